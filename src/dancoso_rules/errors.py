@@ -1,0 +1,86 @@
+"""One error family with one shape of location, for rule files, records and options alike.
+
+A user error is always one of these, carries where it happened (file, line, column, JSON Pointer)
+and what was expected, and is printed as one line; it never reaches the user as a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a problem is: a file, a 1-based line and column, and a JSON Pointer into the document."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    pointer: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        if self.pointer is not None:
+            return f"{where} {self.pointer or '/'}"
+        return where
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding about an input: where, what is wrong and what was expected."""
+
+    location: Location
+    message: str
+    severity: Severity = "error"
+    code: str = "invalid"
+
+    def __str__(self) -> str:
+        prefix = "" if self.severity == "error" else "warning: "
+        return f"{self.location}: {prefix}{self.message}"
+
+
+class DancosoError(Exception):
+    """Base class of every error this library raises about its inputs."""
+
+    exit_code: int = 2
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(Location("<input>"), problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class RuleError(DancosoError):
+    """A rule pack, vocabulary or interpretation file is invalid."""
+
+
+class RecordError(DancosoError):
+    """An activity record is invalid."""
+
+
+class UsageError(DancosoError):
+    """The caller asked for something that cannot be done (an unknown pack, a bad option)."""
+
+
+@dataclass(slots=True)
+class ProblemList:
+    """An accumulator of problems, so that one run reports every problem of every file."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, location: Location, message: str, *, severity: Severity = "error", code: str = "invalid") -> None:
+        self.items.append(Problem(location, message, severity, code))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]

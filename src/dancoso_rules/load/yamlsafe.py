@@ -1,0 +1,114 @@
+"""Safe YAML with positions: duplicate keys, anchors and custom tags are errors, every node is located.
+
+PyYAML's ``safe_load`` silently keeps the last of two equal keys; a rule file where a second
+``quote:`` hides the first is exactly the mistake a reviewer misses. Here the document is composed
+with the safe loader's resolver, walked node by node, and each value's line and column is kept in
+a table keyed by JSON Pointer, so that later errors (pydantic's, the cross-reference checks') can
+say where they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from dancoso_rules.errors import Location, Problem, RuleError
+
+_SAFE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+
+
+def pointer_escape(part: str | int) -> str:
+    """Escape one JSON Pointer reference token (RFC 6901)."""
+    return str(part).replace("~", "~0").replace("/", "~1")
+
+
+def join_pointer(base: str, part: str | int) -> str:
+    """``base`` + ``/`` + escaped ``part``."""
+    return f"{base}/{pointer_escape(part)}"
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedDocument:
+    """A parsed document and the 1-based (line, column) of every value, by JSON Pointer."""
+
+    file: str
+    data: Any
+    positions: dict[str, tuple[int, int]]
+
+    def locate(self, pointer: str) -> Location:
+        """The location of ``pointer``, or of its nearest located ancestor."""
+        probe = pointer
+        while probe not in self.positions and probe:
+            probe = probe.rsplit("/", 1)[0]
+        line, column = self.positions.get(probe, (1, 1))
+        return Location(self.file, line, column, pointer)
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _problem(file: str, mark: yaml.Mark | None, message: str) -> RuleError:
+    line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    return RuleError(Problem(Location(file, line, column), message, code="yaml"))
+
+
+def load_yaml(text: str, file: str) -> LocatedDocument:
+    """Parse one YAML document safely, rejecting duplicate keys, aliases and unsafe tags."""
+    loader = _Loader(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            raise _problem(file, exc.problem_mark, f"not valid YAML: {exc.problem}") from exc
+        except yaml.YAMLError as exc:
+            raise _problem(file, None, f"not valid YAML: {exc}") from exc
+        positions: dict[str, tuple[int, int]] = {}
+        if root is None:
+            raise _problem(file, None, "the file is empty; expected a YAML mapping")
+        data = _walk(loader, root, "", positions, file, set())
+    finally:
+        loader.dispose()
+    return LocatedDocument(file, data, positions)
+
+
+def _walk(
+    loader: _Loader,
+    node: yaml.Node,
+    pointer: str,
+    positions: dict[str, tuple[int, int]],
+    file: str,
+    seen: set[int],
+) -> Any:
+    positions[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag not in _SAFE_TAGS:
+        raise _problem(file, node.start_mark, f"the tag {node.tag!r} is not allowed; rule files hold plain data")
+    if id(node) in seen:
+        raise _problem(file, node.start_mark, "YAML aliases are not allowed in rule files; write the value out")
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise _problem(file, key_node.start_mark, "a mapping key must be a plain string")
+            key = str(loader.construct_object(key_node))
+            if key in result:
+                first = positions[join_pointer(pointer, key)]
+                raise _problem(
+                    file,
+                    key_node.start_mark,
+                    f"duplicate key {key!r} (first at line {first[0]}, column {first[1]}); each key may appear once",
+                )
+            child = join_pointer(pointer, key)
+            positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _walk(loader, value_node, child, positions, file, seen)
+            positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_walk(loader, item, join_pointer(pointer, i), positions, file, seen) for i, item in enumerate(node.value)]
+    return loader.construct_object(node)

@@ -1,0 +1,122 @@
+"""Schedules: how often a duty recurs and by when it is due.
+
+The kinds follow the words of the instruments: ``periodic`` ("hàng năm", "định kỳ 06 tháng",
+"hàng quý"), ``regular`` ("thường xuyên": the frequency is an interpretation), ``triggered`` (an
+event opens the duty), ``one_off`` (once, by a date) and ``qualitative`` (not decidable from dates).
+Every number the text does not state is named by the id of an interpretation, never written here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from dancoso_rules.model.common import Frozen, Slug
+
+
+class Frequency(StrEnum):
+    """How often a periodic duty recurs; periods are calendar years, halves, quarters and months."""
+
+    YEARLY = "yearly"
+    HALF_YEARLY = "half_yearly"
+    QUARTERLY = "quarterly"
+    MONTHLY = "monthly"
+
+    @property
+    def months(self) -> int:
+        """The length of one period in months."""
+        return {"yearly": 12, "half_yearly": 6, "quarterly": 3, "monthly": 1}[self.value]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus whole months; a month's last day stays the last day (31/12 + 3 months = 31/3)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    was_last = day.day == calendar.monthrange(day.year, day.month)[1]
+    return dt.date(year, month, last if was_last else min(day.day, last))
+
+
+class Duration(Frozen):
+    """A calendar duration: whole months (added first, month ends kept) and then days."""
+
+    months: int = Field(default=0, ge=0)
+    days: int = Field(default=0, ge=0)
+
+    def after(self, day: dt.date) -> dt.date:
+        """The date this duration after ``day``."""
+        return add_months(day, self.months) + dt.timedelta(days=self.days)
+
+    def __str__(self) -> str:
+        parts = ([f"{self.months}M"] if self.months else []) + ([f"{self.days}D"] if self.days else [])
+        return "P" + ("".join(parts) or "0D")
+
+
+class Periodic(Frozen):
+    """A duty for every calendar period of the stated frequency.
+
+    ``window: period`` means doing it during the period counts; ``after_period`` means it is done
+    for a period once that period has ended (the annual staff conference reviews the year just past).
+    ``due`` names an interpretation: how long after the period's last day it is due (none: that day).
+    ``close`` names an interpretation: how long after the due date doing it still counts, late.
+    """
+
+    kind: Literal["periodic"]
+    frequency: Frequency
+    window: Literal["period", "after_period"] = "period"
+    due: Slug | None = None
+    close: Slug | None = None
+
+    def interpretation_ids(self) -> tuple[str, ...]:
+        return tuple(i for i in (self.due, self.close) if i)
+
+
+class Regular(Frozen):
+    """A duty done "thường xuyên" (regularly): the minimum frequency is an interpretation."""
+
+    kind: Literal["regular"]
+    frequency: Slug
+    close: Slug | None = None
+
+    def interpretation_ids(self) -> tuple[str, ...]:
+        return tuple(i for i in (self.frequency, self.close) if i)
+
+
+class Triggered(Frozen):
+    """A duty opened by an event (a complaint received, a violation found), due within a deadline."""
+
+    kind: Literal["triggered"]
+    events: tuple[Slug, ...] = Field(min_length=1)
+    respond_within: Slug
+    close: Slug | None = None
+
+    def interpretation_ids(self) -> tuple[str, ...]:
+        return tuple(i for i in (self.respond_within, self.close) if i)
+
+
+class OneOff(Frozen):
+    """A duty done once; ``due`` names an interpretation counted from the instrument's effective date."""
+
+    kind: Literal["one_off"]
+    due: Slug
+    close: Slug | None = None
+
+    def interpretation_ids(self) -> tuple[str, ...]:
+        return tuple(i for i in (self.due, self.close) if i)
+
+
+class Qualitative(Frozen):
+    """A duty of conduct that dates cannot decide: it is shown by evidence or an attestation per record."""
+
+    kind: Literal["qualitative"]
+
+    def interpretation_ids(self) -> tuple[str, ...]:
+        return ()
+
+
+Schedule = Annotated[Periodic | Regular | Triggered | OneOff | Qualitative, Field(discriminator="kind")]

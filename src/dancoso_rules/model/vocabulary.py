@@ -1,0 +1,106 @@
+"""The controlled vocabulary shared by every rule pack: activity types, bearers and event types.
+
+One vocabulary, so that a record written once can be checked against several instruments, and so
+that an unknown word is an error with a suggestion rather than a silent mismatch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import Literal
+
+from pydantic import Field
+
+from dancoso_rules.model.common import Frozen, Labels, Slug, Text
+
+BearerCategory = Literal["organisation", "body", "person", "external"]
+Level = Literal["province", "district", "commune", "hamlet"]
+
+
+class ActivityType(Frozen):
+    """Something an organisation does and records: a staff conference, a training course, ..."""
+
+    id: Slug
+    label: Labels
+    description: Labels | None = None
+
+
+class Bearer(Frozen):
+    """Who can bear an obligation: a kind of organisation, a body inside one, a person, or an outside body.
+
+    ``is_a`` makes kinds nest (a state agency is an employer); ``part_of`` says which kinds of
+    organisation contain a body or role (a People's Inspection Board is part of a state agency), so
+    that an organisation's record answers for the bodies and people inside it.
+    """
+
+    id: Slug
+    label: Labels
+    category: BearerCategory
+    is_a: tuple[Slug, ...] = ()
+    part_of: tuple[Slug, ...] = ()
+    levels: tuple[Level, ...] = ()
+    addressee_until: dt.date | None = None
+    addressee_note: Labels | None = None
+
+
+class EventType(Frozen):
+    """An event that opens a triggered duty: a complaint received, a violation found, ..."""
+
+    id: Slug
+    label: Labels
+
+
+class EvidenceKind(Frozen):
+    """A kind of document that shows a duty was done: minutes, a plan, a report, a web page, ..."""
+
+    id: Slug
+    label: Labels
+
+
+class Vocabulary(Frozen):
+    """The shared words: what may appear as an activity type, bearer, event type or evidence kind."""
+
+    version: Text
+    activity_types: tuple[ActivityType, ...] = Field(min_length=1)
+    bearers: tuple[Bearer, ...] = Field(min_length=1)
+    event_types: tuple[EventType, ...] = ()
+    evidence_kinds: tuple[EvidenceKind, ...] = ()
+
+    @cached_property
+    def activity_type_ids(self) -> frozenset[str]:
+        return frozenset(a.id for a in self.activity_types)
+
+    @cached_property
+    def bearer_by_id(self) -> dict[str, Bearer]:
+        return {b.id: b for b in self.bearers}
+
+    @cached_property
+    def activity_by_id(self) -> dict[str, ActivityType]:
+        return {a.id: a for a in self.activity_types}
+
+    @cached_property
+    def event_type_ids(self) -> frozenset[str]:
+        return frozenset(e.id for e in self.event_types)
+
+    @cached_property
+    def evidence_kind_ids(self) -> frozenset[str]:
+        return frozenset(e.id for e in self.evidence_kinds)
+
+    def organisation_kinds(self) -> tuple[Bearer, ...]:
+        """The bearers a record's organisation may declare as its kind."""
+        return tuple(b for b in self.bearers if b.category == "organisation")
+
+    def ancestors(self, bearer_id: str) -> frozenset[str]:
+        """``bearer_id`` and every kind it is (transitively, through ``is_a``)."""
+        seen: set[str] = set()
+        stack = [bearer_id]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            bearer = self.bearer_by_id.get(current)
+            if bearer is not None:
+                stack.extend(bearer.is_a)
+        return frozenset(seen)
