@@ -1,0 +1,180 @@
+"""Cross-checks of a loaded rulebook: every reference resolves, every quote is the law's own words.
+
+Each check returns located problems; :func:`check_rulebook` runs them all. They run on every load,
+so a rulebook that loads is one that passed them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from dancoso_rules.errors import Problem
+from dancoso_rules.load.coverage import pack_coverage
+from dancoso_rules.load.packs import SourceMap
+from dancoso_rules.load.source import citation_for
+from dancoso_rules.load.suggest import did_you_mean
+from dancoso_rules.load.wording import force_word_problem, time_word_problem
+from dancoso_rules.model import Interpretation, RulePack, Rulebook
+from dancoso_rules.text import fold, is_verbatim_part
+
+_DURATION_FIELDS = ("due", "close", "respond_within")
+
+
+def check_rulebook(rulebook: Rulebook, sources: SourceMap) -> list[Problem]:
+    """Every problem of the rulebook that the models alone cannot see."""
+    problems = list(_check_vocabulary(rulebook, sources))
+    problems.extend(_check_unique_interpretations(rulebook, sources))
+    for pack in rulebook.packs:
+        problems.extend(_check_pack(rulebook, pack, sources))
+    return problems
+
+
+def _duplicates(ids: Iterable[str]) -> list[str]:
+    return [item for item, count in Counter(ids).items() if count > 1]
+
+
+def _check_vocabulary(rulebook: Rulebook, sources: SourceMap) -> Iterator[Problem]:
+    vocabulary = rulebook.vocabulary
+    file = next((name for name in sources.documents if name.endswith("vocabulary.yaml")), "vocabulary.yaml")
+    document = sources.documents.get(file)
+    for section in ("activity_types", "bearers", "event_types", "evidence_kinds"):
+        entries = getattr(vocabulary, section)
+        for duplicate in _duplicates(e.id for e in entries):
+            index = [e.id for e in entries].index(duplicate)
+            where = document.locate(f"/{section}/{index}/id") if document else sources.locate("", "")
+            yield Problem(where, f"duplicate {section[:-1].replace('_', ' ')} id {duplicate!r}; ids must be unique")
+    bearer_ids = set(vocabulary.bearer_by_id)
+    for index, bearer in enumerate(vocabulary.bearers):
+        for attribute in ("is_a", "part_of"):
+            for target in getattr(bearer, attribute):
+                if target not in bearer_ids:
+                    where = document.locate(f"/bearers/{index}/{attribute}") if document else sources.locate("")
+                    yield Problem(where, f"unknown bearer {target!r} in {attribute}{did_you_mean(target, bearer_ids)}")
+
+
+def _check_unique_interpretations(rulebook: Rulebook, sources: SourceMap) -> Iterator[Problem]:
+    all_ids = [i.id for i in rulebook.interpretations] + [i.id for p in rulebook.packs for i in p.interpretations]
+    for duplicate in _duplicates(all_ids):
+        yield Problem(
+            sources.locate(f"interpretation:{duplicate}", "/id"),
+            f"duplicate interpretation id {duplicate!r}; interpretation ids are unique across all packs",
+        )
+
+
+def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Iterator[Problem]:
+    vocabulary = rulebook.vocabulary
+    interpretations = rulebook.interpretation_by_id
+    pack_key = f"pack:{pack.id}"
+    folded_source = fold(pack.source_text)
+    instrument = pack.instrument
+    for index, basis in enumerate(instrument.legal_bases):
+        if fold(basis.quote) not in folded_source:
+            yield Problem(sources.locate(pack_key, f"/legal_bases/{index}/quote"), "the legal basis is not quoted verbatim from the source")
+    for index, erratum in enumerate(instrument.errata):
+        if fold(erratum.reads) not in folded_source:
+            yield Problem(sources.locate(pack_key, f"/errata/{index}/reads"), "the erratum's reading is not in the source")
+    for duplicate in _duplicates(p.id for p in pack.provisions):
+        yield Problem(sources.locate(f"provision:{pack.id}/{duplicate}", "/id"), f"duplicate provision id {duplicate!r}")
+    for provision in pack.provisions:
+        key = f"provision:{pack.id}/{provision.id}"
+        expected = citation_for(provision.id)
+        if provision.citation != expected:
+            yield Problem(
+                sources.locate(key, "/citation"),
+                f"malformed citation {provision.citation!r} for {provision.id}; expected {expected!r}",
+            )
+        for attribute in ("heading", "text"):
+            words = getattr(provision, attribute)
+            if words is not None and fold(words) not in folded_source:
+                yield Problem(sources.locate(key, f"/{attribute}"), f"the provision's {attribute} is not verbatim in the source")
+        for reference in provision.refers_to:
+            related = instrument.implements
+            if related is None or reference.instrument != related.id:
+                yield Problem(sources.locate(key, "/refers_to"), f"unknown instrument {reference.instrument!r}; expected the one the pack implements")
+        for duplicate in _duplicates(o.id for o in provision.obligations):
+            yield Problem(sources.locate(f"{key}/{duplicate}", "/id"), f"duplicate obligation id {duplicate!r} in {provision.id}")
+        for obligation in provision.obligations:
+            where = f"{key}/{obligation.id}"
+            if not is_verbatim_part(obligation.quote, provision.words):
+                yield Problem(
+                    sources.locate(where, "/quote"),
+                    f"the quote is not a verbatim part of {provision.citation} (after NFC and white-space folding)",
+                    code="quote",
+                )
+            if obligation.activity not in vocabulary.activity_type_ids:
+                yield Problem(
+                    sources.locate(where, "/activity"),
+                    f"unknown activity type {obligation.activity!r}{did_you_mean(obligation.activity, vocabulary.activity_type_ids)}",
+                    code="reference",
+                )
+            for index, bearer in enumerate(obligation.bearers):
+                if bearer not in vocabulary.bearer_by_id:
+                    yield Problem(
+                        sources.locate(where, f"/bearers/{index}"),
+                        f"unknown bearer {bearer!r}{did_you_mean(bearer, vocabulary.bearer_by_id)}",
+                        code="reference",
+                    )
+            for index, kind in enumerate(obligation.evidence):
+                if kind not in vocabulary.evidence_kind_ids:
+                    yield Problem(
+                        sources.locate(where, f"/evidence/{index}"),
+                        f"unknown evidence kind {kind!r}{did_you_mean(kind, vocabulary.evidence_kind_ids)}",
+                        code="reference",
+                    )
+            schedule = obligation.schedule
+            if schedule.kind == "triggered":
+                for index, event in enumerate(schedule.events):
+                    if event not in vocabulary.event_type_ids:
+                        yield Problem(
+                            sources.locate(where, f"/schedule/events/{index}"),
+                            f"unknown event type {event!r}{did_you_mean(event, vocabulary.event_type_ids)}",
+                            code="reference",
+                        )
+            yield from _check_interpretation_refs(obligation, interpretations, sources, where)
+            for message in (time_word_problem(obligation), force_word_problem(obligation)):
+                if message:
+                    yield Problem(sources.locate(where, "/quote"), message, code="wording")
+    coverage = pack_coverage(pack)
+    for gap in coverage.gaps:
+        if gap.unit in pack.provision_by_id:
+            yield Problem(
+                sources.locate(f"provision:{pack.id}/{gap.unit}", "/text"), f"{gap.citation}: {gap.message}", code="coverage"
+            )
+    for extra in coverage.extra:
+        yield Problem(
+            sources.locate(f"provision:{pack.id}/{extra}", "/id"), f"provision {extra!r} is not a unit of the source text", code="coverage"
+        )
+    for provision_id in coverage.out_of_order:
+        yield Problem(
+            sources.locate(f"provision:{pack.id}/{provision_id}", "/id"),
+            f"provision {provision_id!r} is out of the source's order",
+            code="coverage",
+        )
+
+
+def _check_interpretation_refs(
+    obligation: object, interpretations: dict[str, Interpretation], sources: SourceMap, where: str
+) -> Iterator[Problem]:
+    from dancoso_rules.model import Obligation
+
+    assert isinstance(obligation, Obligation)
+    schedule = obligation.schedule
+    named: list[tuple[str, str, str]] = []  # (pointer, id, expected kind)
+    for attribute in _DURATION_FIELDS:
+        value = getattr(schedule, attribute, None)
+        if isinstance(value, str):
+            named.append((f"/schedule/{attribute}", value, "duration"))
+    if schedule.kind == "regular":
+        named.append(("/schedule/frequency", schedule.frequency, "frequency"))
+    named.extend((f"/interpretations/{i}", ref, "") for i, ref in enumerate(obligation.interpretations))
+    for pointer, ref, kind in named:
+        found = interpretations.get(ref)
+        if found is None:
+            yield Problem(
+                sources.locate(where, pointer),
+                f"dangling interpretation {ref!r}: no interpretation has this id{did_you_mean(ref, interpretations)}",
+                code="reference",
+            )
+        elif kind and found.kind != kind:
+            yield Problem(sources.locate(where, pointer), f"interpretation {ref!r} is a {found.kind}; expected a {kind}")

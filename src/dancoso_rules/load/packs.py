@@ -1,0 +1,222 @@
+"""Load the rulebook: the shared vocabulary and interpretations, and every pack, strictly.
+
+A rule folder holds ``vocabulary.yaml``, ``interpretations.yaml`` and one sub-folder per pack with
+``pack.yaml`` (the instrument), ``source.txt`` (its full text), an optional ``interpretations.yaml``
+and ``dieu-N.yaml`` files of provisions. Every file is parsed with :func:`load_yaml`, validated
+against the model, then cross-checked (:mod:`dancoso_rules.load.checks`); every problem of every
+file is reported together, each located as ``file:line:col /pointer``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from dancoso_rules.errors import Location, Problem, RuleError
+from dancoso_rules.load.validation import located_problems
+from dancoso_rules.load.yamlsafe import LocatedDocument, load_yaml
+from dancoso_rules.model import Instrument, Interpretation, Provision, Rulebook, RulePack, Vocabulary
+from dancoso_rules.model.common import Frozen
+from dancoso_rules.paths import bundled_rules_dir, display_path
+from dancoso_rules.text import nfc
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class InterpretationFile(Frozen):
+    """The shape of an ``interpretations.yaml`` file (and of a user's override file)."""
+
+    interpretations: tuple[Interpretation, ...] = ()
+
+
+class ProvisionFile(Frozen):
+    """The shape of a ``dieu-N.yaml`` file: provisions in the instrument's order."""
+
+    provisions: tuple[Provision, ...]
+
+
+@dataclass(slots=True)
+class SourceMap:
+    """Where each part of a loaded rulebook was written, for locating cross-reference problems."""
+
+    documents: dict[str, LocatedDocument] = field(default_factory=dict)
+    places: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def remember(self, key: str, file: str, pointer: str) -> None:
+        self.places[key] = (file, pointer)
+
+    def locate(self, key: str, suffix: str = "") -> Location:
+        """The location of a remembered thing (``pack:ID``, ``provision:PACK/ID``, ...) plus ``suffix``."""
+        file, pointer = self.places.get(key, ("<rules>", ""))
+        document = self.documents.get(file)
+        if document is None:
+            return Location(file, pointer=pointer + suffix)
+        return document.locate(pointer + suffix)
+
+
+@dataclass(slots=True)
+class LoadedRules:
+    """A rulebook with the map of where each of its parts was written."""
+
+    rulebook: Rulebook
+    sources: SourceMap
+
+
+def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    try:
+        return nfc(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(Location(display_path(path)), f"not UTF-8 text (byte {exc.start})", code="encoding"))
+    except OSError as exc:
+        problems.append(Problem(Location(display_path(path)), f"cannot read: {exc.strerror}", code="io"))
+    return None
+
+
+def _parse(path: Path, model: type[M], problems: list[Problem], sources: SourceMap) -> M | None:
+    text = _read_text(path, problems)
+    if text is None:
+        return None
+    name = display_path(path)
+    try:
+        document = load_yaml(text, name)
+    except RuleError as exc:
+        problems.extend(exc.problems)
+        return None
+    sources.documents[name] = document
+    if not isinstance(document.data, dict):
+        problems.append(Problem(document.locate(""), "expected a mapping at the top of the file"))
+        return None
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        problems.extend(located_problems(exc, document.data, document.locate, model))
+        return None
+
+
+def _natural_key(path: Path) -> tuple[Any, ...]:
+    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", path.name))
+
+
+def load_pack_dir(folder: Path, problems: list[Problem], sources: SourceMap) -> RulePack | None:
+    """Load one pack folder; problems are appended, ``None`` is returned when it cannot be built."""
+    instrument = _parse(folder / "pack.yaml", Instrument, problems, sources)
+    local = InterpretationFile()
+    if (folder / "interpretations.yaml").is_file():
+        local = _parse(folder / "interpretations.yaml", InterpretationFile, problems, sources) or local
+        _remember_interpretations(folder / "interpretations.yaml", local, sources)
+    provisions: list[Provision] = []
+    for path in sorted(folder.glob("dieu-*.yaml"), key=_natural_key):
+        parsed = _parse(path, ProvisionFile, problems, sources)
+        if parsed is None:
+            continue
+        for index, provision in enumerate(parsed.provisions):
+            pointer = f"/provisions/{index}"
+            key = f"provision:{folder.name}/{provision.id}"
+            sources.remember(key, display_path(path), pointer)
+            for o_index, obligation in enumerate(provision.obligations):
+                sources.remember(f"{key}/{obligation.id}", display_path(path), f"{pointer}/obligations/{o_index}")
+        provisions.extend(parsed.provisions)
+    if instrument is None:
+        return None
+    sources.remember(f"pack:{instrument.id}", display_path(folder / "pack.yaml"), "")
+    source_path = folder / instrument.source.file
+    source_text = _read_text(source_path, problems)
+    if source_text is None:
+        return None
+    digest = hashlib.sha256(source_path.read_bytes()).hexdigest()
+    if digest != instrument.source.sha256:
+        problems.append(
+            Problem(
+                sources.locate(f"pack:{instrument.id}", "/source/sha256"),
+                f"{instrument.source.file} has sha256 {digest}, not the one recorded; the source text changed",
+                code="source-hash",
+            )
+        )
+    if instrument.id != folder.name:
+        problems.append(
+            Problem(sources.locate(f"pack:{instrument.id}", "/id"), f"pack id {instrument.id!r} must equal its folder name {folder.name!r}")
+        )
+    if not provisions:
+        problems.append(Problem(Location(display_path(folder)), "the pack has no provisions (expected dieu-N.yaml files)"))
+        return None
+    return RulePack(
+        instrument=instrument, source_text=source_text, provisions=tuple(provisions), interpretations=local.interpretations
+    )
+
+
+def _remember_interpretations(path: Path, parsed: InterpretationFile, sources: SourceMap) -> None:
+    for index, interpretation in enumerate(parsed.interpretations):
+        sources.remember(f"interpretation:{interpretation.id}", display_path(path), f"/interpretations/{index}")
+
+
+def pack_dirs(root: Path) -> list[Path]:
+    """The pack folders under a rule folder, by name."""
+    return sorted(p.parent for p in root.glob("*/pack.yaml"))
+
+
+def load_rules(root: Path | None = None, *, packs: Sequence[str] | None = None) -> LoadedRules:
+    """Load and check a rule folder (default: the bundled one); raise :class:`RuleError` listing every problem.
+
+    ``packs`` restricts loading to the named pack ids.
+    """
+    from dancoso_rules.load.checks import check_rulebook
+
+    root = bundled_rules_dir() if root is None else root
+    problems: list[Problem] = []
+    sources = SourceMap()
+    if not (root / "vocabulary.yaml").is_file():
+        raise RuleError(Problem(Location(display_path(root)), "not a rule folder: expected vocabulary.yaml in it"))
+    vocabulary = _parse(root / "vocabulary.yaml", Vocabulary, problems, sources)
+    shared = InterpretationFile()
+    if (root / "interpretations.yaml").is_file():
+        shared = _parse(root / "interpretations.yaml", InterpretationFile, problems, sources) or shared
+        _remember_interpretations(root / "interpretations.yaml", shared, sources)
+    folders = pack_dirs(root)
+    if packs is not None:
+        known = {folder.name for folder in folders}
+        unknown = [name for name in packs if name not in known]
+        if unknown:
+            from dancoso_rules.load.suggest import did_you_mean, one_of
+
+            raise RuleError(
+                [
+                    Problem(Location(display_path(root)), f"unknown pack {n!r}{did_you_mean(n, known)} (known: {one_of(known)})")
+                    for n in unknown
+                ]
+            )
+        folders = [folder for folder in folders if folder.name in packs]
+    loaded = [load_pack_dir(folder, problems, sources) for folder in folders]
+    if vocabulary is None or problems:
+        raise RuleError(problems)
+    rulebook = Rulebook(
+        vocabulary=vocabulary,
+        interpretations=shared.interpretations,
+        packs=tuple(pack for pack in loaded if pack is not None),
+    )
+    problems.extend(check_rulebook(rulebook, sources))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise RuleError(errors)
+    return LoadedRules(rulebook, sources)
+
+
+def load_rulebook(root: Path | None = None, *, packs: Sequence[str] | None = None) -> Rulebook:
+    """Load and check the rule packs (default: the bundled ones) and return the rulebook."""
+    return load_rules(root, packs=packs).rulebook
+
+
+def load_interpretation_file(path: Path) -> tuple[tuple[Interpretation, ...], SourceMap]:
+    """Load a user's interpretation override file (the shape of ``interpretations.yaml``; YAML or JSON)."""
+    problems: list[Problem] = []
+    sources = SourceMap()
+    parsed = _parse(path, InterpretationFile, problems, sources)
+    if parsed is None:
+        raise RuleError(problems)
+    _remember_interpretations(path, parsed, sources)
+    return parsed.interpretations, sources

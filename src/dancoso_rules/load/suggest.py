@@ -1,0 +1,19 @@
+"""'Did you mean ...?' for misspelt ids and field names."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` for the closest choice, or ``""`` when nothing is close."""
+    matches = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"; did you mean {matches[0]!r}?" if matches else ""
+
+
+def one_of(choices: Iterable[str], limit: int = 12) -> str:
+    """A short list of allowed values for a message: ``'a', 'b', 'c'`` (and how many more)."""
+    ordered = sorted(choices)
+    shown = ", ".join(repr(c) for c in ordered[:limit])
+    return shown + (f" and {len(ordered) - limit} more" if len(ordered) > limit else "")

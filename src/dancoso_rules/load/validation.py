@@ -1,0 +1,107 @@
+"""Turn pydantic's validation errors into located problems, one per error, for any located document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from dancoso_rules.errors import Location, Problem
+from dancoso_rules.load.suggest import did_you_mean
+from dancoso_rules.load.yamlsafe import join_pointer
+
+
+def data_pointer(data: Any, loc: tuple[str | int, ...]) -> tuple[str, Any]:
+    """The JSON Pointer of a pydantic error location, skipping the tags of discriminated unions."""
+    pointer, current = "", data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            pointer, current = join_pointer(pointer, part), current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            pointer, current = join_pointer(pointer, part), current[part]
+        elif isinstance(current, dict) and isinstance(part, str) and not _is_union_tag(part, current):
+            return join_pointer(pointer, part), None
+    return pointer, current
+
+
+def _is_union_tag(part: str, current: dict[str, Any]) -> bool:
+    return current.get("kind") == part or part.startswith(("function-", "tagged-union", "union"))
+
+
+def describe(error: dict[str, Any], model: type[BaseModel] | None, parent: Any) -> str:
+    """One message for one pydantic error, with the allowed fields when a field is unknown."""
+    kind = error["type"]
+    field = error["loc"][-1] if error["loc"] else None
+    if kind == "extra_forbidden" and isinstance(field, str):
+        allowed = _allowed_fields(model, error["loc"][:-1])
+        hint = did_you_mean(field, allowed) if allowed else ""
+        return f"unknown field {field!r}{hint}" + (f" (allowed: {', '.join(sorted(allowed))})" if allowed else "")
+    if kind == "missing":
+        return f"missing required field {field!r}"
+    message = str(error["msg"])
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    value = error.get("input")
+    if kind not in {"missing"} and not isinstance(value, dict | list) and value is not None:
+        return f"{message} (got {value!r})"
+    return message
+
+
+def _allowed_fields(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> list[str]:
+    """Best effort: the field names of the sub-model at ``loc``."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        fields = getattr(current, "model_fields", None)
+        if fields is None:
+            return []
+        if part in fields:
+            current = _inner_model(fields[part].annotation)
+        else:
+            current = _union_member(current, part)
+    fields = getattr(current, "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model class inside ``X``, ``X | None``, ``tuple[X, ...]``, or the union itself."""
+    args = getattr(annotation, "__args__", None)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if args:
+        models = [a for a in (_inner_model(x) for x in args) if a is not None]
+        if len(models) == 1:
+            return models[0]
+        return tuple(models) or None
+    metadata = getattr(annotation, "__metadata__", None)
+    if metadata is not None:
+        return _inner_model(annotation.__origin__)
+    return None
+
+
+def _union_member(current: Any, tag: str) -> Any:
+    if isinstance(current, tuple):
+        for member in current:
+            kind = getattr(member, "model_fields", {}).get("kind")
+            if kind is not None and tag in getattr(kind.annotation, "__args__", ()):
+                return member
+    return None
+
+
+def located_problems(
+    exc: ValidationError, data: Any, locate: Any, model: type[BaseModel] | None = None, *, prefix: str = ""
+) -> list[Problem]:
+    """Each pydantic error of ``exc`` as a problem located in the document it came from.
+
+    ``locate`` maps a JSON Pointer to a :class:`~dancoso_rules.errors.Location`; ``prefix`` is the
+    pointer of ``data`` inside its document.
+    """
+    problems: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        pointer, _ = data_pointer(data, loc)
+        parent_pointer, parent = data_pointer(data, loc[:-1])
+        location: Location = locate(prefix + pointer)
+        problems.append(Problem(location, describe(dict(error), model, parent), code=str(error["type"])))
+    return problems

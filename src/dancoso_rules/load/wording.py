@@ -1,0 +1,62 @@
+"""What the words of a quote imply about its obligation: time words → schedule, force words → modality.
+
+These are the honesty checks that a transcription agrees with the law's own words. They are data,
+so that a reviewer reads them as a table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dancoso_rules.model import Obligation
+from dancoso_rules.text import fold
+
+#: A time word, and the schedules it allows (kind, or kind:frequency).
+TIME_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (re.compile(r"\bh[àằ]ng năm\b", re.IGNORECASE), frozenset({"periodic:yearly"})),
+    (re.compile(r"\bđịnh kỳ 0?6 tháng\b", re.IGNORECASE), frozenset({"periodic:half_yearly"})),
+    (re.compile(r"\bh[àằ]ng quý\b", re.IGNORECASE), frozenset({"periodic:quarterly", "periodic:monthly"})),
+    (re.compile(r"\bh[àằ]ng tháng\b", re.IGNORECASE), frozenset({"periodic:monthly"})),
+    (re.compile(r"\bthường xuyên\b", re.IGNORECASE), frozenset({"regular"})),
+)
+
+#: A force word, and the modality it requires.
+FORCE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^đề nghị\b", re.IGNORECASE), "request"),
+    (re.compile(r"^khuyến khích\b", re.IGNORECASE), "encouragement"),
+    (re.compile(r"^nghiên cứu\b", re.IGNORECASE), "study"),
+)
+
+
+def schedule_label(obligation: Obligation) -> str:
+    """``periodic:yearly``, ``regular``, ``triggered``, ... for comparing with :data:`TIME_WORDS`."""
+    schedule = obligation.schedule
+    if schedule.kind == "periodic":
+        return f"periodic:{schedule.frequency.value}"
+    return schedule.kind
+
+
+def time_word_problem(obligation: Obligation) -> str | None:
+    """A message when the quote's time words do not allow the obligation's schedule."""
+    quote = fold(obligation.quote)
+    allowed: set[str] = set()
+    found: list[str] = []
+    for pattern, schedules in TIME_WORDS:
+        match = pattern.search(quote)
+        if match:
+            found.append(match.group(0))
+            allowed |= schedules
+    label = schedule_label(obligation)
+    if found and label not in allowed:
+        words = ", ".join(repr(w) for w in found)
+        return f"the quote says {words} but the schedule is {label!r}; expected one of {', '.join(sorted(allowed))}"
+    return None
+
+
+def force_word_problem(obligation: Obligation) -> str | None:
+    """A message when the quote opens with a word of force that the modality does not keep."""
+    quote = fold(obligation.quote)
+    for pattern, modality in FORCE_WORDS:
+        if pattern.search(quote) and obligation.modality.value != modality:
+            return f"the quote opens with {quote.split()[0]!r}: expected modality {modality!r}, not {obligation.modality.value!r}"
+    return None
