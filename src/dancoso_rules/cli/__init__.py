@@ -1,0 +1,1 @@
+"""The ``dancoso`` command: a thin shell over the public API."""

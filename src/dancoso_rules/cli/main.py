@@ -1,0 +1,75 @@
+"""``dancoso``: parse arguments, call the library, print, and set the exit code.
+
+Exit codes: 0 success; 1 the inputs were read but fail (invalid records, duties failing); 2 usage,
+unreadable or invalid input. A user error is printed as located one-line messages, never a traceback.
+Each sub-command lives in its own module, imported only when it runs, so that start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+#: sub-command → (module, one-line help). The module has ``add_arguments(parser)`` and ``run(args)``.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "rules": ("dancoso_rules.cli.rules", "list, show, lint and measure the coverage of rule packs"),
+    "validate": ("dancoso_rules.cli.validate", "validate activity records against the published schema"),
+    "check": ("dancoso_rules.cli.check", "evaluate activity records and report each duty's status"),
+}
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dancoso-rules")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "0+unknown"
+
+
+def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The argument parser; only the sub-command named in ``argv`` is imported and configured."""
+    parser = argparse.ArgumentParser(
+        prog="dancoso",
+        description="Grassroots-democracy obligations (Luật 10/2022/QH15) as code: rules, records, reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    for name, (module_name, help_text) in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            module = importlib.import_module(module_name)
+            module.add_arguments(sub)
+            sub.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    from dancoso_rules.errors import DancosoError
+
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(args_list)
+    args = parser.parse_args(args_list)
+    run = getattr(args, "run", None)
+    if run is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        code: int = run(args)
+    except DancosoError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # pragma: no cover - e.g. `dancoso ... | head`
+        return 0
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,217 @@
+"""``dancoso rules list | show ID | lint [PATH] | coverage [PATH]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from dancoso_rules.errors import Location, Problem, RuleError, UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="list the rule packs")
+    _add_rules_option(listing)
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    show = actions.add_parser("show", help="show a pack, provision, obligation, interpretation or activity type")
+    show.add_argument("id", help="a pack id, provision id, obligation id, interpretation id or activity type")
+    _add_rules_option(show)
+    lint = actions.add_parser("lint", help="check a rule folder or pack; exit 1 when it has problems")
+    lint.add_argument("path", nargs="?", type=Path, help="a rule folder, pack folder or rule file (default: bundled)")
+    coverage = actions.add_parser("coverage", help="how far the packs cover their source texts")
+    coverage.add_argument("path", nargs="?", type=Path, help="a rule folder or pack folder (default: bundled)")
+    coverage.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _add_rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rules", type=Path, help="a rule folder to use instead of the bundled one")
+
+
+def _resolve(path: Path | None) -> tuple[Path | None, list[str] | None]:
+    """A rule folder and the packs to load in it, from a folder, a pack folder or a file in a pack."""
+    if path is None:
+        return None, None
+    if not path.exists():
+        raise UsageError(Problem(Location(str(path)), "no such file or folder"))
+    folder = path if path.is_dir() else path.parent
+    if (folder / "vocabulary.yaml").is_file():
+        return folder, None
+    if (folder / "pack.yaml").is_file() and (folder.parent / "vocabulary.yaml").is_file():
+        return folder.parent, [folder.name]
+    raise UsageError(Problem(Location(str(path)), "not a rule folder or pack: expected vocabulary.yaml or pack.yaml"))
+
+
+def run(args: argparse.Namespace) -> int:
+    action: str = args.action
+    if action == "lint":
+        return _lint(args.path)
+    if action == "coverage":
+        return _coverage(args.path, args.format)
+    from dancoso_rules.load import load_rulebook
+
+    rulebook = load_rulebook(args.rules)
+    if action == "list":
+        return _list(rulebook, args.format)
+    return _show(rulebook, args.id)
+
+
+def _lint(path: Path | None) -> int:
+    from dancoso_rules.load import load_rules
+
+    root, packs = _resolve(path)
+    try:
+        loaded = load_rules(root, packs=packs)
+    except RuleError as exc:
+        for problem in exc.problems:
+            print(problem)
+        print(f"{len(exc.problems)} problem(s)", file=sys.stderr)
+        return 1
+    count = sum(1 for _ in loaded.rulebook.obligations())
+    print(f"ok: {len(loaded.rulebook.packs)} pack(s), {count} obligation(s), no problems", file=sys.stderr)
+    return 0
+
+
+def _coverage(path: Path | None, output_format: str) -> int:
+    from dancoso_rules.load import load_rules
+    from dancoso_rules.load.coverage import PackCoverage, pack_coverage
+
+    root, packs = _resolve(path)
+    try:
+        rulebook = load_rules(root, packs=packs).rulebook
+    except RuleError as exc:
+        raise RuleError(exc.problems) from None
+    reports: list[PackCoverage] = [pack_coverage(pack) for pack in rulebook.packs]
+    if output_format == "json":
+        document: dict[str, Any] = {"packs": {r.pack: _coverage_json(r) for r in reports}}
+        print(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        for report in reports:
+            print(_coverage_text(report))
+    return 0 if all(r.complete for r in reports) else 1
+
+
+def _levels(report: Any) -> dict[str, dict[str, dict[str, int]]]:
+    """Per Điều, per level (khoản, điểm, gạch đầu dòng): covered and total."""
+    gaps = {gap.unit for gap in report.gaps}
+    table: dict[str, dict[str, dict[str, int]]] = {}
+    for unit in report.units:
+        article = unit.id.split("__")[0]
+        level = {1: "article", 2: "clause", 3: "point", 4: "indent"}[len(unit.id.split("__"))]
+        cell = table.setdefault(article, {}).setdefault(level, {"covered": 0, "total": 0})
+        cell["total"] += 1
+        cell["covered"] += unit.id not in gaps
+    return table
+
+
+def _coverage_json(report: Any) -> dict[str, Any]:
+    return {
+        "covered": report.covered,
+        "total": report.total,
+        "complete": report.complete,
+        "by_article": _levels(report),
+        "obligations_by_schedule": dict(sorted(report.by_schedule.items())),
+        "obligations_by_modality": dict(sorted(report.by_modality.items())),
+        "non_operative_by_reason": dict(sorted(report.non_operative.items())),
+        "uncovered": [
+            {"provision": g.unit, "citation": g.citation, "problem": g.message, "text": g.text} for g in report.gaps
+        ],
+        "not_in_source": report.extra,
+    }
+
+
+_LEVEL_NAMES = {"article": "Điều", "clause": "khoản", "point": "điểm", "indent": "gạch đầu dòng"}
+
+
+def _coverage_text(report: Any) -> str:
+    lines = [f"{report.pack}: {report.covered} of {report.total} provisions covered"]
+    for article, levels in _levels(report).items():
+        cells = ", ".join(
+            f"{_LEVEL_NAMES[level]} {cell['covered']}/{cell['total']}" for level, cell in levels.items() if level != "article"
+        )
+        lines.append(f"  Điều {article.removeprefix('art_')}: {cells or 'no sub-units'}")
+    lines.append("  obligations by schedule: " + _counts(report.by_schedule))
+    lines.append("  obligations by modality: " + _counts(report.by_modality))
+    lines.append("  non-operative provisions: " + _counts(report.non_operative))
+    for gap in report.gaps:
+        lines.append(f"  UNCOVERED {gap.citation} ({gap.unit}): {gap.message}: {gap.text}")
+    for extra in report.extra:
+        lines.append(f"  NOT IN SOURCE {extra}")
+    if report.complete:
+        lines.append("  no uncovered text")
+    return "\n".join(lines)
+
+
+def _counts(counter: Any) -> str:
+    return ", ".join(f"{key} {value}" for key, value in sorted(counter.items())) or "none"
+
+
+def _list(rulebook: Any, output_format: str) -> int:
+    rows = []
+    for pack in rulebook.packs:
+        instrument = pack.instrument
+        rows.append(
+            {
+                "id": pack.id,
+                "kind": instrument.kind,
+                "title": instrument.title,
+                "issuer": instrument.issuer,
+                "number": instrument.number,
+                "effective": instrument.effective.isoformat(),
+                "provisions": len(pack.provisions),
+                "obligations": sum(1 for _ in pack.obligations()),
+                "version": instrument.version,
+            }
+        )
+    if output_format == "json":
+        print(json.dumps({"packs": rows}, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        number = row["number"] or "số: (không ghi trong văn bản)"
+        print(f"{row['id']}  {row['issuer']} — {number} — hiệu lực {row['effective']}")
+        print(f"    {row['title']}")
+        print(f"    {row['provisions']} provisions, {row['obligations']} obligations, version {row['version']}")
+    return 0
+
+
+def _show(rulebook: Any, wanted: str) -> int:
+    from dancoso_rules.load.suggest import did_you_mean
+
+    found = _find(rulebook, wanted)
+    if found is None:
+        candidates = (
+            list(rulebook.pack_by_id)
+            + list(rulebook.obligation_by_uid)
+            + list(rulebook.interpretation_by_id)
+            + list(rulebook.vocabulary.activity_by_id)
+            + [f"{p.id}.{prov.id}" for p in rulebook.packs for prov in p.provisions]
+        )
+        raise UsageError(Problem(Location("dancoso rules show"), f"nothing has the id {wanted!r}{did_you_mean(wanted, candidates)}"))
+    print(json.dumps(found, ensure_ascii=False, indent=2, default=str))
+    return 0
+
+
+def _find(rulebook: Any, wanted: str) -> Any:
+    if wanted in rulebook.pack_by_id:
+        pack = rulebook.pack_by_id[wanted]
+        return {"instrument": pack.instrument.model_dump(mode="json"), "provisions": [p.id for p in pack.provisions]}
+    if wanted in rulebook.obligation_by_uid:
+        placed = rulebook.obligation_by_uid[wanted]
+        return {
+            "id": placed.uid,
+            "citation": placed.provision.citation,
+            "provision_text": placed.provision.words,
+            **placed.obligation.model_dump(mode="json", exclude_none=True),
+        }
+    if wanted in rulebook.interpretation_by_id:
+        return rulebook.interpretation_by_id[wanted].model_dump(mode="json", exclude_none=True)
+    if wanted in rulebook.vocabulary.activity_by_id:
+        return rulebook.vocabulary.activity_by_id[wanted].model_dump(mode="json", exclude_none=True)
+    pack_id, _, provision_id = wanted.rpartition(".")
+    for pack in rulebook.packs:
+        if pack_id in ("", pack.id) and provision_id in pack.provision_by_id:
+            provision = pack.provision_by_id[provision_id]
+            return {"pack": pack.id, "content_hash": provision.content_hash, **provision.model_dump(mode="json", exclude_none=True)}
+    return None

@@ -1,0 +1,199 @@
+"""The activity record: what an organisation did, when, with which documents, over one period.
+
+This is the format an officer fills in (or exports) and checks in CI; its JSON Schema
+(``schemas/activity-record.schema.json``) is generated from these models. Dates are ISO 8601
+calendar dates written as strings (``"2025-03-31"``); numbers are never taken for dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
+
+from dancoso_rules.model.common import Frozen, Slug, Text
+
+RECORD_SCHEMA_ID = "urn:dancoso-rules:schema:activity-record:1"
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a date that exists ({exc})") from None
+
+
+#: A calendar date written ``YYYY-MM-DD`` in the JSON.
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def _sha256(value: str) -> str:
+    return value.lower()
+
+
+class RecordModel(Frozen):
+    """Base of the record models: frozen, unknown fields rejected, documented in the schema."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Period(RecordModel):
+    """The period a record covers, first and last day included."""
+
+    start: IsoDate
+    end: IsoDate
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class ParentBody(RecordModel):
+    """The body an organisation answers to (its managing agency)."""
+
+    id: Slug | None = None
+    name: Text
+
+
+class Organisation(RecordModel):
+    """Who the record is about: enough to decide which obligations bind it."""
+
+    id: Slug = Field(description="A stable id of the organisation, e.g. 'so-noi-vu-tra-vinh'.")
+    name: Text = Field(description="The organisation's full name, e.g. 'Sở Nội vụ tỉnh Trà Vinh'.")
+    kind: Slug = Field(description="A bearer id of category 'organisation' from the vocabulary, e.g. 'state_agency'.")
+    level: Literal["province", "district", "commune", "hamlet"] = Field(description="Its administrative level.")
+    territory: Slug = Field(
+        description="The former province whose instruments govern it ('tra-vinh', 'long-an'); since 01/7/2025 the "
+        "documents of a former province stay in force for its former territory."
+    )
+    packs: tuple[Slug, ...] | None = Field(
+        default=None, description="The rule packs it answers to; by default every pack of its territory."
+    )
+    functions: tuple[Slug, ...] = Field(
+        default=(),
+        description="Further bearer ids it acts as, e.g. 'home_affairs_department' or 'emulation_commendation_body'.",
+    )
+    bodies: tuple[Slug, ...] | None = Field(
+        default=None,
+        description="The bodies it has (bearer ids of category 'body'); by default every body its kind contains.",
+    )
+    parent: ParentBody | None = None
+
+
+class FileRef(RecordModel):
+    """A file kept as evidence, named and fingerprinted."""
+
+    name: Text
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-fA-F]{64}$"), AfterValidator(_sha256)] | None = None
+
+
+class Evidence(RecordModel):
+    """A document that shows an activity happened: its number, a link, or a file (at least one)."""
+
+    kind: Slug | None = Field(default=None, description="An evidence kind from the vocabulary, e.g. 'minutes'.")
+    number: Text | None = Field(default=None, description="The document number as written, e.g. '123/KH-SNV'.")
+    date: IsoDate | None = None
+    title: Text | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    file: FileRef | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Evidence:
+        if self.number is None and self.url is None and self.file is None:
+            raise ValueError("evidence needs at least one of 'number', 'url' or 'file'")
+        return self
+
+
+class Activity(RecordModel):
+    """Something the organisation did: a dated activity of one type, with its evidence."""
+
+    id: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
+    type: Slug = Field(description="An activity type from the vocabulary, e.g. 'staff_conference'.")
+    date: IsoDate | None = Field(default=None, description="The day it happened (or use 'start' and 'end').")
+    start: IsoDate | None = None
+    end: IsoDate | None = None
+    title: Text
+    participants: int | None = Field(default=None, ge=0)
+    items: int | None = Field(default=None, ge=0)
+    evidence: tuple[Evidence, ...] = ()
+    serves: tuple[Text, ...] = Field(
+        default=(), description="Ids of the provisions or obligations it serves (optional; matching is by type)."
+    )
+
+    @model_validator(mode="after")
+    def _dates(self) -> Activity:
+        if self.date is not None and (self.start is not None or self.end is not None):
+            raise ValueError("give either 'date' or 'start' and 'end', not both")
+        if self.date is None and (self.start is None or self.end is None):
+            raise ValueError("an activity needs a 'date', or both 'start' and 'end'")
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"the activity ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    @property
+    def first_day(self) -> dt.date:
+        """The day it began."""
+        return self.date if self.date is not None else self.start  # type: ignore[return-value]
+
+    @property
+    def done_on(self) -> dt.date:
+        """The day it was complete: its date, or the last day of its range."""
+        return self.date if self.date is not None else self.end  # type: ignore[return-value]
+
+
+class Resolution(RecordModel):
+    """How and when an event (a complaint, a violation) was dealt with."""
+
+    date: IsoDate
+    title: Text | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+class Event(RecordModel):
+    """Something that happened to the organisation and opens a triggered duty."""
+
+    id: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
+    type: Slug = Field(description="An event type from the vocabulary, e.g. 'complaint_received'.")
+    date: IsoDate = Field(description="The day it was received or found (thụ lý).")
+    title: Text
+    reference: Text | None = Field(default=None, description="Its register or document number.")
+    resolution: Resolution | None = None
+
+    @model_validator(mode="after")
+    def _resolved_after(self) -> Event:
+        if self.resolution is not None and self.resolution.date < self.date:
+            raise ValueError(f"the event is resolved ({self.resolution.date}) before it happened ({self.date})")
+        return self
+
+
+class Attestation(RecordModel):
+    """A signed statement that a qualitative duty was met over a period."""
+
+    id: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
+    obligation: Text = Field(description="The full id of the obligation attested, e.g. 'tra-vinh-2024.art_2__cl_1__pt_d.…'.")
+    attested_by: Text = Field(description="Who attests: name and position.")
+    date: IsoDate
+    statement: Text
+    evidence: tuple[Evidence, ...] = ()
+
+
+class ActivityRecord(RecordModel):
+    """One organisation's activity record for one period."""
+
+    schema_: str | None = Field(default=None, alias="$schema", description="The JSON Schema, for editors.")
+    record_version: Literal["1"] = "1"
+    organisation: Organisation
+    period: Period
+    activities: tuple[Activity, ...] = ()
+    events: tuple[Event, ...] = ()
+    attestations: tuple[Attestation, ...] = ()
