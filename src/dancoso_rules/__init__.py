@@ -1,0 +1,50 @@
+"""dancoso-rules: Vietnamese grassroots-democracy law as machine-checkable obligations.
+
+The public API, importable from here::
+
+    from dancoso_rules import load_rulebook, load_record, evaluate
+
+    report = evaluate(load_record("examples/tra-vinh/so-noi-vu.json"), as_of=datetime.date(2026, 1, 15))
+
+Names are imported lazily, so that ``import dancoso_rules`` (and the CLI's start-up) stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__all__ = [
+    "ActivityRecord",
+    "DancosoError",
+    "RecordError",
+    "RuleError",
+    "Rulebook",
+    "load_rulebook",
+]
+
+_EXPORTS: dict[str, str] = {
+    "ActivityRecord": "dancoso_rules.record.model",
+    "DancosoError": "dancoso_rules.errors",
+    "RecordError": "dancoso_rules.errors",
+    "RuleError": "dancoso_rules.errors",
+    "Rulebook": "dancoso_rules.model.pack",
+    "load_rulebook": "dancoso_rules.load.packs",
+}
+
+if TYPE_CHECKING:
+    from dancoso_rules.errors import DancosoError, RecordError, RuleError
+    from dancoso_rules.load.packs import load_rulebook
+    from dancoso_rules.model.pack import Rulebook
+    from dancoso_rules.record.model import ActivityRecord
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dancoso_rules' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

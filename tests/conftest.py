@@ -1,0 +1,29 @@
+"""Shared fixtures: the repository's folders and the bundled rulebook, loaded once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dancoso_rules.load import load_rules
+from dancoso_rules.load.packs import LoadedRules
+from dancoso_rules.model import Rulebook
+
+REPO = Path(__file__).resolve().parent.parent
+RULES = REPO / "rules"
+SCHEMAS = REPO / "schemas"
+EXAMPLES = REPO / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def loaded_rules() -> LoadedRules:
+    """The repository's rule folder, loaded and checked."""
+    return load_rules(RULES)
+
+
+@pytest.fixture(scope="session")
+def rulebook(loaded_rules: LoadedRules) -> Rulebook:
+    """The repository's rulebook."""
+    return loaded_rules.rulebook
