@@ -78,7 +78,9 @@ class ProblemList:
 
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, location: Location, message: str, *, severity: Severity = "error", code: str = "invalid") -> None:
+    def add(
+        self, location: Location, message: str, *, severity: Severity = "error", code: str = "invalid"
+    ) -> None:
         self.items.append(Problem(location, message, severity, code))
 
     @property

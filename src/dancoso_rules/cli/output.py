@@ -27,7 +27,9 @@ def write_output(content: str | bytes, output: Path | None, *, inputs: Iterable[
     target = output.resolve()
     for path in inputs:
         if path.exists() and path.resolve() == target:
-            raise UsageError(Problem(Location(str(output)), "refusing to write the report over an input file"))
+            raise UsageError(
+                Problem(Location(str(output)), "refusing to write the report over an input file")
+            )
     data = content.encode("utf-8") if isinstance(content, str) else content
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -36,7 +38,7 @@ def write_output(content: str | bytes, output: Path | None, *, inputs: Iterable[
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, target)
+        Path(temporary).replace(target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -16,13 +16,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     listing = actions.add_parser("list", help="list the rule packs")
     _add_rules_option(listing)
     listing.add_argument("--format", choices=("text", "json"), default="text")
-    show = actions.add_parser("show", help="show a pack, provision, obligation, interpretation or activity type")
+    show = actions.add_parser(
+        "show", help="show a pack, provision, obligation, interpretation or activity type"
+    )
     show.add_argument("id", help="a pack id, provision id, obligation id, interpretation id or activity type")
     _add_rules_option(show)
     lint = actions.add_parser("lint", help="check a rule folder or pack; exit 1 when it has problems")
-    lint.add_argument("path", nargs="?", type=Path, help="a rule folder, pack folder or rule file (default: bundled)")
+    lint.add_argument(
+        "path", nargs="?", type=Path, help="a rule folder, pack folder or rule file (default: bundled)"
+    )
     coverage = actions.add_parser("coverage", help="how far the packs cover their source texts")
-    coverage.add_argument("path", nargs="?", type=Path, help="a rule folder or pack folder (default: bundled)")
+    coverage.add_argument(
+        "path", nargs="?", type=Path, help="a rule folder or pack folder (default: bundled)"
+    )
     coverage.add_argument("--format", choices=("text", "json"), default="text")
 
 
@@ -41,7 +47,9 @@ def _resolve(path: Path | None) -> tuple[Path | None, list[str] | None]:
         return folder, None
     if (folder / "pack.yaml").is_file() and (folder.parent / "vocabulary.yaml").is_file():
         return folder.parent, [folder.name]
-    raise UsageError(Problem(Location(str(path)), "not a rule folder or pack: expected vocabulary.yaml or pack.yaml"))
+    raise UsageError(
+        Problem(Location(str(path)), "not a rule folder or pack: expected vocabulary.yaml or pack.yaml")
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -116,7 +124,8 @@ def _coverage_json(report: Any) -> dict[str, Any]:
         "obligations_by_modality": dict(sorted(report.by_modality.items())),
         "non_operative_by_reason": dict(sorted(report.non_operative.items())),
         "uncovered": [
-            {"provision": g.unit, "citation": g.citation, "problem": g.message, "text": g.text} for g in report.gaps
+            {"provision": g.unit, "citation": g.citation, "problem": g.message, "text": g.text}
+            for g in report.gaps
         ],
         "not_in_source": report.extra,
     }
@@ -129,7 +138,9 @@ def _coverage_text(report: Any) -> str:
     lines = [f"{report.pack}: {report.covered} of {report.total} provisions covered"]
     for article, levels in _levels(report).items():
         cells = ", ".join(
-            f"{_LEVEL_NAMES[level]} {cell['covered']}/{cell['total']}" for level, cell in levels.items() if level != "article"
+            f"{_LEVEL_NAMES[level]} {cell['covered']}/{cell['total']}"
+            for level, cell in levels.items()
+            if level != "article"
         )
         lines.append(f"  Điều {article.removeprefix('art_')}: {cells or 'no sub-units'}")
     lines.append("  obligations by schedule: " + _counts(report.by_schedule))
@@ -172,7 +183,9 @@ def _list(rulebook: Any, output_format: str) -> int:
         number = row["number"] or "số: (không ghi trong văn bản)"
         print(f"{row['id']}  {row['issuer']} — {number} — hiệu lực {row['effective']}")
         print(f"    {row['title']}")
-        print(f"    {row['provisions']} provisions, {row['obligations']} obligations, version {row['version']}")
+        print(
+            f"    {row['provisions']} provisions, {row['obligations']} obligations, version {row['version']}"
+        )
     return 0
 
 
@@ -188,7 +201,12 @@ def _show(rulebook: Any, wanted: str) -> int:
             + list(rulebook.vocabulary.activity_by_id)
             + [f"{p.id}.{prov.id}" for p in rulebook.packs for prov in p.provisions]
         )
-        raise UsageError(Problem(Location("dancoso rules show"), f"nothing has the id {wanted!r}{did_you_mean(wanted, candidates)}"))
+        raise UsageError(
+            Problem(
+                Location("dancoso rules show"),
+                f"nothing has the id {wanted!r}{did_you_mean(wanted, candidates)}",
+            )
+        )
     print(json.dumps(found, ensure_ascii=False, indent=2, default=str))
     return 0
 
@@ -196,7 +214,10 @@ def _show(rulebook: Any, wanted: str) -> int:
 def _find(rulebook: Any, wanted: str) -> Any:
     if wanted in rulebook.pack_by_id:
         pack = rulebook.pack_by_id[wanted]
-        return {"instrument": pack.instrument.model_dump(mode="json"), "provisions": [p.id for p in pack.provisions]}
+        return {
+            "instrument": pack.instrument.model_dump(mode="json"),
+            "provisions": [p.id for p in pack.provisions],
+        }
     if wanted in rulebook.obligation_by_uid:
         placed = rulebook.obligation_by_uid[wanted]
         return {
@@ -213,5 +234,9 @@ def _find(rulebook: Any, wanted: str) -> Any:
     for pack in rulebook.packs:
         if pack_id in ("", pack.id) and provision_id in pack.provision_by_id:
             provision = pack.provision_by_id[provision_id]
-            return {"pack": pack.id, "content_hash": provision.content_hash, **provision.model_dump(mode="json", exclude_none=True)}
+            return {
+                "pack": pack.id,
+                "content_hash": provision.content_hash,
+                **provision.model_dump(mode="json", exclude_none=True),
+            }
     return None

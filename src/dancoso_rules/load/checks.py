@@ -15,7 +15,7 @@ from dancoso_rules.load.packs import SourceMap
 from dancoso_rules.load.source import citation_for
 from dancoso_rules.load.suggest import did_you_mean
 from dancoso_rules.load.wording import force_word_problem, time_word_problem
-from dancoso_rules.model import Interpretation, RulePack, Rulebook
+from dancoso_rules.model import Interpretation, Rulebook, RulePack
 from dancoso_rules.text import fold, is_verbatim_part
 
 _DURATION_FIELDS = ("due", "close", "respond_within")
@@ -43,18 +43,26 @@ def _check_vocabulary(rulebook: Rulebook, sources: SourceMap) -> Iterator[Proble
         for duplicate in _duplicates(e.id for e in entries):
             index = [e.id for e in entries].index(duplicate)
             where = document.locate(f"/{section}/{index}/id") if document else sources.locate("", "")
-            yield Problem(where, f"duplicate {section[:-1].replace('_', ' ')} id {duplicate!r}; ids must be unique")
+            yield Problem(
+                where, f"duplicate {section[:-1].replace('_', ' ')} id {duplicate!r}; ids must be unique"
+            )
     bearer_ids = set(vocabulary.bearer_by_id)
     for index, bearer in enumerate(vocabulary.bearers):
         for attribute in ("is_a", "part_of"):
             for target in getattr(bearer, attribute):
                 if target not in bearer_ids:
-                    where = document.locate(f"/bearers/{index}/{attribute}") if document else sources.locate("")
-                    yield Problem(where, f"unknown bearer {target!r} in {attribute}{did_you_mean(target, bearer_ids)}")
+                    where = (
+                        document.locate(f"/bearers/{index}/{attribute}") if document else sources.locate("")
+                    )
+                    yield Problem(
+                        where, f"unknown bearer {target!r} in {attribute}{did_you_mean(target, bearer_ids)}"
+                    )
 
 
 def _check_unique_interpretations(rulebook: Rulebook, sources: SourceMap) -> Iterator[Problem]:
-    all_ids = [i.id for i in rulebook.interpretations] + [i.id for p in rulebook.packs for i in p.interpretations]
+    all_ids = [i.id for i in rulebook.interpretations] + [
+        i.id for p in rulebook.packs for i in p.interpretations
+    ]
     for duplicate in _duplicates(all_ids):
         yield Problem(
             sources.locate(f"interpretation:{duplicate}", "/id"),
@@ -70,12 +78,20 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
     instrument = pack.instrument
     for index, basis in enumerate(instrument.legal_bases):
         if fold(basis.quote) not in folded_source:
-            yield Problem(sources.locate(pack_key, f"/legal_bases/{index}/quote"), "the legal basis is not quoted verbatim from the source")
+            yield Problem(
+                sources.locate(pack_key, f"/legal_bases/{index}/quote"),
+                "the legal basis is not quoted verbatim from the source",
+            )
     for index, erratum in enumerate(instrument.errata):
         if fold(erratum.reads) not in folded_source:
-            yield Problem(sources.locate(pack_key, f"/errata/{index}/reads"), "the erratum's reading is not in the source")
+            yield Problem(
+                sources.locate(pack_key, f"/errata/{index}/reads"),
+                "the erratum's reading is not in the source",
+            )
     for duplicate in _duplicates(p.id for p in pack.provisions):
-        yield Problem(sources.locate(f"provision:{pack.id}/{duplicate}", "/id"), f"duplicate provision id {duplicate!r}")
+        yield Problem(
+            sources.locate(f"provision:{pack.id}/{duplicate}", "/id"), f"duplicate provision id {duplicate!r}"
+        )
     for provision in pack.provisions:
         key = f"provision:{pack.id}/{provision.id}"
         expected = citation_for(provision.id)
@@ -87,13 +103,22 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
         for attribute in ("heading", "text"):
             words = getattr(provision, attribute)
             if words is not None and fold(words) not in folded_source:
-                yield Problem(sources.locate(key, f"/{attribute}"), f"the provision's {attribute} is not verbatim in the source")
+                yield Problem(
+                    sources.locate(key, f"/{attribute}"),
+                    f"the provision's {attribute} is not verbatim in the source",
+                )
         for reference in provision.refers_to:
             related = instrument.implements
             if related is None or reference.instrument != related.id:
-                yield Problem(sources.locate(key, "/refers_to"), f"unknown instrument {reference.instrument!r}; expected the one the pack implements")
+                yield Problem(
+                    sources.locate(key, "/refers_to"),
+                    f"unknown instrument {reference.instrument!r}; expected the one the pack implements",
+                )
         for duplicate in _duplicates(o.id for o in provision.obligations):
-            yield Problem(sources.locate(f"{key}/{duplicate}", "/id"), f"duplicate obligation id {duplicate!r} in {provision.id}")
+            yield Problem(
+                sources.locate(f"{key}/{duplicate}", "/id"),
+                f"duplicate obligation id {duplicate!r} in {provision.id}",
+            )
         for obligation in provision.obligations:
             where = f"{key}/{obligation.id}"
             if not is_verbatim_part(obligation.quote, provision.words):
@@ -139,11 +164,15 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
     for gap in coverage.gaps:
         if gap.unit in pack.provision_by_id:
             yield Problem(
-                sources.locate(f"provision:{pack.id}/{gap.unit}", "/text"), f"{gap.citation}: {gap.message}", code="coverage"
+                sources.locate(f"provision:{pack.id}/{gap.unit}", "/text"),
+                f"{gap.citation}: {gap.message}",
+                code="coverage",
             )
     for extra in coverage.extra:
         yield Problem(
-            sources.locate(f"provision:{pack.id}/{extra}", "/id"), f"provision {extra!r} is not a unit of the source text", code="coverage"
+            sources.locate(f"provision:{pack.id}/{extra}", "/id"),
+            f"provision {extra!r} is not a unit of the source text",
+            code="coverage",
         )
     for provision_id in coverage.out_of_order:
         yield Problem(
@@ -177,4 +206,6 @@ def _check_interpretation_refs(
                 code="reference",
             )
         elif kind and found.kind != kind:
-            yield Problem(sources.locate(where, pointer), f"interpretation {ref!r} is a {found.kind}; expected a {kind}")
+            yield Problem(
+                sources.locate(where, pointer), f"interpretation {ref!r} is a {found.kind}; expected a {kind}"
+            )

@@ -69,7 +69,9 @@ def pack_coverage(pack: RulePack) -> PackCoverage:
         if fold(provision.heading or "") != fold(unit.heading or "") or fold(provision.text or "") != fold(
             unit.text or ""
         ):
-            result.gaps.append(Gap(unit.id, unit.citation, "the provision's words differ from the source", words))
+            result.gaps.append(
+                Gap(unit.id, unit.citation, "the provision's words differ from the source", words)
+            )
             continue
         result.covered += 1
     result.extra = [p.id for p in pack.provisions if p.id not in set(unit_ids)]

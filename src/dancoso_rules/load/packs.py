@@ -22,23 +22,11 @@ from dancoso_rules.errors import Location, Problem, RuleError
 from dancoso_rules.load.validation import located_problems
 from dancoso_rules.load.yamlsafe import LocatedDocument, load_yaml
 from dancoso_rules.model import Instrument, Interpretation, Provision, Rulebook, RulePack, Vocabulary
-from dancoso_rules.model.common import Frozen
+from dancoso_rules.model.files import InterpretationFile, ProvisionFile
 from dancoso_rules.paths import bundled_rules_dir, display_path
 from dancoso_rules.text import nfc
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class InterpretationFile(Frozen):
-    """The shape of an ``interpretations.yaml`` file (and of a user's override file)."""
-
-    interpretations: tuple[Interpretation, ...] = ()
-
-
-class ProvisionFile(Frozen):
-    """The shape of a ``dieu-N.yaml`` file: provisions in the instrument's order."""
-
-    provisions: tuple[Provision, ...]
 
 
 @dataclass(slots=True)
@@ -72,7 +60,9 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
     try:
         return nfc(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as exc:
-        problems.append(Problem(Location(display_path(path)), f"not UTF-8 text (byte {exc.start})", code="encoding"))
+        problems.append(
+            Problem(Location(display_path(path)), f"not UTF-8 text (byte {exc.start})", code="encoding")
+        )
     except OSError as exc:
         problems.append(Problem(Location(display_path(path)), f"cannot read: {exc.strerror}", code="io"))
     return None
@@ -120,7 +110,9 @@ def load_pack_dir(folder: Path, problems: list[Problem], sources: SourceMap) -> 
             key = f"provision:{folder.name}/{provision.id}"
             sources.remember(key, display_path(path), pointer)
             for o_index, obligation in enumerate(provision.obligations):
-                sources.remember(f"{key}/{obligation.id}", display_path(path), f"{pointer}/obligations/{o_index}")
+                sources.remember(
+                    f"{key}/{obligation.id}", display_path(path), f"{pointer}/obligations/{o_index}"
+                )
         provisions.extend(parsed.provisions)
     if instrument is None:
         return None
@@ -140,19 +132,29 @@ def load_pack_dir(folder: Path, problems: list[Problem], sources: SourceMap) -> 
         )
     if instrument.id != folder.name:
         problems.append(
-            Problem(sources.locate(f"pack:{instrument.id}", "/id"), f"pack id {instrument.id!r} must equal its folder name {folder.name!r}")
+            Problem(
+                sources.locate(f"pack:{instrument.id}", "/id"),
+                f"pack id {instrument.id!r} must equal its folder name {folder.name!r}",
+            )
         )
     if not provisions:
-        problems.append(Problem(Location(display_path(folder)), "the pack has no provisions (expected dieu-N.yaml files)"))
+        problems.append(
+            Problem(Location(display_path(folder)), "the pack has no provisions (expected dieu-N.yaml files)")
+        )
         return None
     return RulePack(
-        instrument=instrument, source_text=source_text, provisions=tuple(provisions), interpretations=local.interpretations
+        instrument=instrument,
+        source_text=source_text,
+        provisions=tuple(provisions),
+        interpretations=local.interpretations,
     )
 
 
 def _remember_interpretations(path: Path, parsed: InterpretationFile, sources: SourceMap) -> None:
     for index, interpretation in enumerate(parsed.interpretations):
-        sources.remember(f"interpretation:{interpretation.id}", display_path(path), f"/interpretations/{index}")
+        sources.remember(
+            f"interpretation:{interpretation.id}", display_path(path), f"/interpretations/{index}"
+        )
 
 
 def pack_dirs(root: Path) -> list[Path]:
@@ -171,7 +173,9 @@ def load_rules(root: Path | None = None, *, packs: Sequence[str] | None = None) 
     problems: list[Problem] = []
     sources = SourceMap()
     if not (root / "vocabulary.yaml").is_file():
-        raise RuleError(Problem(Location(display_path(root)), "not a rule folder: expected vocabulary.yaml in it"))
+        raise RuleError(
+            Problem(Location(display_path(root)), "not a rule folder: expected vocabulary.yaml in it")
+        )
     vocabulary = _parse(root / "vocabulary.yaml", Vocabulary, problems, sources)
     shared = InterpretationFile()
     if (root / "interpretations.yaml").is_file():
@@ -186,7 +190,10 @@ def load_rules(root: Path | None = None, *, packs: Sequence[str] | None = None) 
 
             raise RuleError(
                 [
-                    Problem(Location(display_path(root)), f"unknown pack {n!r}{did_you_mean(n, known)} (known: {one_of(known)})")
+                    Problem(
+                        Location(display_path(root)),
+                        f"unknown pack {n!r}{did_you_mean(n, known)} (known: {one_of(known)})",
+                    )
                     for n in unknown
                 ]
             )

@@ -82,7 +82,9 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
-def parse_units(text: str, *, body_ends_before: str, conclusions_start: str | None = None) -> list[SourceUnit]:
+def parse_units(
+    text: str, *, body_ends_before: str, conclusions_start: str | None = None
+) -> list[SourceUnit]:
     """Split an instrument's text into units, in source order, flattened (parents before children).
 
     The body starts at the first "Điều" and ends before the paragraph that starts with

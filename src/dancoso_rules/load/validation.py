@@ -28,14 +28,16 @@ def _is_union_tag(part: str, current: dict[str, Any]) -> bool:
     return current.get("kind") == part or part.startswith(("function-", "tagged-union", "union"))
 
 
-def describe(error: dict[str, Any], model: type[BaseModel] | None, parent: Any) -> str:
+def describe(error: dict[str, Any], model: type[BaseModel] | None) -> str:
     """One message for one pydantic error, with the allowed fields when a field is unknown."""
     kind = error["type"]
     field = error["loc"][-1] if error["loc"] else None
     if kind == "extra_forbidden" and isinstance(field, str):
         allowed = _allowed_fields(model, error["loc"][:-1])
         hint = did_you_mean(field, allowed) if allowed else ""
-        return f"unknown field {field!r}{hint}" + (f" (allowed: {', '.join(sorted(allowed))})" if allowed else "")
+        return f"unknown field {field!r}{hint}" + (
+            f" (allowed: {', '.join(sorted(allowed))})" if allowed else ""
+        )
     if kind == "missing":
         return f"missing required field {field!r}"
     message = str(error["msg"])
@@ -56,10 +58,7 @@ def _allowed_fields(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> list
         fields = getattr(current, "model_fields", None)
         if fields is None:
             return []
-        if part in fields:
-            current = _inner_model(fields[part].annotation)
-        else:
-            current = _union_member(current, part)
+        current = _inner_model(fields[part].annotation) if part in fields else _union_member(current, part)
     fields = getattr(current, "model_fields", None)
     return list(fields) if fields else []
 
@@ -101,7 +100,6 @@ def located_problems(
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         pointer, _ = data_pointer(data, loc)
-        parent_pointer, parent = data_pointer(data, loc[:-1])
         location: Location = locate(prefix + pointer)
-        problems.append(Problem(location, describe(dict(error), model, parent), code=str(error["type"])))
+        problems.append(Problem(location, describe(dict(error), model), code=str(error["type"])))
     return problems

@@ -87,9 +87,13 @@ def _walk(
 ) -> Any:
     positions[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if node.tag not in _SAFE_TAGS:
-        raise _problem(file, node.start_mark, f"the tag {node.tag!r} is not allowed; rule files hold plain data")
+        raise _problem(
+            file, node.start_mark, f"the tag {node.tag!r} is not allowed; rule files hold plain data"
+        )
     if id(node) in seen:
-        raise _problem(file, node.start_mark, "YAML aliases are not allowed in rule files; write the value out")
+        raise _problem(
+            file, node.start_mark, "YAML aliases are not allowed in rule files; write the value out"
+        )
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -110,5 +114,8 @@ def _walk(
             positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(loader, item, join_pointer(pointer, i), positions, file, seen) for i, item in enumerate(node.value)]
+        return [
+            _walk(loader, item, join_pointer(pointer, i), positions, file, seen)
+            for i, item in enumerate(node.value)
+        ]
     return loader.construct_object(node)

@@ -4,7 +4,14 @@ Every model is a frozen pydantic v2 value that rejects unknown fields.
 """
 
 from dancoso_rules.model.common import Frozen, Labels
-from dancoso_rules.model.instrument import Erratum, Instrument, LegalBasis, RelatedInstrument, SourceText, Territory
+from dancoso_rules.model.instrument import (
+    Erratum,
+    Instrument,
+    LegalBasis,
+    RelatedInstrument,
+    SourceText,
+    Territory,
+)
 from dancoso_rules.model.interpretation import Interpretation, parse_duration
 from dancoso_rules.model.obligation import Modality, Obligation
 from dancoso_rules.model.pack import PlacedObligation, Rulebook, RulePack, obligation_uid

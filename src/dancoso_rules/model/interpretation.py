@@ -46,7 +46,9 @@ class Interpretation(Frozen):
             parse_duration(self.value)
         elif self.value not in Frequency.__members__.values():
             allowed = ", ".join(f.value for f in Frequency)
-            raise ValueError(f"a frequency interpretation's value must be one of {allowed}; got {self.value!r}")
+            raise ValueError(
+                f"a frequency interpretation's value must be one of {allowed}; got {self.value!r}"
+            )
         if self.basis == "legal_source" and not self.source:
             raise ValueError("an interpretation with basis 'legal_source' must cite its source")
         return self

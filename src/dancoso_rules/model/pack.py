@@ -51,7 +51,9 @@ class RulePack(Frozen):
         """Every obligation of the pack, in the instrument's order."""
         for provision in self.provisions:
             for obligation in provision.obligations:
-                yield PlacedObligation(obligation_uid(self.id, provision.id, obligation.id), self, provision, obligation)
+                yield PlacedObligation(
+                    obligation_uid(self.id, provision.id, obligation.id), self, provision, obligation
+                )
 
 
 class Rulebook(Frozen):
