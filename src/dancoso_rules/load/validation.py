@@ -15,13 +15,17 @@ def data_pointer(data: Any, loc: tuple[str | int, ...]) -> tuple[str, Any]:
     """The JSON Pointer of a pydantic error location, skipping the tags of discriminated unions."""
     pointer, current = "", data
     for part in loc:
-        if isinstance(current, dict) and part in current:
-            pointer, current = join_pointer(pointer, part), current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if _has_child(current, part):
             pointer, current = join_pointer(pointer, part), current[part]
         elif isinstance(current, dict) and isinstance(part, str) and not _is_union_tag(part, current):
             return join_pointer(pointer, part), None
     return pointer, current
+
+
+def _has_child(current: Any, part: str | int) -> bool:
+    if isinstance(current, dict):
+        return part in current
+    return isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
 
 
 def _is_union_tag(part: str, current: dict[str, Any]) -> bool:
