@@ -142,7 +142,8 @@ def _coverage_text(report: Any) -> str:
             for level, cell in levels.items()
             if level != "article"
         )
-        lines.append(f"  Điều {article.removeprefix('art_')}: {cells or 'no sub-units'}")
+        label = "phần kết" if article == "conclusions" else f"Điều {article.removeprefix('art_')}"
+        lines.append(f"  {label}: {cells or 'no sub-units'}")
     lines.append("  obligations by schedule: " + _counts(report.by_schedule))
     lines.append("  obligations by modality: " + _counts(report.by_modality))
     lines.append("  non-operative provisions: " + _counts(report.non_operative))

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
-from dancoso_rules.errors import Problem
+from dancoso_rules.errors import Location, Problem
 from dancoso_rules.load.coverage import pack_coverage
 from dancoso_rules.load.packs import SourceMap
 from dancoso_rules.load.source import citation_for
@@ -161,11 +162,19 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
                 if message:
                     yield Problem(sources.locate(where, "/quote"), message, code="wording")
     coverage = pack_coverage(pack)
+    source_file = str(Path(sources.locate(pack_key).file).parent / instrument.source.file)
     for gap in coverage.gaps:
         if gap.unit in pack.provision_by_id:
             yield Problem(
                 sources.locate(f"provision:{pack.id}/{gap.unit}", "/text"),
                 f"{gap.citation}: {gap.message}",
+                code="coverage",
+            )
+        else:
+            excerpt = gap.text if len(gap.text) <= 60 else gap.text[:57] + "..."
+            yield Problem(
+                Location(source_file, gap.line, 1),
+                f"{gap.citation} ({gap.unit}) is not covered by any provision: {excerpt!r}",
                 code="coverage",
             )
     for extra in coverage.extra:

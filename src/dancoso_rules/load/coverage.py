@@ -22,6 +22,7 @@ class Gap:
     citation: str
     message: str
     text: str
+    line: int
 
 
 @dataclass(slots=True)
@@ -64,13 +65,13 @@ def pack_coverage(pack: RulePack) -> PackCoverage:
         provision = pack.provision_by_id.get(unit.id)
         words = " ".join(w for w in (unit.heading, unit.text) if w)
         if provision is None:
-            result.gaps.append(Gap(unit.id, unit.citation, "no provision in the pack", words))
+            result.gaps.append(Gap(unit.id, unit.citation, "no provision in the pack", words, unit.line))
             continue
         if fold(provision.heading or "") != fold(unit.heading or "") or fold(provision.text or "") != fold(
             unit.text or ""
         ):
             result.gaps.append(
-                Gap(unit.id, unit.citation, "the provision's words differ from the source", words)
+                Gap(unit.id, unit.citation, "the provision's words differ from the source", words, unit.line)
             )
             continue
         result.covered += 1

@@ -101,7 +101,8 @@ def load_pack_dir(folder: Path, problems: list[Problem], sources: SourceMap) -> 
         local = _parse(folder / "interpretations.yaml", InterpretationFile, problems, sources) or local
         _remember_interpretations(folder / "interpretations.yaml", local, sources)
     provisions: list[Provision] = []
-    for path in sorted(folder.glob("dieu-*.yaml"), key=_natural_key):
+    provision_files = sorted(folder.glob("dieu-*.yaml"), key=_natural_key)
+    for path in provision_files:
         parsed = _parse(path, ProvisionFile, problems, sources)
         if parsed is None:
             continue
@@ -137,10 +138,12 @@ def load_pack_dir(folder: Path, problems: list[Problem], sources: SourceMap) -> 
                 f"pack id {instrument.id!r} must equal its folder name {folder.name!r}",
             )
         )
-    if not provisions:
+    if not provision_files:
         problems.append(
             Problem(Location(display_path(folder)), "the pack has no provisions (expected dieu-N.yaml files)")
         )
+        return None
+    if not provisions:
         return None
     return RulePack(
         instrument=instrument,

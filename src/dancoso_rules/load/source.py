@@ -29,6 +29,7 @@ class SourceUnit:
     citation: str
     heading: str | None = None
     text: str | None = None
+    line: int = 1
     children: list[SourceUnit] = field(default_factory=list)
 
     def append(self, words: str) -> None:
@@ -78,8 +79,12 @@ def _strip_markup(paragraph: str) -> tuple[str, bool]:
     return fold(text.replace("**", "")), whole
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """The non-empty paragraphs of ``text`` with the 1-based line each starts on."""
+    found: list[tuple[int, str]] = []
+    for match in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):
+        found.append((text.count("\n", 0, match.start()) + 1, match.group(0)))
+    return found
 
 
 def parse_units(
@@ -99,18 +104,23 @@ def parse_units(
     current: SourceUnit | None = None
     dashes = 0
     stop = fold(body_ends_before).replace("**", "")
-    for raw in _paragraphs(text):
+    for line, raw in _paragraphs(text):
         words, emphasised = _strip_markup(raw)
         if words.startswith(stop) or fold(raw).startswith(fold(body_ends_before)):
             break
         if conclusions_start and words.startswith(fold(conclusions_start)):
-            current = SourceUnit("conclusions", citation_for("conclusions"), text=words)
+            current = SourceUnit("conclusions", citation_for("conclusions"), text=words, line=line)
             units.append(current)
             article = clause = point = None
             continue
         if (m := _ARTICLE.match(words)) is not None:
             unit_id = f"art_{m.group(1)}"
-            article, clause, point, dashes = SourceUnit(unit_id, citation_for(unit_id)), None, None, 0
+            article, clause, point, dashes = (
+                SourceUnit(unit_id, citation_for(unit_id), line=line),
+                None,
+                None,
+                0,
+            )
             if m.group(2):
                 if emphasised:
                     article.heading = m.group(2)
@@ -123,7 +133,7 @@ def parse_units(
             continue  # the preamble: title, issuer, legal bases (kept as instrument metadata)
         if (m := _CLAUSE.match(words)) is not None:
             unit_id = f"{article.id}__cl_{m.group(1)}"
-            clause, point, dashes = SourceUnit(unit_id, citation_for(unit_id)), None, 0
+            clause, point, dashes = SourceUnit(unit_id, citation_for(unit_id), line=line), None, 0
             if emphasised:
                 clause.heading = m.group(2)
             else:
@@ -132,13 +142,13 @@ def parse_units(
             current = clause
         elif (m := _POINT.match(words)) is not None and clause is not None:
             unit_id = f"{clause.id}__pt_{point_slug(m.group(1))}"
-            point, dashes = SourceUnit(unit_id, citation_for(unit_id), text=m.group(2)), 0
+            point, dashes = SourceUnit(unit_id, citation_for(unit_id), text=m.group(2), line=line), 0
             clause.children.append(point)
             current = point
         elif (m := _DASH.match(words)) is not None and point is not None:
             dashes += 1
             unit_id = f"{point.id}__ind_{dashes}"
-            current = SourceUnit(unit_id, citation_for(unit_id), text=m.group(1))
+            current = SourceUnit(unit_id, citation_for(unit_id), text=m.group(1), line=line)
             point.children.append(current)
         elif current is not None:
             current.append(words)

@@ -57,6 +57,7 @@ def force_word_problem(obligation: Obligation) -> str | None:
     """A message when the quote opens with a word of force that the modality does not keep."""
     quote = fold(obligation.quote)
     for pattern, modality in FORCE_WORDS:
-        if pattern.search(quote) and obligation.modality.value != modality:
-            return f"the quote opens with {quote.split()[0]!r}: expected modality {modality!r}, not {obligation.modality.value!r}"
+        match = pattern.search(quote)
+        if match and obligation.modality.value != modality:
+            return f"the quote opens with {match.group(0)!r}: expected modality {modality!r}, not {obligation.modality.value!r}"
     return None
