@@ -1,0 +1,43 @@
+"""Rule files are untrusted input: parsed safely, duplicate keys refused, every value located."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dancoso_rules.errors import RuleError
+from dancoso_rules.load.yamlsafe import load_yaml
+
+
+def test_values_are_located_by_json_pointer() -> None:
+    document = load_yaml("a: 1\nb:\n  - x: 2\n    y: 2024-01-02\n", "f.yaml")
+    assert document.data == {"a": 1, "b": [{"x": 2, "y": dt.date(2024, 1, 2)}]}
+    assert document.positions["/b/0/y"] == (4, 5)
+    located = document.locate("/b/0/missing")
+    assert (located.line, located.column, located.pointer) == (3, 5, "/b/0/missing")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "a: 1\nb: 2\na: 3\n",
+            "f.yaml:3:1: duplicate key 'a' (first at line 1, column 1); each key may appear once",
+        ),
+        ("a: &x [1]\nb: *x\n", "aliases are not allowed"),
+        ("a: !!python/object/apply:os.system [echo]\n", "is not allowed; rule files hold plain data"),
+        ("a: [1,\n", "f.yaml:2:1: not valid YAML"),
+        ("", "the file is empty"),
+        ("? [1, 2]\n: x\n", "a mapping key must be a plain string"),
+    ],
+)
+def test_unsafe_or_ambiguous_yaml_is_refused(text: str, message: str) -> None:
+    with pytest.raises(RuleError) as caught:
+        load_yaml(text, "f.yaml")
+    assert message in str(caught.value)
+
+
+def test_nothing_is_executed(tmp_path: object) -> None:
+    with pytest.raises(RuleError):
+        load_yaml("!!python/object/new:os.system [touch /tmp/dancoso-pwned]\n", "f.yaml")
