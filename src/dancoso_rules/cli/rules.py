@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="list the rule packs")
     _add_rules_option(listing)
-    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.add_argument("--format", choices=("text", "json", "ids"), default="text", help="ids: one obligation id a line")
     show = actions.add_parser(
         "show", help="show a pack, provision, obligation, interpretation or activity type"
     )
@@ -161,6 +161,9 @@ def _counts(counter: Any) -> str:
 
 
 def _list(rulebook: Any, output_format: str) -> int:
+    if output_format == "ids":
+        print("\n".join(placed.uid for placed in rulebook.obligations()))
+        return 0
     rows = []
     for pack in rulebook.packs:
         instrument = pack.instrument
