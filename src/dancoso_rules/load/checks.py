@@ -122,7 +122,11 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
             )
         for obligation in provision.obligations:
             where = f"{key}/{obligation.id}"
-            if not is_verbatim_part(obligation.quote, provision.words):
+            if not any(
+                is_verbatim_part(obligation.quote, words)
+                for words in (provision.heading, provision.text)
+                if words
+            ):
                 yield Problem(
                     sources.locate(where, "/quote"),
                     f"the quote is not a verbatim part of {provision.citation} (after NFC and white-space folding)",
