@@ -25,6 +25,7 @@ FORCE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^đề nghị\b", re.IGNORECASE), "request"),
     (re.compile(r"^khuyến khích\b", re.IGNORECASE), "encouragement"),
     (re.compile(r"^nghiên cứu\b", re.IGNORECASE), "study"),
+    (re.compile(r"\bquan tâm, tạo điều kiện\b", re.IGNORECASE), "encouragement"),
 )
 
 
@@ -54,10 +55,10 @@ def time_word_problem(obligation: Obligation) -> str | None:
 
 
 def force_word_problem(obligation: Obligation) -> str | None:
-    """A message when the quote opens with a word of force that the modality does not keep."""
+    """A message when the quote holds a word of force that the modality does not keep."""
     quote = fold(obligation.quote)
     for pattern, modality in FORCE_WORDS:
         match = pattern.search(quote)
         if match and obligation.modality.value != modality:
-            return f"the quote opens with {match.group(0)!r}: expected modality {modality!r}, not {obligation.modality.value!r}"
+            return f"the quote says {match.group(0)!r}: expected modality {modality!r}, not {obligation.modality.value!r}"
     return None

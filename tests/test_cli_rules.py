@@ -1,0 +1,94 @@
+"""`dancoso rules list | show | lint | coverage` on the bundled packs, through the real entry point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from dancoso_rules.cli.main import main
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_coverage_json_shows_every_provision_covered(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "rules", "coverage", "--format", "json")
+    packs = json.loads(out)["packs"]
+    assert code == 0
+    for entry in packs.values():
+        assert isinstance(entry["covered"], int)
+        assert isinstance(entry["total"], int)
+        assert entry["covered"] == entry["total"] > 0
+        assert entry["uncovered"] == []
+    assert packs["tra-vinh-2024"]["by_article"]["art_2"]["point"] == {"covered": 23, "total": 23}
+    assert packs["long-an-2025"]["by_article"]["art_1"]["indent"] == {"covered": 26, "total": 26}
+
+
+def test_coverage_text_says_there_is_no_uncovered_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "rules", "coverage")
+    assert code == 0
+    assert "Điều 2: khoản 5/5, điểm 23/23" in out
+    assert "gạch đầu dòng 26/26" in out
+    assert out.count("no uncovered text") == 2
+    assert "UNCOVERED" not in out
+
+
+def test_lint_of_the_bundled_packs_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "rules", "lint")
+    assert (code, out) == (0, "")
+    assert "2 pack(s)" in err
+
+
+def test_list_names_both_instruments(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "rules", "list", "--format", "json")
+    rows = {row["id"]: row for row in json.loads(out)["packs"]}
+    assert code == 0
+    assert rows["tra-vinh-2024"]["effective"] == "2024-12-19"
+    assert rows["long-an-2025"]["effective"] == "2025-04-01"
+    assert rows["tra-vinh-2024"]["number"] is None
+
+
+def test_show_an_obligation_gives_its_quote_and_schedule(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "rules", "show", "tra-vinh-2024.art_2__cl_3__pt_d.staff-conference")
+    shown = json.loads(out)
+    assert code == 0
+    assert shown["citation"] == "điểm d khoản 3 Điều 2"
+    assert shown["schedule"]["due"] == "staff-conference-deadline"
+    assert shown["quote"] in shown["provision_text"]
+
+
+def test_show_a_provision_gives_its_content_hash(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "rules", "show", "long-an-2025.art_1__cl_5__pt_d__ind_5")
+    shown = json.loads(out)
+    assert code == 0
+    assert shown["content_hash"].startswith("sha256:")
+    assert shown["obligations"][0]["modality"] == "study"
+
+
+def test_show_an_unknown_id_suggests_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "rules", "show", "staff-conference-dedline")
+    assert code == 2
+    assert "did you mean 'staff-conference-deadline'?" in err
+
+
+def test_lint_of_a_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "rules", "lint", "no/such/folder")
+    assert code == 2
+    assert err.startswith("no/such/folder: no such file or folder")
+
+
+def test_the_console_script_runs_without_a_traceback() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dancoso_rules", "rules", "show", "nothing-like-it"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
