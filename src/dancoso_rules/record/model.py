@@ -24,11 +24,11 @@ def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str) or not _DATE.fullmatch(value):
-        raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+        raise ValueError("expected a date written YYYY-MM-DD, as a string")
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise ValueError(f"{value!r} is not a date that exists ({exc})") from None
+        raise ValueError(f"not a date that exists: {exc}") from None
 
 
 #: A calendar date written ``YYYY-MM-DD`` in the JSON.
@@ -48,8 +48,8 @@ class RecordModel(Frozen):
 class Period(RecordModel):
     """The period a record covers, first and last day included."""
 
-    start: IsoDate
-    end: IsoDate
+    start: IsoDate = Field(description="The first day covered, e.g. '2025-01-01'.")
+    end: IsoDate = Field(description="The last day covered, e.g. '2025-12-31'.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -61,8 +61,8 @@ class Period(RecordModel):
 class ParentBody(RecordModel):
     """The body an organisation answers to (its managing agency)."""
 
-    id: Slug | None = None
-    name: Text
+    id: Slug | None = Field(default=None, description="Its organisation id, when it keeps records too.")
+    name: Text = Field(description="Its full name, e.g. 'Ủy ban nhân dân tỉnh Trà Vinh'.")
 
 
 class Organisation(RecordModel):
@@ -70,8 +70,12 @@ class Organisation(RecordModel):
 
     id: Slug = Field(description="A stable id of the organisation, e.g. 'so-noi-vu-tra-vinh'.")
     name: Text = Field(description="The organisation's full name, e.g. 'Sở Nội vụ tỉnh Trà Vinh'.")
-    kind: Slug = Field(description="A bearer id of category 'organisation' from the vocabulary, e.g. 'state_agency'.")
-    level: Literal["province", "district", "commune", "hamlet"] = Field(description="Its administrative level.")
+    kind: Slug = Field(
+        description="A bearer id of category 'organisation' from the vocabulary, e.g. 'state_agency'."
+    )
+    level: Literal["province", "district", "commune", "hamlet"] = Field(
+        description="Its administrative level."
+    )
     territory: Slug = Field(
         description="The former province whose instruments govern it ('tra-vinh', 'long-an'); since 01/7/2025 the "
         "documents of a former province stay in force for its former territory."
@@ -87,25 +91,38 @@ class Organisation(RecordModel):
         default=None,
         description="The bodies it has (bearer ids of category 'body'); by default every body its kind contains.",
     )
-    parent: ParentBody | None = None
+    parent: ParentBody | None = Field(
+        default=None, description="The body it answers to (its managing agency)."
+    )
 
 
 class FileRef(RecordModel):
     """A file kept as evidence, named and fingerprinted."""
 
-    name: Text
+    name: Text = Field(description="The file name as kept, e.g. 'BB-hoi-nghi-CBCC-2025.pdf'.")
     sha256: Annotated[str, Field(pattern=r"^[0-9a-fA-F]{64}$"), AfterValidator(_sha256)] | None = None
 
 
 class Evidence(RecordModel):
     """A document that shows an activity happened: its number, a link, or a file (at least one)."""
 
-    kind: Slug | None = Field(default=None, description="An evidence kind from the vocabulary, e.g. 'minutes'.")
-    number: Text | None = Field(default=None, description="The document number as written, e.g. '123/KH-SNV'.")
-    date: IsoDate | None = None
-    title: Text | None = None
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
-    file: FileRef | None = None
+    # The schema says what the validator below enforces, so that editors flag it as it is typed.
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [{"required": ["number"]}, {"required": ["url"]}, {"required": ["file"]}]}
+    )
+
+    kind: Slug | None = Field(
+        default=None, description="An evidence kind from the vocabulary, e.g. 'minutes'."
+    )
+    number: Text | None = Field(
+        default=None, description="The document number as written, e.g. '123/KH-SNV'."
+    )
+    date: IsoDate | None = Field(default=None, description="The day the document was signed or published.")
+    title: Text | None = Field(default=None, description="Its title (trích yếu).")
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="Where it is published, e.g. on the organisation's web portal."
+    )
+    file: FileRef | None = Field(default=None, description="A file kept as evidence, with its sha256.")
 
     @model_validator(mode="after")
     def _something(self) -> Evidence:
@@ -117,17 +134,27 @@ class Evidence(RecordModel):
 class Activity(RecordModel):
     """Something the organisation did: a dated activity of one type, with its evidence."""
 
+    # The schema's part of the rule below ('date', or 'start' and 'end'); the validator also refuses both.
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [{"required": ["date"]}, {"required": ["start", "end"]}]}
+    )
+
     id: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
     type: Slug = Field(description="An activity type from the vocabulary, e.g. 'staff_conference'.")
     date: IsoDate | None = Field(default=None, description="The day it happened (or use 'start' and 'end').")
-    start: IsoDate | None = None
-    end: IsoDate | None = None
-    title: Text
-    participants: int | None = Field(default=None, ge=0)
-    items: int | None = Field(default=None, ge=0)
-    evidence: tuple[Evidence, ...] = ()
+    start: IsoDate | None = Field(
+        default=None, description="The first day, for an activity over several days."
+    )
+    end: IsoDate | None = Field(default=None, description="The last day: the day it was complete.")
+    title: Text = Field(
+        description="What it was, as written in its documents, e.g. 'Hội nghị CBCCVC năm 2025'."
+    )
+    participants: int | None = Field(default=None, ge=0, description="How many people took part.")
+    items: int | None = Field(default=None, ge=0, description="How many items it produced or handled.")
+    evidence: tuple[Evidence, ...] = Field(default=(), description="The documents that show it happened.")
     serves: tuple[Text, ...] = Field(
-        default=(), description="Ids of the provisions or obligations it serves (optional; matching is by type)."
+        default=(),
+        description="Ids of the provisions or obligations it serves (optional; matching is by type).",
     )
 
     @model_validator(mode="after")
@@ -154,9 +181,9 @@ class Activity(RecordModel):
 class Resolution(RecordModel):
     """How and when an event (a complaint, a violation) was dealt with."""
 
-    date: IsoDate
-    title: Text | None = None
-    evidence: tuple[Evidence, ...] = ()
+    date: IsoDate = Field(description="The day it was resolved (the decision or answer was issued).")
+    title: Text | None = Field(default=None, description="How it was resolved.")
+    evidence: tuple[Evidence, ...] = Field(default=(), description="The documents that show the resolution.")
 
 
 class Event(RecordModel):
@@ -165,14 +192,18 @@ class Event(RecordModel):
     id: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
     type: Slug = Field(description="An event type from the vocabulary, e.g. 'complaint_received'.")
     date: IsoDate = Field(description="The day it was received or found (thụ lý).")
-    title: Text
+    title: Text = Field(description="What it was, e.g. 'Đơn khiếu nại về chế độ phụ cấp'.")
     reference: Text | None = Field(default=None, description="Its register or document number.")
-    resolution: Resolution | None = None
+    resolution: Resolution | None = Field(
+        default=None, description="How and when it was resolved; absent while open."
+    )
 
     @model_validator(mode="after")
     def _resolved_after(self) -> Event:
         if self.resolution is not None and self.resolution.date < self.date:
-            raise ValueError(f"the event is resolved ({self.resolution.date}) before it happened ({self.date})")
+            raise ValueError(
+                f"the event is resolved ({self.resolution.date}) before it happened ({self.date})"
+            )
         return self
 
 
@@ -180,20 +211,24 @@ class Attestation(RecordModel):
     """A signed statement that a qualitative duty was met over a period."""
 
     id: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
-    obligation: Text = Field(description="The full id of the obligation attested, e.g. 'tra-vinh-2024.art_2__cl_1__pt_d.…'.")
+    obligation: Text = Field(
+        description="The full id of the obligation attested, e.g. 'tra-vinh-2024.art_2__cl_1__pt_d.…'."
+    )
     attested_by: Text = Field(description="Who attests: name and position.")
-    date: IsoDate
-    statement: Text
-    evidence: tuple[Evidence, ...] = ()
+    date: IsoDate = Field(description="The day it was signed.")
+    statement: Text = Field(description="What is attested, in the attester's words.")
+    evidence: tuple[Evidence, ...] = Field(default=(), description="Documents that support it.")
 
 
 class ActivityRecord(RecordModel):
     """One organisation's activity record for one period."""
 
     schema_: str | None = Field(default=None, alias="$schema", description="The JSON Schema, for editors.")
-    record_version: Literal["1"] = "1"
-    organisation: Organisation
-    period: Period
-    activities: tuple[Activity, ...] = ()
-    events: tuple[Event, ...] = ()
-    attestations: tuple[Attestation, ...] = ()
+    record_version: Literal["1"] = Field(default="1", description="The version of this format.")
+    organisation: Organisation = Field(description="Who the record is about.")
+    period: Period = Field(description="The period it covers, usually a calendar year.")
+    activities: tuple[Activity, ...] = Field(default=(), description="What the organisation did.")
+    events: tuple[Event, ...] = Field(default=(), description="What happened to it that opens a duty.")
+    attestations: tuple[Attestation, ...] = Field(
+        default=(), description="Signed statements for qualitative duties."
+    )

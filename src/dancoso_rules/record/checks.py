@@ -1,0 +1,255 @@
+"""Checks a schema cannot make: a record against the rulebook's vocabulary and packs, and against itself.
+
+The schema (and the model) already refuse dates that do not exist and ranges that end before they
+start. Here: the organisation's kind, functions, bodies, territory and packs must be ones the packs
+know; activity types, event types and evidence kinds must be in the vocabulary (an unknown word gets
+"did you mean"); ``serves`` and attestations must name real provisions or obligations; ids must be
+unique; and an activity outside the record's period is a warning (it may belong in another record).
+
+The checks read the parsed JSON, not only the validated model, so that a record with one bad date
+still has its other ninety activities checked: one run reports every problem of the file. A word
+that is not even well-formed is left to the schema's message, so that one defect gives one message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from dancoso_rules.errors import Location, Problem
+from dancoso_rules.load.suggest import did_you_mean, one_of
+from dancoso_rules.load.yamlsafe import join_pointer
+from dancoso_rules.model import Rulebook
+from dancoso_rules.model.common import SLUG_RE
+from dancoso_rules.record.model import Activity, ActivityRecord, Period
+
+Locate = Callable[[str], Location]
+M = TypeVar("M", bound=BaseModel)
+
+
+def check_record(
+    data: dict[str, Any], record: ActivityRecord | None, rulebook: Rulebook, locate: Locate
+) -> list[Problem]:
+    """Every problem of a record's ``data`` that needs the rulebook or the whole record to see.
+
+    ``record`` is the validated record when the schema accepted ``data``, else ``None``.
+    """
+    problems: list[Problem] = []
+    organisation = _mapping(data.get("organisation"))
+    problems.extend(_organisation(organisation, rulebook, locate))
+    problems.extend(_vocabulary_words(data, rulebook, locate))
+    problems.extend(_links(data, rulebook, locate))
+    for name, key in (("activity", "activities"), ("event", "events"), ("attestation", "attestations")):
+        problems.extend(_unique_ids(name, key, _items(data, key), locate))
+    problems.extend(_outside_period(data, record, locate))
+    return problems
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _items(data: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
+    """``(pointer, item)`` for each object in the array ``data[key]``."""
+    values = data.get(key)
+    if not isinstance(values, list):
+        return []
+    return [(join_pointer(f"/{key}", i), item) for i, item in enumerate(values) if isinstance(item, dict)]
+
+
+def _word(value: Any) -> str | None:
+    """A well-formed id, or ``None`` (the schema reports anything else)."""
+    return value if isinstance(value, str) and SLUG_RE.fullmatch(value) else None
+
+
+def _words(value: Any) -> list[tuple[int, str]]:
+    if not isinstance(value, list):
+        return []
+    return [(i, word) for i, item in enumerate(value) if (word := _word(item)) is not None]
+
+
+def _organisation(organisation: dict[str, Any], rulebook: Rulebook, locate: Locate) -> Iterator[Problem]:
+    vocabulary = rulebook.vocabulary
+    kinds = {b.id: b for b in vocabulary.organisation_kinds()}
+    kind_id = _word(organisation.get("kind"))
+    kind = kinds.get(kind_id or "")
+    if kind_id is not None and kind is None:
+        yield _not_a_kind(kind_id, "/organisation/kind", rulebook, locate)
+    level = organisation.get("level")
+    if kind is not None and kind.levels and isinstance(level, str) and level not in kind.levels:
+        yield Problem(
+            locate("/organisation/level"),
+            f"level {level!r} does not fit kind {kind.id!r}, which is at level {one_of(kind.levels)}",
+            code="level",
+        )
+    for index, function in _words(organisation.get("functions")):
+        if function not in kinds:
+            yield _not_a_kind(function, f"/organisation/functions/{index}", rulebook, locate)
+    bodies = [b.id for b in vocabulary.bearers if b.category == "body"]
+    for index, body in _words(organisation.get("bodies")):
+        if body not in bodies:
+            yield Problem(
+                locate(f"/organisation/bodies/{index}"),
+                f"unknown body {body!r}{did_you_mean(body, bodies)} (known: {one_of(bodies)})",
+                code="unknown-body",
+            )
+    yield from _territory_and_packs(organisation, rulebook, locate)
+
+
+def _not_a_kind(word: str, pointer: str, rulebook: Rulebook, locate: Locate) -> Problem:
+    kinds = [b.id for b in rulebook.vocabulary.organisation_kinds()]
+    bearer = rulebook.vocabulary.bearer_by_id.get(word)
+    if bearer is not None:
+        message = f"{word!r} is a {bearer.category} in the vocabulary, not a kind of organisation (known: {one_of(kinds)})"
+    else:
+        message = f"unknown organisation kind {word!r}{did_you_mean(word, kinds)} (known: {one_of(kinds)})"
+    return Problem(locate(pointer), message, code="unknown-kind")
+
+
+def _territory_and_packs(
+    organisation: dict[str, Any], rulebook: Rulebook, locate: Locate
+) -> Iterator[Problem]:
+    territories = sorted({pack.instrument.territory.province for pack in rulebook.packs})
+    territory = _word(organisation.get("territory"))
+    if territory is not None and territory not in territories:
+        known = one_of(territories) if territories else "none: no rule pack is loaded"
+        yield Problem(
+            locate("/organisation/territory"),
+            f"unknown territory {territory!r}{did_you_mean(territory, territories)} (known: {known})",
+            code="unknown-territory",
+        )
+    for index, pack_id in _words(organisation.get("packs")):
+        pack = rulebook.pack_by_id.get(pack_id)
+        pointer = f"/organisation/packs/{index}"
+        if pack is None:
+            pack_ids = list(rulebook.pack_by_id)
+            yield Problem(
+                locate(pointer),
+                f"unknown rule pack {pack_id!r}{did_you_mean(pack_id, pack_ids)} (known: {one_of(pack_ids)})",
+                code="unknown-pack",
+            )
+        elif territory is not None and pack.instrument.territory.province != territory:
+            yield Problem(
+                locate(pointer),
+                f"pack {pack_id!r} governs {pack.instrument.territory.province!r}, "
+                f"not the organisation's territory {territory!r}",
+                severity="warning",
+                code="pack-territory",
+            )
+
+
+def _vocabulary_words(data: dict[str, Any], rulebook: Rulebook, locate: Locate) -> Iterator[Problem]:
+    vocabulary = rulebook.vocabulary
+    for pointer, activity in _items(data, "activities"):
+        yield from _known(
+            "activity type", activity.get("type"), vocabulary.activity_type_ids, f"{pointer}/type", locate
+        )
+        yield from _evidence_kinds(activity.get("evidence"), f"{pointer}/evidence", rulebook, locate)
+    for pointer, event in _items(data, "events"):
+        yield from _known(
+            "event type", event.get("type"), vocabulary.event_type_ids, f"{pointer}/type", locate
+        )
+        resolution = _mapping(event.get("resolution"))
+        yield from _evidence_kinds(
+            resolution.get("evidence"), f"{pointer}/resolution/evidence", rulebook, locate
+        )
+    for pointer, attestation in _items(data, "attestations"):
+        yield from _evidence_kinds(attestation.get("evidence"), f"{pointer}/evidence", rulebook, locate)
+
+
+def _evidence_kinds(evidence: Any, base: str, rulebook: Rulebook, locate: Locate) -> Iterator[Problem]:
+    if not isinstance(evidence, list):
+        return
+    known = rulebook.vocabulary.evidence_kind_ids
+    for index, item in enumerate(evidence):
+        kind = _mapping(item).get("kind")
+        yield from _known("evidence kind", kind, known, f"{base}/{index}/kind", locate)
+
+
+def _known(what: str, value: Any, known: Iterable[str], pointer: str, locate: Locate) -> Iterator[Problem]:
+    word = _word(value)
+    choices = frozenset(known)
+    if word is None or word in choices:
+        return
+    hint = did_you_mean(word, choices)
+    # A long list helps nobody once there is a suggestion; `dancoso rules show ID` tells the rest.
+    listing = "" if hint and len(choices) > 12 else f" (known: {one_of(choices)})"
+    yield Problem(
+        locate(pointer), f"unknown {what} {word!r}{hint}{listing}", code=f"unknown-{what.replace(' ', '-')}"
+    )
+
+
+def _links(data: dict[str, Any], rulebook: Rulebook, locate: Locate) -> Iterator[Problem]:
+    obligations = rulebook.obligation_by_uid
+    targets = {f"{pack.id}.{provision.id}" for pack in rulebook.packs for provision in pack.provisions}
+    targets.update(obligations)
+    for pointer, activity in _items(data, "activities"):
+        serves = activity.get("serves")
+        for index, target in enumerate(serves if isinstance(serves, list) else []):
+            if isinstance(target, str) and target and target not in targets:
+                yield Problem(
+                    locate(f"{pointer}/serves/{index}"),
+                    f"unknown provision or obligation {target!r}{did_you_mean(target, targets)} (write "
+                    "'<pack>.<provision>' or '<pack>.<provision>.<obligation>'; see `dancoso rules show ID`)",
+                    code="unknown-link",
+                )
+    for pointer, attestation in _items(data, "attestations"):
+        target = attestation.get("obligation")
+        if isinstance(target, str) and target and target not in obligations:
+            yield Problem(
+                locate(f"{pointer}/obligation"),
+                f"unknown obligation {target!r}{did_you_mean(target, obligations)} "
+                "(write its full id '<pack>.<provision>.<obligation>'; see `dancoso rules show ID`)",
+                code="unknown-obligation",
+            )
+
+
+def _unique_ids(
+    name: str, key: str, items: list[tuple[str, dict[str, Any]]], locate: Locate
+) -> Iterator[Problem]:
+    first: dict[str, str] = {}
+    for pointer, item in items:
+        item_id = item.get("id")
+        if not isinstance(item_id, str):
+            continue
+        if item_id in first:
+            earlier = locate(f"{first[item_id]}/id")
+            yield Problem(
+                locate(f"{pointer}/id"),
+                f"duplicate {name} id {item_id!r} (first at line {earlier.line}, {first[item_id]}); "
+                f"each {name} in {key!r} needs its own id",
+                code="duplicate-id",
+            )
+        else:
+            first[item_id] = pointer
+
+
+def _outside_period(data: dict[str, Any], record: ActivityRecord | None, locate: Locate) -> Iterator[Problem]:
+    if record is not None:
+        period: Period | None = record.period
+        dated = [(f"/activities/{i}", a) for i, a in enumerate(record.activities)]
+    else:  # only the parts that validate on their own can be compared (the others are reported already)
+        period = _valid(Period, data.get("period"))
+        dated = [(p, a) for p, raw in _items(data, "activities") if (a := _valid(Activity, raw)) is not None]
+    if period is None:
+        return
+    for pointer, activity in dated:
+        if activity.done_on < period.start or activity.first_day > period.end:
+            when = activity.date or f"{activity.start}..{activity.end}"
+            field = "date" if activity.date is not None else "start"
+            yield Problem(
+                locate(f"{pointer}/{field}"),
+                f"the activity ({when}) lies outside the record's period {period.start}..{period.end}; "
+                "it may belong in the record of another period",
+                severity="warning",
+                code="outside-period",
+            )
+
+
+def _valid(model: type[M], value: Any) -> M | None:
+    try:
+        return model.model_validate(value)
+    except ValidationError:
+        return None

@@ -1,0 +1,283 @@
+"""Strict JSON with positions: what a record file may be, and where each value of it was written.
+
+Records are written by hand and exported from other systems, so the bytes are checked before the
+JSON: a size limit (:data:`MAX_BYTES`), no byte-order mark, UTF-8 only, not empty. The JSON is then
+parsed by the standard library (fast, in C) with duplicate keys, ``NaN`` and ``Infinity`` rejected,
+and a nesting limit (:data:`MAX_DEPTH`). Text is normalised to Unicode NFC first, so Vietnamese typed
+in decomposed form (NFD, as some editors save it) is accepted; lines and columns count characters of
+the normalised text, which differ from the file's only after a decomposed letter on the same line.
+
+The line and column of every value, keyed by JSON Pointer, are only needed when something is wrong,
+so they are computed on first use (:meth:`JsonDocument.locate`), never for a valid record.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from dancoso_rules.errors import Location, Problem, RecordError
+from dancoso_rules.load.yamlsafe import LocatedDocument, join_pointer
+
+#: The largest record accepted: 20 MiB, some fifty times a year of a busy organisation's activities.
+MAX_BYTES = 20 * 1024 * 1024
+#: The deepest nesting accepted; a record needs 5 levels (``/activities/0/evidence/0/file``).
+MAX_DEPTH = 32
+
+_BOMS = {
+    b"\xef\xbb\xbf": "a UTF-8 byte-order mark (BOM); save the file as UTF-8 without BOM",
+    b"\xff\xfe": "a UTF-16 byte-order mark; save the file as UTF-8 (without BOM)",
+    b"\xfe\xff": "a UTF-16 byte-order mark; save the file as UTF-8 (without BOM)",
+}
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_NUMBER_OR_LITERAL = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
+_EMPTY_PAIR = re.compile(r"\[\]|\{\}")
+_BRACKETS_ONLY = re.compile(r"[^\[\]{}]+")
+# The standard library's C string scanner: decodes one JSON string and says where it ends (not in typeshed).
+_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+# A \uD800-\uDFFF escape: only then can a parsed string hold a lone surrogate, which is not text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+@dataclass(frozen=True, slots=True)
+class JsonDocument:
+    """A parsed JSON document, its (NFC) text, and the positions of its values on demand."""
+
+    file: str
+    text: str
+    data: Any
+    _located: list[LocatedDocument] = field(default_factory=list, repr=False, compare=False)
+
+    def locate(self, pointer: str) -> Location:
+        """The location of ``pointer``, or of its nearest located ancestor (computed once, on first use)."""
+        if not self._located:
+            positions, _ = scan_positions(self.text)
+            self._located.append(LocatedDocument(self.file, self.data, positions))
+        return self._located[0].locate(pointer)
+
+
+class _DuplicateKey(Exception):
+    """Raised from inside the parser; the position scan then says where."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number; write a number or null")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _DuplicateKey
+    return result
+
+
+def _fail(file: str, message: str, code: str, position: tuple[int, int] | None = None) -> RecordError:
+    line, column = position if position is not None else (None, None)
+    return RecordError(Problem(Location(file, line, column), message, code=code))
+
+
+def decode_text(raw: bytes, file: str) -> str:
+    """The NFC text of a record file's bytes, or a :class:`RecordError` saying what is wrong with them."""
+    if len(raw) > MAX_BYTES:
+        raise _fail(file, too_large_message(len(raw)), "too-large")
+    for bom, message in _BOMS.items():
+        if raw.startswith(bom):
+            raise _fail(file, f"the file starts with {message}", "bom", (1, 1))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        raise _fail(
+            file,
+            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot start or continue a character; save the file as UTF-8",
+            "encoding",
+            (line, column),
+        ) from None
+    if not text.strip():
+        raise _fail(file, "the file is empty; expected a JSON object (an activity record)", "empty")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def too_large_message(size: int) -> str:
+    """The message for a file over :data:`MAX_BYTES`."""
+    return f"the file is {size:,} bytes; a record may be at most {MAX_BYTES:,} bytes (20 MiB): split it by period"
+
+
+def parse_json(text: str, file: str) -> JsonDocument:
+    """Parse ``text`` strictly (see the module docstring); raise :class:`RecordError` with every problem found."""
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise _fail(file, f"not valid JSON: {exc.msg}", "json", (exc.lineno, exc.colno)) from None
+    except _DuplicateKey:
+        if _depth_exceeds(text, MAX_DEPTH):
+            raise _too_deep(text, file) from None
+        _, problems = scan_positions(text, file)
+        raise RecordError(problems) from None
+    except RecursionError:
+        raise _too_deep(text, file) from None
+    except ValueError as exc:  # NaN/Infinity, or an integer of thousands of digits
+        raise _fail(file, f"not valid JSON: {exc}", "json") from None
+    document = JsonDocument(file, text, data)
+    if _depth_exceeds(text, MAX_DEPTH):
+        raise _too_deep(text, file)
+    if _SURROGATE_ESCAPE.search(text):
+        pointer = _lone_surrogate(data)
+        if pointer is not None:
+            problem = Problem(
+                document.locate(pointer), "an unpaired \\uD800-\\uDFFF escape is not text", code="json"
+            )
+            raise RecordError(problem)
+    return document
+
+
+def _depth_exceeds(text: str, limit: int) -> bool:
+    """Whether brackets nest deeper than ``limit``: peel innermost pairs, at C speed, ``limit`` times."""
+    skeleton = _BRACKETS_ONLY.sub("", _STRING.sub("", text))
+    for _ in range(limit):
+        skeleton, count = _EMPTY_PAIR.subn("", skeleton)
+        if not skeleton or not count:
+            return False
+    return bool(skeleton)
+
+
+def _too_deep(text: str, file: str) -> RecordError:
+    depth, offset = 0, 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match[0]
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                offset = match.start()
+                break
+        elif token in "]}":
+            depth -= 1
+    lines = _LineIndex(text)
+    return _fail(
+        file,
+        f"nested deeper than {MAX_DEPTH} levels; a record needs far fewer",
+        "too-deep",
+        lines.position(offset),
+    )
+
+
+def _lone_surrogate(data: Any) -> str | None:
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        pointer, value = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return pointer
+        elif isinstance(value, dict):
+            stack.extend((join_pointer(pointer, k), v) for k, v in value.items())
+            stack.extend((join_pointer(pointer, k), k) for k in value)
+        elif isinstance(value, list):
+            stack.extend((join_pointer(pointer, i), v) for i, v in enumerate(value))
+    return None
+
+
+class _LineIndex:
+    """Offsets → 1-based (line, column), by bisecting the offsets where lines start."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def scan_positions(text: str, file: str = "<input>") -> tuple[dict[str, tuple[int, int]], list[Problem]]:
+    """The (line, column) of every value of a JSON text by JSON Pointer, and its duplicate keys as problems.
+
+    An object member is located at its key, an array item at its first character. ``text`` must be
+    JSON that :func:`json.loads` accepts apart from duplicate keys.
+    """
+    scanner = _Scanner(text, file)
+    scanner.value("", 0)
+    return scanner.positions, scanner.problems
+
+
+class _Scanner:
+    """A small recursive-descent pass over valid JSON that records positions instead of building values."""
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text, self.file, self.offset = text, file, 0
+        self.lines = _LineIndex(text)
+        self.positions: dict[str, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+
+    def skip(self) -> None:
+        match = _WHITESPACE.match(self.text, self.offset)
+        self.offset = match.end() if match else self.offset
+
+    def value(self, pointer: str, depth: int) -> None:
+        self.skip()
+        self.positions.setdefault(pointer, self.lines.position(self.offset))
+        char = self.text[self.offset : self.offset + 1]
+        if depth > MAX_DEPTH:  # parse_json checks the depth first; this keeps the recursion bounded anyway
+            raise _too_deep(self.text, self.file)
+        if char == "{":
+            self.object(pointer, depth)
+        elif char == "[":
+            self.array(pointer, depth)
+        elif char == '"':
+            _, self.offset = _scanstring(self.text, self.offset + 1)
+        else:
+            match = _NUMBER_OR_LITERAL.match(self.text, self.offset)
+            self.offset = match.end() if match else len(self.text)
+
+    def object(self, pointer: str, depth: int) -> None:
+        self.offset += 1
+        seen: dict[str, tuple[int, int]] = {}
+        while True:
+            self.skip()
+            if self.text.startswith("}", self.offset) or self.offset >= len(self.text):
+                self.offset += 1
+                return
+            position = self.lines.position(self.offset)
+            key, self.offset = _scanstring(self.text, self.offset + 1)
+            child = join_pointer(pointer, key)
+            if key in seen:
+                line, column = seen[key]
+                self.problems.append(
+                    Problem(
+                        Location(self.file, *position, child),
+                        f"duplicate key {key!r} (first at line {line}, column {column}); each key may appear once",
+                        code="duplicate-key",
+                    )
+                )
+            else:
+                seen[key] = position
+                self.positions[child] = position
+            self.skip()
+            self.offset += 1  # the colon
+            self.value(child, depth + 1)
+            self.skip()
+            if self.text.startswith(",", self.offset):
+                self.offset += 1
+
+    def array(self, pointer: str, depth: int) -> None:
+        self.offset += 1
+        index = 0
+        while True:
+            self.skip()
+            if self.text.startswith("]", self.offset) or self.offset >= len(self.text):
+                self.offset += 1
+                return
+            self.value(join_pointer(pointer, index), depth + 1)
+            index += 1
+            self.skip()
+            if self.text.startswith(",", self.offset):
+                self.offset += 1

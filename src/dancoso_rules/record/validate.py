@@ -1,0 +1,153 @@
+"""Validate an activity record: its bytes, its JSON, its shape, and its words against the rulebook.
+
+:func:`validate_record` returns every problem of one file, located as ``file:line:col /pointer``;
+:func:`load_record` returns the record or raises :class:`~dancoso_rules.errors.RecordError`. Neither
+ever writes to its input. A file that cannot be read at all gives a problem with code ``io``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from typing import BinaryIO
+
+from pydantic import ValidationError
+
+from dancoso_rules.errors import Location, Problem, RecordError
+from dancoso_rules.load.validation import located_problems
+from dancoso_rules.model import Rulebook
+from dancoso_rules.paths import display_path
+from dancoso_rules.record.checks import check_record
+from dancoso_rules.record.jsonload import MAX_BYTES, JsonDocument, decode_text, parse_json, too_large_message
+from dancoso_rules.record.model import ActivityRecord
+
+#: The name a record read from standard input is reported under.
+STDIN_NAME = "<stdin>"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordResult:
+    """What validating one record file found: the record (when valid) and every problem, in file order."""
+
+    file: str
+    record: ActivityRecord | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    @property
+    def unreadable(self) -> bool:
+        """Whether the file could not be read at all (a missing file, no permission): an I/O error."""
+        return any(p.code == "io" for p in self.problems)
+
+    def valid(self, *, strict: bool = False) -> bool:
+        """No errors (and, when ``strict``, no warnings either)."""
+        return not (self.problems if strict else self.errors)
+
+    def strictly(self) -> RecordResult:
+        """The same result with every warning turned into an error (``--strict``)."""
+        return replace(self, problems=tuple(replace(p, severity="error") for p in self.problems))
+
+
+@cache
+def bundled_rulebook() -> Rulebook:
+    """The bundled rulebook, loaded once per process."""
+    from dancoso_rules.load import load_rulebook
+
+    return load_rulebook()
+
+
+def validate_record(
+    source: str | os.PathLike[str] | bytes, rulebook: Rulebook | None = None, *, name: str | None = None
+) -> RecordResult:
+    """Validate a record file (a path) or a record's bytes (named ``name``) against ``rulebook``.
+
+    ``rulebook`` defaults to the bundled one. Never raises for a bad record: every problem is in the result.
+    """
+    if isinstance(source, bytes):
+        return validate_bytes(source, name or "<input>", rulebook)
+    path = Path(source)
+    file = name or display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # say so without reading 50 MB first
+            return _failed(file, Problem(Location(file), too_large_message(size), code="too-large"))
+        with path.open("rb") as handle:
+            raw = _read_limited(handle)
+    except OSError as exc:
+        return _failed(file, Problem(Location(file), f"cannot read: {exc.strerror or exc}", code="io"))
+    return validate_bytes(raw, file, rulebook)
+
+
+def validate_stdin(rulebook: Rulebook | None = None) -> RecordResult:
+    """Validate a record read from standard input (reported as ``<stdin>``)."""
+    try:
+        raw = _read_limited(sys.stdin.buffer)
+    except OSError as exc:
+        return _failed(
+            STDIN_NAME, Problem(Location(STDIN_NAME), f"cannot read: {exc.strerror or exc}", code="io")
+        )
+    return validate_bytes(raw, STDIN_NAME, rulebook)
+
+
+def _read_limited(handle: BinaryIO) -> bytes:
+    # One byte more than the limit is enough to know the input is too large, without reading it all.
+    return handle.read(MAX_BYTES + 1)
+
+
+def validate_bytes(raw: bytes, file: str, rulebook: Rulebook | None = None) -> RecordResult:
+    """Validate a record's bytes; ``file`` names it in the messages."""
+    try:
+        document = parse_json(decode_text(raw, file), file)
+    except RecordError as exc:
+        return _failed(file, *exc.problems)
+    return validate_document(document, bundled_rulebook() if rulebook is None else rulebook)
+
+
+def validate_document(document: JsonDocument, rulebook: Rulebook) -> RecordResult:
+    """Validate a parsed record: its shape (the schema), then what only the rulebook can tell."""
+    if not isinstance(document.data, dict):
+        problem = Problem(
+            document.locate(""), "expected a JSON object (an activity record) at the top of the file"
+        )
+        return _failed(document.file, problem)
+    record: ActivityRecord | None = None
+    problems: list[Problem] = []
+    try:
+        # JSON mode and strict: "12" is not a number and 12 is not a string, as in the published schema.
+        record = ActivityRecord.model_validate_json(document.text, strict=True)
+    except ValidationError as exc:
+        problems.extend(located_problems(exc, document.data, document.locate, ActivityRecord))
+    problems.extend(check_record(document.data, record, rulebook, document.locate))
+    if any(p.severity == "error" for p in problems):
+        record = None
+    return RecordResult(document.file, record, _in_file_order(problems))
+
+
+def _failed(file: str, *problems: Problem) -> RecordResult:
+    return RecordResult(file, None, _in_file_order(problems))
+
+
+def _in_file_order(problems: tuple[Problem, ...] | list[Problem]) -> tuple[Problem, ...]:
+    def key(problem: Problem) -> tuple[int, int, str, str]:
+        where = problem.location
+        return (where.line or 0, where.column or 0, where.pointer or "", problem.message)
+
+    return tuple(sorted(problems, key=key))
+
+
+def load_record(path: str | os.PathLike[str], rulebook: Rulebook | None = None) -> ActivityRecord:
+    """Read and validate a record file; raise :class:`RecordError` listing its errors (warnings are allowed)."""
+    result = validate_record(path, rulebook)
+    if result.record is None:
+        raise RecordError(list(result.errors))
+    return result.record
