@@ -1,0 +1,47 @@
+"""The evaluator: which duties bind an organisation, and which it met, did late, owes or missed.
+
+``evaluate(record, packs=..., as_of=..., interpretations=...)`` returns a :class:`Report`; the
+semantics are documented module by module and, for lawyers, in ``docs/evaluation.md``.
+"""
+
+from dancoso_rules.evaluate.engine import PackSelection, evaluate, rulebook_for, select_packs
+from dancoso_rules.evaluate.interpretations import (
+    InterpretationTable,
+    Overrides,
+    interpretation_table,
+    load_overrides,
+)
+from dancoso_rules.evaluate.result import (
+    DateRange,
+    DutyResult,
+    EvidenceRef,
+    PeriodRef,
+    Reason,
+    ReasonCode,
+    Report,
+    UsedInterpretation,
+    UsedPack,
+)
+from dancoso_rules.evaluate.status import STATUS_RANK, Status
+
+__all__ = [
+    "STATUS_RANK",
+    "DateRange",
+    "DutyResult",
+    "EvidenceRef",
+    "InterpretationTable",
+    "Overrides",
+    "PackSelection",
+    "PeriodRef",
+    "Reason",
+    "ReasonCode",
+    "Report",
+    "Status",
+    "UsedInterpretation",
+    "UsedPack",
+    "evaluate",
+    "interpretation_table",
+    "load_overrides",
+    "rulebook_for",
+    "select_packs",
+]

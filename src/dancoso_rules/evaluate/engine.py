@@ -1,0 +1,426 @@
+"""``evaluate``: a pure function of (record, packs, evaluation date, interpretations) to a :class:`Report`.
+
+The steps, each in its own module: choose the packs (:func:`select_packs`); lay the user's
+interpretations over the rulebook's (:mod:`.interpretations`); index the record once
+(:mod:`.index`); then, for each obligation in the instruments' order, decide whether it binds
+(:mod:`.applicability`), expand its schedule into instances (:mod:`.instances`), match activities
+to them (:mod:`.matching`), decide each status (:mod:`.status`) and explain it (:mod:`.explain`).
+
+The cost is linear in the record's activities (indexed by type once, each looked at once per
+obligation of its type) and in the number of periods; nothing is mutated and the same inputs
+give the same report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dancoso_rules.errors import Location, Problem, UsageError
+from dancoso_rules.evaluate import explain
+from dancoso_rules.evaluate.applicability import (
+    Binding,
+    Identity,
+    binding,
+    instance_in_time,
+    level_in_scope,
+    span_in_time,
+)
+from dancoso_rules.evaluate.index import RecordIndex
+from dancoso_rules.evaluate.instances import (
+    Instance,
+    Plan,
+    Span,
+    one_off_instances,
+    periodic_instances,
+    plan_for,
+    qualitative_instances,
+    record_span,
+    triggered_instances,
+)
+from dancoso_rules.evaluate.interpretations import InterpretationTable, Overrides, interpretation_table
+from dancoso_rules.evaluate.matching import Proof, assign, assign_triggered, qualitative_proofs
+from dancoso_rules.evaluate.result import (
+    DateRange,
+    DutyResult,
+    EvidenceRef,
+    PeriodRef,
+    Reason,
+    ReasonCode,
+    Report,
+    UsedInterpretation,
+    UsedPack,
+)
+from dancoso_rules.evaluate.status import Decision, Status, decide
+from dancoso_rules.load.suggest import did_you_mean, one_of
+from dancoso_rules.model import Labels, PlacedObligation, Rulebook, RulePack
+from dancoso_rules.record.model import ActivityRecord, Organisation
+
+#: What ``evaluate(..., packs=...)`` accepts: a loaded rulebook, bundled pack ids, or ``None`` (all bundled).
+PackSelection = Rulebook | Sequence[str] | None
+
+
+@lru_cache(maxsize=8)
+def _bundled(packs: tuple[str, ...] | None) -> Rulebook:
+    from dancoso_rules.load.packs import load_rulebook
+
+    return load_rulebook(packs=packs)
+
+
+def rulebook_for(packs: PackSelection) -> Rulebook:
+    """The rulebook to evaluate against: the one given, or the bundled one (loaded once, optionally restricted)."""
+    if isinstance(packs, Rulebook):
+        return packs
+    if isinstance(packs, str):
+        return _bundled((packs,))
+    return _bundled(None if packs is None else tuple(packs))
+
+
+def select_packs(rulebook: Rulebook, organisation: Organisation) -> tuple[RulePack, ...]:
+    """The packs the organisation answers to: those it names in ``packs``, else those of its territory."""
+    known = [pack.id for pack in rulebook.packs]
+    if organisation.packs is not None:
+        problems = [
+            Problem(
+                Location("<record>", pointer=f"/organisation/packs/{n}"),
+                f"unknown rule pack {name!r}{did_you_mean(name, known)} (known: {one_of(known)})",
+                code="reference",
+            )
+            for n, name in enumerate(organisation.packs)
+            if name not in known
+        ]
+        if problems:
+            raise UsageError(problems)
+        return tuple(pack for pack in rulebook.packs if pack.id in organisation.packs)
+    chosen = tuple(p for p in rulebook.packs if p.instrument.territory.province == organisation.territory)
+    if not chosen:
+        territories = {p.instrument.territory.province for p in rulebook.packs}
+        raise UsageError(
+            Problem(
+                Location("<record>", pointer="/organisation/territory"),
+                f"no rule pack governs territory {organisation.territory!r}"
+                f"{did_you_mean(organisation.territory, territories)} (territories: {one_of(territories)}); "
+                "a record names its former province",
+                code="reference",
+            )
+        )
+    return chosen
+
+
+def evaluate(
+    record: ActivityRecord,
+    *,
+    packs: PackSelection = None,
+    as_of: dt.date | None = None,
+    interpretations: Overrides = None,
+) -> Report:
+    """Evaluate ``record`` as of ``as_of`` (default: today) against its packs; return the report.
+
+    ``packs`` is a :class:`Rulebook`, bundled pack ids, or ``None`` for the bundled rulebook; the
+    record's ``organisation.packs`` (or else its territory) chooses among them. ``interpretations``
+    overrides interpretations by id: a YAML/JSON file, a mapping by id, or a sequence.
+    """
+    day = dt.date.today() if as_of is None else as_of
+    rulebook = rulebook_for(packs)
+    selected = select_packs(rulebook, record.organisation)
+    table = interpretation_table(rulebook, interpretations)
+    context = _Context.build(record, rulebook, table, day)
+    results: list[DutyResult] = []
+    relied: set[str] = set()
+    for pack in selected:
+        in_scope = level_in_scope(pack.instrument, record.organisation)
+        for placed in pack.obligations():
+            found = _obligation_results(context, placed, in_scope)
+            results.extend(found)
+            for result in found:
+                relied.update(result.interpretations)
+    return Report.model_construct(
+        organisation=record.organisation,
+        period=record.period,
+        as_of=day,
+        packs=tuple(_used_pack(pack) for pack in selected),
+        interpretations=_used_interpretations(table, relied),
+        results=tuple(results),
+    )
+
+
+def _used_pack(pack: RulePack) -> UsedPack:
+    instrument = pack.instrument
+    return UsedPack.model_construct(
+        id=pack.id, version=instrument.version, title=instrument.title, source_sha256=instrument.source.sha256
+    )
+
+
+def _used_interpretations(table: InterpretationTable, relied: set[str]) -> tuple[UsedInterpretation, ...]:
+    used = []
+    for interpretation_id in sorted(relied | table.overridden):
+        item = table.get(interpretation_id)
+        used.append(
+            UsedInterpretation.model_construct(
+                id=item.id,
+                kind=item.kind,
+                value=item.value,
+                basis=item.basis,
+                source=item.source,
+                overridden=item.id in table.overridden,
+            )
+        )
+    return tuple(used)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every obligation's evaluation shares: the record, indexed, and the rules in force."""
+
+    record: ActivityRecord
+    rulebook: Rulebook
+    table: InterpretationTable
+    as_of: dt.date
+    index: RecordIndex
+    identity: Identity
+    span: Span
+    event_labels: dict[str, Labels]
+
+    @classmethod
+    def build(
+        cls, record: ActivityRecord, rulebook: Rulebook, table: InterpretationTable, as_of: dt.date
+    ) -> _Context:
+        vocabulary = rulebook.vocabulary
+        return cls(
+            record,
+            rulebook,
+            table,
+            as_of,
+            RecordIndex.build(record, as_of),
+            Identity.of(record.organisation, vocabulary),
+            record_span(record.period.start, record.period.end),
+            {e.id: e.label for e in vocabulary.event_types},
+        )
+
+    def bearer_labels(self, bearer_ids: Sequence[str]) -> list[Labels]:
+        table = self.rulebook.vocabulary.bearer_by_id
+        return [table[b].label if b in table else Labels.model_construct(vi=b, en=b) for b in bearer_ids]
+
+
+@dataclass(frozen=True, slots=True)
+class _Duty:
+    """One obligation being evaluated: its place, its fixed result fields, and its sentence opening."""
+
+    placed: PlacedObligation
+    fields: dict[str, Any]
+    sentence: explain.Sentence
+
+    @classmethod
+    def of(cls, placed: PlacedObligation) -> _Duty:
+        obligation, provision = placed.obligation, placed.provision
+        fields: dict[str, Any] = {
+            "obligation": placed.uid,
+            "pack": placed.pack.id,
+            "provision": provision.id,
+            "citation": provision.citation,
+            "modality": obligation.modality,
+            "activity": obligation.activity,
+            "bearers": obligation.bearers,
+            "schedule": obligation.schedule.kind,
+        }
+        return cls(placed, fields, explain.Sentence(provision.citation, provision.id, obligation))
+
+    def result(self, **values: Any) -> DutyResult:
+        defaults: dict[str, Any] = {
+            "period": None,
+            "trigger": None,
+            "window": None,
+            "due": None,
+            "close": None,
+            "days_left": None,
+            "days_overdue": None,
+            "days_late": None,
+            "evidence": (),
+            "interpretations": (),
+            "reason": None,
+        }
+        return DutyResult.model_construct(**{**defaults, **self.fields, **values})
+
+
+def _obligation_results(context: _Context, placed: PlacedObligation, in_scope: bool) -> list[DutyResult]:
+    duty = _Duty.of(placed)
+    organisation = context.record.organisation
+    instrument = placed.pack.instrument
+    if not in_scope:
+        text = explain.reason_level(instrument.scope_levels, organisation.level)
+        return [_whole_not_applicable(duty, Reason.model_construct(code="level_out_of_scope", text=text))]
+    vocabulary = context.rulebook.vocabulary
+    bound = binding(placed.obligation, context.identity, vocabulary)
+    if bound is None:
+        kind = vocabulary.bearer_by_id.get(organisation.kind)
+        kind_label = (
+            kind.label if kind else Labels.model_construct(vi=organisation.kind, en=organisation.kind)
+        )
+        text = explain.reason_not_bearer(
+            context.bearer_labels(placed.obligation.bearers), kind_label, organisation.kind
+        )
+        return [_whole_not_applicable(duty, Reason.model_construct(code="not_bearer", text=text))]
+    plan = plan_for(placed.obligation, context.table, placed.uid)
+    if plan.kind == "qualitative":
+        return _qualitative(context, duty, plan, bound)
+    return _dated(context, duty, plan, bound)
+
+
+def _whole_not_applicable(duty: _Duty, reason: Reason) -> DutyResult:
+    return duty.result(
+        status=Status.NOT_APPLICABLE,
+        reason=reason,
+        explanation=explain.not_applicable(duty.sentence.dated(None, None), reason.text),
+    )
+
+
+def _expand(context: _Context, duty: _Duty, plan: Plan) -> list[Instance]:
+    placed = duty.placed
+    if plan.kind in ("periodic", "regular"):
+        return periodic_instances(plan, context.span)
+    if plan.kind == "one_off":
+        return one_off_instances(plan, placed.pack.instrument.effective, context.span)
+    schedule = placed.obligation.schedule
+    assert schedule.kind == "triggered"
+    events = [
+        pair for event_type in schedule.events for pair in context.index.events_by_type.get(event_type, ())
+    ]
+    return triggered_instances(plan, events)
+
+
+def _dated(context: _Context, duty: _Duty, plan: Plan, bound: Binding) -> list[DutyResult]:
+    instrument = duty.placed.pack.instrument
+    obligation = duty.placed.obligation
+    slots: list[tuple[Instance, ReasonCode | None]] = []
+    for instance in _expand(context, duty, plan):
+        assert instance.due is not None
+        why = instance_in_time(instance.start, instance.due, instrument, bound.addressee_until)
+        slots.append((instance, why) if why else (instance.clipped(instrument.effective), None))
+    live = [instance for instance, why in slots if why is None]
+    if plan.kind == "triggered":
+        events = [context.record.events[i.event] for i in live if i.event is not None]
+        servers = [context.index.serving.get((obligation.activity, e.id), []) for e in events]
+        proofs = iter(assign_triggered(live, events, servers, context.as_of))
+    else:
+        proofs = iter(assign(live, context.index.by_type.get(obligation.activity, [])))
+    results = []
+    for instance, why in slots:
+        if why is not None:
+            results.append(_instance_not_applicable(context, duty, plan, bound, instance, why))
+        else:
+            results.append(_dated_result(context, duty, plan, instance, next(proofs)))
+    return results
+
+
+def _when(context: _Context, instance: Instance) -> tuple[str, str] | None:
+    if instance.period is not None:
+        return explain.period_phrase(instance.period)
+    if instance.event is not None:
+        event = context.record.events[instance.event]
+        return explain.trigger_phrase(event.id, event.date, context.event_labels.get(event.type))
+    return None
+
+
+def _placement(context: _Context, instance: Instance) -> dict[str, Any]:
+    period = instance.period
+    trigger = None
+    if instance.event is not None:
+        event = context.record.events[instance.event]
+        trigger = EvidenceRef.model_construct(
+            kind="event", id=event.id, pointer=f"/events/{instance.event}", date=event.date
+        )
+    return {
+        "period": None
+        if period is None
+        else PeriodRef.model_construct(label=period.label, start=period.start, end=period.end),
+        "trigger": trigger,
+        "window": DateRange.model_construct(start=instance.start, end=instance.end),
+        "due": instance.due,
+        "close": instance.close,
+    }
+
+
+def _evidence(proofs: Sequence[Proof]) -> tuple[EvidenceRef, ...]:
+    return tuple(
+        EvidenceRef.model_construct(kind=p.kind, id=p.id, pointer=p.pointer, date=p.on) for p in proofs
+    )
+
+
+def _dated_result(
+    context: _Context, duty: _Duty, plan: Plan, instance: Instance, proof: Proof | None
+) -> DutyResult:
+    assert instance.due is not None
+    assert instance.close is not None
+    decision = decide(
+        due=instance.due,
+        close=instance.close,
+        done_on=None if proof is None else proof.on,
+        as_of=context.as_of,
+    )
+    opening = duty.sentence.dated(_when(context, instance), instance.due)
+    return duty.result(
+        **_placement(context, instance),
+        status=decision.status,
+        days_left=decision.days_left,
+        days_overdue=decision.days_overdue,
+        days_late=decision.days_late,
+        evidence=_evidence(() if proof is None else (proof,)),
+        interpretations=plan.interpretations,
+        explanation=explain.join(opening, explain.outcome(decision, proof, instance.close)),
+    )
+
+
+def _instance_not_applicable(
+    context: _Context, duty: _Duty, plan: Plan, bound: Binding, instance: Instance, why: ReasonCode
+) -> DutyResult:
+    instrument = duty.placed.pack.instrument
+    if why == "not_in_force":
+        text = explain.reason_not_in_force(instrument.effective, instance.due)
+    elif why == "no_longer_in_force":
+        assert instrument.in_force_until is not None
+        text = explain.reason_no_longer_in_force(instrument.in_force_until)
+    else:
+        assert bound.addressee_until is not None
+        ended = context.identity.addressee_until == bound.addressee_until
+        whose = [context.record.organisation.kind] if ended else bound.bearers
+        text = explain.reason_no_addressee(bound.addressee_until, context.bearer_labels(whose))
+    reason = Reason.model_construct(code=why, text=text)
+    opening = duty.sentence.dated(_when(context, instance), instance.due)
+    return duty.result(
+        **_placement(context, instance),
+        status=Status.NOT_APPLICABLE,
+        interpretations=plan.interpretations,
+        reason=reason,
+        explanation=explain.not_applicable(opening, text),
+    )
+
+
+def _qualitative(context: _Context, duty: _Duty, plan: Plan, bound: Binding) -> list[DutyResult]:
+    instrument = duty.placed.pack.instrument
+    results = []
+    for instance in qualitative_instances(context.span):
+        why, start, end = span_in_time(instance.start, instance.end, instrument, bound.addressee_until)
+        if why is not None:
+            results.append(_instance_not_applicable(context, duty, plan, bound, instance, why))
+            continue
+        window = Instance(start, end, period=instance.period)
+        activities = context.index.by_type.get(duty.placed.obligation.activity, [])
+        proofs = qualitative_proofs(window, activities, context.index.attestations.get(duty.placed.uid, []))
+        status = Status.MET if proofs else Status.UNVERIFIED
+        opening = duty.sentence.dated(_when(context, window), None)
+        results.append(
+            duty.result(
+                **_placement(context, window),
+                status=status,
+                evidence=_evidence(proofs),
+                interpretations=plan.interpretations,
+                explanation=explain.join(opening, explain.qualitative_outcome(proofs)),
+            )
+        )
+    return results
+
+
+__all__ = ["Decision", "PackSelection", "evaluate", "rulebook_for", "select_packs"]

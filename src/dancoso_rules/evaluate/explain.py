@@ -1,0 +1,274 @@
+"""One sentence per result, in Vietnamese and in English, from fixed templates.
+
+The Vietnamese sentence names the provision as a lawyer cites it, says what it asks and by when,
+and says what the record shows::
+
+    Điểm d khoản 3 Điều 2 yêu cầu tổ chức hội nghị cán bộ, công chức, viên chức, người lao động
+    năm 2025 chậm nhất ngày 31/3/2026; hồ sơ không có hoạt động nào đáp ứng: quá hạn 15 ngày.
+
+Vietnamese dates follow the convention of administrative documents (Nghị định 30/2020/NĐ-CP):
+``dd/m/yyyy``, with a leading zero for days below 10 and for January and February (``01/7/2025``,
+``29/02/2028``). English dates are written out (``31 March 2026``). The words of the obligation
+come from its bilingual ``summary`` in the rule files; nothing is translated by machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dancoso_rules.evaluate.instances import Span
+from dancoso_rules.evaluate.matching import Proof
+from dancoso_rules.evaluate.status import Decision, Status
+from dancoso_rules.model import Labels, Modality, Obligation
+
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_QUARTERS_VI = ("I", "II", "III", "IV")
+_LEVELS = {
+    "province": ("tỉnh", "provincial"),
+    "district": ("huyện", "district"),
+    "commune": ("xã", "commune"),
+    "hamlet": ("ấp, khu phố", "hamlet"),
+}
+_VERBS: dict[Modality, tuple[str, str]] = {
+    Modality.DUTY: ("yêu cầu", "requires"),
+    Modality.REQUEST: ("đề nghị", "requests"),
+    Modality.ENCOURAGEMENT: ("khuyến khích", "encourages"),
+    Modality.STUDY: ("yêu cầu", "requires"),
+}
+_LABEL = re.compile(r"^(\d{4})(?:-(H|Q)?(\d{1,2}))?$")
+
+
+def vi_date(day: dt.date) -> str:
+    """``31/3/2026``, ``01/7/2025``, ``29/02/2028``: the date as Vietnamese documents write it."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
+def en_date(day: dt.date) -> str:
+    """``31 March 2026``."""
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def citation_en(provision_id: str) -> str:
+    """``art_2__cl_3__pt_d`` → ``Article 2, clause 3, point d``; ``conclusions`` → ``the closing part``."""
+    if provision_id == "conclusions":
+        return "the closing part"
+    names = {"art": "Article", "cl": "clause", "pt": "point", "ind": "indent"}
+    words = []
+    for part in provision_id.split("__"):
+        key, value = part.split("_", 1)
+        words.append(f"{names[key]} {'đ' if key == 'pt' and value == 'dd' else value}")
+    return ", ".join(words)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+#: Summaries that open with a body's proper name keep its capital letter ("Ban Thanh tra nhân dân ...").
+_PROPER_OPENINGS = (
+    "Ban ",
+    "Bí thư",
+    "Chánh ",
+    "Hội đồng",
+    "Mặt trận",
+    "Nhà nước",
+    "Sở ",
+    "Sở,",
+    "Thường trực",
+    "Trung tâm",
+    "Ủy ban",
+    "Ủy viên",
+    "Đảng",
+)
+#: Time words at the end of a summary, left out when the sentence names the period itself.
+_TRAILING_TIME = re.compile(r"\s+(?:h[ằà]ng|định kỳ)\s+(?:năm|quý|tháng|06 tháng|6 tháng)$")
+
+
+def _clause(text: str) -> str:
+    """A summary inside a sentence: no final full stop, first letter lower unless a proper name or acronym."""
+    text = text.strip().rstrip(".")
+    if text.startswith(_PROPER_OPENINGS) or (len(text) > 1 and text[1].isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def period_phrase(span: Span) -> tuple[str, str]:
+    """``năm 2025`` / ``2025``, ``quý III năm 2025`` / ``Q3 2025``, ... for a period's label."""
+    match = _LABEL.fullmatch(span.label)
+    if match is None:
+        return (
+            f"kỳ từ ngày {vi_date(span.start)} đến ngày {vi_date(span.end)}",
+            f"the period {en_date(span.start)} to {en_date(span.end)}",
+        )
+    year, part, number = match.group(1), match.group(2), match.group(3)
+    if number is None:
+        return f"năm {year}", year
+    if part == "H":
+        half_vi, half_en = ("đầu", "first") if number == "1" else ("cuối", "second")
+        return f"6 tháng {half_vi} năm {year}", f"the {half_en} half of {year}"
+    if part == "Q":
+        return f"quý {_QUARTERS_VI[int(number) - 1]} năm {year}", f"Q{number} {year}"
+    return f"tháng {int(number)} năm {year}", f"{_MONTHS_EN[int(number) - 1]} {year}"
+
+
+def trigger_phrase(event_id: str, day: dt.date, label: Labels | None) -> tuple[str, str]:
+    """``đối với sự việc C-7 (tiếp nhận khiếu nại) ngày 03/3/2025`` and its English."""
+    vi_kind = f" ({_clause(label.vi)})" if label else ""
+    en_kind = f" ({_clause(label.en)})" if label else ""
+    return (
+        f"đối với sự việc {event_id}{vi_kind} ngày {vi_date(day)}",
+        f"event {event_id}{en_kind} of {en_date(day)}",
+    )
+
+
+class Sentence:
+    """The opening of every sentence about one obligation: who cites it and what it asks."""
+
+    def __init__(self, citation: str, provision_id: str, obligation: Obligation) -> None:
+        verb_vi, verb_en = _VERBS[obligation.modality]
+        summary = _clause(obligation.summary.vi)
+        if summary.lower().startswith(verb_vi):  # "đề nghị Đề nghị ...", "khuyến khích Khuyến khích ..."
+            verb_vi = ""
+        self.vi = " ".join(w for w in (_capital(citation), verb_vi, summary) if w)
+        self.en = (
+            f"{_capital(citation_en(provision_id))} {verb_en}: {obligation.summary.en.strip().rstrip('.')}"
+        )
+
+    def dated(self, when: tuple[str, str] | None, due: dt.date | None) -> tuple[str, str]:
+        """The opening with the instance's period or trigger and its due date."""
+        vi, en = self.vi, self.en
+        if when is not None:
+            vi, en = f"{_TRAILING_TIME.sub('', vi)} {when[0]}", f"{en} ({when[1]})"
+        if due is not None:
+            vi, en = f"{vi} chậm nhất ngày {vi_date(due)}", f"{en}, due {en_date(due)}"
+        return vi, en
+
+
+def _shown(proof: Proof) -> tuple[str, str]:
+    if proof.kind == "resolution":
+        return f"kết quả giải quyết sự việc {proof.id}", f"the resolution of event {proof.id}"
+    if proof.kind == "attestation":
+        return f"xác nhận {proof.id}", f"attestation {proof.id}"
+    return f"hoạt động {proof.id}", f"activity {proof.id}"
+
+
+def outcome(decision: Decision, proof: Proof | None, close: dt.date | None) -> tuple[str, str]:
+    """What the record shows, and the status in words."""
+    status = decision.status
+    if proof is not None:
+        vi, en = _shown(proof)
+        on_vi, on_en = f"{vi} ngày {vi_date(proof.on)}", f"{en} of {en_date(proof.on)}"
+        if status is Status.LATE:
+            days = decision.days_late
+            return (
+                f"hồ sơ có {on_vi}, sau hạn {days} ngày: thực hiện muộn",
+                f"the record shows {on_en}, {days} days after the due date: late",
+            )
+        return f"hồ sơ có {on_vi}: đã thực hiện đúng hạn", f"the record shows {on_en}: met"
+    if status is Status.UPCOMING:
+        days = decision.days_left
+        return (
+            f"hồ sơ chưa có hoạt động nào đáp ứng: còn {days} ngày",
+            f"the record shows no qualifying activity yet: {days} days left",
+        )
+    if status is Status.OVERDUE:
+        days = decision.days_overdue
+        return (
+            f"hồ sơ không có hoạt động nào đáp ứng: quá hạn {days} ngày",
+            f"the record shows no qualifying activity: {days} days overdue",
+        )
+    assert close is not None
+    return (
+        f"hồ sơ không có hoạt động nào đáp ứng và thời gian còn tính là thực hiện muộn đã hết ngày {vi_date(close)}: bỏ lỡ",
+        f"the record shows no qualifying activity and the late window closed on {en_date(close)}: missed",
+    )
+
+
+def qualitative_outcome(proofs: tuple[Proof, ...]) -> tuple[str, str]:
+    """What the record shows for a qualitative duty."""
+    if not proofs:
+        return (
+            "hồ sơ không có xác nhận hay chứng cứ nào trong kỳ: chưa kiểm chứng được",
+            "the record holds no attestation or evidence for the period: unverified",
+        )
+    vi, en = _shown(proofs[0])
+    more_vi = f" và {len(proofs) - 1} chứng cứ khác" if len(proofs) > 1 else ""
+    more_en = f" and {len(proofs) - 1} more" if len(proofs) > 1 else ""
+    return (
+        f"hồ sơ có {vi} ngày {vi_date(proofs[0].on)}{more_vi}: đã thực hiện",
+        f"the record shows {en} of {en_date(proofs[0].on)}{more_en}: met",
+    )
+
+
+def join(opening: tuple[str, str], result: tuple[str, str]) -> Labels:
+    """``opening; result.`` in both languages."""
+    return Labels.model_construct(vi=f"{opening[0]}; {result[0]}.", en=f"{opening[1]}; {result[1]}.")
+
+
+def not_applicable(opening: tuple[str, str], reason: Labels) -> Labels:
+    """``opening: không áp dụng, vì <reason>.`` in both languages."""
+    return Labels.model_construct(
+        vi=f"{opening[0]}: không áp dụng, vì {reason.vi}.",
+        en=f"{opening[1]}: not applicable, as {reason.en}.",
+    )
+
+
+def reason_not_bearer(bearers: list[Labels], kind: Labels, kind_id: str) -> Labels:
+    """The obligation's bearers do not include the organisation."""
+    return Labels.model_construct(
+        vi=f"chủ thể thực hiện là {'; '.join(b.vi for b in bearers)}, còn hồ sơ là của {kind.vi} ({kind_id})",
+        en=f"it is addressed to {'; '.join(b.en for b in bearers)}, and the record is of a {kind.en} ({kind_id})",
+    )
+
+
+def reason_level(scope: tuple[str, ...], level: str) -> Labels:
+    """The instrument does not govern the organisation's level."""
+    return Labels.model_construct(
+        vi=f"văn bản áp dụng ở cấp {', '.join(_LEVELS[s][0] for s in scope)}, còn tổ chức thuộc cấp {_LEVELS[level][0]}",
+        en=f"the instrument governs the {', '.join(_LEVELS[s][1] for s in scope)} level, "
+        f"and the organisation is at {_LEVELS[level][1]} level",
+    )
+
+
+def reason_not_in_force(effective: dt.date, due: dt.date | None) -> Labels:
+    """The instance fell due (or the record ended) before the instrument took effect."""
+    if due is None:
+        return Labels.model_construct(
+            vi=f"kỳ của hồ sơ kết thúc trước ngày văn bản có hiệu lực ({vi_date(effective)})",
+            en=f"the record's period ends before the instrument took effect ({en_date(effective)})",
+        )
+    return Labels.model_construct(
+        vi=f"hạn ngày {vi_date(due)} trước ngày văn bản có hiệu lực ({vi_date(effective)})",
+        en=f"it fell due on {en_date(due)}, before the instrument took effect ({en_date(effective)})",
+    )
+
+
+def reason_no_longer_in_force(until: dt.date) -> Labels:
+    """The instance opens after the instrument ceased to be in force."""
+    return Labels.model_construct(
+        vi=f"văn bản chỉ có hiệu lực đến ngày {vi_date(until)}",
+        en=f"the instrument was in force only until {en_date(until)}",
+    )
+
+
+def reason_no_addressee(until: dt.date, bearers: list[Labels]) -> Labels:
+    """The bearer no longer exists when the instance falls due."""
+    return Labels.model_construct(
+        vi=f"từ ngày {vi_date(until)} không còn chủ thể thực hiện ({'; '.join(b.vi for b in bearers)})",
+        en=f"from {en_date(until)} there is no addressee ({'; '.join(b.en for b in bearers)})",
+    )

@@ -1,0 +1,196 @@
+"""Duty instances: each schedule expanded into dated instances over a record's period.
+
+An instance has a *window* (from its first day to its due date: doing it then is on time), a *due
+date*, and a *close date* (the last day on which doing it still counts, as late).
+
+- **Periodic** and **regular** duties: one instance per calendar period (year, half-year, quarter,
+  month; periods start on 1 January). With ``window: period`` the window opens on the period's
+  first day; with ``window: after_period`` it opens the day after the period ends (the staff
+  conference for 2025 is held in 2026). The due date is the ``due`` interpretation's duration
+  after the period's last day (none: the last day itself); months are added first, keeping month
+  ends (31/12 + 2 months = 28/02, or 29/02 in a leap year), then days. An instance belongs to a
+  record when its period **or its window** overlaps the record's period: a 2025 record holds the
+  2024 conference (its window is in 2025) as well as the 2025 one (its period is 2025).
+- **Triggered** duties: one instance per event of a listed type in the record, dated on or
+  before the evaluation date; the window opens on the event's date and the duty is due
+  ``respond_within`` after it.
+- **One-off** duties: one instance, due the ``due`` interpretation's duration after the
+  instrument's effective date, with the window opening on that date; it belongs to a record whose
+  period overlaps the window.
+- **Qualitative** duties: one instance spanning the record's period; it has no due date.
+
+The close date is the due date plus the schedule's ``close`` interpretation, or the shared default
+for its kind (``late-window-yearly``, ``-half-yearly``, ``-quarterly``, ``-monthly``, ``-triggered``,
+``-one-off``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from dancoso_rules.errors import RuleError
+from dancoso_rules.evaluate.interpretations import InterpretationTable
+from dancoso_rules.model import Duration, Frequency, Obligation, add_months
+from dancoso_rules.record.model import Event
+
+_ONE_DAY = dt.timedelta(days=1)
+
+#: The shared late-window interpretation used when a schedule names no ``close``.
+DEFAULT_CLOSE: dict[str, str] = {
+    Frequency.YEARLY.value: "late-window-yearly",
+    Frequency.HALF_YEARLY.value: "late-window-half-yearly",
+    Frequency.QUARTERLY.value: "late-window-quarterly",
+    Frequency.MONTHLY.value: "late-window-monthly",
+    "triggered": "late-window-triggered",
+    "one_off": "late-window-one-off",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A schedule with its interpretations resolved to values, and the ids it relied on."""
+
+    kind: str
+    frequency: Frequency | None = None
+    after_period: bool = False
+    due: Duration | None = None
+    close: Duration | None = None
+    interpretations: tuple[str, ...] = ()
+
+    def due_after(self, day: dt.date) -> dt.date:
+        """The due date counted from ``day`` (the period's last day, the event, or the effective date)."""
+        return day if self.due is None else self.due.after(day)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled stretch of days: a calendar period (``2025-Q3``) or a record's period."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Instance:
+    """One dated occurrence of a duty: window ``[start, end]``, due date, close date.
+
+    ``end`` equals ``due`` for dated duties; a qualitative instance has ``due`` and ``close`` empty.
+    ``event`` is the index of the triggering event in the record.
+    """
+
+    start: dt.date
+    end: dt.date
+    due: dt.date | None = None
+    close: dt.date | None = None
+    period: Span | None = None
+    event: int | None = None
+
+    def clipped(self, start: dt.date) -> Instance:
+        """The same instance with its window opening no earlier than ``start``."""
+        return self if start <= self.start else replace(self, start=start)
+
+
+def plan_for(obligation: Obligation, table: InterpretationTable, uid: str) -> Plan:
+    """Resolve an obligation's schedule against the interpretations in force for this evaluation."""
+    schedule = obligation.schedule
+    ids = list(obligation.interpretation_ids())
+
+    def close(default_key: str, named: str | None) -> Duration:
+        close_id = named or DEFAULT_CLOSE[default_key]
+        if close_id not in ids:
+            ids.append(close_id)
+        return table.duration(close_id)
+
+    if schedule.kind == "periodic":
+        if schedule.window == "after_period" and schedule.due is None:
+            raise RuleError(f"{uid}: a schedule with window 'after_period' must name a 'due' interpretation")
+        due = table.duration(schedule.due) if schedule.due else None
+        closing = close(schedule.frequency.value, schedule.close)
+        return Plan(
+            "periodic", schedule.frequency, schedule.window == "after_period", due, closing, tuple(ids)
+        )
+    if schedule.kind == "regular":
+        frequency = table.frequency(schedule.frequency)
+        return Plan("regular", frequency, False, None, close(frequency.value, schedule.close), tuple(ids))
+    if schedule.kind == "triggered":
+        due = table.duration(schedule.respond_within)
+        return Plan(
+            "triggered", due=due, close=close("triggered", schedule.close), interpretations=tuple(ids)
+        )
+    if schedule.kind == "one_off":
+        due = table.duration(schedule.due)
+        return Plan("one_off", due=due, close=close("one_off", schedule.close), interpretations=tuple(ids))
+    return Plan("qualitative", interpretations=tuple(ids))
+
+
+def calendar_period(day: dt.date, frequency: Frequency) -> Span:
+    """The calendar period of ``frequency`` that holds ``day``, with its label."""
+    months = frequency.months
+    index = (day.month - 1) // months
+    start = dt.date(day.year, index * months + 1, 1)
+    end = add_months(start, months) - _ONE_DAY
+    if frequency is Frequency.YEARLY:
+        label = f"{day.year}"
+    elif frequency is Frequency.HALF_YEARLY:
+        label = f"{day.year}-H{index + 1}"
+    elif frequency is Frequency.QUARTERLY:
+        label = f"{day.year}-Q{index + 1}"
+    else:
+        label = f"{day.year}-{start.month:02d}"
+    return Span(label, start, end)
+
+
+def record_span(start: dt.date, end: dt.date) -> Span:
+    """A record's period, labelled like a calendar period when it is one, else ``start/end``."""
+    for frequency in Frequency:
+        period = calendar_period(start, frequency)
+        if period.start == start and period.end == end:
+            return period
+    return Span(f"{start.isoformat()}/{end.isoformat()}", start, end)
+
+
+def periodic_instances(plan: Plan, span: Span) -> list[Instance]:
+    """Instances of a periodic or regular plan whose period or window overlaps ``span``, oldest first."""
+    assert plan.frequency is not None
+    assert plan.close is not None
+    frequency, closing = plan.frequency, plan.close
+    period = calendar_period(span.start, frequency)
+    while True:  # step back while an earlier period's window still reaches into the span
+        earlier = calendar_period(period.start - _ONE_DAY, frequency)
+        if plan.due_after(earlier.end) < span.start:
+            break
+        period = earlier
+    found: list[Instance] = []
+    while period.start <= span.end:
+        due = plan.due_after(period.end)
+        start = period.end + _ONE_DAY if plan.after_period else period.start
+        found.append(Instance(start, due, due, closing.after(due), period))
+        period = calendar_period(period.end + _ONE_DAY, frequency)
+    return found
+
+
+def triggered_instances(plan: Plan, events: Sequence[tuple[int, Event]]) -> list[Instance]:
+    """One instance per triggering event (given as ``(index in the record, event)``), by date then id."""
+    assert plan.close is not None
+    found = []
+    for index, event in sorted(events, key=lambda pair: (pair[1].date, pair[1].id, pair[0])):
+        due = plan.due_after(event.date)
+        found.append(Instance(event.date, due, due, plan.close.after(due), None, index))
+    return found
+
+
+def one_off_instances(plan: Plan, effective: dt.date, span: Span) -> list[Instance]:
+    """The single instance of a one-off duty, if its window overlaps ``span``."""
+    assert plan.close is not None
+    due = plan.due_after(effective)
+    if due < span.start or effective > span.end:
+        return []
+    return [Instance(effective, due, due, plan.close.after(due))]
+
+
+def qualitative_instances(span: Span) -> list[Instance]:
+    """The single instance of a qualitative duty: the record's whole period."""
+    return [Instance(span.start, span.end, period=span)]

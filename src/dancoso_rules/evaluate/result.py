@@ -1,0 +1,143 @@
+"""The evaluation report: one serialisable, frozen model that every renderer reads.
+
+A :class:`Report` says who was evaluated (the record's organisation and period), as of which day,
+against which packs (with the sha256 of their source texts) and which interpretations (with their
+values, their basis and whether the user overrode them), and then gives one :class:`DutyResult`
+per duty instance, in the instruments' order. The report knows nothing of how it is shown.
+
+:meth:`Report.to_json` is the canonical serialisation: keys sorted, dates ISO 8601, Vietnamese
+kept as UTF-8, so that the same inputs always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Literal
+
+from pydantic import Field
+
+from dancoso_rules.evaluate.status import Status
+from dancoso_rules.model.common import Frozen, Labels
+from dancoso_rules.model.interpretation import Basis
+from dancoso_rules.model.obligation import Modality
+from dancoso_rules.record.model import Organisation, Period
+
+REPORT_VERSION: Literal["1"] = "1"
+
+ReasonCode = Literal[
+    "not_bearer",  # no bearer of the obligation is this organisation, a body it has, or a function it declares
+    "level_out_of_scope",  # the instrument does not govern organisations of this level
+    "not_in_force",  # the instance fell due before the instrument took effect
+    "no_longer_in_force",  # the instance opens after the instrument ceased to be in force
+    "no_addressee",  # the bearer no longer exists when the instance falls due (district level after 01/7/2025)
+]
+
+EvidenceKind = Literal["activity", "event", "resolution", "attestation"]
+
+
+class PeriodRef(Frozen):
+    """The calendar period an instance is for: ``2025``, ``2025-H1``, ``2025-Q3``, ``2025-03``, or a record's span."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+
+
+class DateRange(Frozen):
+    """A span of days, first and last included."""
+
+    start: dt.date
+    end: dt.date
+
+
+class EvidenceRef(Frozen):
+    """An item of the record relied on: its kind, its id, its JSON Pointer in the record, and its date."""
+
+    kind: EvidenceKind
+    id: str
+    pointer: str
+    date: dt.date
+
+
+class Reason(Frozen):
+    """Why an obligation or an instance does not apply: a stable code and a sentence in both languages."""
+
+    code: ReasonCode
+    text: Labels
+
+
+class UsedPack(Frozen):
+    """A rule pack the record was evaluated against."""
+
+    id: str
+    version: str
+    title: str
+    source_sha256: str
+
+
+class UsedInterpretation(Frozen):
+    """An interpretation the evaluation relied on, with its value and whether the user overrode it."""
+
+    id: str
+    kind: Literal["duration", "frequency"]
+    value: str
+    basis: Basis
+    source: str | None = None
+    overridden: bool = False
+
+
+class DutyResult(Frozen):
+    """The status of one instance of one obligation (or of the whole obligation, when it does not bind).
+
+    ``period``, ``window``, ``due`` and ``close`` are empty when the obligation does not bind the
+    organisation at all, and for qualitative duties ``due`` and ``close`` are empty. ``days_left`` is
+    set for ``upcoming``, ``days_overdue`` for ``overdue``, ``days_late`` for ``late``.
+    """
+
+    obligation: str
+    pack: str
+    provision: str
+    citation: str
+    modality: Modality
+    activity: str
+    bearers: tuple[str, ...]
+    schedule: Literal["periodic", "regular", "triggered", "one_off", "qualitative"]
+    period: PeriodRef | None = None
+    trigger: EvidenceRef | None = None
+    window: DateRange | None = None
+    due: dt.date | None = None
+    close: dt.date | None = None
+    status: Status
+    days_left: int | None = None
+    days_overdue: int | None = None
+    days_late: int | None = None
+    evidence: tuple[EvidenceRef, ...] = ()
+    interpretations: tuple[str, ...] = ()
+    reason: Reason | None = None
+    explanation: Labels
+
+
+class Report(Frozen):
+    """Every duty of the selected packs, for one record, as of one day."""
+
+    report_version: Literal["1"] = REPORT_VERSION
+    organisation: Organisation
+    period: Period
+    as_of: dt.date
+    packs: tuple[UsedPack, ...]
+    interpretations: tuple[UsedInterpretation, ...] = ()
+    results: tuple[DutyResult, ...] = Field(default=())
+
+    def counts(self) -> dict[str, int]:
+        """How many results have each status (every status listed, zeros included)."""
+        table = dict.fromkeys((s.value for s in Status), 0)
+        for result in self.results:
+            table[result.status.value] += 1
+        return table
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The canonical JSON: keys sorted, ISO dates, UTF-8 text; identical inputs give identical bytes."""
+        data = self.model_dump(mode="json", by_alias=True)
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent)
+        return text + "\n" if indent is not None else text
