@@ -1,0 +1,183 @@
+"""Building the clause-by-clause report from an evaluation report and the rulebook it was made with.
+
+The rulebook supplies the instruments' structure and words (provisions in source order, their
+verbatim text and content hashes, the obligations' summaries and quotes); the evaluation supplies
+the results. Provisions nest by their ids: ``art_2`` holds ``art_2__cl_3``, which holds
+``art_2__cl_3__pt_d``, which holds ``art_2__cl_3__pt_d__ind_1``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from dancoso_rules.errors import Location
+from dancoso_rules.evaluate.result import DutyResult, Report
+from dancoso_rules.model.pack import Rulebook, RulePack, obligation_uid
+from dancoso_rules.model.provision import Provision
+from dancoso_rules.report.model import (
+    ComplianceReport,
+    InstrumentSection,
+    InterpretationInfo,
+    ObligationEntry,
+    PackInfo,
+    ProvisionLevel,
+    ProvisionSection,
+    RecordSource,
+    SourcePosition,
+    StatusCounts,
+    target_pointer,
+)
+
+#: Finds where a JSON Pointer is in the record file (e.g. :meth:`JsonDocument.locate`).
+Locator = Callable[[str], Location]
+
+_LEVELS: dict[str, ProvisionLevel] = {"art": "article", "cl": "clause", "pt": "point", "ind": "indent"}
+
+
+def build_report(
+    report: Report, rulebook: Rulebook, *, record_file: str | None = None, locate: Locator | None = None
+) -> ComplianceReport:
+    """The clause-by-clause report of ``report``, evaluated against ``rulebook``'s packs.
+
+    ``record_file`` names the record in the report; with ``locate`` the line and column of every
+    JSON Pointer the results point at are looked up (for SARIF), otherwise none are.
+    """
+    by_obligation: defaultdict[str, list[int]] = defaultdict(list)
+    for index, result in enumerate(report.results):
+        by_obligation[result.obligation].append(index)
+    instruments = tuple(
+        _instrument(rulebook.pack_by_id[used.id], report.results, by_obligation)
+        for used in report.packs
+        if used.id in rulebook.pack_by_id
+    )
+    return ComplianceReport(
+        organisation=report.organisation,
+        period=report.period,
+        as_of=report.as_of,
+        record=_source(report.results, record_file, locate),
+        packs=tuple(
+            _pack_info(rulebook.pack_by_id[u.id], u.source_sha256)
+            for u in report.packs
+            if u.id in rulebook.pack_by_id
+        ),
+        interpretations=tuple(
+            InterpretationInfo(
+                **used.model_dump(),
+                title=getattr(rulebook.interpretation_by_id.get(used.id), "title", None),
+            )
+            for used in report.interpretations
+        ),
+        totals=StatusCounts.of(r.status.value for r in report.results),
+        instruments=instruments,
+        results=report.results,
+    )
+
+
+def _pack_info(pack: RulePack, source_sha256: str) -> PackInfo:
+    instrument = pack.instrument
+    return PackInfo(
+        id=pack.id,
+        version=instrument.version,
+        kind=instrument.kind,
+        title=instrument.title,
+        issuer=instrument.issuer,
+        number=instrument.number,
+        adopted=instrument.adopted,
+        effective=instrument.effective,
+        territory=instrument.territory.name,
+        source_sha256=source_sha256,
+    )
+
+
+@dataclass(slots=True)
+class _Node:
+    """A provision being assembled; frozen into a :class:`ProvisionSection` once its children are known."""
+
+    provision: Provision
+    obligations: tuple[ObligationEntry, ...]
+    children: list[_Node] = field(default_factory=list)
+
+    def freeze(self) -> ProvisionSection:
+        children = tuple(child.freeze() for child in self.children)
+        totals = StatusCounts()
+        for part in (*(o.totals for o in self.obligations), *(c.totals for c in children)):
+            totals = totals + part
+        provision = self.provision
+        return ProvisionSection(
+            id=provision.id,
+            citation=provision.citation,
+            level=_level(provision.id),
+            heading=provision.heading,
+            text=provision.text,
+            content_hash=provision.content_hash,
+            non_operative=provision.non_operative.note if provision.non_operative else None,
+            obligations=self.obligations,
+            children=children,
+            totals=totals,
+        )
+
+
+def _instrument(
+    pack: RulePack, results: Sequence[DutyResult], by_obligation: dict[str, list[int]]
+) -> InstrumentSection:
+    roots: list[_Node] = []
+    by_id: dict[str, _Node] = {}
+    for provision in pack.provisions:
+        node = _Node(provision, tuple(_obligations(pack, provision, results, by_obligation)))
+        by_id[provision.id] = node
+        parent = by_id.get(provision.id.rpartition("__")[0]) if "__" in provision.id else None
+        (parent.children if parent is not None else roots).append(node)
+    provisions = tuple(node.freeze() for node in roots)
+    totals = StatusCounts()
+    for section in provisions:
+        totals = totals + section.totals
+    return InstrumentSection(pack=pack.id, provisions=provisions, totals=totals)
+
+
+def _obligations(
+    pack: RulePack, provision: Provision, results: Sequence[DutyResult], by_obligation: dict[str, list[int]]
+) -> list[ObligationEntry]:
+    entries = []
+    for obligation in provision.obligations:
+        uid = obligation_uid(pack.id, provision.id, obligation.id)
+        indices = tuple(by_obligation.get(uid, ()))
+        entries.append(
+            ObligationEntry(
+                uid=uid,
+                id=obligation.id,
+                modality=obligation.modality,
+                activity=obligation.activity,
+                bearers=obligation.bearers,
+                schedule=obligation.schedule.kind,
+                summary=obligation.summary,
+                quote=obligation.quote,
+                results=indices,
+                totals=StatusCounts.of(results[i].status.value for i in indices),
+            )
+        )
+    return entries
+
+
+def _level(provision_id: str) -> ProvisionLevel:
+    if provision_id == "conclusions":
+        return "conclusions"
+    return _LEVELS[provision_id.rpartition("__")[2].split("_")[0]]
+
+
+def _source(
+    results: Sequence[DutyResult], record_file: str | None, locate: Locator | None
+) -> RecordSource | None:
+    if record_file is None:
+        return None
+    if locate is None:
+        return RecordSource(file=record_file)
+    pointers = {target_pointer(r) for r in results}
+    pointers.update(e.pointer for r in results for e in r.evidence)
+    positions: dict[str, SourcePosition] = {}
+    for pointer in sorted(pointers):
+        where = locate(pointer)
+        if where.line is not None:
+            positions[pointer] = SourcePosition(line=where.line, column=where.column or 1)
+    return RecordSource(file=record_file, positions=positions)

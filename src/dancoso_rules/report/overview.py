@@ -1,0 +1,171 @@
+"""The overview of many organisations for the body that oversees them (the Sở Nội vụ).
+
+Records are evaluated one by one; :meth:`OverviewBuilder.add` keeps only what the overview needs of
+each report (the organisation, its file, and its counts per khoản, packed into a small array), so
+memory grows by a few hundred bytes per record and never holds a report. :meth:`OverviewBuilder.build`
+sorts the organisations worst first (most missed, then overdue, late, unverified, upcoming) and
+:meth:`Overview.rows` materialises their rows one at a time, for the renderers to stream.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from dancoso_rules.model.common import Frozen
+from dancoso_rules.report.model import STATUSES, ClauseTotals, ComplianceReport, StatusCounts
+
+OVERVIEW_SCHEMA_ID = "urn:dancoso-rules:schema:overview:1"
+_WIDTH = len(STATUSES)
+
+
+class OverviewRow(Frozen):
+    """One organisation: its record, its totals, and its khoản with duties that bind it, worst first."""
+
+    organisation: str
+    name: str
+    file: str
+    line: int | None = None
+    period_start: dt.date
+    period_end: dt.date
+    totals: StatusCounts
+    clauses: tuple[ClauseTotals, ...]
+
+
+class InvalidRecord(Frozen):
+    """A record that could not be evaluated, with its located messages."""
+
+    file: str
+    problems: tuple[str, ...]
+
+
+class OverviewDocument(Frozen):
+    """The overview as one document (the JSON renderer streams exactly this shape)."""
+
+    overview_version: str = "1"
+    as_of: dt.date
+    organisations: int
+    totals: StatusCounts
+    invalid: tuple[InvalidRecord, ...] = ()
+    rows: tuple[OverviewRow, ...] = ()
+
+
+@dataclass(slots=True)
+class _Packed:
+    organisation: str
+    name: str
+    file: str
+    line: int | None
+    period: tuple[dt.date, dt.date]
+    totals: tuple[int, ...]
+    clauses: array[int]  # (clause index, counts...) repeated
+
+
+@dataclass(slots=True)
+class OverviewBuilder:
+    """Collects what the overview needs from each report, compactly, as the reports are made."""
+
+    as_of: dt.date
+    _clauses: dict[tuple[str, str], int] = field(default_factory=dict)
+    _clause_list: list[tuple[str, str, str]] = field(default_factory=list)
+    _rows: list[_Packed] = field(default_factory=list)
+    _invalid: list[InvalidRecord] = field(default_factory=list)
+
+    def add(self, report: ComplianceReport, file: str, line: int | None = None) -> None:
+        """Keep the overview's share of one organisation's report."""
+        packed: array[int] = array("I")
+        for row in report.clause_totals():
+            if not row.totals.applicable:
+                continue
+            key = (row.pack, row.provision)
+            index = self._clauses.get(key)
+            if index is None:
+                index = self._clauses[key] = len(self._clause_list)
+                self._clause_list.append((row.pack, row.provision, row.citation))
+            packed.append(index)
+            packed.extend(row.totals.get(s) for s in STATUSES)
+        self._rows.append(
+            _Packed(
+                report.organisation.id,
+                report.organisation.name,
+                file,
+                line,
+                (report.period.start, report.period.end),
+                tuple(report.totals.get(s) for s in STATUSES),
+                packed,
+            )
+        )
+
+    def add_invalid(self, file: str, problems: tuple[str, ...]) -> None:
+        """Note a record that could not be evaluated."""
+        self._invalid.append(InvalidRecord(file=file, problems=problems))
+
+    def build(self) -> Overview:
+        """The overview, organisations worst first (ties by organisation id, then file)."""
+        rows = sorted(self._rows, key=_worst_first)
+        totals = [0] * _WIDTH
+        for row in rows:
+            for i, count in enumerate(row.totals):
+                totals[i] += count
+        return Overview(
+            as_of=self.as_of,
+            totals=_counts(totals),
+            invalid=tuple(self._invalid),
+            _packed=rows,
+            _clause_list=self._clause_list,
+        )
+
+
+def _counts(values: tuple[int, ...] | list[int] | array[int]) -> StatusCounts:
+    return StatusCounts(**dict(zip(STATUSES, values, strict=True)))
+
+
+def _severity(counts: tuple[int, ...] | array[int]) -> tuple[int, ...]:
+    named = dict(zip(STATUSES, counts, strict=True))
+    return (named["missed"], named["overdue"], named["late"], named["unverified"], named["upcoming"])
+
+
+def _worst_first(row: _Packed) -> tuple[tuple[int, ...], str, str, int]:
+    return (tuple(-n for n in _severity(row.totals)), row.organisation, row.file, row.line or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Many organisations' results as of one day: totals, invalid records, and rows worst first."""
+
+    as_of: dt.date
+    totals: StatusCounts
+    invalid: tuple[InvalidRecord, ...]
+    _packed: list[_Packed]
+    _clause_list: list[tuple[str, str, str]]
+
+    @property
+    def organisations(self) -> int:
+        """How many organisations were evaluated."""
+        return len(self._packed)
+
+    def rows(self) -> Iterator[OverviewRow]:
+        """Each organisation's row, worst first; its khoản worst first too, then in the instrument's order."""
+        for packed in self._packed:
+            cells: list[tuple[int, ClauseTotals]] = []
+            step = _WIDTH + 1
+            for start in range(0, len(packed.clauses), step):
+                index = packed.clauses[start]
+                pack, provision, citation = self._clause_list[index]
+                counts = _counts(packed.clauses[start + 1 : start + step])
+                cells.append(
+                    (index, ClauseTotals(pack=pack, provision=provision, citation=citation, totals=counts))
+                )
+            cells.sort(key=lambda cell: (tuple(-n for n in cell[1].totals.severity()), cell[0]))
+            yield OverviewRow(
+                organisation=packed.organisation,
+                name=packed.name,
+                file=packed.file,
+                line=packed.line,
+                period_start=packed.period[0],
+                period_end=packed.period[1],
+                totals=_counts(packed.totals),
+                clauses=tuple(cell for _, cell in cells),
+            )
