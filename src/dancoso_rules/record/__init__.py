@@ -11,6 +11,7 @@ from dancoso_rules.record.model import (
     Period,
     Resolution,
 )
+from dancoso_rules.record.validate import RecordResult, load_record, validate_record
 
 __all__ = [
     "Activity",
@@ -21,5 +22,8 @@ __all__ = [
     "FileRef",
     "Organisation",
     "Period",
+    "RecordResult",
     "Resolution",
+    "load_record",
+    "validate_record",
 ]
