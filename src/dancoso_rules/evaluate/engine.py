@@ -295,7 +295,10 @@ def _dated(context: _Context, duty: _Duty, plan: Plan, bound: Binding) -> list[D
     instrument = duty.placed.pack.instrument
     obligation = duty.placed.obligation
     slots: list[tuple[Instance, ReasonCode | None]] = []
-    for instance in _expand(context, duty, plan):
+    expanded = _expand(context, duty, plan)
+    if not expanded:
+        return [_whole_not_applicable(duty, _nothing_to_do(context, duty, plan))]
+    for instance in expanded:
         assert instance.due is not None
         why = instance_in_time(instance.start, instance.due, instrument, bound.addressee_until)
         slots.append((instance, why) if why else (instance.clipped(instrument.effective), None))
@@ -313,6 +316,15 @@ def _dated(context: _Context, duty: _Duty, plan: Plan, bound: Binding) -> list[D
         else:
             results.append(_dated_result(context, duty, plan, instance, next(proofs)))
     return results
+
+
+def _nothing_to_do(context: _Context, duty: _Duty, plan: Plan) -> Reason:
+    schedule = duty.placed.obligation.schedule
+    if schedule.kind == "triggered":
+        labels = [context.event_labels.get(e, Labels.model_construct(vi=e, en=e)) for e in schedule.events]
+        return Reason.model_construct(code="no_event", text=explain.reason_no_event(labels))
+    due = plan.due_after(duty.placed.pack.instrument.effective)
+    return Reason.model_construct(code="outside_period", text=explain.reason_outside_period(due))
 
 
 def _when(context: _Context, instance: Instance) -> tuple[str, str] | None:

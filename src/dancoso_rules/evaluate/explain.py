@@ -258,6 +258,22 @@ def reason_not_in_force(effective: dt.date, due: dt.date | None) -> Labels:
     )
 
 
+def reason_no_event(events: list[Labels]) -> Labels:
+    """No event in the record opened a triggered duty."""
+    return Labels.model_construct(
+        vi=f"hồ sơ không có sự việc nào làm phát sinh nghĩa vụ này ({'; '.join(_clause(e.vi) for e in events)})",
+        en=f"no event in the record gave rise to it ({'; '.join(_clause(e.en) for e in events)})",
+    )
+
+
+def reason_outside_period(due: dt.date) -> Labels:
+    """A one-off duty whose window lies outside the record's period."""
+    return Labels.model_construct(
+        vi=f"nhiệm vụ thực hiện một lần, hạn ngày {vi_date(due)}, nằm ngoài kỳ của hồ sơ",
+        en=f"it is a one-off duty, due {en_date(due)}, outside the record's period",
+    )
+
+
 def reason_no_longer_in_force(until: dt.date) -> Labels:
     """The instance opens after the instrument ceased to be in force."""
     return Labels.model_construct(

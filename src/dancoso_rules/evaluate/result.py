@@ -31,6 +31,8 @@ ReasonCode = Literal[
     "not_in_force",  # the instance fell due before the instrument took effect
     "no_longer_in_force",  # the instance opens after the instrument ceased to be in force
     "no_addressee",  # the bearer no longer exists when the instance falls due (district level after 01/7/2025)
+    "no_event",  # a triggered duty that no event in the record opened
+    "outside_period",  # a one-off duty whose window lies outside the record's period
 ]
 
 EvidenceKind = Literal["activity", "event", "resolution", "attestation"]
