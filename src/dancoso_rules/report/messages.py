@@ -114,8 +114,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "col.file": ("Tệp hồ sơ", "Record file"),
     "col.worst": ("Khoản cần chú ý", "Clauses needing attention"),
     "days.left": ("còn {n} ngày", "{n} days left"),
-    "days.overdue": ("quá hạn {n} ngày", "{n} days overdue"),
-    "days.late": ("muộn {n} ngày", "{n} days late"),
+    "days.overdue": ("{n} ngày", "{n} days"),
+    "days.late": ("{n} ngày", "{n} days"),
     "evidence.none": ("không có", "none"),
     "evidence.missing": ("chưa có hoạt động đáp ứng", "no qualifying activity"),
     # the overview of many organisations

@@ -1,0 +1,81 @@
+"""What several renderers say the same way: a result's period, days, evidence; status colours."""
+
+from __future__ import annotations
+
+from dancoso_rules.evaluate.result import DutyResult
+from dancoso_rules.report.messages import STATUS_ORDER, format_date, msg, period_label, status_label
+
+#: Status colours (background, text) chosen for contrast; the status is always written too.
+STATUS_COLOURS: dict[str, tuple[str, str]] = {
+    "missed": ("#b3261e", "#ffffff"),
+    "overdue": ("#e8710a", "#1b1b1b"),
+    "late": ("#f2c94c", "#1b1b1b"),
+    "unverified": ("#8e7cc3", "#ffffff"),
+    "upcoming": ("#4a86c5", "#ffffff"),
+    "met": ("#2e7d32", "#ffffff"),
+    "not_applicable": ("#c4c7c5", "#1b1b1b"),
+}
+
+#: A glyph beside each status name in the terminal: a hint only, the name is always written too.
+STATUS_SYMBOLS: dict[str, str] = {
+    "missed": "✗",
+    "overdue": "!",
+    "late": "~",
+    "unverified": "?",
+    "upcoming": "…",
+    "met": "✓",
+    "not_applicable": "–",
+}
+
+assert tuple(STATUS_COLOURS) == STATUS_ORDER
+
+
+def instance_label(result: DutyResult, lang: str) -> str:
+    """Which instance a result is for: its period, or the event that triggered it, or "—"."""
+    if result.trigger is not None:
+        return f"{result.trigger.id} ({format_date(result.trigger.date, lang)})"
+    if result.period is not None:
+        return period_label(result.period.label, lang)
+    return "—"
+
+
+def days_text(result: DutyResult, lang: str) -> str:
+    """Days left, overdue or late, in words, or an empty string."""
+    if result.days_overdue is not None:
+        return msg("days.overdue", lang, n=result.days_overdue)
+    if result.days_late is not None:
+        return msg("days.late", lang, n=result.days_late)
+    if result.days_left is not None:
+        return msg("days.left", lang, n=result.days_left)
+    return ""
+
+
+def status_text(result: DutyResult, lang: str) -> str:
+    """The status in words with its days: "Quá hạn (15 ngày)", "Upcoming (30 days left)"."""
+    days = days_text(result, lang)
+    label = status_label(result.status.value, lang)
+    return f"{label} ({days})" if days else label
+
+
+def evidence_text(result: DutyResult, lang: str) -> str:
+    """The evidence relied on (``A3 /activities/3``), or why there is none."""
+    if result.evidence:
+        return ", ".join(f"{e.id} ({e.pointer})" for e in result.evidence)
+    if result.status.value in ("not_applicable", "upcoming"):
+        return msg("evidence.none", lang)
+    return msg("evidence.missing", lang)
+
+
+def explanation(result: DutyResult, lang: str) -> str:
+    """The evaluator's one-sentence explanation in ``lang``, with the reason when it does not apply."""
+    text = result.explanation.get(lang)
+    if result.reason is not None:
+        reason = result.reason.text.get(lang)
+        if reason not in text:
+            text = f"{text} {reason}"
+    return text
+
+
+def failing_statuses(fail_on: frozenset[str]) -> tuple[str, ...]:
+    """``fail_on`` in the catalogue's order (worst first)."""
+    return tuple(s for s in STATUS_ORDER if s in fail_on)

@@ -1,0 +1,223 @@
+"""Plain text for a terminal: wrapped to the width asked for, coloured only when asked for.
+
+The caller decides colour (never when ``NO_COLOR`` is set or the output is not a terminal) and
+width (``--width``, else ``COLUMNS``, else the terminal's). A status is always written as a word;
+colour and the glyph beside it are only hints.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator
+
+from dancoso_rules.evaluate.result import DutyResult
+from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label
+from dancoso_rules.report.model import ComplianceReport, ObligationEntry, ProvisionSection, StatusCounts
+from dancoso_rules.report.overview import Overview
+from dancoso_rules.report.renderers import RenderOptions
+from dancoso_rules.report.renderers.common import (
+    STATUS_SYMBOLS,
+    evidence_text,
+    explanation,
+    instance_label,
+    status_text,
+)
+
+_ANSI = {
+    "missed": "1;31",
+    "overdue": "31",
+    "late": "33",
+    "unverified": "35",
+    "upcoming": "36",
+    "met": "32",
+    "not_applicable": "2",
+    "bold": "1",
+    "dim": "2",
+}
+_MIN_WIDTH = 40
+
+
+class _Writer:
+    """Lines wrapped to a width, with optional ANSI colour."""
+
+    def __init__(self, options: RenderOptions) -> None:
+        self.width = max(_MIN_WIDTH, options.width)
+        self.color = options.color
+        self.lang = options.lang
+        self.lines: list[str] = []
+
+    def paint(self, text: str, style: str) -> str:
+        return f"\x1b[{_ANSI[style]}m{text}\x1b[0m" if self.color else text
+
+    def wrap(self, text: str, indent: int = 0, *, style: str | None = None, hanging: int = 0) -> None:
+        first = " " * indent
+        rest = " " * (indent + hanging)
+        for line in textwrap.wrap(
+            " ".join(text.split()), self.width, initial_indent=first, subsequent_indent=rest
+        ) or [first]:
+            self.lines.append(self.paint(line, style) if style else line)
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1]:
+            self.lines.append("")
+
+    def rule(self, char: str = "─") -> None:
+        self.lines.append(char * self.width)
+
+    def status(self, status: str, text: str | None = None) -> str:
+        return self.paint(f"{STATUS_SYMBOLS[status]} {text or status_label(status, self.lang)}", status)
+
+    def counts(self, totals: StatusCounts) -> str:
+        return " · ".join(
+            self.status(s, f"{status_label(s, self.lang)} {totals.get(s)}")
+            for s in STATUS_ORDER
+            if totals.get(s)
+        )
+
+    def text(self) -> str:
+        return "\n".join(line.rstrip() for line in self.lines).rstrip("\n") + "\n"
+
+
+class TextRenderer:
+    """Renders a report for a terminal."""
+
+    extension = "txt"
+    needs_locations = False
+
+    def render(self, report: ComplianceReport, options: RenderOptions) -> str:
+        """The report: header, totals, totals by khoản, then each instrument clause by clause."""
+        out = _Writer(options)
+        lang = options.lang
+        out.wrap(msg("report.title", lang).upper(), style="bold")
+        out.wrap(msg("report.subtitle", lang))
+        out.rule("═")
+        org = report.organisation
+        out.wrap(f"{msg('report.organisation', lang)}: {org.name} ({org.id})", hanging=2)
+        period = f"{format_date(report.period.start, lang)} – {format_date(report.period.end, lang)}"
+        out.wrap(f"{msg('report.period', lang)}: {period}")
+        out.wrap(f"{msg('report.as_of', lang)}: {format_date(report.as_of, lang)}")
+        if report.record is not None:
+            out.wrap(f"{msg('report.record', lang)}: {report.record.file}", hanging=2)
+        for pack in report.packs:
+            out.wrap(
+                f"{msg('report.instruments', lang)}: {pack.issuer} — {pack.title} "
+                f"({pack.id} {pack.version}, sha256 {pack.source_sha256[:12]}…)",
+                hanging=2,
+            )
+        out.blank()
+        out.wrap(
+            f"{msg('report.summary', lang)} ({report.totals.total}): {out.counts(report.totals)}", hanging=2
+        )
+        failing = report.failing(options.fail_on)
+        verdict = msg("report.verdict.fail", lang, n=failing) if failing else msg("report.verdict.pass", lang)
+        out.wrap(verdict, style="missed" if failing else "met")
+        out.blank()
+        out.wrap(msg("report.by_clause", lang), style="bold")
+        self._clause_table(out, report)
+        for section in report.instruments:
+            out.blank()
+            out.rule()
+            pack = report.pack(section.pack)
+            out.wrap(f"{pack.title} ({pack.id})", style="bold")
+            out.rule()
+            for provision, depth in section.walk():
+                self._provision(out, report, provision, depth)
+        out.blank()
+        self._interpretations(out, report)
+        return out.text()
+
+    def _clause_table(self, out: _Writer, report: ComplianceReport) -> None:
+        lang = out.lang
+        legend = " · ".join(out.status(s) for s in STATUS_ORDER)
+        out.wrap(legend, 2, hanging=2)
+        cells = "".join(f"{STATUS_SYMBOLS[s]:>4}" for s in STATUS_ORDER)
+        label_width = max(12, out.width - 4 * len(STATUS_ORDER) - 2)
+        out.lines.append(f"  {msg('col.clause', lang):<{label_width}}{cells}")
+        for row in report.clause_totals():
+            label = citation(row.provision, row.citation, lang)
+            if len(report.packs) > 1:
+                label = f"{label} ({row.pack})"
+            if len(label) > label_width - 1:
+                label = label[: label_width - 2] + "…"
+            counts = "".join(
+                out.paint(f"{row.totals.get(s):>4}", s) if row.totals.get(s) else f"{'·':>4}"
+                for s in STATUS_ORDER
+            )
+            out.lines.append(f"  {label:<{label_width}}{counts}")
+
+    def _provision(
+        self, out: _Writer, report: ComplianceReport, provision: ProvisionSection, depth: int
+    ) -> None:
+        lang = out.lang
+        indent = 2 * depth
+        if depth == 0:
+            out.blank()
+        head = citation(provision.id, provision.citation, lang)
+        if provision.heading:
+            head = f"{head}. {provision.heading}"
+        out.wrap(head, indent, style="bold")
+        if provision.text:
+            out.wrap(provision.text, indent + 2, style="dim")
+        if provision.non_operative is not None:
+            out.wrap(f"({msg('report.non_operative', lang)})", indent + 2, style="dim")
+        for obligation in provision.obligations:
+            self._obligation(out, report, obligation, indent + 2)
+
+    def _obligation(
+        self, out: _Writer, report: ComplianceReport, obligation: ObligationEntry, indent: int
+    ) -> None:
+        lang = out.lang
+        kinds = f"{msg('modality.' + obligation.modality.value, lang)} · {msg('schedule.' + obligation.schedule, lang)}"
+        out.wrap(f"• {obligation.summary.get(lang)} [{kinds}]", indent, hanging=2)
+        out.wrap(obligation.uid, indent + 2, style="dim")
+        for result in report.results_of(obligation):
+            self._result(out, result, indent + 4)
+
+    def _result(self, out: _Writer, result: DutyResult, indent: int) -> None:
+        lang = out.lang
+        status = result.status.value
+        due = f"{msg('col.due', lang)} {format_date(result.due, lang)}" if result.due else ""
+        line = f"{instance_label(result, lang)}: {status_text(result, lang)}"
+        prefix = " " * indent
+        out.lines.append(prefix + out.status(status, line) + (f" · {due}" if due else ""))
+        out.wrap(f"{msg('col.evidence', lang)}: {evidence_text(result, lang)}", indent + 2, hanging=2)
+        out.wrap(explanation(result, lang), indent + 2, hanging=2)
+
+    def _interpretations(self, out: _Writer, report: ComplianceReport) -> None:
+        lang = out.lang
+        out.wrap(msg("report.interpretations", lang), style="bold")
+        if not report.interpretations:
+            out.wrap(msg("report.no_interpretations", lang), 2)
+        for item in report.interpretations:
+            title = f" — {item.title.get(lang)}" if item.title else ""
+            overridden = f" ({msg('report.overridden', lang)})" if item.overridden else ""
+            basis = msg(f"report.basis.{item.basis}", lang)
+            out.wrap(f"{item.id} = {item.value}{title} [{basis}]{overridden}", 2, hanging=2)
+
+    def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
+        """The overview: totals, invalid records, then each organisation worst first with its weak khoản."""
+        out = _Writer(options)
+        lang = options.lang
+        out.wrap(msg("overview.title", lang).upper(), style="bold")
+        out.wrap(msg("overview.subtitle", lang))
+        out.rule("═")
+        out.wrap(f"{msg('report.as_of', lang)}: {format_date(overview.as_of, lang)}")
+        out.wrap(f"{msg('overview.organisations', lang)}: {overview.organisations}")
+        out.wrap(f"{msg('report.summary', lang)}: {out.counts(overview.totals)}", hanging=2)
+        if overview.invalid:
+            out.wrap(f"{msg('overview.invalid', lang)}: {len(overview.invalid)}", style="missed")
+            for item in overview.invalid:
+                out.wrap(item.file, 2)
+        out.blank()
+        yield out.text()
+        for rank, row in enumerate(overview.rows(), start=1):
+            out = _Writer(options)
+            where = f"{row.file}:{row.line}" if row.line else row.file
+            out.wrap(f"{rank}. {row.name} ({row.organisation}) — {where}", style="bold", hanging=3)
+            out.wrap(out.counts(row.totals), 3, hanging=2)
+            for clause in row.clauses:
+                if clause.totals.severity()[:4] == (0, 0, 0, 0):
+                    continue
+                label = citation(clause.provision, clause.citation, lang)
+                out.wrap(f"{label} ({clause.pack}): {out.counts(clause.totals)}", 5, hanging=2)
+            yield out.text()
