@@ -1,0 +1,252 @@
+"""Reference pages generated from the sources of truth: the CLI, the JSON Schemas and the Python API.
+
+- :func:`cli_page` asks the CLI itself (``dancoso_rules.cli.main.build_parser``) for each command's help;
+- :func:`schema_page` walks a committed JSON Schema (the record format, the rule files);
+- :func:`api_page` lists the public names of ``dancoso_rules`` for mkdocstrings to document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from dancoso_docs.markdown import cell, code, table
+
+#: argparse wraps help to the terminal's width; the reference is written at a fixed one.
+HELP_WIDTH = 100
+
+
+class SourceMissing(Exception):
+    """A source of truth a reference page is generated from is not there (yet)."""
+
+
+# --- the CLI -------------------------------------------------------------------------------------
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    return argparse.RawDescriptionHelpFormatter(prog, width=HELP_WIDTH)
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            yield from action.choices.items()
+
+
+def _help(parser: argparse.ArgumentParser) -> str:
+    parser.formatter_class = _formatter
+    return parser.format_help().rstrip()
+
+
+def command_helps() -> list[tuple[str, str]]:
+    """``(command line, help text)`` for ``dancoso`` and every sub-command, nested ones included.
+
+    Raises :class:`SourceMissing` when a sub-command's module cannot be imported yet.
+    """
+    from dancoso_rules.cli.main import COMMANDS, build_parser
+
+    helps = [("dancoso", _help(build_parser([])))]
+    for name in COMMANDS:
+        try:
+            parser = build_parser([name])
+        except ImportError as exc:
+            raise SourceMissing(f"the CLI command 'dancoso {name}' cannot be imported: {exc}") from exc
+        sub = dict(_subparsers(parser))[name]
+        helps.append((f"dancoso {name}", _help(sub)))
+        helps += [(f"dancoso {name} {n}", _help(p)) for n, p in _subparsers(sub)]
+    return helps
+
+
+def cli_page() -> str:
+    """The CLI reference: every command's ``--help``, as the installed CLI prints it."""
+    out = [
+        "# Command line / Dòng lệnh",
+        "",
+        '!!! info "Generated"',
+        "    Each block below is what `dancoso … --help` prints, taken from the CLI itself when the site is built.",
+        "",
+        "Exit codes: `0` success; `1` the inputs were read but fail (invalid records, failing duties); "
+        "`2` usage errors and unreadable or invalid input.",
+        "",
+    ]
+    for command, text in command_helps():
+        depth = "#" * (1 + len(command.split()))
+        out += [f"{depth} `{command}`", "", "```text", text, "```", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+# --- JSON Schemas --------------------------------------------------------------------------------
+
+_ROLE = re.compile(r":[a-z]+:`~?([^`]+)`")
+
+
+def plain(docstring: str) -> str:
+    """A pydantic description (a docstring) as Markdown: reST roles and double backticks made plain."""
+    text = _ROLE.sub(lambda m: f"`{m.group(1)}`", docstring)
+    return text.replace("``", "`")
+
+
+def _anchor(name: str) -> str:
+    return "def-" + name.lower()
+
+
+def type_of(schema: dict[str, Any]) -> str:
+    """A short Markdown name for a schema's type, with links to the definitions it refers to."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{_anchor(name)})"
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            return " or ".join(dict.fromkeys(type_of(s) for s in schema[key]))
+    if "const" in schema:
+        return code(json.dumps(schema["const"], ensure_ascii=False))
+    if "enum" in schema:
+        return "one of " + ", ".join(code(json.dumps(v, ensure_ascii=False)) for v in schema["enum"])
+    kind = schema.get("type", "any")
+    if kind == "array":
+        items = schema.get("items")
+        return f"array of {type_of(items)}" if isinstance(items, dict) else "array"
+    if kind == "object" and isinstance(schema.get("additionalProperties"), dict):
+        return f"object of {type_of(schema['additionalProperties'])}"
+    if isinstance(kind, list):
+        return " or ".join(kind)
+    name = str(kind)
+    if "format" in schema:
+        name += f" ({schema['format']})"
+    return name
+
+
+def _constraints(schema: dict[str, Any]) -> list[str]:
+    notes = []
+    for key in ("pattern", "minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems"):
+        if key in schema:
+            notes.append(f"{key} {code(str(schema[key]))}")
+    if "default" in schema and schema["default"] not in (None, [], {}):
+        notes.append(f"default {code(json.dumps(schema['default'], ensure_ascii=False))}")
+    return notes
+
+
+def _refs(schema: Any) -> Iterator[str]:
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if key == "$ref" and isinstance(value, str):
+                yield value.rsplit("/", 1)[-1]
+            else:
+                yield from _refs(value)
+    elif isinstance(schema, list):
+        for item in schema:
+            yield from _refs(item)
+
+
+def _reachable(schema: dict[str, Any]) -> list[str]:
+    """Definition names in the order a reader meets them, from the root down."""
+    defs = schema.get("$defs", {})
+    order: list[str] = []
+    queue = list(_refs({k: v for k, v in schema.items() if k != "$defs"}))
+    while queue:
+        name = queue.pop(0)
+        if name in order or name not in defs:
+            continue
+        order.append(name)
+        queue += list(_refs(defs[name]))
+    return order + sorted(set(defs) - set(order))
+
+
+def _object_section(name: str, schema: dict[str, Any], level: str) -> list[str]:
+    out = [f"{level} {name} {{ #{_anchor(name)} }}", ""]
+    if schema.get("description"):
+        out += [plain(schema["description"]), ""]
+    properties: dict[str, Any] = schema.get("properties", {})
+    if properties:
+        required = set(schema.get("required", []))
+        rows = []
+        for field, sub in properties.items():
+            described = plain(sub.get("description", "")) if sub.get("description") else ""
+            notes = "; ".join(_constraints(sub))
+            rows.append(
+                (
+                    code(field),
+                    type_of(sub),
+                    "yes" if field in required else "",
+                    (cell(described) + (f" ({notes})" if notes else "")).strip(),
+                )
+            )
+        out += [table(("Field", "Type", "Required", "Description"), rows), ""]
+        if schema.get("additionalProperties") is False:
+            out += ["Other fields are rejected.", ""]
+    elif "enum" in schema or "anyOf" in schema or "oneOf" in schema or "type" in schema:
+        out += [f"Type: {type_of(schema)}.", ""]
+    for key in ("anyOf", "oneOf", "allOf"):
+        alternatives = [s for s in schema.get(key, []) if isinstance(s, dict) and "required" in s]
+        if alternatives and properties:
+            ways = " or ".join(" and ".join(code(f) for f in s["required"]) for s in alternatives)
+            out += [f"Needs {ways}.", ""]
+    return out
+
+
+def schema_page(path: Path, title: str, intro: str) -> str:
+    """A page describing every definition of the JSON Schema at ``path``, from the root down."""
+    if not path.is_file():
+        raise SourceMissing(f"{path} does not exist; it is generated from the model and committed")
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    out = [
+        f"# {title}",
+        "",
+        '!!! info "Generated"',
+        f"    Generated when the site is built from `{path.parent.name}/{path.name}` "
+        f"(`$id` {code(str(schema.get('$id', '')))}, JSON Schema {code(str(schema.get('$schema', '')))}).",
+        "",
+        intro,
+        "",
+    ]
+    if schema.get("description"):
+        out += [plain(schema["description"]), ""]
+    if "properties" in schema:
+        out += _object_section(schema.get("title", "Document").replace(" ", ""), schema, "##")
+    for name in _reachable(schema):
+        out += _object_section(name, schema["$defs"][name], "##")
+    return "\n".join(out).rstrip() + "\n"
+
+
+# --- the Python API ------------------------------------------------------------------------------
+
+
+def public_names() -> list[tuple[str, str]]:
+    """``(name, module)`` for every name ``dancoso_rules`` exports, in its ``__all__`` order."""
+    package = importlib.import_module("dancoso_rules")
+    exports: dict[str, str] = getattr(package, "_EXPORTS", {})
+    names = []
+    for name in package.__all__:
+        module = exports.get(name)
+        if module is None:
+            module = getattr(getattr(package, name), "__module__", "dancoso_rules")
+        names.append((name, module))
+    return names
+
+
+def api_page() -> str:
+    """The Python API page: one mkdocstrings block per public name of ``dancoso_rules``."""
+    out = [
+        "# Python API",
+        "",
+        '!!! info "Generated"',
+        "    The list of names is read from `dancoso_rules.__all__` when the site is built; each entry is "
+        "rendered by mkdocstrings from the docstrings and type annotations in `src/`.",
+        "",
+        "Everything below is importable from the package itself, e.g. `from dancoso_rules import load_rulebook`.",
+        "",
+    ]
+    for name, module in public_names():
+        out += [
+            f"::: {module}.{name}",
+            "    options:",
+            "      heading_level: 2",
+            "      show_root_full_path: false",
+            "",
+        ]
+    return "\n".join(out).rstrip() + "\n"
