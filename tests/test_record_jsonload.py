@@ -157,3 +157,12 @@ def test_any_bytes_give_data_or_a_record_error(raw: bytes) -> None:
         parse(raw)
     except RecordError as exc:
         assert exc.problems  # noqa: PT017 - most inputs fail, some parse; both are fine, anything else is not
+
+
+def test_deep_nesting_with_a_duplicate_key_is_still_refused_as_too_deep() -> None:
+    raw = b'{"a": 1, "a": ' + b"[" * (MAX_DEPTH + 5) + b"]" * (MAX_DEPTH + 5) + b"}"
+    assert "nested deeper than" in only_problem(raw)
+
+
+def test_top_level_scalars_parse() -> None:
+    assert parse(b"3") == 3

@@ -20,7 +20,6 @@ from pydantic import BaseModel, ValidationError
 
 from dancoso_rules.errors import Location, Problem
 from dancoso_rules.load.suggest import did_you_mean, one_of
-from dancoso_rules.load.yamlsafe import join_pointer
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import SLUG_RE
 from dancoso_rules.record.model import Activity, ActivityRecord, Period
@@ -56,7 +55,7 @@ def _items(data: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
     values = data.get(key)
     if not isinstance(values, list):
         return []
-    return [(join_pointer(f"/{key}", i), item) for i, item in enumerate(values) if isinstance(item, dict)]
+    return [(f"/{key}/{i}", item) for i, item in enumerate(values) if isinstance(item, dict)]
 
 
 def _word(value: Any) -> str | None:

@@ -26,7 +26,7 @@ from dancoso_rules.load.yamlsafe import LocatedDocument, join_pointer
 
 #: The largest record accepted: 20 MiB, some fifty times a year of a busy organisation's activities.
 MAX_BYTES = 20 * 1024 * 1024
-#: The deepest nesting accepted; a record needs 5 levels (``/activities/0/evidence/0/file``).
+#: The deepest nesting accepted; a record needs 6 levels (the object at ``/activities/0/evidence/0/file``).
 MAX_DEPTH = 32
 
 _BOMS = {
@@ -36,10 +36,7 @@ _BOMS = {
 }
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER_OR_LITERAL = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
-_EMPTY_PAIR = re.compile(r"\[\]|\{\}")
-_BRACKETS_ONLY = re.compile(r"[^\[\]{}]+")
 # The standard library's C string scanner: decodes one JSON string and says where it ends (not in typeshed).
 _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 # A \uD800-\uDFFF escape: only then can a parsed string hold a lone surrogate, which is not text.
@@ -119,8 +116,6 @@ def parse_json(text: str, file: str) -> JsonDocument:
     except json.JSONDecodeError as exc:
         raise _fail(file, f"not valid JSON: {exc.msg}", "json", (exc.lineno, exc.colno)) from None
     except _DuplicateKey:
-        if _depth_exceeds(text, MAX_DEPTH):
-            raise _too_deep(text, file) from None
         _, problems = scan_positions(text, file)
         raise RecordError(problems) from None
     except RecursionError:
@@ -128,7 +123,7 @@ def parse_json(text: str, file: str) -> JsonDocument:
     except ValueError as exc:  # NaN/Infinity, or an integer of thousands of digits
         raise _fail(file, f"not valid JSON: {exc}", "json") from None
     document = JsonDocument(file, text, data)
-    if _depth_exceeds(text, MAX_DEPTH):
+    if _nests_deeper(data, MAX_DEPTH):
         raise _too_deep(text, file)
     if _SURROGATE_ESCAPE.search(text):
         pointer = _lone_surrogate(data)
@@ -140,14 +135,16 @@ def parse_json(text: str, file: str) -> JsonDocument:
     return document
 
 
-def _depth_exceeds(text: str, limit: int) -> bool:
-    """Whether brackets nest deeper than ``limit``: peel innermost pairs, at C speed, ``limit`` times."""
-    skeleton = _BRACKETS_ONLY.sub("", _STRING.sub("", text))
-    for _ in range(limit):
-        skeleton, count = _EMPTY_PAIR.subn("", skeleton)
-        if not skeleton or not count:
-            return False
-    return bool(skeleton)
+def _nests_deeper(data: Any, limit: int) -> bool:
+    """Whether parsed data nests containers deeper than ``limit`` (a top-level object is level 1)."""
+    stack: list[tuple[Any, int]] = [(data, 1)] if isinstance(data, dict | list) else []
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def _too_deep(text: str, file: str) -> RecordError:
@@ -226,7 +223,7 @@ class _Scanner:
         self.skip()
         self.positions.setdefault(pointer, self.lines.position(self.offset))
         char = self.text[self.offset : self.offset + 1]
-        if depth > MAX_DEPTH:  # parse_json checks the depth first; this keeps the recursion bounded anyway
+        if char in ("[", "{") and depth >= MAX_DEPTH:  # the root is level 1, as in _nests_deeper
             raise _too_deep(self.text, self.file)
         if char == "{":
             self.object(pointer, depth)
