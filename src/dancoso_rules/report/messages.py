@@ -89,6 +89,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Báo cáo tự động đối chiếu hồ sơ với quy định; kết quả cần được cán bộ có thẩm quyền xem xét.",
         "An automatic comparison of the record with the rules; a competent official should review it.",
     ),
+    "report.attention": ("Cần chú ý", "Needs attention"),
     "report.fail_on": ("Trạng thái bị coi là không đạt", "Statuses counted as failing"),
     "report.verdict.pass": ("Không có nghĩa vụ nào không đạt.", "No duty is failing."),
     "report.verdict.fail": ("Có {n} kết quả không đạt.", "{n} result(s) failing."),

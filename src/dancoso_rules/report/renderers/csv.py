@@ -1,0 +1,133 @@
+"""CSV for spreadsheets: UTF-8 with a byte-order mark (so that Excel shows Vietnamese), one row per result.
+
+Columns are labelled in the report's language; values that a program would filter on (status,
+obligation id, ISO dates) are kept as codes beside their words.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from dancoso_rules.report.messages import citation, msg, status_label
+from dancoso_rules.report.model import STATUSES, ComplianceReport
+from dancoso_rules.report.overview import Overview
+from dancoso_rules.report.renderers import RenderOptions
+from dancoso_rules.report.renderers.common import evidence_text, explanation, instance_label
+
+BOM = "\ufeff"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    """A cell as text; text that a spreadsheet would run as a formula is quoted with a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _rows_text(rows: list[list[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows([[_cell(v) for v in row] for row in rows])
+    return buffer.getvalue()
+
+
+class CsvRenderer:
+    """Renders one row per result (or, for the overview, per organisation × khoản)."""
+
+    extension = "csv"
+    needs_locations = False
+
+    def render(self, report: ComplianceReport, options: RenderOptions) -> str:
+        """The results as CSV, with a byte-order mark first."""
+        lang = options.lang
+        header: list[object] = [
+            msg("col.organisation", lang),
+            "organisation_id",
+            msg("col.pack", lang),
+            msg("col.citation", lang),
+            "provision",
+            "obligation",
+            msg("col.obligation", lang),
+            msg("col.modality", lang),
+            msg("col.schedule", lang),
+            msg("col.period", lang),
+            "period",
+            msg("col.window", lang),
+            msg("col.due", lang),
+            msg("col.close", lang),
+            "status",
+            msg("col.status", lang),
+            msg("col.days", lang),
+            msg("col.evidence", lang),
+            msg("col.interpretations", lang),
+            msg("col.explanation", lang),
+        ]
+        rows: list[list[object]] = [header]
+        summaries = {
+            o.uid: o.summary.get(lang) for s in report.instruments for p, _ in s.walk() for o in p.obligations
+        }
+        for r in report.results:
+            days = (
+                r.days_overdue
+                if r.days_overdue is not None
+                else r.days_late
+                if r.days_late is not None
+                else r.days_left
+            )
+            rows.append(
+                [
+                    report.organisation.name,
+                    report.organisation.id,
+                    r.pack,
+                    citation(r.provision, r.citation, lang),
+                    r.provision,
+                    r.obligation,
+                    summaries.get(r.obligation, ""),
+                    msg(f"modality.{r.modality.value}", lang),
+                    msg(f"schedule.{r.schedule}", lang),
+                    instance_label(r, lang),
+                    r.period.label if r.period else "",
+                    f"{r.window.start.isoformat()}/{r.window.end.isoformat()}" if r.window else "",
+                    r.due.isoformat() if r.due else "",
+                    r.close.isoformat() if r.close else "",
+                    r.status.value,
+                    status_label(r.status.value, lang),
+                    days,
+                    evidence_text(r, lang),
+                    " ".join(r.interpretations),
+                    explanation(r, lang),
+                ]
+            )
+        return BOM + _rows_text(rows)
+
+    def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
+        """One row per organisation × khoản, organisations worst first, with the count of each status."""
+        lang = options.lang
+        header: list[object] = [
+            msg("col.organisation", lang),
+            "organisation_id",
+            msg("col.file", lang),
+            msg("col.pack", lang),
+            msg("col.clause", lang),
+            "provision",
+            *(status_label(s, lang) for s in STATUSES),
+        ]
+        yield BOM + _rows_text([header])
+        for row in overview.rows():
+            where = f"{row.file}:{row.line}" if row.line else row.file
+            yield _rows_text(
+                [
+                    [
+                        row.name,
+                        row.organisation,
+                        where,
+                        clause.pack,
+                        citation(clause.provision, clause.citation, lang),
+                        clause.provision,
+                        *(clause.totals.get(s) for s in STATUSES),
+                    ]
+                    for clause in row.clauses
+                ]
+            )

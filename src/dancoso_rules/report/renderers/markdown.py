@@ -1,0 +1,213 @@
+"""GitHub-flavoured Markdown, readable as a pull-request comment.
+
+What needs attention comes first (the failing, late and unverified results in one table), then the
+totals by khoản, then each Điều in a collapsed ``<details>`` block with its verbatim words, its
+obligations and their results. Every string from the record or the rules is escaped, so that a
+title can neither break a table nor inject HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dancoso_rules.evaluate.result import DutyResult
+from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label
+from dancoso_rules.report.model import ComplianceReport, ProvisionSection, StatusCounts
+from dancoso_rules.report.overview import Overview
+from dancoso_rules.report.renderers import RenderOptions
+from dancoso_rules.report.renderers.common import (
+    STATUS_SYMBOLS,
+    evidence_text,
+    explanation,
+    instance_label,
+    status_text,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_ATTENTION = ("missed", "overdue", "late", "unverified")
+
+
+def md(text: str) -> str:
+    """``text`` safe in Markdown and in a table cell: HTML escaped, Markdown punctuation backslashed."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _status(status: str, lang: str, text: str | None = None) -> str:
+    return f"{STATUS_SYMBOLS[status]} {md(text or status_label(status, lang))}"
+
+
+def _counts_row(totals: StatusCounts) -> str:
+    return " | ".join(str(totals.get(s)) if totals.get(s) else "·" for s in STATUS_ORDER)
+
+
+def _header(lang: str, first: str) -> list[str]:
+    statuses = " | ".join(_status(s, lang) for s in STATUS_ORDER)
+    return [f"| {first} | {statuses} |", "|---" + "|--:" * len(STATUS_ORDER) + "|"]
+
+
+class MarkdownRenderer:
+    """Renders a report as GitHub-flavoured Markdown."""
+
+    extension = "md"
+    needs_locations = False
+
+    def render(self, report: ComplianceReport, options: RenderOptions) -> str:
+        """The whole report, attention first, details folded."""
+        lang = options.lang
+        org = report.organisation
+        failing = report.failing(options.fail_on)
+        mark = "❌" if failing else "✅"
+        lines = [f"## {mark} {md(msg('report.title', lang))}: {md(org.name)}", ""]
+        period = f"{format_date(report.period.start, lang)} – {format_date(report.period.end, lang)}"
+        facts = [
+            f"**{msg('report.organisation', lang)}:** {md(org.name)} (`{org.id}`)",
+            f"**{msg('report.period', lang)}:** {period}",
+            f"**{msg('report.as_of', lang)}:** {format_date(report.as_of, lang)}",
+        ]
+        if report.record is not None:
+            facts.append(f"**{msg('report.record', lang)}:** `{md(report.record.file)}`")
+        for pack in report.packs:
+            facts.append(
+                f"**{msg('report.instruments', lang)}:** {md(pack.issuer)}: {md(pack.title)} "
+                f"(`{pack.id}` {md(pack.version)}, sha256 `{pack.source_sha256[:12]}`)"
+            )
+        lines += [" · ".join(facts[:3]), ""] + [f"- {fact}" for fact in facts[3:]] + [""]
+        verdict = msg("report.verdict.fail", lang, n=failing) if failing else msg("report.verdict.pass", lang)
+        lines += [f"**{md(verdict)}**", ""]
+        lines += [
+            *_header(lang, msg("report.total", lang)),
+            f"| {report.totals.total} | {_counts_row(report.totals)} |",
+            "",
+        ]
+        lines += self._attention(report, lang)
+        lines += [f"### {md(msg('report.by_clause', lang))}", "", *_header(lang, msg("col.clause", lang))]
+        for row in report.clause_totals():
+            label = citation(row.provision, row.citation, lang)
+            lines.append(f"| {md(label)} | {_counts_row(row.totals)} |")
+        lines.append("")
+        for section in report.instruments:
+            pack = report.pack(section.pack)
+            lines += [f"### {md(pack.title)} (`{pack.id}`)", ""]
+            for article in section.provisions:
+                lines += self._article(report, article, lang)
+        lines += self._interpretations(report, lang)
+        lines += [
+            "---",
+            f"<sub>{md(msg('report.generated_by', lang))}. {md(msg('report.disclaimer', lang))}</sub>",
+            "",
+        ]
+        return "\n".join(lines)
+
+    def _attention(self, report: ComplianceReport, lang: str) -> list[str]:
+        needing = [r for r in report.results if r.status.value in _ATTENTION]
+        if not needing:
+            return []
+        needing.sort(key=lambda r: _ATTENTION.index(r.status.value))
+        cols = ("col.status", "col.citation", "col.obligation", "col.period", "col.due", "col.explanation")
+        lines = [
+            f"### {md(msg('report.attention', lang))}",
+            "",
+            "| " + " | ".join(msg(c, lang) for c in cols) + " |",
+            "|" + "---|" * len(cols),
+        ]
+        for result in needing:
+            lines.append(
+                f"| {_status(result.status.value, lang, status_text(result, lang))} | {md(citation(result.provision, result.citation, lang))} "
+                f"| `{result.obligation.rsplit('.', 1)[-1]}` | {md(instance_label(result, lang))} "
+                f"| {format_date(result.due, lang) if result.due else '—'} | {md(explanation(result, lang))} |"
+            )
+        return [*lines, ""]
+
+    def _article(self, report: ComplianceReport, article: ProvisionSection, lang: str) -> list[str]:
+        title = citation(article.id, article.citation, lang)
+        if article.heading:
+            title = f"{title}. {article.heading}"
+        counts = " · ".join(
+            f"{STATUS_SYMBOLS[s]} {article.totals.get(s)}" for s in STATUS_ORDER if article.totals.get(s)
+        )
+        lines = ["<details>", f"<summary><b>{md(title)}</b> {counts}</summary>", ""]
+        for provision, depth in article.walk():
+            lines += self._provision(report, provision, depth, lang)
+        return [*lines, "</details>", ""]
+
+    def _provision(
+        self, report: ComplianceReport, provision: ProvisionSection, depth: int, lang: str
+    ) -> list[str]:
+        lines: list[str] = []
+        if depth:
+            head = citation(provision.id, provision.citation, lang)
+            if provision.heading:
+                head = f"{head}. {provision.heading}"
+            lines += [f"**{md(head)}**", ""]
+        if provision.text:
+            lines += [f"> {md(provision.text)}", ""]
+        for obligation in provision.obligations:
+            kinds = f"{msg('modality.' + obligation.modality.value, lang)}, {msg('schedule.' + obligation.schedule, lang)}"
+            lines.append(f"- **{md(obligation.summary.get(lang))}** ({md(kinds)}) `{obligation.uid}`")
+            results = list(report.results_of(obligation))
+            if results and all(r.status.value == "not_applicable" for r in results):
+                reasons = dict.fromkeys(r.reason.text.get(lang) for r in results if r.reason is not None)
+                lines.append(f"  - {_status('not_applicable', lang)}: {md(' '.join(reasons))}")
+            else:
+                lines += [f"  - {self._result(result, lang)}" for result in results]
+            lines.append("")
+        return lines
+
+    def _result(self, result: DutyResult, lang: str) -> str:
+        parts = [
+            f"{md(instance_label(result, lang))}: **{_status(result.status.value, lang, status_text(result, lang))}**"
+        ]
+        if result.due:
+            parts.append(f"{msg('col.due', lang)} {format_date(result.due, lang)}")
+        parts.append(f"{msg('col.evidence', lang)}: {md(evidence_text(result, lang))}")
+        if result.reason is not None:
+            parts.append(md(result.reason.text.get(lang)))
+        return " · ".join(parts)
+
+    def _interpretations(self, report: ComplianceReport, lang: str) -> list[str]:
+        lines = [f"### {md(msg('report.interpretations', lang))}", ""]
+        if not report.interpretations:
+            return [*lines, md(msg("report.no_interpretations", lang)), ""]
+        for item in report.interpretations:
+            title = f": {md(item.title.get(lang))}" if item.title else ""
+            overridden = f" **{md(msg('report.overridden', lang))}**" if item.overridden else ""
+            lines.append(
+                f"- `{item.id}` = `{item.value}`{title} ({md(msg('report.basis.' + item.basis, lang))}){overridden}"
+            )
+        return [*lines, ""]
+
+    def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
+        """The overview: one table row per organisation, worst first, with its weakest khoản."""
+        lang = options.lang
+        head = [
+            f"## {md(msg('overview.title', lang))}",
+            "",
+            md(msg("overview.subtitle", lang)),
+            "",
+            f"**{msg('report.as_of', lang)}:** {format_date(overview.as_of, lang)} · "
+            f"**{msg('overview.organisations', lang)}:** {overview.organisations}",
+            "",
+            *_header(lang, msg("report.total", lang)),
+            f"| {overview.totals.total} | {_counts_row(overview.totals)} |",
+            "",
+        ]
+        if overview.invalid:
+            head += [f"**{md(msg('overview.invalid', lang))}: {len(overview.invalid)}**", ""]
+            head += [f"- `{md(item.file)}`: {md('; '.join(item.problems[:3]))}" for item in overview.invalid]
+            head.append("")
+        statuses = " | ".join(_status(s, lang) for s in STATUS_ORDER)
+        head += [
+            f"| # | {msg('col.organisation', lang)} | {statuses} | {msg('col.worst', lang)} |",
+            "|--:|---" + "|--:" * len(STATUS_ORDER) + "|---|",
+        ]
+        yield "\n".join(head) + "\n"
+        for rank, row in enumerate(overview.rows(), start=1):
+            worst = ", ".join(
+                f"{md(citation(c.provision, c.citation, lang))} ({c.totals.failing(options.fail_on)})"
+                for c in row.clauses
+                if c.totals.failing(options.fail_on)
+            )
+            yield f"| {rank} | {md(row.name)} (`{row.organisation}`) | {_counts_row(row.totals)} | {worst or '—'} |\n"
+        yield "\n"
