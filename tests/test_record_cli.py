@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, FIXTURES
+from conftest import EXAMPLES, FIXTURES, REPO
 from dancoso_rules.cli.main import main
 
 VALID = FIXTURES / "records" / "valid"
@@ -193,3 +193,33 @@ def test_validation_never_modifies_its_input(tmp_path: Path) -> None:
 def test_examples_validate_with_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--strict", str(EXAMPLES))
     assert (code, out) == (0, "")
+
+
+def test_pre_commit_hook_runs_the_validate_command() -> None:
+    import yaml
+
+    from dancoso_rules.cli.main import COMMANDS
+
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "dancoso-validate"
+    assert hook["language"] == "python"
+    program, command = hook["entry"].split()
+    assert (program, command in COMMANDS) == ("dancoso", True)
+
+
+def test_python_blocks_of_the_records_page_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = (REPO / "docs" / "records.md").read_text(encoding="utf-8")
+    blocks = [block.split("```", 1)[0] for block in page.split("```python\n")[1:]]
+    assert blocks
+    monkeypatch.chdir(REPO)
+    for block in blocks:
+        exec(compile(block, "docs/records.md", "exec"), {})
+
+
+def test_json_blocks_of_the_records_page_are_valid_records(tmp_path: Path) -> None:
+    page = (REPO / "docs" / "records.md").read_text(encoding="utf-8")
+    blocks = [block.split("```", 1)[0] for block in page.split("```json\n")[1:]]
+    assert blocks
+    for index, block in enumerate(blocks):
+        (tmp_path / f"block-{index}.json").write_text(block, encoding="utf-8")
+    assert cli(str(tmp_path)).returncode == 0
