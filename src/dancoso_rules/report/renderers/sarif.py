@@ -1,0 +1,217 @@
+"""SARIF 2.1.0, for code-scanning views: rules are obligations, results are located in the record.
+
+Each obligation is a rule (its id, its summary, the provision's citation and verbatim words). Each
+result is located in the record file by line and column where the record can point at it: the
+activity that shows it done (``/activities/3``), the event that opened it, or the list where the
+missing activity belongs (``/activities``); the JSON Pointer is given as a logical location.
+
+A status in ``--fail-on`` is ``kind: fail`` at level ``error``; other shortfalls (late, and overdue
+or missed when not in ``--fail-on``) are ``fail`` at level ``warning``; ``unverified`` is
+``review``, ``upcoming`` is ``open``, ``met`` is ``pass`` and ``not_applicable`` ``notApplicable``,
+all at level ``none`` as SARIF requires for a kind that is not ``fail``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from dancoso_rules.evaluate.result import DutyResult
+from dancoso_rules.report.messages import citation, msg, status_label
+from dancoso_rules.report.model import ComplianceReport, ObligationEntry, ProvisionSection, target_pointer
+from dancoso_rules.report.overview import Overview
+from dancoso_rules.report.renderers import RenderOptions
+from dancoso_rules.report.renderers.common import explanation, instance_label, status_text
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_KINDS = {
+    "met": "pass",
+    "not_applicable": "notApplicable",
+    "unverified": "review",
+    "upcoming": "open",
+}
+_SHORTFALLS = frozenset({"late", "overdue", "missed"})
+
+
+def _kind_and_level(status: str, fail_on: frozenset[str]) -> tuple[str, str]:
+    if status in fail_on:
+        return "fail", "error"
+    if status in _SHORTFALLS:
+        return "fail", "warning"
+    return _KINDS.get(status, "informational"), "none"
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def _driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"name": "dancoso", "rules": rules}
+
+
+class SarifRenderer:
+    """Renders a report as a SARIF 2.1.0 log."""
+
+    extension = "sarif"
+    needs_locations = True
+
+    def render(self, report: ComplianceReport, options: RenderOptions) -> str:
+        """One run: the obligations as rules and every result, located in the record where possible."""
+        lang = options.lang
+        rules: list[dict[str, Any]] = []
+        rule_index: dict[str, int] = {}
+        for section in report.instruments:
+            for provision, _ in section.walk():
+                for obligation in provision.obligations:
+                    rule_index[obligation.uid] = len(rules)
+                    rules.append(self._rule(provision, obligation, lang))
+        results = [
+            self._result(report, result, rule_index, options)
+            for result in report.results
+            if result.obligation in rule_index
+        ]
+        run: dict[str, Any] = {
+            "tool": {"driver": _driver(rules)},
+            "results": results,
+            "columnKind": "unicodeCodePoints",
+            "properties": {
+                "organisation": report.organisation.id,
+                "as_of": report.as_of.isoformat(),
+                "packs": [
+                    {"id": p.id, "version": p.version, "source_sha256": p.source_sha256} for p in report.packs
+                ],
+            },
+        }
+        if report.record is not None:
+            run["artifacts"] = [{"location": {"uri": report.record.file}, "roles": ["analysisTarget"]}]
+        return _dump({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
+
+    def _rule(self, provision: ProvisionSection, obligation: ObligationEntry, lang: str) -> dict[str, Any]:
+        cite = citation(provision.id, provision.citation, lang)
+        words = " ".join(part for part in (provision.heading, provision.text) if part)
+        return {
+            "id": obligation.uid,
+            "name": obligation.id,
+            "shortDescription": {"text": f"{cite}: {obligation.summary.get(lang)}"},
+            "fullDescription": {"text": words or obligation.quote},
+            "help": {"text": f"{cite} ({provision.citation}): “{obligation.quote}”"},
+            "properties": {
+                "citation": provision.citation,
+                "provision": provision.id,
+                "content_hash": provision.content_hash,
+                "modality": obligation.modality.value,
+                "schedule": obligation.schedule,
+                "tags": ["grassroots-democracy", obligation.modality.value, obligation.schedule],
+            },
+        }
+
+    def _result(
+        self, report: ComplianceReport, result: DutyResult, rule_index: dict[str, int], options: RenderOptions
+    ) -> dict[str, Any]:
+        lang = options.lang
+        status = result.status.value
+        kind, level = _kind_and_level(status, options.fail_on)
+        pointer = target_pointer(result)
+        item: dict[str, Any] = {
+            "ruleId": result.obligation,
+            "ruleIndex": rule_index[result.obligation],
+            "kind": kind,
+            "level": level,
+            "message": {
+                "text": f"{status_text(result, lang)} ({instance_label(result, lang)}): {explanation(result, lang)}"
+            },
+            "partialFingerprints": {
+                "dancosoInstance/v1": f"{report.organisation.id}|{result.obligation}|{_instance_key(result)}"
+            },
+            "properties": {
+                "status": status,
+                "status_label": status_label(status, lang),
+                "period": result.period.label if result.period else None,
+                "due": result.due.isoformat() if result.due else None,
+                "pointer": pointer,
+                "evidence": [e.pointer for e in result.evidence],
+            },
+        }
+        if report.record is not None:
+            physical: dict[str, Any] = {"artifactLocation": {"uri": report.record.file, "index": 0}}
+            position = report.record.positions.get(pointer)
+            if position is not None:
+                physical["region"] = {"startLine": position.line, "startColumn": position.column}
+            item["locations"] = [
+                {
+                    "physicalLocation": physical,
+                    "logicalLocations": [{"fullyQualifiedName": pointer, "kind": "element"}],
+                }
+            ]
+        return item
+
+    def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
+        """One run over many records: a result per organisation × khoản with a failing status."""
+        lang = options.lang
+        results: list[dict[str, Any]] = []
+        rules: dict[str, dict[str, Any]] = {}
+        for row in overview.rows():
+            for clause in row.clauses:
+                failing = clause.totals.failing(options.fail_on)
+                if not failing:
+                    continue
+                rule_id = f"{clause.pack}.{clause.provision}"
+                rules.setdefault(
+                    rule_id,
+                    {
+                        "id": rule_id,
+                        "shortDescription": {"text": citation(clause.provision, clause.citation, lang)},
+                    },
+                )
+                counts = ", ".join(
+                    f"{status_label(s, lang)}: {clause.totals.get(s)}"
+                    for s in sorted(options.fail_on)
+                    if clause.totals.get(s)
+                )
+                region = {"startLine": row.line} if row.line else {"startLine": 1}
+                results.append(
+                    {
+                        "ruleId": rule_id,
+                        "kind": "fail",
+                        "level": "error",
+                        "message": {
+                            "text": f"{row.name}: {citation(clause.provision, clause.citation, lang)}: {counts}"
+                        },
+                        "locations": [
+                            {"physicalLocation": {"artifactLocation": {"uri": row.file}, "region": region}}
+                        ],
+                        "properties": {"organisation": row.organisation, **clause.totals.model_dump()},
+                    }
+                )
+        for item in overview.invalid:
+            results.append(
+                {
+                    "ruleId": "invalid-record",
+                    "kind": "fail",
+                    "level": "error",
+                    "message": {"text": "; ".join(item.problems) or msg("overview.invalid", lang)},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": item.file}}}],
+                }
+            )
+        if overview.invalid:
+            rules["invalid-record"] = {
+                "id": "invalid-record",
+                "shortDescription": {"text": msg("overview.invalid", lang)},
+            }
+        ordered = [rules[k] for k in sorted(rules)]
+        index = {rule["id"]: i for i, rule in enumerate(ordered)}
+        for result in results:
+            result["ruleIndex"] = index[result["ruleId"]]
+        run = {
+            "tool": {"driver": _driver(ordered)},
+            "results": results,
+            "properties": {"as_of": overview.as_of.isoformat()},
+        }
+        yield _dump({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
+
+
+def _instance_key(result: DutyResult) -> str:
+    if result.trigger is not None:
+        return result.trigger.id
+    return result.period.label if result.period is not None else "-"
