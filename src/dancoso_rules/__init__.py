@@ -20,7 +20,9 @@ __all__ = [
     "RecordError",
     "RuleError",
     "Rulebook",
+    "load_record",
     "load_rulebook",
+    "validate_record",
 ]
 
 _EXPORTS: dict[str, str] = {
@@ -30,6 +32,8 @@ _EXPORTS: dict[str, str] = {
     "RuleError": "dancoso_rules.errors",
     "Rulebook": "dancoso_rules.model.pack",
     "load_rulebook": "dancoso_rules.load.packs",
+    "load_record": "dancoso_rules.record.validate",
+    "validate_record": "dancoso_rules.record.validate",
 }
 
 if TYPE_CHECKING:
@@ -37,6 +41,7 @@ if TYPE_CHECKING:
     from dancoso_rules.load.packs import load_rulebook
     from dancoso_rules.model.pack import Rulebook
     from dancoso_rules.record.model import ActivityRecord
+    from dancoso_rules.record.validate import load_record, validate_record
 
 
 def __getattr__(name: str) -> Any:

@@ -15,7 +15,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="list the rule packs")
     _add_rules_option(listing)
-    listing.add_argument("--format", choices=("text", "json", "ids"), default="text", help="ids: one obligation id a line")
+    listing.add_argument(
+        "--format", choices=("text", "json", "ids"), default="text", help="ids: one obligation id a line"
+    )
     show = actions.add_parser(
         "show", help="show a pack, provision, obligation, interpretation or activity type"
     )

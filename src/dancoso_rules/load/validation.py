@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 from dancoso_rules.errors import Location, Problem
 from dancoso_rules.load.suggest import did_you_mean
 from dancoso_rules.load.yamlsafe import join_pointer
+from dancoso_rules.model.common import SLUG_RE
 
 
 def data_pointer(data: Any, loc: tuple[str | int, ...]) -> tuple[str, Any]:
@@ -44,13 +45,47 @@ def describe(error: dict[str, Any], model: type[BaseModel] | None) -> str:
         )
     if kind == "missing":
         return f"missing required field {field!r}"
-    message = str(error["msg"])
-    if message.startswith("Value error, "):
-        message = message[len("Value error, ") :]
+    message = _FRIENDLY.get(kind) or _friendly_pattern(error) or str(error["msg"])
+    message = message.removeprefix("Value error, ")
+    if message.startswith("Input should be "):
+        rest = message.removeprefix("Input should be ")
+        numeric = rest.startswith(("greater than", "less than"))
+        message = ("expected a number " if numeric else "expected ") + rest
     value = error.get("input")
     if kind not in {"missing"} and not isinstance(value, dict | list) and value is not None:
         return f"{message} (got {value!r})"
     return message
+
+
+#: pydantic's wording, said the way a person filling in a form would understand it.
+_FRIENDLY: dict[str, str] = {
+    "string_type": "expected text (a string in quotes)",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "bool_type": "expected true or false",
+    "list_type": "expected a list",
+    "tuple_type": "expected a list",
+    "dict_type": "expected an object (a mapping of names to values)",
+    "model_type": "expected an object (a mapping of names to values)",
+    "model_attributes_type": "expected an object (a mapping of names to values)",
+    "string_too_short": "expected non-empty text",
+    "too_short": "expected at least one item",
+}
+
+
+def _friendly_pattern(error: dict[str, Any]) -> str | None:
+    if error["type"] != "string_pattern_mismatch":
+        return None
+    pattern = str((error.get("ctx") or {}).get("pattern", ""))
+    return _PATTERNS.get(pattern, f"does not have the expected form (pattern {pattern})")
+
+
+_PATTERNS: dict[str, str] = {
+    SLUG_RE.pattern: "expected an id of lower-case letters and digits joined by '_' or '-' (e.g. 'staff_conference')",
+    "^[0-9a-fA-F]{64}$": "expected a sha256: 64 hexadecimal digits",
+    "^[0-9a-f]{64}$": "expected a sha256: 64 lower-case hexadecimal digits",
+}
 
 
 def _allowed_fields(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> list[str]:
@@ -59,12 +94,19 @@ def _allowed_fields(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> list
     for part in loc:
         if isinstance(part, int) or current is None:
             continue
-        fields = getattr(current, "model_fields", None)
+        fields = _fields_by_key(current)
         if fields is None:
             return []
         current = _inner_model(fields[part].annotation) if part in fields else _union_member(current, part)
-    fields = getattr(current, "model_fields", None)
-    return list(fields) if fields else []
+    return list(_fields_by_key(current) or ())
+
+
+def _fields_by_key(model: Any) -> dict[str, Any] | None:
+    """A model's fields by the key written in the document (its alias, e.g. ``$schema``, or its name)."""
+    fields = getattr(model, "model_fields", None)
+    if fields is None:
+        return None
+    return {field.alias or name: field for name, field in fields.items()}
 
 
 def _inner_model(annotation: Any) -> Any:
