@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from dancoso_docs.references import SourceMissing, api_page, cli_page, schema_pa
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from dancoso_rules.errors import RuleError
 from dancoso_rules.load import load_rulebook
@@ -150,7 +153,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, src_uri, content=content))
+    # The published JSON Schemas are served with the site (for "$schema" and for links to them).
+    for schema in sorted((repo_root(config) / "schemas").glob("*.json")):
+        files.append(File.generated(config, f"schemas/{schema.name}", content=schema.read_bytes()))
     return files
+
+
+_LINK = re.compile(r"\]\((?P<target>\.\./[^)\s#]+)(?P<rest>[^)]*)\)")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Point links to the repository's ``schemas/*.json`` at the copies served with the site."""
+    folder = posixpath.dirname(page.file.src_uri)
+
+    def repoint(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(folder, match["target"]))
+        if target.startswith("../schemas/") and files.get_file_from_path(target[3:]) is not None:
+            relative = posixpath.relpath(target[3:], folder or ".")
+            return f"]({relative}{match['rest']})"
+        return match.group(0)
+
+    return _LINK.sub(repoint, markdown)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
