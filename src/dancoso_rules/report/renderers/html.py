@@ -52,9 +52,10 @@ th,td{border:1px solid var(--line);padding:3px 6px;vertical-align:top;text-align
 th{background:var(--band);font-weight:600}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 table.counts{table-layout:fixed}table.counts th{font-size:11px;text-align:center}
-table.counts th:first-child{width:19%;text-align:left}table.counts th .badge{white-space:normal;padding:1px 4px;line-height:1.2}
+table.counts th:first-child{width:19%;text-align:left}table.counts th .badge{white-space:normal;overflow-wrap:anywhere;padding:1px 3px;line-height:1.2;font-size:10.5px}
 table.attention{table-layout:fixed}table.attention th:first-child{width:17%}table.attention th:nth-child(2){width:15%}
-table.attention th:nth-child(3){width:13%}table.attention th:nth-child(4){width:11%}
+table.attention th:nth-child(3){width:12%}table.attention th:nth-child(4){width:13%}
+table.attention td:nth-child(4){white-space:nowrap}
 .article{margin-top:14px}
 .provision{margin:6px 0 6px calc(var(--depth) * 14px);padding-left:8px;border-left:2px solid var(--line)}
 .provision>.cite{font-weight:700}
