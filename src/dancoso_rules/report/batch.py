@@ -1,0 +1,144 @@
+"""Checking many records, one at a time: files, folders, glob patterns and JSON Lines files.
+
+:func:`record_sources` names every record the arguments hold without reading them (a ``.jsonl``
+file is read line by line as it is checked); :func:`check_source` validates one record, evaluates
+it and builds its clause-by-clause report, or returns its located problems. Nothing is kept from one
+record to the next, so that checking 10,000 records takes the memory of one (plus the overview's
+few hundred bytes per record, see :mod:`dancoso_rules.report.overview`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from dancoso_rules.errors import DancosoError, Location, Problem, RecordError
+from dancoso_rules.evaluate.engine import evaluate
+from dancoso_rules.model import Interpretation, Rulebook
+from dancoso_rules.paths import display_path
+from dancoso_rules.record.inputs import find_records
+from dancoso_rules.record.jsonload import JsonDocument, decode_text, parse_json
+from dancoso_rules.record.validate import RecordResult, validate_document, validate_record
+from dancoso_rules.report.build import build_report
+from dancoso_rules.report.model import ComplianceReport
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSource:
+    """One record to check: a JSON file, or one line of a JSON Lines file (``line`` is 1-based)."""
+
+    path: Path
+    name: str
+    line: int | None = None
+    data: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What checking one record gave: its report, or the problems that stopped it."""
+
+    source: RecordSource
+    report: ComplianceReport | None
+    problems: tuple[Problem, ...] = ()
+
+
+def is_jsonl(path: Path) -> bool:
+    """Whether ``path`` is a JSON Lines file (one record per line)."""
+    return path.suffix.lower() in JSONL_SUFFIXES
+
+
+def record_sources(arguments: Sequence[str]) -> tuple[list[Path], list[Problem]]:
+    """The record files (``*.json``) and JSON Lines files the arguments name, and a problem for each naming none.
+
+    A folder holds its ``*.json`` files (see :func:`~dancoso_rules.record.inputs.find_records`) and
+    its ``*.jsonl`` files.
+    """
+    paths, problems = find_records(arguments)
+    found: list[Path] = [p for p in paths if isinstance(p, Path)]
+    for argument in arguments:
+        folder = Path(argument)
+        if folder.is_dir():
+            found += sorted(p for p in folder.rglob("*") if p.is_file() and is_jsonl(p))
+    if problems:  # a folder with only JSON Lines files is not empty
+        problems = [p for p in problems if not any(s.is_relative_to(Path(p.location.file)) for s in found)]
+    return list(dict.fromkeys(found)), problems
+
+
+def expand(paths: Iterable[Path]) -> Iterator[RecordSource]:
+    """Each record of ``paths``: a JSON file as one source, a JSON Lines file line by line (blank lines skipped)."""
+    for path in paths:
+        name = display_path(path)
+        if not is_jsonl(path):
+            yield RecordSource(path, name)
+            continue
+        with path.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                if raw.strip():
+                    yield RecordSource(path, name, number, raw.rstrip(b"\r\n"))
+
+
+def check_source(
+    source: RecordSource,
+    rulebook: Rulebook,
+    *,
+    as_of: dt.date | None = None,
+    interpretations: Sequence[Interpretation] | None = None,
+    locate: bool = False,
+) -> Checked:
+    """Validate, evaluate and report on one record; ``locate`` looks up where its JSON Pointers are (for SARIF)."""
+    document: JsonDocument | None = None
+    if source.data is None:
+        result = validate_record(source.path, rulebook, name=source.name)
+        if locate and result.record is not None:
+            document = _document(source.path.read_bytes(), source.name)
+    else:
+        try:
+            document = _document(source.data, source.name)
+        except RecordError as exc:
+            return Checked(source, None, tuple(_shift(p, source.line) for p in exc.problems))
+        result = validate_document(document, rulebook)
+    if result.record is None:
+        return Checked(source, None, _errors(result, source.line))
+    try:
+        report = evaluate(result.record, packs=rulebook, as_of=as_of, interpretations=interpretations)
+    except DancosoError as exc:
+        return Checked(source, None, tuple(_named(p, source) for p in exc.problems))
+    locator = None
+    if document is not None:
+        found = document
+
+        def locator(pointer: str) -> Location:
+            return _shift(Problem(found.locate(pointer), ""), source.line).location
+
+    return Checked(source, build_report(report, rulebook, record_file=source.name, locate=locator))
+
+
+def _document(raw: bytes, name: str) -> JsonDocument:
+    return parse_json(decode_text(raw, name), name)
+
+
+def _errors(result: RecordResult, line: int | None) -> tuple[Problem, ...]:
+    return tuple(_shift(p, line) for p in result.errors)
+
+
+def _shift(problem: Problem, line: int | None) -> Problem:
+    """A problem found in one line of a JSON Lines file, located in that file."""
+    where = problem.location
+    if line is None or line == 1:
+        return problem
+    return replace(problem, location=replace(where, line=(where.line or 1) + line - 1))
+
+
+def _named(problem: Problem, source: RecordSource) -> Problem:
+    if problem.location.file != "<record>":
+        return problem
+    return _shift(replace(problem, location=replace(problem.location, file=source.name)), source.line)
+
+
+def display(source: RecordSource) -> str:
+    """How a source is named in messages: ``records.jsonl:12`` for a line, else the file."""
+    return f"{source.name}:{source.line}" if source.line is not None else source.name
