@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,11 @@ RULES = REPO / "rules"
 SCHEMAS = REPO / "schemas"
 EXAMPLES = REPO / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the precompiled rule cache of the test run out of the user's own cache folder."""
+    os.environ["DANCOSO_CACHE_DIR"] = tempfile.mkdtemp(prefix="dancoso-test-cache-")
 
 
 @pytest.fixture(scope="session")

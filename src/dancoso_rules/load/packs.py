@@ -216,9 +216,23 @@ def load_rules(root: Path | None = None, *, packs: Sequence[str] | None = None) 
     return LoadedRules(rulebook, sources)
 
 
-def load_rulebook(root: Path | None = None, *, packs: Sequence[str] | None = None) -> Rulebook:
-    """Load and check the rule packs (default: the bundled ones) and return the rulebook."""
-    return load_rules(root, packs=packs).rulebook
+def load_rulebook(
+    root: Path | None = None, *, packs: Sequence[str] | None = None, cache: bool = True
+) -> Rulebook:
+    """Load and check the rule packs (default: the bundled ones) and return the rulebook.
+
+    With ``cache`` (the default) a rulebook already checked from the very same files is taken from
+    the precompiled cache (:mod:`dancoso_rules.load.cache`) instead of being parsed again.
+    """
+    from dancoso_rules.load import cache as rule_cache
+
+    root = bundled_rules_dir() if root is None else root
+    if cache and (cached := rule_cache.read_cached(root, packs)) is not None:
+        return cached
+    rulebook = load_rules(root, packs=packs).rulebook
+    if cache:
+        rule_cache.write_cached(root, packs, rulebook)
+    return rulebook
 
 
 def load_interpretation_file(path: Path) -> tuple[tuple[Interpretation, ...], SourceMap]:

@@ -13,7 +13,7 @@ from dancoso_rules.text import nfc
 class Frozen(BaseModel):
     """A validated, immutable value. Unknown fields are errors, never silently dropped."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False, defer_build=True)
 
 
 def _nfc(value: str) -> str:

@@ -1,0 +1,102 @@
+"""A precompiled form of the loaded rulebook, so that a CI job does not re-parse YAML on every run.
+
+Loading and checking both packs from YAML takes a noticeable part of ``dancoso check``'s start-up;
+the checked rulebook is therefore stored once, as a pickle, in the user's cache folder
+(``$DANCOSO_CACHE_DIR``, else ``$XDG_CACHE_HOME/dancoso-rules``, else ``~/.cache/dancoso-rules``)
+and used while nothing it was made from has changed. Its key is a hash of every rule file's bytes,
+of the library's own model and loader code, and of the Python and pydantic versions.
+
+A pickle can name any callable, so the cache is read with an unpickler that resolves only this
+library's model classes and ``datetime.date``: a tampered file cannot run code, it only fails to
+load, and the rules are then loaded from YAML as if there were no cache. ``DANCOSO_NO_CACHE=1``
+turns the cache off. Failing to read or write the cache is never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+
+import pydantic
+
+from dancoso_rules.model import Rulebook
+
+CACHE_FORMAT = "1"
+_CODE = Path(__file__).resolve().parent.parent
+
+
+def cache_dir() -> Path | None:
+    """Where cached rulebooks are kept, or ``None`` when the cache is turned off."""
+    if os.environ.get("DANCOSO_NO_CACHE"):
+        return None
+    explicit = os.environ.get("DANCOSO_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dancoso-rules"
+
+
+def cache_key(root: Path, packs: Sequence[str] | None) -> str:
+    """A hash of everything a loaded rulebook depends on."""
+    digest = hashlib.sha256()
+    for part in (
+        CACHE_FORMAT,
+        sys.version,
+        pydantic.VERSION,
+        repr(sorted(packs) if packs is not None else None),
+    ):
+        digest.update(part.encode() + b"\0")
+    for folder, pattern in ((_CODE / "model", "*.py"), (_CODE / "load", "*.py"), (root, "**/*")):
+        for path in sorted(folder.glob(pattern)):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class _ModelsOnly(pickle.Unpickler):
+    """Resolves this library's model classes and ``datetime.date``, and nothing else."""
+
+    def find_class(self, module: str, name: str) -> type:
+        if module == "datetime" and name == "date":
+            return super().find_class(module, name)  # type: ignore[no-any-return]
+        if module.startswith("dancoso_rules.model."):
+            found = super().find_class(module, name)
+            if isinstance(found, type) and (issubclass(found, pydantic.BaseModel | Enum)):
+                return found
+        raise pickle.UnpicklingError(f"the rule cache may not refer to {module}.{name}")
+
+
+def read_cached(root: Path, packs: Sequence[str] | None) -> Rulebook | None:
+    """The cached rulebook for these rule files, or ``None`` (no cache, stale, unreadable or refused)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    path = folder / f"rulebook-{cache_key(root, packs)}.pickle"
+    try:
+        loaded = _ModelsOnly(io.BytesIO(path.read_bytes())).load()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return loaded if isinstance(loaded, Rulebook) else None
+
+
+def write_cached(root: Path, packs: Sequence[str] | None, rulebook: Rulebook) -> None:
+    """Store a checked rulebook for next time, atomically; any failure is ignored."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    target = folder / f"rulebook-{cache_key(root, packs)}.pickle"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=".rulebook-", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(rulebook, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(temporary).replace(target)
+    except OSError:
+        return
