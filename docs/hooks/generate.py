@@ -141,6 +141,9 @@ def _pack_entry(pack_id: str, rulebook: Rulebook, lang: Lang) -> dict[str, str]:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Snippets (--8<-- "docs/snippets/...") are named from the repository's top, wherever mkdocs is run from.
+    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    snippets["base_path"] = [str(repo_root(config))]
     _state["pages"] = generated_pages(config)
     if config.nav is not None:
         config.nav = _expand_nav(config.nav, _state["rulebook"])
