@@ -139,7 +139,23 @@ def write_record(tmp_path: Path, **organisation: object) -> Path:
 
 def test_check_prints_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_record(tmp_path)
-    assert main(["check", str(path), "--as-of", "2026-04-15", "--rules", str(RULES), "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "check",
+                str(path),
+                "--as-of",
+                "2026-04-15",
+                "--rules",
+                str(RULES),
+                "--format",
+                "json",
+                "--fail-on",
+                "none",
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     staff = [r for r in data["results"] if r["obligation"] == STAFF]
     assert [(r["period"]["label"], r["due"], r["status"]) for r in staff] == [
@@ -165,7 +181,7 @@ def test_check_echoes_an_override(tmp_path: Path, capsys: pytest.CaptureFixture[
         "--interpretations",
         str(override),
     ]
-    assert main(argv) == 0
+    assert main([*argv, "--format", "json"]) == 1  # the 2025 conference is overdue: --fail-on by default
     data = json.loads(capsys.readouterr().out)
     assert {"id": "staff-conference-deadline", "overridden": True}.items() <= next(
         i for i in data["interpretations"] if i["id"] == "staff-conference-deadline"

@@ -36,13 +36,13 @@ from dancoso_rules.evaluate.instances import (
     Span,
     one_off_instances,
     periodic_instances,
-    plan_for,
     qualitative_instances,
     record_span,
     triggered_instances,
 )
 from dancoso_rules.evaluate.interpretations import InterpretationTable, Overrides, interpretation_table
 from dancoso_rules.evaluate.matching import Proof, assign, assign_triggered, qualitative_proofs
+from dancoso_rules.evaluate.prepared import Duty, Prepared, prepared
 from dancoso_rules.evaluate.result import (
     DateRange,
     DutyResult,
@@ -56,7 +56,7 @@ from dancoso_rules.evaluate.result import (
 )
 from dancoso_rules.evaluate.status import Decision, Status, decide
 from dancoso_rules.load.suggest import did_you_mean, one_of
-from dancoso_rules.model import Labels, PlacedObligation, Rulebook, RulePack
+from dancoso_rules.model import Labels, Rulebook, RulePack
 from dancoso_rules.record.model import ActivityRecord, Organisation
 
 #: What ``evaluate(..., packs=...)`` accepts: a loaded rulebook, bundled pack ids, or ``None`` (all bundled).
@@ -126,18 +126,21 @@ def evaluate(
     day = dt.date.today() if as_of is None else as_of
     rulebook = rulebook_for(packs)
     selected = select_packs(rulebook, record.organisation)
-    table = interpretation_table(rulebook, interpretations)
-    context = _Context.build(record, rulebook, table, day)
+    rules = prepared(rulebook)
+    table = (
+        rules.default_table if interpretations is None else interpretation_table(rulebook, interpretations)
+    )
+    context = _Context.build(record, rules, table, day)
     results: list[DutyResult] = []
     relied: set[str] = set()
     for pack in selected:
         in_scope = level_in_scope(pack.instrument, record.organisation)
-        for placed in pack.obligations():
-            found = _obligation_results(context, placed, in_scope)
+        for duty in rules.duties[pack.id]:
+            found = _obligation_results(context, duty, in_scope)
             results.extend(found)
             for result in found:
                 relied.update(result.interpretations)
-    return Report.model_construct(
+    return Report(
         organisation=record.organisation,
         period=record.period,
         as_of=day,
@@ -149,7 +152,7 @@ def evaluate(
 
 def _used_pack(pack: RulePack) -> UsedPack:
     instrument = pack.instrument
-    return UsedPack.model_construct(
+    return UsedPack(
         id=pack.id, version=instrument.version, title=instrument.title, source_sha256=instrument.source.sha256
     )
 
@@ -159,7 +162,7 @@ def _used_interpretations(table: InterpretationTable, relied: set[str]) -> tuple
     for interpretation_id in sorted(relied | table.overridden):
         item = table.get(interpretation_id)
         used.append(
-            UsedInterpretation.model_construct(
+            UsedInterpretation(
                 id=item.id,
                 kind=item.kind,
                 value=item.value,
@@ -176,100 +179,64 @@ class _Context:
     """What every obligation's evaluation shares: the record, indexed, and the rules in force."""
 
     record: ActivityRecord
-    rulebook: Rulebook
+    rules: Prepared
     table: InterpretationTable
     as_of: dt.date
     index: RecordIndex
     identity: Identity
     span: Span
-    event_labels: dict[str, Labels]
 
     @classmethod
     def build(
-        cls, record: ActivityRecord, rulebook: Rulebook, table: InterpretationTable, as_of: dt.date
+        cls, record: ActivityRecord, rules: Prepared, table: InterpretationTable, as_of: dt.date
     ) -> _Context:
-        vocabulary = rulebook.vocabulary
+        vocabulary = rules.rulebook.vocabulary
         return cls(
             record,
-            rulebook,
+            rules,
             table,
             as_of,
             RecordIndex.build(record, as_of),
             Identity.of(record.organisation, vocabulary),
             record_span(record.period.start, record.period.end),
-            {e.id: e.label for e in vocabulary.event_types},
         )
 
     def bearer_labels(self, bearer_ids: Sequence[str]) -> list[Labels]:
-        table = self.rulebook.vocabulary.bearer_by_id
-        return [table[b].label if b in table else Labels.model_construct(vi=b, en=b) for b in bearer_ids]
+        table = self.rules.rulebook.vocabulary.bearer_by_id
+        return [table[b].label if b in table else Labels(vi=b, en=b) for b in bearer_ids]
 
 
-@dataclass(frozen=True, slots=True)
-class _Duty:
-    """One obligation being evaluated: its place, its fixed result fields, and its sentence opening."""
-
-    placed: PlacedObligation
-    fields: dict[str, Any]
-    sentence: explain.Sentence
-
-    @classmethod
-    def of(cls, placed: PlacedObligation) -> _Duty:
-        obligation, provision = placed.obligation, placed.provision
-        fields: dict[str, Any] = {
-            "obligation": placed.uid,
-            "pack": placed.pack.id,
-            "provision": provision.id,
-            "citation": provision.citation,
-            "modality": obligation.modality,
-            "activity": obligation.activity,
-            "bearers": obligation.bearers,
-            "schedule": obligation.schedule.kind,
-        }
-        return cls(placed, fields, explain.Sentence(provision.citation, provision.id, obligation))
-
-    def result(self, **values: Any) -> DutyResult:
-        defaults: dict[str, Any] = {
-            "period": None,
-            "trigger": None,
-            "window": None,
-            "due": None,
-            "close": None,
-            "days_left": None,
-            "days_overdue": None,
-            "days_late": None,
-            "evidence": (),
-            "interpretations": (),
-            "reason": None,
-        }
-        return DutyResult.model_construct(**{**defaults, **self.fields, **values})
-
-
-def _obligation_results(context: _Context, placed: PlacedObligation, in_scope: bool) -> list[DutyResult]:
-    duty = _Duty.of(placed)
+def _obligation_results(context: _Context, duty: Duty, in_scope: bool) -> list[DutyResult]:
+    placed = duty.placed
     organisation = context.record.organisation
     instrument = placed.pack.instrument
+    key = (placed.uid, organisation.kind, organisation.level)
     if not in_scope:
-        text = explain.reason_level(instrument.scope_levels, organisation.level)
-        return [_whole_not_applicable(duty, Reason.model_construct(code="level_out_of_scope", text=text))]
-    vocabulary = context.rulebook.vocabulary
+
+        def out_of_scope() -> DutyResult:
+            text = explain.reason_level(instrument.scope_levels, organisation.level)
+            return _whole_not_applicable(duty, Reason(code="level_out_of_scope", text=text))
+
+        return [context.rules.whole(("level", *key), out_of_scope)]
+    vocabulary = context.rules.rulebook.vocabulary
     bound = binding(placed.obligation, context.identity, vocabulary)
     if bound is None:
-        kind = vocabulary.bearer_by_id.get(organisation.kind)
-        kind_label = (
-            kind.label if kind else Labels.model_construct(vi=organisation.kind, en=organisation.kind)
-        )
-        text = explain.reason_not_bearer(
-            context.bearer_labels(placed.obligation.bearers), kind_label, organisation.kind
-        )
-        return [_whole_not_applicable(duty, Reason.model_construct(code="not_bearer", text=text))]
-    plan = plan_for(placed.obligation, context.table, placed.uid)
+
+        def not_bearer() -> DutyResult:
+            kind = vocabulary.bearer_by_id.get(organisation.kind)
+            kind_label = kind.label if kind else Labels(vi=organisation.kind, en=organisation.kind)
+            labels = context.bearer_labels(placed.obligation.bearers)
+            text = explain.reason_not_bearer(labels, kind_label, organisation.kind)
+            return _whole_not_applicable(duty, Reason(code="not_bearer", text=text))
+
+        return [context.rules.whole(("bearer", *key), not_bearer)]
+    plan = context.rules.plan(duty, context.table)
     if plan.kind == "qualitative":
         return _qualitative(context, duty, plan, bound)
     return _dated(context, duty, plan, bound)
 
 
-def _whole_not_applicable(duty: _Duty, reason: Reason) -> DutyResult:
+def _whole_not_applicable(duty: Duty, reason: Reason) -> DutyResult:
     return duty.result(
         status=Status.NOT_APPLICABLE,
         reason=reason,
@@ -277,7 +244,7 @@ def _whole_not_applicable(duty: _Duty, reason: Reason) -> DutyResult:
     )
 
 
-def _expand(context: _Context, duty: _Duty, plan: Plan) -> list[Instance]:
+def _expand(context: _Context, duty: Duty, plan: Plan) -> Sequence[Instance]:
     placed = duty.placed
     if plan.kind in ("periodic", "regular"):
         return periodic_instances(plan, context.span)
@@ -291,7 +258,7 @@ def _expand(context: _Context, duty: _Duty, plan: Plan) -> list[Instance]:
     return triggered_instances(plan, events)
 
 
-def _dated(context: _Context, duty: _Duty, plan: Plan, bound: Binding) -> list[DutyResult]:
+def _dated(context: _Context, duty: Duty, plan: Plan, bound: Binding) -> list[DutyResult]:
     instrument = duty.placed.pack.instrument
     obligation = duty.placed.obligation
     slots: list[tuple[Instance, ReasonCode | None]] = []
@@ -318,13 +285,13 @@ def _dated(context: _Context, duty: _Duty, plan: Plan, bound: Binding) -> list[D
     return results
 
 
-def _nothing_to_do(context: _Context, duty: _Duty, plan: Plan) -> Reason:
+def _nothing_to_do(context: _Context, duty: Duty, plan: Plan) -> Reason:
     schedule = duty.placed.obligation.schedule
     if schedule.kind == "triggered":
-        labels = [context.event_labels.get(e, Labels.model_construct(vi=e, en=e)) for e in schedule.events]
-        return Reason.model_construct(code="no_event", text=explain.reason_no_event(labels))
+        labels = [context.rules.event_labels.get(e, Labels(vi=e, en=e)) for e in schedule.events]
+        return Reason(code="no_event", text=explain.reason_no_event(labels))
     due = plan.due_after(duty.placed.pack.instrument.effective)
-    return Reason.model_construct(code="outside_period", text=explain.reason_outside_period(due))
+    return Reason(code="outside_period", text=explain.reason_outside_period(due))
 
 
 def _when(context: _Context, instance: Instance) -> tuple[str, str] | None:
@@ -332,7 +299,7 @@ def _when(context: _Context, instance: Instance) -> tuple[str, str] | None:
         return explain.period_phrase(instance.period)
     if instance.event is not None:
         event = context.record.events[instance.event]
-        return explain.trigger_phrase(event.id, event.date, context.event_labels.get(event.type))
+        return explain.trigger_phrase(event.id, event.date, context.rules.event_labels.get(event.type))
     return None
 
 
@@ -341,28 +308,32 @@ def _placement(context: _Context, instance: Instance) -> dict[str, Any]:
     trigger = None
     if instance.event is not None:
         event = context.record.events[instance.event]
-        trigger = EvidenceRef.model_construct(
-            kind="event", id=event.id, pointer=f"/events/{instance.event}", date=event.date
-        )
+        trigger = EvidenceRef(kind="event", id=event.id, pointer=f"/events/{instance.event}", date=event.date)
     return {
-        "period": None
-        if period is None
-        else PeriodRef.model_construct(label=period.label, start=period.start, end=period.end),
+        "period": None if period is None else _period_ref(period),
         "trigger": trigger,
-        "window": DateRange.model_construct(start=instance.start, end=instance.end),
+        "window": _date_range(instance.start, instance.end),
         "due": instance.due,
         "close": instance.close,
     }
 
 
+@lru_cache(maxsize=4096)
+def _period_ref(period: Span) -> PeriodRef:
+    return PeriodRef(label=period.label, start=period.start, end=period.end)
+
+
+@lru_cache(maxsize=4096)
+def _date_range(start: dt.date, end: dt.date) -> DateRange:
+    return DateRange(start=start, end=end)
+
+
 def _evidence(proofs: Sequence[Proof]) -> tuple[EvidenceRef, ...]:
-    return tuple(
-        EvidenceRef.model_construct(kind=p.kind, id=p.id, pointer=p.pointer, date=p.on) for p in proofs
-    )
+    return tuple(EvidenceRef(kind=p.kind, id=p.id, pointer=p.pointer, date=p.on) for p in proofs)
 
 
 def _dated_result(
-    context: _Context, duty: _Duty, plan: Plan, instance: Instance, proof: Proof | None
+    context: _Context, duty: Duty, plan: Plan, instance: Instance, proof: Proof | None
 ) -> DutyResult:
     assert instance.due is not None
     assert instance.close is not None
@@ -386,7 +357,7 @@ def _dated_result(
 
 
 def _instance_not_applicable(
-    context: _Context, duty: _Duty, plan: Plan, bound: Binding, instance: Instance, why: ReasonCode
+    context: _Context, duty: Duty, plan: Plan, bound: Binding, instance: Instance, why: ReasonCode
 ) -> DutyResult:
     instrument = duty.placed.pack.instrument
     if why == "not_in_force":
@@ -399,7 +370,7 @@ def _instance_not_applicable(
         ended = context.identity.addressee_until == bound.addressee_until
         whose = [context.record.organisation.kind] if ended else bound.bearers
         text = explain.reason_no_addressee(bound.addressee_until, context.bearer_labels(whose))
-    reason = Reason.model_construct(code=why, text=text)
+    reason = Reason(code=why, text=text)
     opening = duty.sentence.dated(_when(context, instance), instance.due)
     return duty.result(
         **_placement(context, instance),
@@ -410,7 +381,7 @@ def _instance_not_applicable(
     )
 
 
-def _qualitative(context: _Context, duty: _Duty, plan: Plan, bound: Binding) -> list[DutyResult]:
+def _qualitative(context: _Context, duty: Duty, plan: Plan, bound: Binding) -> list[DutyResult]:
     instrument = duty.placed.pack.instrument
     results = []
     for instance in qualitative_instances(context.span):

@@ -217,12 +217,12 @@ def qualitative_outcome(proofs: tuple[Proof, ...]) -> tuple[str, str]:
 
 def join(opening: tuple[str, str], result: tuple[str, str]) -> Labels:
     """``opening; result.`` in both languages."""
-    return Labels.model_construct(vi=f"{opening[0]}; {result[0]}.", en=f"{opening[1]}; {result[1]}.")
+    return Labels(vi=f"{opening[0]}; {result[0]}.", en=f"{opening[1]}; {result[1]}.")
 
 
 def not_applicable(opening: tuple[str, str], reason: Labels) -> Labels:
     """``opening: không áp dụng, vì <reason>.`` in both languages."""
-    return Labels.model_construct(
+    return Labels(
         vi=f"{opening[0]}: không áp dụng, vì {reason.vi}.",
         en=f"{opening[1]}: not applicable, as {reason.en}.",
     )
@@ -230,7 +230,7 @@ def not_applicable(opening: tuple[str, str], reason: Labels) -> Labels:
 
 def reason_not_bearer(bearers: list[Labels], kind: Labels, kind_id: str) -> Labels:
     """The obligation's bearers do not include the organisation."""
-    return Labels.model_construct(
+    return Labels(
         vi=f"chủ thể thực hiện là {'; '.join(b.vi for b in bearers)}, còn hồ sơ là của {kind.vi} ({kind_id})",
         en=f"it is addressed to {'; '.join(b.en for b in bearers)}, and the record is of a {kind.en} ({kind_id})",
     )
@@ -238,7 +238,7 @@ def reason_not_bearer(bearers: list[Labels], kind: Labels, kind_id: str) -> Labe
 
 def reason_level(scope: tuple[str, ...], level: str) -> Labels:
     """The instrument does not govern the organisation's level."""
-    return Labels.model_construct(
+    return Labels(
         vi=f"văn bản áp dụng ở cấp {', '.join(_LEVELS[s][0] for s in scope)}, còn tổ chức thuộc cấp {_LEVELS[level][0]}",
         en=f"the instrument governs the {', '.join(_LEVELS[s][1] for s in scope)} level, "
         f"and the organisation is at {_LEVELS[level][1]} level",
@@ -248,11 +248,11 @@ def reason_level(scope: tuple[str, ...], level: str) -> Labels:
 def reason_not_in_force(effective: dt.date, due: dt.date | None) -> Labels:
     """The instance fell due (or the record ended) before the instrument took effect."""
     if due is None:
-        return Labels.model_construct(
+        return Labels(
             vi=f"kỳ của hồ sơ kết thúc trước ngày văn bản có hiệu lực ({vi_date(effective)})",
             en=f"the record's period ends before the instrument took effect ({en_date(effective)})",
         )
-    return Labels.model_construct(
+    return Labels(
         vi=f"hạn ngày {vi_date(due)} trước ngày văn bản có hiệu lực ({vi_date(effective)})",
         en=f"it fell due on {en_date(due)}, before the instrument took effect ({en_date(effective)})",
     )
@@ -260,7 +260,7 @@ def reason_not_in_force(effective: dt.date, due: dt.date | None) -> Labels:
 
 def reason_no_event(events: list[Labels]) -> Labels:
     """No event in the record opened a triggered duty."""
-    return Labels.model_construct(
+    return Labels(
         vi=f"hồ sơ không có sự việc nào làm phát sinh nghĩa vụ này ({'; '.join(_clause(e.vi) for e in events)})",
         en=f"no event in the record gave rise to it ({'; '.join(_clause(e.en) for e in events)})",
     )
@@ -268,7 +268,7 @@ def reason_no_event(events: list[Labels]) -> Labels:
 
 def reason_outside_period(due: dt.date) -> Labels:
     """A one-off duty whose window lies outside the record's period."""
-    return Labels.model_construct(
+    return Labels(
         vi=f"nhiệm vụ thực hiện một lần, hạn ngày {vi_date(due)}, nằm ngoài kỳ của hồ sơ",
         en=f"it is a one-off duty, due {en_date(due)}, outside the record's period",
     )
@@ -276,7 +276,7 @@ def reason_outside_period(due: dt.date) -> Labels:
 
 def reason_no_longer_in_force(until: dt.date) -> Labels:
     """The instance opens after the instrument ceased to be in force."""
-    return Labels.model_construct(
+    return Labels(
         vi=f"văn bản chỉ có hiệu lực đến ngày {vi_date(until)}",
         en=f"the instrument was in force only until {en_date(until)}",
     )
@@ -284,7 +284,7 @@ def reason_no_longer_in_force(until: dt.date) -> Labels:
 
 def reason_no_addressee(until: dt.date, bearers: list[Labels]) -> Labels:
     """The bearer no longer exists when the instance falls due."""
-    return Labels.model_construct(
+    return Labels(
         vi=f"từ ngày {vi_date(until)} không còn chủ thể thực hiện ({'; '.join(b.vi for b in bearers)})",
         en=f"from {en_date(until)} there is no addressee ({'; '.join(b.en for b in bearers)})",
     )

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from dancoso_rules.errors import RuleError
 from dancoso_rules.evaluate.interpretations import InterpretationTable
@@ -126,6 +127,7 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str) -> Pl
     return Plan("qualitative", interpretations=tuple(ids))
 
 
+@lru_cache(maxsize=4096)
 def calendar_period(day: dt.date, frequency: Frequency) -> Span:
     """The calendar period of ``frequency`` that holds ``day``, with its label."""
     months = frequency.months
@@ -152,7 +154,8 @@ def record_span(start: dt.date, end: dt.date) -> Span:
     return Span(f"{start.isoformat()}/{end.isoformat()}", start, end)
 
 
-def periodic_instances(plan: Plan, span: Span) -> list[Instance]:
+@lru_cache(maxsize=4096)
+def periodic_instances(plan: Plan, span: Span) -> tuple[Instance, ...]:
     """Instances of a periodic or regular plan whose period or window overlaps ``span``, oldest first."""
     assert plan.frequency is not None
     assert plan.close is not None
@@ -169,7 +172,7 @@ def periodic_instances(plan: Plan, span: Span) -> list[Instance]:
         start = period.end + _ONE_DAY if plan.after_period else period.start
         found.append(Instance(start, due, due, closing.after(due), period))
         period = calendar_period(period.end + _ONE_DAY, frequency)
-    return found
+    return tuple(found)
 
 
 def triggered_instances(plan: Plan, events: Sequence[tuple[int, Event]]) -> list[Instance]:
