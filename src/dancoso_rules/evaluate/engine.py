@@ -24,7 +24,6 @@ from dancoso_rules.evaluate import explain
 from dancoso_rules.evaluate.applicability import (
     Binding,
     Identity,
-    binding,
     instance_in_time,
     level_in_scope,
     span_in_time,
@@ -219,7 +218,7 @@ def _obligation_results(context: _Context, duty: Duty, in_scope: bool) -> list[D
 
         return [context.rules.whole(("level", *key), out_of_scope)]
     vocabulary = context.rules.rulebook.vocabulary
-    bound = binding(placed.obligation, context.identity, vocabulary)
+    bound = context.rules.binding(duty, context.identity)
     if bound is None:
 
         def not_bearer() -> DutyResult:

@@ -3,7 +3,8 @@
 Evaluating 10,000 records against the same packs repeats much work that depends only on the rules:
 each obligation's fixed result fields and the opening of its sentence, its schedule resolved
 against the rulebook's own interpretations, and whole not-applicable results (which depend only on
-the obligation and the organisation's kind and level). :func:`prepared` keeps these for the last
+the obligation and the organisation's kind and level), and how each obligation binds an organisation
+of a given kind, functions and bodies. :func:`prepared` keeps these for the last
 few rulebooks it saw. Everything kept is immutable, so sharing it between reports is safe, and the
 reports are the same as if nothing were kept.
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dancoso_rules.evaluate import explain
+from dancoso_rules.evaluate.applicability import Binding, Identity, binding
 from dancoso_rules.evaluate.instances import Plan, plan_for
 from dancoso_rules.evaluate.interpretations import InterpretationTable
 from dancoso_rules.evaluate.result import DutyResult
@@ -62,6 +64,17 @@ class Prepared:
     default_table: InterpretationTable
     _plans: dict[str, Plan] = field(default_factory=dict)
     _whole: dict[tuple[str, ...], DutyResult] = field(default_factory=dict)
+    _bindings: dict[tuple[str, Identity], Binding | None] = field(default_factory=dict)
+
+    def binding(self, duty: Duty, identity: Identity) -> Binding | None:
+        """How the duty binds an organisation of this identity (kept: it depends on nothing else)."""
+        key = (duty.placed.uid, identity)
+        if key in self._bindings:
+            return self._bindings[key]
+        if len(self._bindings) > 100_000:  # a bound on memory for endless distinct organisations
+            self._bindings.clear()
+        found = self._bindings[key] = binding(duty.placed.obligation, identity, self.rulebook.vocabulary)
+        return found
 
     def plan(self, duty: Duty, table: InterpretationTable) -> Plan:
         """The duty's resolved schedule (kept when ``table`` is the rulebook's own)."""

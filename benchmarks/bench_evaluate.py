@@ -1,0 +1,212 @@
+"""How fast the evaluator is, against how fast JSON can merely be parsed (not a test: it prints, asserts nothing).
+
+    python benchmarks/bench_evaluate.py [--records 10000] [--activities 100] [--repeat 3]
+
+Writes ``--records`` one-year records of ``--activities`` activities each (types taken from both
+bundled packs' obligations, dates spread over the year, a few complaints and an attestation) as
+JSON Lines in a temporary folder, then, in the same run:
+
+(a) parses every line with orjson, and nothing else;
+(b) parses, validates (``ActivityRecord.model_validate``) and evaluates every record against both
+    packs (``evaluate(record, packs=rulebook, as_of=...)``);
+
+and prints records per second for each, and their ratio. It then shows how the cost grows with
+the number of activities (50, 100, 200, 400 per year) and with the number of periods (records of 1,
+2 and 4 years at 100 activities a year), and the peak memory (tracemalloc) of streaming 1,000 and
+then 5,000 records, which stays flat because nothing is kept between records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import random
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from dancoso_rules.evaluate import evaluate
+from dancoso_rules.load import load_rulebook
+from dancoso_rules.model import Rulebook
+from dancoso_rules.record.model import ActivityRecord
+
+AS_OF = dt.date(2026, 4, 15)
+PACKS = ["tra-vinh-2024", "long-an-2025"]
+
+
+def make_record(seed: int, activities: int, types: list[str], years: int = 1) -> dict[str, Any]:
+    """One record of a provincial department answering to both packs, ``activities`` a year."""
+    rng = random.Random(seed)
+    start = dt.date(2025, 1, 1)
+    end = dt.date(2025 + years - 1, 12, 31)
+    span = (end - start).days + 1
+    items = []
+    for i in range(activities * years):
+        day = start + dt.timedelta(days=rng.randrange(span))
+        items.append(
+            {
+                "id": f"hd-{i:05d}",
+                "type": types[rng.randrange(len(types))],
+                "date": day.isoformat(),
+                "title": f"Hoạt động thực hiện dân chủ ở cơ sở số {i}",
+                "participants": rng.randrange(10, 80),
+                "evidence": [{"kind": "minutes", "number": f"{i}/BB-SNV", "date": day.isoformat()}],
+            }
+        )
+    events = []
+    for n in range(3 * years):
+        day = start + dt.timedelta(days=rng.randrange(span))
+        resolved = day + dt.timedelta(days=rng.randrange(10, 60))
+        events.append(
+            {
+                "id": f"kn-{n}",
+                "type": "complaint_received",
+                "date": day.isoformat(),
+                "title": "Đơn khiếu nại",
+                "resolution": {"date": resolved.isoformat()},
+            }
+        )
+    return {
+        "organisation": {
+            "id": f"so-{seed}",
+            "name": "Sở Nội vụ tỉnh Trà Vinh",
+            "kind": "home_affairs_department",
+            "level": "province",
+            "territory": "tra-vinh",
+            "packs": PACKS,
+        },
+        "period": {"start": start.isoformat(), "end": end.isoformat()},
+        "activities": items,
+        "events": events,
+        "attestations": [
+            {
+                "id": "xn-1",
+                "obligation": "tra-vinh-2024.art_2__cl_3__pt_a.direct-democracy",
+                "attested_by": "Giám đốc Sở",
+                "date": end.isoformat(),
+                "statement": "Cơ quan duy trì các hình thức dân chủ trực tiếp.",
+            }
+        ],
+    }
+
+
+def write_lines(path: Path, count: int, activities: int, types: list[str], years: int = 1) -> int:
+    with path.open("wb") as handle:
+        for seed in range(count):
+            handle.write(orjson.dumps(make_record(seed, activities, types, years)) + b"\n")
+    return path.stat().st_size
+
+
+def lines(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as handle:
+        yield from handle
+
+
+def parse_only(path: Path) -> int:
+    count = 0
+    for line in lines(path):
+        orjson.loads(line)
+        count += 1
+    return count
+
+
+def validate_and_evaluate(path: Path, rulebook: Rulebook) -> int:
+    count = 0
+    for line in lines(path):
+        record = ActivityRecord.model_validate(orjson.loads(line))
+        evaluate(record, packs=rulebook, as_of=AS_OF)
+        count += 1
+    return count
+
+
+def validate_only(path: Path) -> int:
+    count = 0
+    for line in lines(path):
+        ActivityRecord.model_validate(orjson.loads(line))
+        count += 1
+    return count
+
+
+def best_of(repeat: int, action: Callable[[], int]) -> float:
+    timings = []
+    for _ in range(repeat):
+        gc.collect()
+        began = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - began)
+    return min(timings)
+
+
+def peak_memory(path: Path, rulebook: Rulebook) -> int:
+    gc.collect()
+    tracemalloc.start()
+    validate_and_evaluate(path, rulebook)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--activities", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=3)
+    options = parser.parse_args()
+    rulebook = load_rulebook()
+    types = sorted({placed.obligation.activity for placed in rulebook.obligations()})
+    obligations = sum(1 for _ in rulebook.obligations())
+    with tempfile.TemporaryDirectory() as folder:
+        main_file = Path(folder) / "records.jsonl"
+        size = write_lines(main_file, options.records, options.activities, types)
+        sample = ActivityRecord.model_validate(orjson.loads(next(lines(main_file))))
+        results = len(evaluate(sample, packs=rulebook, as_of=AS_OF).results)
+        print(
+            f"{options.records:,} records x {options.activities} activities ({size / 1e6:.1f} MB of JSON Lines); "
+            f"both packs, {obligations} obligations, {results} results per record; as of {AS_OF}"
+        )
+        parse = best_of(options.repeat, lambda: parse_only(main_file))
+        validate = best_of(options.repeat, lambda: validate_only(main_file))
+        full = best_of(options.repeat, lambda: validate_and_evaluate(main_file, rulebook))
+        n = options.records
+        print(f"(a) orjson parse only:              {n / parse:>10,.0f} records/s")
+        print(f"    parse + validate:               {n / validate:>10,.0f} records/s")
+        print(f"(b) parse + validate + evaluate:    {n / full:>10,.0f} records/s")
+        print(f"    ratio (b)/(a) in time:          {full / parse:>10.1f} x")
+        print(
+            f"    per record: parse {parse / n * 1e6:.0f} us, validate {(validate - parse) / n * 1e6:.0f} us, "
+            f"evaluate {(full - validate) / n * 1e6:.0f} us"
+        )
+
+        print("\ncost per record against activities a year (1,000 one-year records each):")
+        for count in (50, 100, 200, 400):
+            path = Path(folder) / f"a{count}.jsonl"
+            write_lines(path, 1000, count, types)
+            seconds = best_of(options.repeat, lambda p=path: validate_and_evaluate(p, rulebook))  # type: ignore[misc]
+            print(
+                f"  {count:>4} activities: {seconds:.3f} s/1000 records = {seconds / count * 1e3:.2f} ms per activity x 1000"
+            )
+
+        print("\ncost per record against the number of periods (1,000 records, 100 activities a year):")
+        for years in (1, 2, 4):
+            path = Path(folder) / f"y{years}.jsonl"
+            write_lines(path, 1000, 100, types, years)
+            seconds = best_of(options.repeat, lambda p=path: validate_and_evaluate(p, rulebook))  # type: ignore[misc]
+            print(f"  {years} year(s): {seconds:.3f} s/1000 records = {seconds / years:.3f} s per year")
+
+        print("\npeak memory while streaming (tracemalloc):")
+        for count in (1000, 5000):
+            path = Path(folder) / f"m{count}.jsonl"
+            write_lines(path, count, options.activities, types)
+            print(f"  {count:>5} records: peak {peak_memory(path, rulebook) / 1e6:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
