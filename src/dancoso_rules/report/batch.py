@@ -114,7 +114,9 @@ def check_source(
         def locator(pointer: str) -> Location:
             return _shift(Problem(found.locate(pointer), ""), source.line).location
 
-    return Checked(source, build_report(report, rulebook, record_file=source.name, locate=locator))
+    return Checked(
+        source, build_report(report, rulebook, record_file=source.name, locate=locator, record=result.record)
+    )
 
 
 def _document(raw: bytes, name: str) -> JsonDocument:

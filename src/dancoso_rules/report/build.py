@@ -16,6 +16,7 @@ from dancoso_rules.errors import Location
 from dancoso_rules.evaluate.result import DutyResult, Report
 from dancoso_rules.model.pack import Rulebook, RulePack, obligation_uid
 from dancoso_rules.model.provision import Provision
+from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.report.model import (
     ComplianceReport,
     InstrumentSection,
@@ -37,12 +38,18 @@ _LEVELS: dict[str, ProvisionLevel] = {"art": "article", "cl": "clause", "pt": "p
 
 
 def build_report(
-    report: Report, rulebook: Rulebook, *, record_file: str | None = None, locate: Locator | None = None
+    report: Report,
+    rulebook: Rulebook,
+    *,
+    record_file: str | None = None,
+    locate: Locator | None = None,
+    record: ActivityRecord | None = None,
 ) -> ComplianceReport:
     """The clause-by-clause report of ``report``, evaluated against ``rulebook``'s packs.
 
     ``record_file`` names the record in the report; with ``locate`` the line and column of every
-    JSON Pointer the results point at are looked up (for SARIF), otherwise none are.
+    JSON Pointer the results point at are looked up (for SARIF), otherwise none are; with
+    ``record`` the titles of the items used as evidence are kept, for people to read.
     """
     by_obligation: defaultdict[str, list[int]] = defaultdict(list)
     for index, result in enumerate(report.results):
@@ -56,7 +63,7 @@ def build_report(
         organisation=report.organisation,
         period=report.period,
         as_of=report.as_of,
-        record=_source(report.results, record_file, locate),
+        record=_source(report.results, record_file, locate, record),
         packs=tuple(
             _pack_info(rulebook.pack_by_id[u.id], u.source_sha256)
             for u in report.packs
@@ -167,12 +174,16 @@ def _level(provision_id: str) -> ProvisionLevel:
 
 
 def _source(
-    results: Sequence[DutyResult], record_file: str | None, locate: Locator | None
+    results: Sequence[DutyResult],
+    record_file: str | None,
+    locate: Locator | None,
+    record: ActivityRecord | None,
 ) -> RecordSource | None:
     if record_file is None:
         return None
+    titles = _titles(results, record) if record is not None else {}
     if locate is None:
-        return RecordSource(file=record_file)
+        return RecordSource(file=record_file, titles=titles)
     pointers = {target_pointer(r) for r in results}
     pointers.update(e.pointer for r in results for e in r.evidence)
     positions: dict[str, SourcePosition] = {}
@@ -180,4 +191,19 @@ def _source(
         where = locate(pointer)
         if where.line is not None:
             positions[pointer] = SourcePosition(line=where.line, column=where.column or 1)
-    return RecordSource(file=record_file, positions=positions)
+    return RecordSource(file=record_file, positions=positions, titles=titles)
+
+
+def _titles(results: Sequence[DutyResult], record: ActivityRecord) -> dict[str, str]:
+    lists = {"activities": record.activities, "events": record.events, "attestations": record.attestations}
+    titles: dict[str, str] = {}
+    for result in results:
+        for ref in (*result.evidence, *((result.trigger,) if result.trigger is not None else ())):
+            kind, _, index = ref.pointer.strip("/").partition("/")
+            items = lists.get(kind, ())
+            if index.isdigit() and int(index) < len(items):
+                item = items[int(index)]
+                title = getattr(item, "title", None) or getattr(item, "statement", None)
+                if isinstance(title, str):
+                    titles[ref.pointer] = title
+    return titles

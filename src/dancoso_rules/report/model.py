@@ -203,10 +203,12 @@ class SourcePosition(Frozen):
 
 
 class RecordSource(Frozen):
-    """The record file the report is about, and where the JSON Pointers the results use are in it."""
+    """The record file the report is about, where the JSON Pointers the results use are in it, and the
+    titles of the items used as evidence (``/activities/3`` → "Hội nghị CBCCVC năm 2025")."""
 
     file: str
     positions: dict[str, SourcePosition] = Field(default_factory=dict)
+    titles: dict[str, str] = Field(default_factory=dict)
 
 
 class ComplianceReport(Frozen):
@@ -222,6 +224,11 @@ class ComplianceReport(Frozen):
     totals: StatusCounts
     instruments: tuple[InstrumentSection, ...]
     results: tuple[DutyResult, ...] = ()
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """The titles of the record's items used as evidence, by JSON Pointer (empty when unknown)."""
+        return self.record.titles if self.record is not None else {}
 
     def pack(self, pack_id: str) -> PackInfo:
         """The metadata of an applied pack."""

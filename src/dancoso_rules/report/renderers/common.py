@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dancoso_rules.evaluate.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, format_date, msg, period_label, status_label
 
@@ -57,10 +59,14 @@ def status_text(result: DutyResult, lang: str) -> str:
     return f"{label} ({days})" if days else label
 
 
-def evidence_text(result: DutyResult, lang: str) -> str:
-    """The evidence relied on (``A3 /activities/3``), or why there is none."""
+def evidence_text(result: DutyResult, lang: str, titles: Mapping[str, str] | None = None) -> str:
+    """The evidence relied on ("Hội nghị CBCCVC năm 2025 (hn-2025, /activities/3)"), or why there is none."""
     if result.evidence:
-        return ", ".join(f"{e.id} ({e.pointer})" for e in result.evidence)
+        titles = titles or {}
+        return "; ".join(
+            f"{titles[e.pointer]} ({e.id}, {e.pointer})" if e.pointer in titles else f"{e.id} ({e.pointer})"
+            for e in result.evidence
+        )
     if result.status.value in ("not_applicable", "upcoming"):
         return msg("evidence.none", lang)
     return msg("evidence.missing", lang)

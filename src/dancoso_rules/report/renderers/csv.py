@@ -95,7 +95,7 @@ class CsvRenderer:
                     r.status.value,
                     status_label(r.status.value, lang),
                     days,
-                    evidence_text(r, lang),
+                    evidence_text(r, lang, report.titles),
                     " ".join(r.interpretations),
                     explanation(r, lang),
                 ]

@@ -248,7 +248,7 @@ class HtmlRenderer:
             f"<td>{_e(format_date(r.due, lang) if r.due else '—')}</td><td>{_e(explanation(r, lang))}</td></tr>"
             for r in needing
         )
-        return f"<h2>{_e(msg('report.attention', lang))}</h2>\n<table class=\"attention\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n"
+        return f'<h2>{_e(msg("report.attention", lang))}</h2>\n<table class="attention"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n'
 
     def _provision(self, report: ComplianceReport, provision: ProvisionSection, depth: int, lang: str) -> str:
         head = citation(provision.id, provision.citation, lang)
@@ -269,19 +269,19 @@ class HtmlRenderer:
                 f'<div class="obligation"><p><b>{_e(obligation.summary.get(lang))}</b> '
                 f'<span class="meta">({_e(kinds)}) <code>{_e(obligation.uid)}</code></span></p>'
             )
-            parts.append(self._results(list(report.results_of(obligation)), lang))
+            parts.append(self._results(list(report.results_of(obligation)), lang, report.titles))
             parts.append("</div>")
         parts.append("</div>\n")
         return "".join(parts)
 
-    def _results(self, results: list[DutyResult], lang: str) -> str:
+    def _results(self, results: list[DutyResult], lang: str, titles: dict[str, str]) -> str:
         if not results:
             return f'<p class="none">{_e(msg("report.no_results", lang))}</p>'
         cols = ("col.period", "col.due", "col.status", "col.evidence", "col.explanation")
         head = "".join(f"<th>{_e(msg(c, lang))}</th>" for c in cols)
         body = "".join(
             f"<tr><td>{_e(instance_label(r, lang))}</td><td>{_e(format_date(r.due, lang) if r.due else '—')}</td>"
-            f"<td>{_badge(r.status.value, status_text(r, lang))}</td><td>{_e(evidence_text(r, lang))}</td>"
+            f"<td>{_badge(r.status.value, status_text(r, lang))}</td><td>{_e(evidence_text(r, lang, titles))}</td>"
             f"<td>{_e(explanation(r, lang))}</td></tr>"
             for r in results
         )

@@ -65,7 +65,7 @@ class JunitRenderer:
                         count = seen[(classname, name)] = seen.get((classname, name), 0) + 1
                         if count > 1:
                             name = f"{name} #{count}"
-                        cases.append(self._case(classname, name, result, options))
+                        cases.append(self._case(classname, name, result, options, report.titles))
             pack = report.pack(section.pack)
             properties = (
                 ("organisation", report.organisation.name),
@@ -121,7 +121,9 @@ class JunitRenderer:
             yield "  </testsuite>\n"
         yield "</testsuites>\n"
 
-    def _case(self, classname: str, name: str, result: DutyResult, options: RenderOptions) -> str:
+    def _case(
+        self, classname: str, name: str, result: DutyResult, options: RenderOptions, titles: dict[str, str]
+    ) -> str:
         lang = options.lang
         status = result.status.value
         head = f"    <testcase classname={_attr(classname)} name={_attr(name)}"
@@ -130,7 +132,7 @@ class JunitRenderer:
             for part in (
                 explanation(result, lang),
                 f"{msg('col.status', lang)}: {status_text(result, lang)}",
-                f"{msg('col.evidence', lang)}: {evidence_text(result, lang)}",
+                f"{msg('col.evidence', lang)}: {evidence_text(result, lang, titles)}",
                 f"{msg('col.citation', lang)}: {result.citation} ({result.obligation})",
             )
             if part

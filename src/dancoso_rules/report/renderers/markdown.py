@@ -151,17 +151,17 @@ class MarkdownRenderer:
                 reasons = dict.fromkeys(r.reason.text.get(lang) for r in results if r.reason is not None)
                 lines.append(f"  - {_status('not_applicable', lang)}: {md(' '.join(reasons))}")
             else:
-                lines += [f"  - {self._result(result, lang)}" for result in results]
+                lines += [f"  - {self._result(result, lang, report.titles)}" for result in results]
             lines.append("")
         return lines
 
-    def _result(self, result: DutyResult, lang: str) -> str:
+    def _result(self, result: DutyResult, lang: str, titles: dict[str, str]) -> str:
         parts = [
             f"{md(instance_label(result, lang))}: **{_status(result.status.value, lang, status_text(result, lang))}**"
         ]
         if result.due:
             parts.append(f"{msg('col.due', lang)} {format_date(result.due, lang)}")
-        parts.append(f"{msg('col.evidence', lang)}: {md(evidence_text(result, lang))}")
+        parts.append(f"{msg('col.evidence', lang)}: {md(evidence_text(result, lang, titles))}")
         if result.reason is not None:
             parts.append(md(result.reason.text.get(lang)))
         return " · ".join(parts)

@@ -171,16 +171,16 @@ class TextRenderer:
         out.wrap(f"• {obligation.summary.get(lang)} [{kinds}]", indent, hanging=2)
         out.wrap(obligation.uid, indent + 2, style="dim")
         for result in report.results_of(obligation):
-            self._result(out, result, indent + 4)
+            self._result(out, result, indent + 4, report.titles)
 
-    def _result(self, out: _Writer, result: DutyResult, indent: int) -> None:
+    def _result(self, out: _Writer, result: DutyResult, indent: int, titles: dict[str, str]) -> None:
         lang = out.lang
         status = result.status.value
         due = f"{msg('col.due', lang)} {format_date(result.due, lang)}" if result.due else ""
         line = f"{instance_label(result, lang)}: {status_text(result, lang)}"
         prefix = " " * indent
         out.lines.append(prefix + out.status(status, line) + (f" · {due}" if due else ""))
-        out.wrap(f"{msg('col.evidence', lang)}: {evidence_text(result, lang)}", indent + 2, hanging=2)
+        out.wrap(f"{msg('col.evidence', lang)}: {evidence_text(result, lang, titles)}", indent + 2, hanging=2)
         out.wrap(explanation(result, lang), indent + 2, hanging=2)
 
     def _interpretations(self, out: _Writer, report: ComplianceReport) -> None:
