@@ -177,9 +177,8 @@ class TextRenderer:
         lang = out.lang
         status = result.status.value
         due = f"{msg('col.due', lang)} {format_date(result.due, lang)}" if result.due else ""
-        line = f"{instance_label(result, lang)}: {status_text(result, lang)}"
-        prefix = " " * indent
-        out.lines.append(prefix + out.status(status, line) + (f" · {due}" if due else ""))
+        line = f"{STATUS_SYMBOLS[status]} {instance_label(result, lang)}: {status_text(result, lang)}"
+        out.wrap(line + (f" · {due}" if due else ""), indent, style=status, hanging=2)
         out.wrap(f"{msg('col.evidence', lang)}: {evidence_text(result, lang, titles)}", indent + 2, hanging=2)
         out.wrap(explanation(result, lang), indent + 2, hanging=2)
 

@@ -1,0 +1,239 @@
+"""Each renderer on its own: JSON against its schema, JUnit parses with unique names, SARIF validates,
+HTML escapes, CSV has its BOM, text honours width and colour, and every label has both languages."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import EXAMPLES, FIXTURES, REPO, SCHEMAS
+from dancoso_rules.model import Rulebook
+from dancoso_rules.record.jsonload import decode_text, parse_json
+from dancoso_rules.record.validate import validate_document
+from dancoso_rules.report.batch import RecordSource, check_source
+from dancoso_rules.report.build import build_report
+from dancoso_rules.report.messages import STATUS_ORDER, citation, keys, msg, period_label
+from dancoso_rules.report.model import ComplianceReport
+from dancoso_rules.report.renderers import RENDERER_BY_NAME, RenderOptions, get_renderer
+from dancoso_rules.report.schema import overview_schema, render_schema, report_schema
+from report_samples import HOSTILE, sample_report
+
+AS_OF = "2026-01-15"
+RECORDS = sorted(EXAMPLES.glob("*/*.json"))
+
+
+def example_report(rulebook: Rulebook, record: Path, *, locate: bool = False) -> ComplianceReport:
+    import datetime as dt
+
+    name = str(record.relative_to(REPO))
+    checked = check_source(RecordSource(record, name), rulebook, as_of=dt.date(2026, 1, 15), locate=locate)
+    assert checked.report is not None, checked.problems
+    return checked.report
+
+
+@pytest.fixture(scope="module")
+def sample(rulebook: Rulebook) -> ComplianceReport:
+    return build_report(sample_report(rulebook), rulebook, record_file="sample.json")
+
+
+def test_committed_schemas_are_generated_from_the_models() -> None:
+    assert (SCHEMAS / "report.schema.json").read_text(encoding="utf-8") == render_schema(report_schema())
+    assert (SCHEMAS / "overview.schema.json").read_text(encoding="utf-8") == render_schema(overview_schema())
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda p: p.stem)
+def test_json_output_validates_against_its_schema(rulebook: Rulebook, record: Path) -> None:
+    data = json.loads(get_renderer("json").render(example_report(rulebook, record), RenderOptions()))
+    jsonschema.Draft202012Validator(report_schema()).validate(data)
+    for item in data["results"]:  # the evaluator's contract, kept
+        assert {"obligation", "provision", "citation", "period", "due", "status"} <= set(item)
+
+
+def test_json_of_the_sample_validates(sample: ComplianceReport) -> None:
+    jsonschema.Draft202012Validator(report_schema()).validate(json.loads(sample.to_json()))
+
+
+def test_the_report_follows_the_instruments_order(rulebook: Rulebook, sample: ComplianceReport) -> None:
+    pack = rulebook.pack_by_id["tra-vinh-2024"]
+    walked = [provision.id for provision, _ in sample.instruments[0].walk()]
+    assert walked == [p.id for p in pack.provisions]
+    depth = {p.id: d for p, d in sample.instruments[0].walk()}
+    assert depth["art_2"] == 0
+    assert depth["art_2__cl_3"] == 1
+    assert depth["art_2__cl_3__pt_d"] == 2
+    clause = next(p for p, _ in sample.instruments[0].walk() if p.id == "art_2__cl_3")
+    assert clause.totals.total == sum(
+        1 for r in sample.results if r.provision == clause.id or r.provision.startswith(clause.id + "__")
+    )
+    assert sample.totals.total == len(sample.results)
+
+
+def test_junit_parses_with_unique_names_and_fails_the_fail_on_statuses(sample: ComplianceReport) -> None:
+    xml = get_renderer("junit").render(sample, RenderOptions(fail_on=frozenset({"missed", "late"})))
+    root = ET.fromstring(xml)
+    cases = root.findall(".//testcase")
+    assert len(cases) == len(sample.results)
+    names = Counter((c.get("classname"), c.get("name")) for c in cases)
+    assert max(names.values()) == 1
+    assert all(c.get("classname", "").startswith("so-noi-vu-tra-vinh.tra-vinh-2024.art_") for c in cases)
+    failures = [c.find("failure") for c in cases if c.find("failure") is not None]
+    assert len(failures) == sample.totals.missed + sample.totals.late
+    assert {f.get("type") for f in failures if f is not None} == {"missed", "late"}
+    assert len(root.findall(".//skipped")) == sample.totals.not_applicable
+    assert root.get("failures") == str(sample.totals.missed + sample.totals.late)
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda p: p.stem)
+def test_junit_names_unique_on_the_examples(rulebook: Rulebook, record: Path) -> None:
+    root = ET.fromstring(get_renderer("junit").render(example_report(rulebook, record), RenderOptions()))
+    names = Counter((c.get("classname"), c.get("name")) for c in root.iter("testcase"))
+    assert names
+    assert max(names.values()) == 1
+
+
+def _sarif_validator() -> jsonschema.Draft4Validator:
+    schema = json.loads((FIXTURES / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft4Validator(schema)
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda p: p.stem)
+def test_sarif_validates_and_locates_results_in_the_record(rulebook: Rulebook, record: Path) -> None:
+    report = example_report(rulebook, record, locate=True)
+    log = json.loads(get_renderer("sarif").render(report, RenderOptions()))
+    _sarif_validator().validate(log)
+    run = log["runs"][0]
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert len(rule_ids) == len(set(rule_ids))
+    text = record.read_text(encoding="utf-8").splitlines()
+    for result in run["results"]:
+        assert rule_ids[result["ruleIndex"]] == result["ruleId"]
+        location = result["locations"][0]
+        pointer = location["logicalLocations"][0]["fullyQualifiedName"]
+        region = location["physicalLocation"].get("region")
+        assert region is not None, pointer
+        line = text[region["startLine"] - 1]
+        key = pointer.rsplit("/", 1)[-1]
+        if not key.isdigit() and f'"{key}"' in "".join(text):  # a member is located at its key
+            assert f'"{key}"' in line[region["startColumn"] - 1 :]
+        elif not key.isdigit():  # a list the record does not have: its top
+            assert region["startLine"] == 1
+        assert result["level"] == (
+            "error" if result["properties"]["status"] in ("missed", "overdue") else result["level"]
+        )
+
+
+def test_sarif_of_the_sample_validates(sample: ComplianceReport) -> None:
+    _sarif_validator().validate(json.loads(get_renderer("sarif").render(sample, RenderOptions(lang="en"))))
+
+
+def test_html_escapes_every_string_from_the_record(rulebook: Rulebook, tmp_path: Path) -> None:
+    record = json.loads((EXAMPLES / "tra-vinh" / "so-noi-vu.json").read_text(encoding="utf-8"))
+    record["organisation"]["name"] = HOSTILE
+    for activity in record["activities"]:
+        activity["title"] = HOSTILE
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    import datetime as dt
+
+    checked = check_source(RecordSource(path, "<b>hostile</b>.json"), rulebook, as_of=dt.date(2026, 1, 15))
+    assert checked.report is not None, checked.problems
+    assert HOSTILE in checked.report.titles.values()
+    page = get_renderer("html").render(checked.report, RenderOptions())
+    assert "<script" not in page.lower()
+    assert "<b>hostile" not in page
+    assert "&lt;b&gt;hostile&lt;/b&gt;.json" in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert page.count("&lt;script&gt;") >= 2  # the organisation, and an activity used as evidence
+    markdown = get_renderer("markdown").render(checked.report, RenderOptions())
+    assert "<script" not in markdown.lower()
+
+
+def test_html_is_self_contained_and_printable(sample: ComplianceReport) -> None:
+    page = get_renderer("html").render(sample, RenderOptions())
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    assert "@import" not in page
+    assert "url(" not in page
+    assert "@page{size:A4" in page
+    assert "@media print" in page
+    assert page.count("<svg") == 1
+    for status in STATUS_ORDER:  # never colour alone: each status has its word
+        assert msg(f"status.{status}") in page
+
+
+def test_csv_starts_with_a_bom_and_has_one_row_per_result(sample: ComplianceReport) -> None:
+    import csv
+    import io
+
+    text = get_renderer("csv").render(sample, RenderOptions())
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert len(rows) == len(sample.results) + 1
+    status_column = rows[0].index("status")
+    assert Counter(r[status_column] for r in rows[1:]) == {
+        s: sample.totals.get(s) for s in STATUS_ORDER if sample.totals.get(s)
+    }
+
+
+def test_csv_defuses_formulas(rulebook: Rulebook) -> None:
+    report = build_report(sample_report(rulebook, name="=HYPERLINK(1)"), rulebook)
+    text = get_renderer("csv").render(report, RenderOptions())
+    assert "\n'=HYPERLINK(1)," in text.replace("\r\n", "\n")
+
+
+def test_text_wraps_to_the_width_and_colours_only_when_asked(sample: ComplianceReport) -> None:
+    plain = get_renderer("text").render(sample, RenderOptions(width=50))
+    assert "\x1b[" not in plain
+    assert max(len(line) for line in plain.splitlines()) <= 50
+    coloured = get_renderer("text").render(sample, RenderOptions(width=50, color=True))
+    assert "\x1b[1;31m" in coloured
+
+
+@pytest.mark.parametrize("name", sorted(RENDERER_BY_NAME))
+def test_every_renderer_is_deterministic_and_bilingual(sample: ComplianceReport, name: str) -> None:
+    renderer = get_renderer(name)
+    for lang in ("vi", "en"):
+        first = renderer.render(sample, RenderOptions(lang=lang))
+        assert first == renderer.render(sample, RenderOptions(lang=lang))
+    if name not in ("json",):
+        assert renderer.render(sample, RenderOptions(lang="vi")) != renderer.render(
+            sample, RenderOptions(lang="en")
+        )
+
+
+def test_the_catalogue_is_complete_in_both_languages() -> None:
+    for key in keys():
+        vi, en = msg(key, "vi"), msg(key, "en")
+        assert vi.strip(), key
+        assert en.strip(), key
+    for status in STATUS_ORDER:
+        assert msg(f"status.{status}", "vi") != msg(f"status.{status}", "en")
+    assert msg("status.overdue") == "Quá hạn"
+    assert period_label("2025-Q3") == "quý III/2025"
+    assert period_label("2025-Q3", "en") == "2025 Q3"
+    assert period_label("2025-H1") == "6 tháng đầu năm 2025"
+    assert period_label("2025-03") == "tháng 3/2025"
+    assert citation("art_2__cl_3__pt_dd", "điểm đ khoản 3 Điều 2", "en") == "Article 2, clause 3, point đ"
+    assert citation("art_2__cl_3__pt_dd", "điểm đ khoản 3 Điều 2") == "điểm đ khoản 3 Điều 2"
+
+
+def test_a_jsonl_line_is_located_in_the_jsonl_file(rulebook: Rulebook, tmp_path: Path) -> None:
+    import datetime as dt
+
+    record = json.loads((EXAMPLES / "long-an" / "ap-3-my-yen.json").read_text(encoding="utf-8"))
+    lines = tmp_path / "records.jsonl"
+    lines.write_text("\n" + json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    raw = lines.read_bytes().splitlines()[1]
+    checked = check_source(
+        RecordSource(lines, "records.jsonl", 2, raw), rulebook, as_of=dt.date(2026, 1, 15), locate=True
+    )
+    assert checked.report is not None
+    assert checked.report.record is not None
+    assert {p.line for p in checked.report.record.positions.values()} == {2}
+    document = parse_json(decode_text(raw, "x"), "x")
+    assert validate_document(document, rulebook).record is not None
