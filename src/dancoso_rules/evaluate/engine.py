@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from dancoso_rules.errors import Location, Problem, UsageError
@@ -276,11 +276,22 @@ def _dated(context: _Context, duty: Duty, plan: Plan, bound: Binding) -> list[Du
     else:
         proofs = iter(assign(live, context.index.by_type.get(obligation.activity, [])))
     results = []
+    uid, kind = duty.placed.uid, context.record.organisation.kind
     for instance, why in slots:
         if why is not None:
-            results.append(_instance_not_applicable(context, duty, plan, bound, instance, why))
+            key: tuple[Any, ...] = ("na", uid, instance, why, kind, bound.bearers)
+            build = partial(_instance_not_applicable, context, duty, plan, bound, instance, why)
         else:
-            results.append(_dated_result(context, duty, plan, instance, next(proofs)))
+            proof = next(proofs)
+            key = ("none", uid, instance, context.as_of)
+            build = partial(_dated_result, context, duty, plan, instance, proof)
+            if proof is not None:
+                results.append(build())
+                continue
+        # An instance the record shows nothing for: its result does not depend on the record.
+        results.append(
+            build() if instance.event is not None else context.rules.shared(key, context.table, build)
+        )
     return results
 
 
@@ -391,18 +402,23 @@ def _qualitative(context: _Context, duty: Duty, plan: Plan, bound: Binding) -> l
         window = Instance(start, end, period=instance.period)
         activities = context.index.by_type.get(duty.placed.obligation.activity, [])
         proofs = qualitative_proofs(window, activities, context.index.attestations.get(duty.placed.uid, []))
-        status = Status.MET if proofs else Status.UNVERIFIED
-        opening = duty.sentence.dated(_when(context, window), None)
-        results.append(
-            duty.result(
-                **_placement(context, window),
-                status=status,
-                evidence=_evidence(proofs),
-                interpretations=plan.interpretations,
-                explanation=explain.join(opening, explain.qualitative_outcome(proofs)),
-            )
-        )
+        build = partial(_qualitative_result, context, duty, plan, window, proofs)
+        key = ("unverified", duty.placed.uid, window)
+        results.append(context.rules.shared(key, context.table, build) if not proofs else build())
     return results
+
+
+def _qualitative_result(
+    context: _Context, duty: Duty, plan: Plan, window: Instance, proofs: tuple[Proof, ...]
+) -> DutyResult:
+    opening = duty.sentence.dated(_when(context, window), None)
+    return duty.result(
+        **_placement(context, window),
+        status=Status.MET if proofs else Status.UNVERIFIED,
+        evidence=_evidence(proofs),
+        interpretations=plan.interpretations,
+        explanation=explain.join(opening, explain.qualitative_outcome(proofs)),
+    )
 
 
 __all__ = ["Decision", "PackSelection", "evaluate", "rulebook_for", "select_packs"]

@@ -4,7 +4,8 @@ Evaluating 10,000 records against the same packs repeats much work that depends 
 each obligation's fixed result fields and the opening of its sentence, its schedule resolved
 against the rulebook's own interpretations, and whole not-applicable results (which depend only on
 the obligation and the organisation's kind and level), and how each obligation binds an organisation
-of a given kind, functions and bodies. :func:`prepared` keeps these for the last
+of a given kind, functions and bodies; and the results of instances the record shows nothing for, which
+records evaluated on the same day share. :func:`prepared` keeps these for the last
 few rulebooks it saw. Everything kept is immutable, so sharing it between reports is safe, and the
 reports are the same as if nothing were kept.
 """
@@ -64,6 +65,7 @@ class Prepared:
     default_table: InterpretationTable
     _plans: dict[str, Plan] = field(default_factory=dict)
     _whole: dict[tuple[str, ...], DutyResult] = field(default_factory=dict)
+    _shared: dict[tuple[Any, ...], DutyResult] = field(default_factory=dict)
     _bindings: dict[tuple[str, Identity], Binding | None] = field(default_factory=dict)
 
     def binding(self, duty: Duty, identity: Identity) -> Binding | None:
@@ -91,6 +93,24 @@ class Prepared:
         found = self._whole.get(key)
         if found is None:
             found = self._whole[key] = build()
+        return found
+
+    def shared(
+        self, key: tuple[Any, ...], table: InterpretationTable, build: Callable[[], DutyResult]
+    ) -> DutyResult:
+        """A result that depends only on ``key`` and the rulebook's own interpretations, built once.
+
+        Used for instances the record shows nothing for: their result depends on the obligation,
+        the instance's dates and the evaluation date, not on the record, so records checked on the
+        same day share them. Results made with overridden interpretations are never kept.
+        """
+        if table is not self.default_table:
+            return build()
+        found = self._shared.get(key)
+        if found is None:
+            if len(self._shared) > 200_000:  # a bound on memory over very many evaluation dates
+                self._shared.clear()
+            found = self._shared[key] = build()
         return found
 
 
