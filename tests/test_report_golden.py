@@ -51,8 +51,12 @@ def test_golden(record: Path, fmt: str, tmp_path: Path, monkeypatch: pytest.Monk
     actual = render(record, fmt, tmp_path)
     if UPDATE:
         golden.write_bytes(actual)
-    assert golden.exists(), f"no golden file {golden.name}; run: UPDATE_GOLDEN=1 pytest tests/test_report_golden.py"
-    assert actual == golden.read_bytes(), f"{golden.name} differs; if the change is right, regenerate the golden files"
+    assert golden.exists(), (
+        f"no golden file {golden.name}; run: UPDATE_GOLDEN=1 pytest tests/test_report_golden.py"
+    )
+    assert actual == golden.read_bytes(), (
+        f"{golden.name} differs; if the change is right, regenerate the golden files"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
@@ -69,5 +73,5 @@ def test_golden_in_english(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_every_example_has_golden_files() -> None:
     assert len(RECORDS) >= 6
     expected = {f"{_name(r)}.{ext}" for r in RECORDS for ext in EXTENSIONS.values()}
-    present = {p.name for p in GOLDEN.iterdir() if ".en." not in p.name}
+    present = {p.name for p in GOLDEN.iterdir() if ".en." not in p.name and not p.name.startswith(".")}
     assert expected == present, "golden files and examples differ: regenerate with UPDATE_GOLDEN=1"
