@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, REPO
 
+from conftest import EXAMPLES, REPO
 from dancoso_rules.cli.main import main
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

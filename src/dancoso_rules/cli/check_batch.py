@@ -28,10 +28,10 @@ _PROGRESS_AFTER = 1.0  # seconds
 class Progress:
     """A one-line progress count on a terminal's standard error, drawn only once a run is slow."""
 
-    def __init__(self, total_files: int, stream: TextIO = sys.stderr) -> None:
-        self.stream = stream
+    def __init__(self, total_files: int, stream: TextIO | None = None) -> None:
+        self.stream = sys.stderr if stream is None else stream
         self.total_files = total_files
-        self.enabled = stream.isatty()
+        self.enabled = self.stream.isatty()
         self.started = time.monotonic()
         self.drawn = False
         self.last = 0.0

@@ -1,0 +1,179 @@
+"""`dancoso check`: exit codes and --fail-on, output safety, NO_COLOR and width, and many records at once."""
+
+from __future__ import annotations
+
+import json
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import EXAMPLES, REPO
+from dancoso_rules.cli.main import main
+from dancoso_rules.report.schema import overview_schema
+
+AS_OF = ["--as-of", "2026-01-15"]
+SO_NOI_VU = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
+
+
+def check(*argv: str) -> int:
+    return main(["check", *argv])
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "code"),
+    [
+        (None, 1),  # default missed,overdue: the example has both
+        ("missed", 1),
+        ("overdue,late", 1),
+        ("none", 0),
+        ("", 0),
+        ("upcoming", 1),
+    ],
+)
+def test_exit_code_follows_fail_on(
+    fail_on: str | None, code: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    extra = [] if fail_on is None else [f"--fail-on={fail_on}"]
+    assert check(str(SO_NOI_VU), *AS_OF, "--format", "json", *extra) == code
+    capsys.readouterr()
+
+
+def test_exit_0_when_nothing_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # As of the record's first day nothing is yet overdue or missed.
+    assert check(str(SO_NOI_VU), "--as-of", "2025-01-01", "--fail-on", "missed") == 0
+    capsys.readouterr()
+
+
+def test_unknown_fail_on_status_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        check(str(SO_NOI_VU), "--fail-on", "misssed")
+    assert caught.value.code == 2
+    assert "unknown status 'misssed'" in capsys.readouterr().err
+
+
+def test_invalid_record_exits_2_with_the_validators_messages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    record = json.loads(SO_NOI_VU.read_text(encoding="utf-8"))
+    record["activities"][0]["date"] = "2025-02-30"
+    bad.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert check(str(bad), *AS_OF) == 2
+    err = capsys.readouterr().err
+    assert "bad.json:" in err
+    assert "/activities/0/date" in err
+
+
+def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert check(str(tmp_path / "nope.json"), *AS_OF) == 2
+    assert "nope.json" in capsys.readouterr().err
+
+
+def test_output_is_written_and_never_over_an_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = tmp_path / "record.json"
+    record.write_bytes(SO_NOI_VU.read_bytes())
+    out = tmp_path / "sub" / "report.html"
+    assert check(str(record), *AS_OF, "--format", "html", "--output", str(out)) == 1
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert check(str(record), *AS_OF, "--output", str(record)) == 2
+    assert "refusing to write the report over an input file" in capsys.readouterr().err
+    assert record.read_bytes() == SO_NOI_VU.read_bytes()
+    assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
+
+
+def test_same_bytes_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    for fmt in ("text", "html", "sarif", "csv"):
+        first, second = tmp_path / f"1.{fmt}", tmp_path / f"2.{fmt}"
+        check(str(SO_NOI_VU.relative_to(REPO)), *AS_OF, "--format", fmt, "--output", str(first))
+        check(str(SO_NOI_VU.relative_to(REPO)), *AS_OF, "--format", fmt, "--output", str(second))
+        assert first.read_bytes() == second.read_bytes()
+
+
+def test_no_color_and_width(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("COLUMNS", "60")
+    check(str(SO_NOI_VU), *AS_OF)
+    coloured = capsys.readouterr().out
+    assert "\x1b[" in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    check(str(SO_NOI_VU), *AS_OF)
+    plain = capsys.readouterr().out
+    assert "\x1b[" not in plain
+    assert max(len(line) for line in plain.splitlines()) <= 60
+    check(str(SO_NOI_VU), *AS_OF, "--width", "44")
+    assert max(len(line) for line in capsys.readouterr().out.splitlines()) <= 44
+
+
+def test_english(capsys: pytest.CaptureFixture[str]) -> None:
+    check(str(SO_NOI_VU), *AS_OF, "--lang", "en")
+    out = capsys.readouterr().out
+    assert "GRASSROOTS DEMOCRACY COMPLIANCE REPORT" in out
+    assert "Overdue" in out
+    assert "Quá hạn" not in out
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "records"
+    for record in sorted(EXAMPLES.glob("*/*.json")):
+        target = folder / record.parent.name / record.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(record.read_bytes())
+    return folder
+
+
+def test_a_folder_gives_an_overview_worst_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _folder(tmp_path)
+    assert check(str(folder), *AS_OF, "--format", "json") == 1
+    captured = capsys.readouterr()
+    overview = json.loads(captured.out)
+    jsonschema.Draft202012Validator(overview_schema()).validate(overview)
+    assert overview["organisations"] == 6
+    keys = [
+        (-r["totals"]["missed"], -r["totals"]["overdue"], -r["totals"]["late"], -r["totals"]["unverified"])
+        for r in overview["rows"]
+    ]
+    assert keys == sorted(keys)
+    assert "6 record(s) checked: 6 evaluated, 0 invalid" in captured.err
+
+
+def test_a_folder_with_output_writes_each_report_and_the_overview(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path)
+    out = tmp_path / "reports"
+    assert check(str(folder), *AS_OF, "--format", "junit", "--output", str(out)) == 1
+    written = sorted(p.name for p in out.iterdir())
+    assert "overview.xml" in written
+    assert len(written) == 7
+    for path in out.iterdir():
+        ET.parse(path)
+    assert check(str(folder), *AS_OF, "--output", str(folder / "reports")) == 2
+    assert "refusing to write reports inside the input folder" in capsys.readouterr().err
+
+
+def test_json_lines_with_an_invalid_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = tmp_path / "records.jsonl"
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*/*.json"))]
+    text = [json.dumps(r, ensure_ascii=False) for r in records]
+    text.insert(2, '{"organisation": {}}')
+    lines.write_text("\n".join(text) + "\n", encoding="utf-8")
+    assert check(str(lines), *AS_OF, "--format", "csv", "--fail-on", "none") == 2
+    captured = capsys.readouterr()
+    assert captured.out.startswith("\ufeff")
+    assert "records.jsonl:3:" in captured.err
+    assert "7 record(s) checked: 6 evaluated, 1 invalid" in captured.err
+
+
+def test_several_files_and_markdown_overview(capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(p) for p in sorted(EXAMPLES.glob("long-an/*.json"))]
+    assert check(*files, *AS_OF, "--format", "markdown") == 1
+    out = capsys.readouterr().out
+    assert out.startswith("## Tổng hợp tình hình thực hiện")
+    assert out.count("\n| ") >= 3 + 3
