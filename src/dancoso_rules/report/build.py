@@ -18,6 +18,7 @@ from dancoso_rules.model.pack import Rulebook, RulePack, obligation_uid
 from dancoso_rules.model.provision import Provision
 from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.report.model import (
+    STATUSES,
     ComplianceReport,
     InstrumentSection,
     InterpretationInfo,
@@ -98,21 +99,44 @@ def _pack_info(pack: RulePack, source_sha256: str) -> PackInfo:
     )
 
 
+_STATUS_INDEX = {status: n for n, status in enumerate(STATUSES)}
+
+
+_COUNTS: dict[tuple[int, ...], StatusCounts] = {}
+
+
+def _counts(values: list[int]) -> StatusCounts:
+    # Frozen values are shared: a few hundred distinct counts serve every node of every report.
+    key = tuple(values)
+    found = _COUNTS.get(key)
+    if found is None:
+        found = StatusCounts(**dict(zip(STATUSES, values, strict=True)))
+        if len(_COUNTS) < 65_536:
+            _COUNTS[key] = found
+    return found
+
+
+def _sum(parts: Sequence[list[int]]) -> list[int]:
+    return [sum(column) for column in zip(*parts, strict=True)] if parts else [0] * len(STATUSES)
+
+
 @dataclass(slots=True)
 class _Node:
-    """A provision being assembled; frozen into a :class:`ProvisionSection` once its children are known."""
+    """A provision being assembled; frozen into a :class:`ProvisionSection` once its children are known.
+
+    Totals are counted in plain lists and turned into shared :class:`StatusCounts` once per node.
+    """
 
     provision: Provision
     obligations: tuple[ObligationEntry, ...]
+    counts: list[list[int]]
     children: list[_Node] = field(default_factory=list)
 
-    def freeze(self) -> ProvisionSection:
-        children = tuple(child.freeze() for child in self.children)
-        totals = StatusCounts()
-        for part in (*(o.totals for o in self.obligations), *(c.totals for c in children)):
-            totals = totals + part
+    def freeze(self) -> tuple[ProvisionSection, list[int]]:
+        frozen = [child.freeze() for child in self.children]
+        totals = _sum([*self.counts, *(counts for _, counts in frozen)])
         provision = self.provision
-        return ProvisionSection(
+        section = ProvisionSection(
             id=provision.id,
             citation=provision.citation,
             level=_level(provision.id),
@@ -121,9 +145,10 @@ class _Node:
             content_hash=provision.content_hash,
             non_operative=provision.non_operative.note if provision.non_operative else None,
             obligations=self.obligations,
-            children=children,
-            totals=totals,
+            children=tuple(child for child, _ in frozen),
+            totals=_counts(totals),
         )
+        return section, totals
 
 
 def _instrument(
@@ -132,24 +157,31 @@ def _instrument(
     roots: list[_Node] = []
     by_id: dict[str, _Node] = {}
     for provision in pack.provisions:
-        node = _Node(provision, tuple(_obligations(pack, provision, results, by_obligation)))
+        entries, counts = _obligations(pack, provision, results, by_obligation)
+        node = _Node(provision, entries, counts)
         by_id[provision.id] = node
         parent = by_id.get(provision.id.rpartition("__")[0]) if "__" in provision.id else None
         (parent.children if parent is not None else roots).append(node)
-    provisions = tuple(node.freeze() for node in roots)
-    totals = StatusCounts()
-    for section in provisions:
-        totals = totals + section.totals
-    return InstrumentSection(pack=pack.id, provisions=provisions, totals=totals)
+    frozen = [node.freeze() for node in roots]
+    return InstrumentSection(
+        pack=pack.id,
+        provisions=tuple(section for section, _ in frozen),
+        totals=_counts(_sum([counts for _, counts in frozen])),
+    )
 
 
 def _obligations(
     pack: RulePack, provision: Provision, results: Sequence[DutyResult], by_obligation: dict[str, list[int]]
-) -> list[ObligationEntry]:
-    entries = []
+) -> tuple[tuple[ObligationEntry, ...], list[list[int]]]:
+    entries: list[ObligationEntry] = []
+    all_counts: list[list[int]] = []
     for obligation in provision.obligations:
         uid = obligation_uid(pack.id, provision.id, obligation.id)
         indices = tuple(by_obligation.get(uid, ()))
+        counts = [0] * len(STATUSES)
+        for i in indices:
+            counts[_STATUS_INDEX[results[i].status.value]] += 1
+        all_counts.append(counts)
         entries.append(
             ObligationEntry(
                 uid=uid,
@@ -161,10 +193,10 @@ def _obligations(
                 summary=obligation.summary,
                 quote=obligation.quote,
                 results=indices,
-                totals=StatusCounts.of(results[i].status.value for i in indices),
+                totals=_counts(counts),
             )
         )
-    return entries
+    return tuple(entries), all_counts
 
 
 def _level(provision_id: str) -> ProvisionLevel:
