@@ -17,9 +17,14 @@ from typing import TYPE_CHECKING, Any
 __all__ = [
     "ActivityRecord",
     "DancosoError",
+    "DutyResult",
     "RecordError",
+    "Report",
     "RuleError",
     "Rulebook",
+    "Status",
+    "evaluate",
+    "load_overrides",
     "load_record",
     "load_rulebook",
     "validate_record",
@@ -34,10 +39,19 @@ _EXPORTS: dict[str, str] = {
     "load_rulebook": "dancoso_rules.load.packs",
     "load_record": "dancoso_rules.record.validate",
     "validate_record": "dancoso_rules.record.validate",
+    "evaluate": "dancoso_rules.evaluate.engine",
+    "Report": "dancoso_rules.evaluate.result",
+    "DutyResult": "dancoso_rules.evaluate.result",
+    "Status": "dancoso_rules.evaluate.status",
+    "load_overrides": "dancoso_rules.evaluate.interpretations",
 }
 
 if TYPE_CHECKING:
     from dancoso_rules.errors import DancosoError, RecordError, RuleError
+    from dancoso_rules.evaluate.engine import evaluate
+    from dancoso_rules.evaluate.interpretations import load_overrides
+    from dancoso_rules.evaluate.result import DutyResult, Report
+    from dancoso_rules.evaluate.status import Status
     from dancoso_rules.load.packs import load_rulebook
     from dancoso_rules.model.pack import Rulebook
     from dancoso_rules.record.model import ActivityRecord

@@ -13,7 +13,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from dancoso_rules.model.common import Frozen, Slug
 
@@ -71,6 +71,14 @@ class Periodic(Frozen):
     window: Literal["period", "after_period"] = "period"
     due: Slug | None = None
     close: Slug | None = None
+
+    @model_validator(mode="after")
+    def _after_period_needs_due(self) -> Periodic:
+        if self.window == "after_period" and self.due is None:
+            raise ValueError(
+                "a duty done after its period ends needs 'due': the interpretation saying how long after"
+            )
+        return self
 
     def interpretation_ids(self) -> tuple[str, ...]:
         return tuple(i for i in (self.due, self.close) if i)

@@ -32,6 +32,8 @@ class Bearer(Frozen):
     ``is_a`` makes kinds nest (a state agency is an employer); ``part_of`` says which kinds of
     organisation contain a body or role (a People's Inspection Board is part of a state agency), so
     that an organisation's record answers for the bodies and people inside it.
+    ``addressee_until`` is the first day on which the bearer no longer exists (01/7/2025 for the
+    district level): duties falling due on or after it have no addressee.
     """
 
     id: Slug
