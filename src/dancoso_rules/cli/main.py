@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 #: sub-command → (module, one-line help). The module has ``add_arguments(parser)`` and ``run(args)``.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -20,13 +21,21 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+class _VersionAction(argparse.Action):
+    """``--version``: looks the version up only when asked (importlib.metadata is slow to import)."""
 
-    try:
-        return version("dancoso-rules")
-    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "0+unknown"
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("dancoso-rules")
+        except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+            found = "0+unknown"
+        print(f"{parser.prog} {found}")
+        parser.exit()
 
 
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
@@ -35,7 +44,7 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
         prog="dancoso",
         description="Grassroots-democracy obligations (Luật 10/2022/QH15) as code: rules, records, reports.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     chosen = next((a for a in argv if not a.startswith("-")), None)
     for name, (module_name, help_text) in COMMANDS.items():

@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from dancoso_rules.errors import Location, Problem, RuleError
+from dancoso_rules.load.located import LocatedDocument
 from dancoso_rules.load.validation import located_problems
-from dancoso_rules.load.yamlsafe import LocatedDocument, load_yaml
 from dancoso_rules.model import Instrument, Interpretation, Provision, Rulebook, RulePack, Vocabulary
 from dancoso_rules.model.files import InterpretationFile, ProvisionFile
 from dancoso_rules.paths import bundled_rules_dir, display_path
@@ -72,6 +72,8 @@ def _parse(path: Path, model: type[M], problems: list[Problem], sources: SourceM
     text = _read_text(path, problems)
     if text is None:
         return None
+    from dancoso_rules.load.yamlsafe import load_yaml  # only when YAML is read: a cached rulebook needs none
+
     name = display_path(path)
     try:
         document = load_yaml(text, name)

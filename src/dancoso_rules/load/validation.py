@@ -7,8 +7,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from dancoso_rules.errors import Location, Problem
+from dancoso_rules.load.located import join_pointer
 from dancoso_rules.load.suggest import did_you_mean
-from dancoso_rules.load.yamlsafe import join_pointer
 from dancoso_rules.model.common import SLUG_RE
 
 

@@ -9,43 +9,16 @@ say where they are.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from dancoso_rules.errors import Location, Problem, RuleError
+from dancoso_rules.load.located import LocatedDocument, join_pointer
 
 _SAFE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
-
-
-def pointer_escape(part: str | int) -> str:
-    """Escape one JSON Pointer reference token (RFC 6901)."""
-    return str(part).replace("~", "~0").replace("/", "~1")
-
-
-def join_pointer(base: str, part: str | int) -> str:
-    """``base`` + ``/`` + escaped ``part``."""
-    return f"{base}/{pointer_escape(part)}"
-
-
-@dataclass(frozen=True, slots=True)
-class LocatedDocument:
-    """A parsed document and the 1-based (line, column) of every value, by JSON Pointer."""
-
-    file: str
-    data: Any
-    positions: dict[str, tuple[int, int]]
-
-    def locate(self, pointer: str) -> Location:
-        """The location of ``pointer``, or of its nearest located ancestor."""
-        probe = pointer
-        while probe not in self.positions and probe:
-            probe = probe.rsplit("/", 1)[0]
-        line, column = self.positions.get(probe, (1, 1))
-        return Location(self.file, line, column, pointer)
 
 
 # libyaml's safe loader when PyYAML was built with it (composing is ~10x faster); the same resolver.

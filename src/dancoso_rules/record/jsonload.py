@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dancoso_rules.errors import Location, Problem, RecordError
-from dancoso_rules.load.yamlsafe import LocatedDocument, join_pointer
+from dancoso_rules.load.located import LocatedDocument, join_pointer
 
 #: The largest record accepted: 20 MiB, some fifty times a year of a busy organisation's activities.
 MAX_BYTES = 20 * 1024 * 1024
