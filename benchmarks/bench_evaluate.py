@@ -32,7 +32,7 @@ from typing import Any
 
 import orjson
 
-from dancoso_rules.evaluate import evaluate
+from dancoso_rules.evaluation import evaluate
 from dancoso_rules.load import load_rulebook
 from dancoso_rules.model import Rulebook
 from dancoso_rules.record.model import ActivityRecord

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from dancoso_rules.evaluate import DutyResult, Report
+from dancoso_rules.evaluation import DutyResult, Report
 from dancoso_rules.load import load_rulebook
 from dancoso_rules.model import Rulebook
 from dancoso_rules.record.model import ActivityRecord

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dancoso_rules.evaluate.result import (
+from dancoso_rules.evaluation.result import (
     DateRange,
     DutyResult,
     EvidenceRef,
@@ -18,7 +18,7 @@ from dancoso_rules.evaluate.result import (
     UsedInterpretation,
     UsedPack,
 )
-from dancoso_rules.evaluate.status import Status
+from dancoso_rules.evaluation.status import Status
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import Labels
 from dancoso_rules.record.model import Organisation, Period

@@ -16,7 +16,7 @@ LAYERS = {
     "model": 1,
     "load": 2,
     "record": 3,
-    "evaluate": 4,
+    "evaluation": 4,
     "report": 5,
     "cli": 6,
     "__init__": 7,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dancoso_rules.errors import UsageError
-from dancoso_rules.evaluate import Status, evaluate
+from dancoso_rules.evaluation import Status, evaluate
 from dancoso_rules.model import Modality
 from dancoso_rules.record.model import ActivityRecord
 from evaluate_helpers import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dancoso_rules.evaluate import Report, Status, evaluate
+from dancoso_rules.evaluation import Report, Status, evaluate
 from dancoso_rules.record.model import ActivityRecord
 from evaluate_helpers import (
     COMPLAINTS,

@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dancoso_rules.evaluate import STATUS_RANK, DutyResult, Report, Status, evaluate
+from dancoso_rules.evaluation import STATUS_RANK, DutyResult, Report, Status, evaluate
 from dancoso_rules.record.model import ActivityRecord
 from evaluate_helpers import REGULATION, SELF_STUDY, fixture_rulebook
 

@@ -9,7 +9,7 @@ import pytest
 
 from dancoso_rules.cli.main import main
 from dancoso_rules.errors import RuleError
-from dancoso_rules.evaluate import Report, Status, evaluate
+from dancoso_rules.evaluation import Report, Status, evaluate
 from dancoso_rules.model import Interpretation
 from evaluate_helpers import RULES, STAFF, activity, day, fixture_rulebook, make_record, one
 

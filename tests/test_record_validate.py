@@ -114,7 +114,7 @@ def test_load_record_defaults_to_the_bundled_rulebook() -> None:
 
 
 def test_record_layer_imports_no_higher_layer() -> None:
-    higher = ("dancoso_rules.evaluate", "dancoso_rules.report", "dancoso_rules.cli")
+    higher = ("dancoso_rules.evaluation", "dancoso_rules.report", "dancoso_rules.cli")
     for path in (REPO / "src" / "dancoso_rules" / "record").glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

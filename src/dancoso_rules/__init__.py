@@ -39,19 +39,19 @@ _EXPORTS: dict[str, str] = {
     "load_rulebook": "dancoso_rules.load.packs",
     "load_record": "dancoso_rules.record.validate",
     "validate_record": "dancoso_rules.record.validate",
-    "evaluate": "dancoso_rules.evaluate.engine",
-    "Report": "dancoso_rules.evaluate.result",
-    "DutyResult": "dancoso_rules.evaluate.result",
-    "Status": "dancoso_rules.evaluate.status",
-    "load_overrides": "dancoso_rules.evaluate.interpretations",
+    "evaluate": "dancoso_rules.evaluation.engine",
+    "Report": "dancoso_rules.evaluation.result",
+    "DutyResult": "dancoso_rules.evaluation.result",
+    "Status": "dancoso_rules.evaluation.status",
+    "load_overrides": "dancoso_rules.evaluation.interpretations",
 }
 
 if TYPE_CHECKING:
     from dancoso_rules.errors import DancosoError, RecordError, RuleError
-    from dancoso_rules.evaluate.engine import evaluate
-    from dancoso_rules.evaluate.interpretations import load_overrides
-    from dancoso_rules.evaluate.result import DutyResult, Report
-    from dancoso_rules.evaluate.status import Status
+    from dancoso_rules.evaluation.engine import evaluate
+    from dancoso_rules.evaluation.interpretations import load_overrides
+    from dancoso_rules.evaluation.result import DutyResult, Report
+    from dancoso_rules.evaluation.status import Status
     from dancoso_rules.load.packs import load_rulebook
     from dancoso_rules.model.pack import Rulebook
     from dancoso_rules.record.model import ActivityRecord

@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     rulebook = load_rulebook(args.rules)
     overrides = None
     if args.interpretations is not None:
-        from dancoso_rules.evaluate.interpretations import interpretation_table, load_overrides
+        from dancoso_rules.evaluation.interpretations import interpretation_table, load_overrides
 
         interpretation_table(rulebook, args.interpretations)  # located errors, once for every record
         overrides = load_overrides(args.interpretations)[0]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dancoso_rules.errors import DancosoError, Location, Problem, RecordError
-from dancoso_rules.evaluate.engine import evaluate
+from dancoso_rules.evaluation.engine import evaluate
 from dancoso_rules.model import Interpretation, Rulebook
 from dancoso_rules.paths import display_path
 from dancoso_rules.record.inputs import find_records

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from dancoso_rules.errors import Location
-from dancoso_rules.evaluate.result import DutyResult, Report
+from dancoso_rules.evaluation.result import DutyResult, Report
 from dancoso_rules.model.pack import Rulebook, RulePack, obligation_uid
 from dancoso_rules.model.provision import Provision
 from dancoso_rules.record.model import ActivityRecord

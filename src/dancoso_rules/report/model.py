@@ -1,6 +1,6 @@
 """The clause-by-clause compliance report: one serialisable model that every renderer reads.
 
-A :class:`ComplianceReport` is an evaluation :class:`~dancoso_rules.evaluate.result.Report` laid
+A :class:`ComplianceReport` is an evaluation :class:`~dancoso_rules.evaluation.result.Report` laid
 out in each instrument's own order, Điều → khoản → điểm → gạch đầu dòng: every provision with its
 verbatim words and content hash, its obligations, and for each obligation the results of its
 instances (status, due date, evidence, explanation). Every node carries the totals of the statuses
@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from dancoso_rules.evaluate.result import DutyResult
+from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.model.common import Frozen, Labels
 from dancoso_rules.model.interpretation import Basis
 from dancoso_rules.model.obligation import Modality

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dancoso_rules.evaluate.result import DutyResult
+from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, format_date, msg, period_label, status_label
 
 #: Status colours (background, text) chosen for contrast; the status is always written too.

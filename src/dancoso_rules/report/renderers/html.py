@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
-from dancoso_rules.evaluate.result import DutyResult
+from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label
 from dancoso_rules.report.model import ClauseTotals, ComplianceReport, ProvisionSection, StatusCounts
 from dancoso_rules.report.overview import Overview

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
-from dancoso_rules.evaluate.result import DutyResult
+from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, msg, status_label
 from dancoso_rules.report.model import ComplianceReport, StatusCounts
 from dancoso_rules.report.overview import Overview

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from dancoso_rules.evaluate.result import DutyResult
+from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import citation, msg, status_label
 from dancoso_rules.report.model import ComplianceReport, ObligationEntry, ProvisionSection, target_pointer
 from dancoso_rules.report.overview import Overview

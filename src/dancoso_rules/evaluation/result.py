@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from dancoso_rules.evaluate.status import Status
+from dancoso_rules.evaluation.status import Status
 from dancoso_rules.model.common import Frozen, Labels
 from dancoso_rules.model.interpretation import Basis
 from dancoso_rules.model.obligation import Modality

@@ -4,14 +4,14 @@
 semantics are documented module by module and, for lawyers, in ``docs/evaluation.md``.
 """
 
-from dancoso_rules.evaluate.engine import PackSelection, evaluate, rulebook_for, select_packs
-from dancoso_rules.evaluate.interpretations import (
+from dancoso_rules.evaluation.engine import PackSelection, evaluate, rulebook_for, select_packs
+from dancoso_rules.evaluation.interpretations import (
     InterpretationTable,
     Overrides,
     interpretation_table,
     load_overrides,
 )
-from dancoso_rules.evaluate.result import (
+from dancoso_rules.evaluation.result import (
     DateRange,
     DutyResult,
     EvidenceRef,
@@ -22,7 +22,7 @@ from dancoso_rules.evaluate.result import (
     UsedInterpretation,
     UsedPack,
 )
-from dancoso_rules.evaluate.status import STATUS_RANK, Status
+from dancoso_rules.evaluation.status import STATUS_RANK, Status
 
 __all__ = [
     "STATUS_RANK",

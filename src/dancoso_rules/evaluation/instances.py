@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dancoso_rules.errors import RuleError
-from dancoso_rules.evaluate.interpretations import InterpretationTable
+from dancoso_rules.evaluation.interpretations import InterpretationTable
 from dancoso_rules.model import Duration, Frequency, Obligation, add_months
 from dancoso_rules.record.model import Event
 

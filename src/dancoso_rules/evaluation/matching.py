@@ -30,8 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from dancoso_rules.evaluate.index import Done
-from dancoso_rules.evaluate.instances import Instance
+from dancoso_rules.evaluation.index import Done
+from dancoso_rules.evaluation.instances import Instance
 from dancoso_rules.record.model import Attestation, Event
 
 
@@ -52,7 +52,7 @@ def _proof(done: Done) -> Proof:
 def assign(instances: Sequence[Instance], activities: Sequence[Done]) -> list[Proof | None]:
     """For each instance (with due and close dates), the activity that shows it done, or ``None``.
 
-    ``activities`` are in date order (as :class:`~dancoso_rules.evaluate.index.RecordIndex` keeps them).
+    ``activities`` are in date order (as :class:`~dancoso_rules.evaluation.index.RecordIndex` keeps them).
     """
     found: list[Proof | None] = [None] * len(instances)
     if not activities or not instances:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dancoso_rules.evaluate.instances import Span
-from dancoso_rules.evaluate.matching import Proof
-from dancoso_rules.evaluate.status import Decision, Status
+from dancoso_rules.evaluation.instances import Span
+from dancoso_rules.evaluation.matching import Proof
+from dancoso_rules.evaluation.status import Decision, Status
 from dancoso_rules.model import Labels, Modality, Obligation
 
 _MONTHS_EN = (

@@ -20,16 +20,16 @@ from functools import lru_cache, partial
 from typing import Any
 
 from dancoso_rules.errors import Location, Problem, UsageError
-from dancoso_rules.evaluate import explain
-from dancoso_rules.evaluate.applicability import (
+from dancoso_rules.evaluation import explain
+from dancoso_rules.evaluation.applicability import (
     Binding,
     Identity,
     instance_in_time,
     level_in_scope,
     span_in_time,
 )
-from dancoso_rules.evaluate.index import RecordIndex
-from dancoso_rules.evaluate.instances import (
+from dancoso_rules.evaluation.index import RecordIndex
+from dancoso_rules.evaluation.instances import (
     Instance,
     Plan,
     Span,
@@ -39,10 +39,10 @@ from dancoso_rules.evaluate.instances import (
     record_span,
     triggered_instances,
 )
-from dancoso_rules.evaluate.interpretations import InterpretationTable, Overrides, interpretation_table
-from dancoso_rules.evaluate.matching import Proof, assign, assign_triggered, qualitative_proofs
-from dancoso_rules.evaluate.prepared import Duty, Prepared, prepared
-from dancoso_rules.evaluate.result import (
+from dancoso_rules.evaluation.interpretations import InterpretationTable, Overrides, interpretation_table
+from dancoso_rules.evaluation.matching import Proof, assign, assign_triggered, qualitative_proofs
+from dancoso_rules.evaluation.prepared import Duty, Prepared, prepared
+from dancoso_rules.evaluation.result import (
     DateRange,
     DutyResult,
     EvidenceRef,
@@ -53,7 +53,7 @@ from dancoso_rules.evaluate.result import (
     UsedInterpretation,
     UsedPack,
 )
-from dancoso_rules.evaluate.status import Decision, Status, decide
+from dancoso_rules.evaluation.status import Decision, Status, decide
 from dancoso_rules.load.suggest import did_you_mean, one_of
 from dancoso_rules.model import Labels, Rulebook, RulePack
 from dancoso_rules.record.model import ActivityRecord, Organisation

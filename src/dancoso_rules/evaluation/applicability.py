@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dancoso_rules.evaluate.result import ReasonCode
+from dancoso_rules.evaluation.result import ReasonCode
 from dancoso_rules.model import Instrument, Obligation, Vocabulary
 from dancoso_rules.record.model import Organisation
 

@@ -16,11 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from dancoso_rules.evaluate import explain
-from dancoso_rules.evaluate.applicability import Binding, Identity, binding
-from dancoso_rules.evaluate.instances import Plan, plan_for
-from dancoso_rules.evaluate.interpretations import InterpretationTable
-from dancoso_rules.evaluate.result import DutyResult
+from dancoso_rules.evaluation import explain
+from dancoso_rules.evaluation.applicability import Binding, Identity, binding
+from dancoso_rules.evaluation.instances import Plan, plan_for
+from dancoso_rules.evaluation.interpretations import InterpretationTable
+from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.model import Labels, PlacedObligation, Rulebook
 
 _KEEP = 8
