@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
 from dancoso_rules.cli.check import CheckRun
-from dancoso_rules.cli.output import write_output
+from dancoso_rules.cli.output import write_chunks, write_output
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.report.batch import check_source, display, expand
 from dancoso_rules.report.overview import OverviewBuilder
@@ -102,12 +99,8 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
         progress.update(records, files_done)
     progress.close()
     chunks = run.renderer.render_overview(builder.build(), run.options)
-    if folder is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
-    else:
-        _write_chunks(chunks, folder / f"overview.{run.renderer.extension}", paths)
+    overview = None if folder is None else folder / f"overview.{run.renderer.extension}"
+    write_chunks(chunks, overview, inputs=paths)
     print(
         f"{records} record(s) checked: {records - invalid} evaluated, {invalid} invalid; "
         f"{failing} with a status in --fail-on",
@@ -116,24 +109,6 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     if invalid:
         return 2
     return 1 if failing else 0
-
-
-def _write_chunks(chunks: Iterator[str], target: Path, inputs: list[Path]) -> None:
-    """Write ``chunks`` to ``target`` as they come, atomically (a temporary file, then a rename), never over an input."""
-    resolved = target.resolve()
-    if any(path.resolve() == resolved for path in inputs):
-        raise UsageError(Problem(Location(str(target)), "refusing to write the report over an input file"))
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _unique(name: str, used: set[str]) -> str:
