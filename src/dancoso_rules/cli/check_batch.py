@@ -103,7 +103,7 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     write_chunks(chunks, overview, inputs=paths)
     print(
         f"{records} record(s) checked: {records - invalid} evaluated, {invalid} invalid; "
-        f"{failing} with a status in --fail-on",
+        f"{failing} failing (a duty with a status in --fail-on)",
         file=sys.stderr,
     )
     if invalid:

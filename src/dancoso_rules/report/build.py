@@ -29,6 +29,7 @@ from dancoso_rules.report.model import (
     RecordSource,
     SourcePosition,
     StatusCounts,
+    is_enforceable,
     target_pointer,
 )
 
@@ -78,6 +79,7 @@ def build_report(
             for used in report.interpretations
         ),
         totals=StatusCounts.of(r.status.value for r in report.results),
+        soft=StatusCounts.of(r.status.value for r in report.results if not is_enforceable(r.modality)),
         instruments=instruments,
         results=report.results,
     )

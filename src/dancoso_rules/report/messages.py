@@ -93,6 +93,20 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "report.fail_on": ("Trạng thái bị coi là không đạt", "Statuses counted as failing"),
     "report.verdict.pass": ("Không có nghĩa vụ nào không đạt.", "No duty is failing."),
     "report.verdict.fail": ("Có {n} kết quả không đạt.", "{n} result(s) failing."),
+    # requests and encouragements keep their status but never fail (the instrument only asks)
+    "report.verdict.soft": (
+        "{n} kết quả khác, của nội dung khuyến khích, đề nghị, chưa đạt: không tính là không đạt, "
+        "vì văn bản chỉ khuyến khích hoặc đề nghị.",
+        "{n} more result(s), of encouragements or requests, not met: not counted as failing, "
+        "since the instrument only encourages or requests them.",
+    ),
+    "report.soft": ("Khuyến khích, đề nghị chưa đạt", "Encouragements and requests not met"),
+    "report.soft_note": (
+        "Văn bản chỉ khuyến khích hoặc đề nghị, không bắt buộc: trạng thái được giữ nguyên nhưng không "
+        "tính là không đạt.",
+        "Only encouraged or requested by the instrument, not required: the status is kept but never "
+        "counted as failing.",
+    ),
     # a result's columns
     "col.citation": ("Điều khoản", "Provision"),
     "col.obligation": ("Nghĩa vụ", "Obligation"),

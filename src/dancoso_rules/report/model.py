@@ -6,6 +6,12 @@ verbatim words and content hash, its obligations, and for each obligation the re
 instances (status, due date, evidence, explanation). Every node carries the totals of the statuses
 below it, so that a khoản's totals are read, not recomputed, by the renderers.
 
+Failing is decided here, once: a result fails when its status is in ``--fail-on`` and its obligation
+is enforceable (a duty or a duty to study, :data:`ENFORCEABLE`). Requests and encouragements keep
+their true status and are shown with their modality, but never fail; every node's ``soft`` counts
+are the part of its ``totals`` that comes from them, and :meth:`Tallied.failing` is what the exit
+code, the verdicts, the JUnit failures and the SARIF errors count.
+
 It keeps the evaluator's top-level fields (``organisation``, ``period``, ``as_of``, ``packs``,
 ``interpretations``, ``results``) so that a program reading the evaluator's JSON reads this one too;
 the tree refers to ``results`` by index. It is built by :func:`dancoso_rules.report.build.build_report`
@@ -17,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import Field
 
@@ -34,6 +40,29 @@ ScheduleKind = Literal["periodic", "regular", "triggered", "one_off", "qualitati
 
 #: The statuses a run fails on unless told otherwise (``--fail-on``).
 DEFAULT_FAIL_ON: frozenset[str] = frozenset({"missed", "overdue"})
+
+#: The modalities whose results can fail: a duty ("giao", "có trách nhiệm", an imperative) and a duty
+#: to study ("nghiên cứu"). A request ("đề nghị", to a body the issuer cannot command) and an
+#: encouragement ("khuyến khích", "quan tâm, tạo điều kiện") keep their true status in every report,
+#: but never count as failing: the instrument only asks, so keeping its force means they cannot fail.
+ENFORCEABLE: frozenset[Modality] = frozenset({Modality.DUTY, Modality.STUDY})
+
+#: The statuses a person should look at, worst first: the "cần chú ý" lists of the reports.
+ATTENTION: tuple[str, ...] = ("missed", "overdue", "late", "unverified")
+
+
+def is_enforceable(modality: Modality) -> bool:
+    """Whether results of this modality can fail (a duty or a duty to study; not a request or an encouragement)."""
+    return modality in ENFORCEABLE
+
+
+def is_failing(result: DutyResult, fail_on: Iterable[str] = DEFAULT_FAIL_ON) -> bool:
+    """The one rule of failing: the status is in ``fail_on`` and the obligation is enforceable.
+
+    Every count of failing results (:meth:`ComplianceReport.failing` and the like) counts exactly the
+    results this is true of; renderers and the exit code use those counts, never a rule of their own.
+    """
+    return result.status.value in fail_on and is_enforceable(result.modality)
 
 
 class StatusCounts(Frozen):
@@ -72,9 +101,12 @@ class StatusCounts(Frozen):
         """How many results bind the organisation (every status but ``not_applicable``)."""
         return self.total - self.not_applicable
 
-    def failing(self, fail_on: Iterable[str] = DEFAULT_FAIL_ON) -> int:
-        """How many results have a status in ``fail_on``."""
-        return sum(self.get(s) for s in fail_on)
+    def __sub__(self, other: StatusCounts) -> StatusCounts:
+        return StatusCounts(**{s: getattr(self, s) - getattr(other, s) for s in STATUSES})
+
+    def among(self, statuses: Iterable[str]) -> int:
+        """How many results have one of ``statuses`` (whatever their modality: see :func:`failing_count`)."""
+        return sum(self.get(s) for s in frozenset(statuses))
 
     def severity(self) -> tuple[int, ...]:
         """A sort key, larger when worse: missed first, then overdue, late, unverified, upcoming."""
@@ -82,6 +114,52 @@ class StatusCounts(Frozen):
 
 
 STATUSES: tuple[str, ...] = tuple(StatusCounts.model_fields)
+_NONE = StatusCounts()
+
+
+def failing_count(totals: StatusCounts, soft: StatusCounts, fail_on: Iterable[str]) -> int:
+    """How many results fail (see :func:`is_failing`), given the ``totals`` of every result and the
+    ``soft`` counts of the requests and encouragements among them."""
+    statuses = frozenset(fail_on)
+    return totals.among(statuses) - soft.among(statuses)
+
+
+class _Counts(Protocol):
+    @property
+    def totals(self) -> StatusCounts: ...
+
+    @property
+    def soft(self) -> StatusCounts: ...
+
+
+class Counted(_Counts, Protocol):
+    """Anything with totals that says how many of its results fail: every :class:`Tallied` node."""
+
+    def failing(self, fail_on: Iterable[str] = DEFAULT_FAIL_ON) -> int: ...
+
+    def soft_failing(self, fail_on: Iterable[str] = DEFAULT_FAIL_ON) -> int: ...
+
+
+class Tallied:
+    """What every node with totals can say: how many results fail, and how many would were they duties.
+
+    A node has ``totals`` (every result, by its true status) and ``soft`` (the part of ``totals`` that
+    comes from requests and encouragements, see :data:`ENFORCEABLE`).
+    """
+
+    __slots__ = ()
+
+    def failing(self: _Counts, fail_on: Iterable[str] = DEFAULT_FAIL_ON) -> int:
+        """How many results fail: an enforceable obligation's result with a status in ``fail_on``."""
+        return failing_count(self.totals, self.soft, fail_on)
+
+    def soft_failing(self: _Counts, fail_on: Iterable[str] = DEFAULT_FAIL_ON) -> int:
+        """How many results of requests and encouragements have a status in ``fail_on`` (never failing)."""
+        return self.soft.among(fail_on)
+
+    def enforceable(self: _Counts) -> StatusCounts:
+        """The totals of the duties and duties to study alone."""
+        return self.totals - self.soft
 
 
 class PackInfo(Frozen):
@@ -111,7 +189,7 @@ class InterpretationInfo(Frozen):
     title: Labels | None = None
 
 
-class ObligationEntry(Frozen):
+class ObligationEntry(Frozen, Tallied):
     """One obligation of a provision, and its results (indices into :attr:`ComplianceReport.results`)."""
 
     uid: str
@@ -125,8 +203,13 @@ class ObligationEntry(Frozen):
     results: tuple[int, ...] = ()
     totals: StatusCounts = StatusCounts()
 
+    @property
+    def soft(self) -> StatusCounts:
+        """Every result when the obligation is a request or an encouragement, else none."""
+        return _NONE if is_enforceable(self.modality) else self.totals
 
-class ProvisionSection(Frozen):
+
+class ProvisionSection(Frozen, Tallied):
     """A Điều, khoản, điểm or dash: its words, its obligations, the provisions below it, and totals."""
 
     id: str
@@ -154,17 +237,36 @@ class ProvisionSection(Frozen):
             total = total + obligation.totals
         return total
 
+    @property
+    def own_soft(self) -> StatusCounts:
+        """The part of :attr:`own_totals` from requests and encouragements."""
+        total = _NONE
+        for obligation in self.obligations:
+            if not is_enforceable(obligation.modality):
+                total = total + obligation.totals
+        return total
 
-class ClauseTotals(Frozen):
-    """A row of the per-khoản summary: a khoản (or an article's own duties) and its totals."""
+    @property
+    def soft(self) -> StatusCounts:
+        """The part of :attr:`totals` from requests and encouragements, here and below."""
+        total = self.own_soft
+        for child in self.children:
+            total = total + child.soft
+        return total
+
+
+class ClauseTotals(Frozen, Tallied):
+    """A row of the per-khoản summary: a khoản (or an article's own duties), its totals, and the part
+    of them from requests and encouragements (``soft``: shown, never failing)."""
 
     pack: str
     provision: str
     citation: str
     totals: StatusCounts
+    soft: StatusCounts
 
 
-class InstrumentSection(Frozen):
+class InstrumentSection(Frozen, Tallied):
     """One instrument's provisions, in its own order, with its totals."""
 
     pack: str
@@ -176,6 +278,14 @@ class InstrumentSection(Frozen):
         for provision in self.provisions:
             yield from provision.walk()
 
+    @property
+    def soft(self) -> StatusCounts:
+        """The part of :attr:`totals` from requests and encouragements."""
+        total = _NONE
+        for provision in self.provisions:
+            total = total + provision.soft
+        return total
+
     def clause_totals(self) -> tuple[ClauseTotals, ...]:
         """Totals per khoản; a Điều's own duties (outside any khoản) make a row of their own."""
         rows: list[ClauseTotals] = []
@@ -183,13 +293,23 @@ class InstrumentSection(Frozen):
             own = article.own_totals
             if own.total:
                 rows.append(
-                    ClauseTotals(pack=self.pack, provision=article.id, citation=article.citation, totals=own)
+                    ClauseTotals(
+                        pack=self.pack,
+                        provision=article.id,
+                        citation=article.citation,
+                        totals=own,
+                        soft=article.own_soft,
+                    )
                 )
             for child in article.children:
                 if child.totals.total:
                     rows.append(
                         ClauseTotals(
-                            pack=self.pack, provision=child.id, citation=child.citation, totals=child.totals
+                            pack=self.pack,
+                            provision=child.id,
+                            citation=child.citation,
+                            totals=child.totals,
+                            soft=child.soft,
                         )
                     )
         return tuple(rows)
@@ -211,7 +331,7 @@ class RecordSource(Frozen):
     titles: dict[str, str] = Field(default_factory=dict)
 
 
-class ComplianceReport(Frozen):
+class ComplianceReport(Frozen, Tallied):
     """Every duty of the applied instruments for one record, as of one day, clause by clause."""
 
     report_version: Literal["1"] = "1"
@@ -222,6 +342,7 @@ class ComplianceReport(Frozen):
     packs: tuple[PackInfo, ...]
     interpretations: tuple[InterpretationInfo, ...] = ()
     totals: StatusCounts
+    soft: StatusCounts
     instruments: tuple[InstrumentSection, ...]
     results: tuple[DutyResult, ...] = ()
 
@@ -243,9 +364,23 @@ class ComplianceReport(Frozen):
         for index in obligation.results:
             yield self.results[index]
 
-    def failing(self, fail_on: Iterable[str] = DEFAULT_FAIL_ON) -> int:
-        """How many results have a status in ``fail_on``."""
-        return self.totals.failing(fail_on)
+    def attention(self) -> list[DutyResult]:
+        """The results of duties and duties to study that need attention (:data:`ATTENTION`), worst first."""
+        return self._needing(enforceable=True)
+
+    def soft_attention(self) -> list[DutyResult]:
+        """The results of requests and encouragements with an :data:`ATTENTION` status, worst first:
+        listed apart, never as failing."""
+        return self._needing(enforceable=False)
+
+    def _needing(self, *, enforceable: bool) -> list[DutyResult]:
+        found = [
+            r
+            for r in self.results
+            if r.status.value in ATTENTION and is_enforceable(r.modality) == enforceable
+        ]
+        found.sort(key=lambda r: ATTENTION.index(r.status.value))
+        return found
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The canonical JSON: keys sorted, ISO dates, UTF-8 text; identical inputs give identical bytes."""

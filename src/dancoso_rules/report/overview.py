@@ -15,14 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from dancoso_rules.model.common import Frozen
-from dancoso_rules.report.model import STATUSES, ClauseTotals, ComplianceReport, StatusCounts
+from dancoso_rules.report.model import STATUSES, ClauseTotals, ComplianceReport, StatusCounts, Tallied
 
 OVERVIEW_SCHEMA_ID = "urn:dancoso-rules:schema:overview:1"
 _WIDTH = len(STATUSES)
 
 
-class OverviewRow(Frozen):
-    """One organisation: its record, its totals, and its khoản with duties that bind it, worst first."""
+class OverviewRow(Frozen, Tallied):
+    """One organisation: its record, its totals (and their ``soft`` part, from requests and
+    encouragements), and its khoản with duties that bind it, worst first."""
 
     organisation: str
     name: str
@@ -31,6 +32,7 @@ class OverviewRow(Frozen):
     period_start: dt.date
     period_end: dt.date
     totals: StatusCounts
+    soft: StatusCounts
     clauses: tuple[ClauseTotals, ...]
 
 
@@ -48,6 +50,7 @@ class OverviewDocument(Frozen):
     as_of: dt.date
     organisations: int
     totals: StatusCounts
+    soft: StatusCounts
     invalid: tuple[InvalidRecord, ...] = ()
     rows: tuple[OverviewRow, ...] = ()
 
@@ -60,7 +63,8 @@ class _Packed:
     line: int | None
     period: tuple[dt.date, dt.date]
     totals: tuple[int, ...]
-    clauses: array[int]  # (clause index, counts...) repeated
+    soft: tuple[int, ...]
+    clauses: array[int]  # (clause index, counts..., soft counts...) repeated
 
 
 @dataclass(slots=True)
@@ -86,6 +90,7 @@ class OverviewBuilder:
                 self._clause_list.append((row.pack, row.provision, row.citation))
             packed.append(index)
             packed.extend(row.totals.get(s) for s in STATUSES)
+            packed.extend(row.soft.get(s) for s in STATUSES)
         self._rows.append(
             _Packed(
                 report.organisation.id,
@@ -94,6 +99,7 @@ class OverviewBuilder:
                 line,
                 (report.period.start, report.period.end),
                 tuple(report.totals.get(s) for s in STATUSES),
+                tuple(report.soft.get(s) for s in STATUSES),
                 packed,
             )
         )
@@ -106,12 +112,16 @@ class OverviewBuilder:
         """The overview, organisations worst first (ties by organisation id, then file)."""
         rows = sorted(self._rows, key=_worst_first)
         totals = [0] * _WIDTH
+        soft = [0] * _WIDTH
         for row in rows:
             for i, count in enumerate(row.totals):
                 totals[i] += count
+            for i, count in enumerate(row.soft):
+                soft[i] += count
         return Overview(
             as_of=self.as_of,
             totals=_counts(totals),
+            soft=_counts(soft),
             invalid=tuple(self._invalid),
             _packed=rows,
             _clause_list=self._clause_list,
@@ -132,11 +142,13 @@ def _worst_first(row: _Packed) -> tuple[tuple[int, ...], str, str, int]:
 
 
 @dataclass(frozen=True, slots=True)
-class Overview:
-    """Many organisations' results as of one day: totals, invalid records, and rows worst first."""
+class Overview(Tallied):
+    """Many organisations' results as of one day: totals (and their ``soft`` part), invalid records,
+    and rows worst first."""
 
     as_of: dt.date
     totals: StatusCounts
+    soft: StatusCounts
     invalid: tuple[InvalidRecord, ...]
     _packed: list[_Packed]
     _clause_list: list[tuple[str, str, str]]
@@ -150,13 +162,19 @@ class Overview:
         """Each organisation's row, worst first; its khoản worst first too, then in the instrument's order."""
         for packed in self._packed:
             cells: list[tuple[int, ClauseTotals]] = []
-            step = _WIDTH + 1
+            step = 2 * _WIDTH + 1
             for start in range(0, len(packed.clauses), step):
                 index = packed.clauses[start]
                 pack, provision, citation = self._clause_list[index]
-                counts = _counts(packed.clauses[start + 1 : start + step])
+                counts = _counts(packed.clauses[start + 1 : start + 1 + _WIDTH])
+                soft = _counts(packed.clauses[start + 1 + _WIDTH : start + step])
                 cells.append(
-                    (index, ClauseTotals(pack=pack, provision=provision, citation=citation, totals=counts))
+                    (
+                        index,
+                        ClauseTotals(
+                            pack=pack, provision=provision, citation=citation, totals=counts, soft=soft
+                        ),
+                    )
                 )
             cells.sort(key=lambda cell: (tuple(-n for n in cell[1].totals.severity()), cell[0]))
             yield OverviewRow(
@@ -167,5 +185,6 @@ class Overview:
                 period_start=packed.period[0],
                 period_end=packed.period[1],
                 totals=_counts(packed.totals),
+                soft=_counts(packed.soft),
                 clauses=tuple(cell for _, cell in cells),
             )

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from dancoso_rules.evaluation.result import DutyResult
+from dancoso_rules.model.obligation import Modality
 from dancoso_rules.report.messages import STATUS_ORDER, format_date, msg, period_label, status_label
+from dancoso_rules.report.model import Counted
 
 #: Status colours (background, text) chosen for contrast; the status is always written too.
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
@@ -80,6 +82,25 @@ def explanation(result: DutyResult, lang: str) -> str:
         if reason not in text:
             text = f"{text} {reason}"
     return text
+
+
+def modality_label(modality: Modality, lang: str) -> str:
+    """The force of an obligation in words: "Khuyến khích" / "Encouragement"."""
+    return msg(f"modality.{modality.value}", lang)
+
+
+def modality_note(modality: Modality, lang: str) -> str:
+    """The force of an obligation in words when it is not a plain duty, else an empty string."""
+    return "" if modality is Modality.DUTY else modality_label(modality, lang)
+
+
+def verdict(counted: Counted, fail_on: frozenset[str], lang: str) -> tuple[str, str | None]:
+    """The verdict ("Có 37 kết quả không đạt.") and, when requests or encouragements have a status in
+    ``fail_on``, the sentence saying that they are not counted; both from :meth:`Tallied.failing`."""
+    failing = counted.failing(fail_on)
+    main = msg("report.verdict.fail", lang, n=failing) if failing else msg("report.verdict.pass", lang)
+    soft = counted.soft_failing(fail_on)
+    return main, (msg("report.verdict.soft", lang, n=soft) if soft else None)
 
 
 def failing_statuses(fail_on: frozenset[str]) -> tuple[str, ...]:

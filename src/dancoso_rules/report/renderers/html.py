@@ -13,7 +13,13 @@ from html import escape
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label
-from dancoso_rules.report.model import ClauseTotals, ComplianceReport, ProvisionSection, StatusCounts
+from dancoso_rules.report.model import (
+    ATTENTION,
+    ClauseTotals,
+    ComplianceReport,
+    ProvisionSection,
+    StatusCounts,
+)
 from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
@@ -21,10 +27,12 @@ from dancoso_rules.report.renderers.common import (
     evidence_text,
     explanation,
     instance_label,
+    modality_label,
+    modality_note,
     status_text,
+    verdict,
 )
 
-_ATTENTION = ("missed", "overdue", "late", "unverified")
 _BADGES = "".join(f".s-{s}{{background:{bg};color:{fg}}}" for s, (bg, fg) in STATUS_COLOURS.items())
 _CSS = (
     """
@@ -82,6 +90,11 @@ footer{margin-top:20px;border-top:1px solid var(--line);padding-top:6px;color:va
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
+
+
+def _force(result: DutyResult, lang: str) -> str:
+    force = modality_note(result.modality, lang)
+    return f'<br><span class="meta">{_e(force)}</span>' if force else ""
 
 
 def _badge(status: str, text: str) -> str:
@@ -161,18 +174,25 @@ class HtmlRenderer:
         out = [self._header(report, lang)]
         failing = report.failing(options.fail_on)
         out.append(f"<h2>{_e(msg('report.summary', lang))}</h2>\n{_cards(report.totals, lang)}")
-        verdict = msg("report.verdict.fail", lang, n=failing) if failing else msg("report.verdict.pass", lang)
+        main, soft = verdict(report, options.fail_on, lang)
         fail_on = ", ".join(status_label(s, lang) for s in STATUS_ORDER if s in options.fail_on) or "—"
         out.append(
-            f'<p class="verdict {"fail" if failing else "pass"}">{_e(verdict)} '
+            f'<p class="verdict {"fail" if failing else "pass"}">{_e(main)} '
             f'<span class="meta">({_e(msg("report.fail_on", lang))}: {_e(fail_on)})</span></p>\n'
         )
+        if soft is not None:
+            out.append(f'<p class="meta">{_e(soft)}</p>\n')
         rows = report.clause_totals()
         out.append(
             f"<h2>{_e(msg('report.by_clause', lang))}</h2>\n{chart(rows, lang, many_packs=len(report.packs) > 1)}"
         )
         out.append(self._clause_table(rows, lang))
-        out.append(self._attention(report, lang))
+        out.append(self._attention(report.attention(), msg("report.attention", lang), lang))
+        out.append(
+            self._attention(
+                report.soft_attention(), msg("report.soft", lang), lang, note=msg("report.soft_note", lang)
+            )
+        )
         for section in report.instruments:
             pack = report.pack(section.pack)
             out.append(f"<h2>{_e(msg('report.provisions', lang))}: {_e(pack.title)}</h2>\n")
@@ -233,22 +253,21 @@ class HtmlRenderer:
             f"</tr></thead><tbody>{body}</tbody></table>\n"
         )
 
-    def _attention(self, report: ComplianceReport, lang: str) -> str:
-        needing = sorted(
-            (r for r in report.results if r.status.value in _ATTENTION),
-            key=lambda r: _ATTENTION.index(r.status.value),
-        )
+    def _attention(self, needing: list[DutyResult], title: str, lang: str, *, note: str | None = None) -> str:
+        """A table of results to look at: the duties' (:meth:`ComplianceReport.attention`) or the
+        requests' and encouragements' (:meth:`ComplianceReport.soft_attention`), kept apart."""
         if not needing:
             return ""
         cols = ("col.status", "col.citation", "col.period", "col.due", "col.explanation")
         head = "".join(f"<th>{_e(msg(c, lang))}</th>" for c in cols)
         body = "".join(
             f"<tr><td>{_badge(r.status.value, status_text(r, lang))}</td>"
-            f"<td>{_e(citation(r.provision, r.citation, lang))}</td><td>{_e(instance_label(r, lang))}</td>"
+            f"<td>{_e(citation(r.provision, r.citation, lang))}{_force(r, lang)}</td><td>{_e(instance_label(r, lang))}</td>"
             f"<td>{_e(format_date(r.due, lang) if r.due else '—')}</td><td>{_e(explanation(r, lang))}</td></tr>"
             for r in needing
         )
-        return f'<h2>{_e(msg("report.attention", lang))}</h2>\n<table class="attention"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n'
+        intro = f'<p class="meta">{_e(note)}</p>\n' if note is not None else ""
+        return f'<h2>{_e(title)}</h2>\n{intro}<table class="attention"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n'
 
     def _provision(self, report: ComplianceReport, provision: ProvisionSection, depth: int, lang: str) -> str:
         head = citation(provision.id, provision.citation, lang)
@@ -264,7 +283,7 @@ class HtmlRenderer:
                 f'<p class="none">{_e(msg("report.non_operative", lang))}: {_e(provision.non_operative.get(lang))}</p>'
             )
         for obligation in provision.obligations:
-            kinds = f"{msg('modality.' + obligation.modality.value, lang)} · {msg('schedule.' + obligation.schedule, lang)}"
+            kinds = f"{modality_label(obligation.modality, lang)} · {msg('schedule.' + obligation.schedule, lang)}"
             parts.append(
                 f'<div class="obligation"><p><b>{_e(obligation.summary.get(lang))}</b> '
                 f'<span class="meta">({_e(kinds)}) <code>{_e(obligation.uid)}</code></span></p>'
@@ -325,13 +344,13 @@ class HtmlRenderer:
         )
         for rank, row in enumerate(overview.rows(), start=1):
             cells = "".join(
-                f'<td class="n{" s-" + s if row.totals.get(s) and s in _ATTENTION else ""}">{row.totals.get(s) or "·"}</td>'
+                f'<td class="n{" s-" + s if row.totals.get(s) and s in ATTENTION else ""}">{row.totals.get(s) or "·"}</td>'
                 for s in STATUS_ORDER
             )
             worst = ", ".join(
-                f"{_e(citation(c.provision, c.citation, lang))} ({c.totals.failing(options.fail_on)})"
+                f"{_e(citation(c.provision, c.citation, lang))} ({c.failing(options.fail_on)})"
                 for c in row.clauses
-                if c.totals.failing(options.fail_on)
+                if c.failing(options.fail_on)
             )
             yield (
                 f'<tr><td class="n">{rank}</td><td>{_e(row.name)}<br><code>{_e(row.file)}</code></td>'

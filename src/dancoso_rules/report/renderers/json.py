@@ -28,6 +28,7 @@ class JsonRenderer:
             "invalid": [item.model_dump(mode="json") for item in overview.invalid],
             "organisations": overview.organisations,
             "overview_version": "1",
+            "soft": overview.soft.model_dump(mode="json"),
             "totals": overview.totals.model_dump(mode="json"),
         }
         opening = json.dumps(head, ensure_ascii=False, sort_keys=True, indent=2)

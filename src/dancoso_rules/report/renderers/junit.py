@@ -3,9 +3,15 @@
 Each instrument is a ``<testsuite>``; a test case's ``classname`` is ``organisation.pack.provision``
 (Jenkins shows ``organisation.pack`` as the package and the provision as the class) and its
 ``name`` is the obligation id with the instance's period (or triggering event), so that names are
-unique across organisation, provision and period. Statuses in ``--fail-on`` are ``<failure>``s,
+unique across organisation, provision and period. A failing result (a duty's or a duty to study's,
+with a status in ``--fail-on``: :func:`~dancoso_rules.report.model.is_failing`) is a ``<failure>``,
 ``not_applicable`` is ``<skipped>``; the explanation is the failure's text. No timestamps or
 durations are written, so that the same inputs give the same bytes.
+
+A request's or an encouragement's result with a status in ``--fail-on`` is a passing test case whose
+``<system-out>`` gives its status, its modality and why it is not counted: the law only asks, so a
+red failure would be false, and ``<skipped>`` would say it was not checked, which is false too and
+would mix it with the duties that do not apply. GitLab and Jenkins show the note with the case.
 """
 
 from __future__ import annotations
@@ -16,10 +22,15 @@ from xml.sax.saxutils import escape, quoteattr
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, msg, status_label
-from dancoso_rules.report.model import ComplianceReport, StatusCounts
+from dancoso_rules.report.model import ComplianceReport, Counted, StatusCounts, is_enforceable, is_failing
 from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
-from dancoso_rules.report.renderers.common import evidence_text, explanation, status_text
+from dancoso_rules.report.renderers.common import (
+    evidence_text,
+    explanation,
+    modality_note,
+    status_text,
+)
 
 # Characters XML 1.0 cannot carry at all (a record's text could hold them); they are dropped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -74,21 +85,21 @@ class JunitRenderer:
                 ("source_sha256", pack.source_sha256),
             )
             suites.append(
-                self._suite(f"{organisation} · {section.pack}", section.totals, options, cases, properties)
+                self._suite(f"{organisation} · {section.pack}", section, options, cases, properties)
             )
-        return self._document(report.totals, options, suites)
+        return self._document(report, options, suites)
 
     def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
         """A ``<testsuite>`` per organisation with a test case per khoản."""
         yield _HEADER
         yield (
             f'<testsuites name={_attr("dancoso check")} tests="{overview.totals.total}" '
-            f'failures="{overview.totals.failing(options.fail_on)}" errors="{len(overview.invalid)}">\n'
+            f'failures="{overview.failing(options.fail_on)}" errors="{len(overview.invalid)}">\n'
         )
         for row in overview.rows():
             cases = []
             for clause in row.clauses:
-                failures = clause.totals.failing(options.fail_on)
+                failures = clause.failing(options.fail_on)
                 classname = f"{row.organisation}.{clause.pack}"
                 body = _counts_text(clause.totals, options.lang)
                 if failures:
@@ -99,11 +110,18 @@ class JunitRenderer:
                     cases.append(
                         f"    <testcase classname={_attr(classname)} name={_attr(clause.provision)}>\n{inner}    </testcase>\n"
                     )
+                elif clause.soft_failing(options.fail_on):
+                    note = msg("report.verdict.soft", options.lang, n=clause.soft_failing(options.fail_on))
+                    out = f"{body}\n{note}"
+                    cases.append(
+                        f"    <testcase classname={_attr(classname)} name={_attr(clause.provision)}>\n"
+                        f"      <system-out>{_text(out)}</system-out>\n    </testcase>\n"
+                    )
                 else:
                     cases.append(
                         f"    <testcase classname={_attr(classname)} name={_attr(clause.provision)}/>\n"
                     )
-            failures = sum(clause.totals.failing(options.fail_on) > 0 for clause in row.clauses)
+            failures = sum(clause.failing(options.fail_on) > 0 for clause in row.clauses)
             yield (
                 f'  <testsuite name={_attr(f"{row.organisation} · {row.file}")} tests="{len(cases)}" '
                 f'failures="{failures}" errors="0" skipped="0">\n'
@@ -127,17 +145,22 @@ class JunitRenderer:
         lang = options.lang
         status = result.status.value
         head = f"    <testcase classname={_attr(classname)} name={_attr(name)}"
+        force = modality_note(result.modality, lang)
         detail = "\n".join(
             part
             for part in (
                 explanation(result, lang),
                 f"{msg('col.status', lang)}: {status_text(result, lang)}",
+                f"{msg('col.modality', lang)}: {force}" if force else "",
                 f"{msg('col.evidence', lang)}: {evidence_text(result, lang, titles)}",
                 f"{msg('col.citation', lang)}: {result.citation} ({result.obligation})",
+                msg("report.soft_note", lang)
+                if status in options.fail_on and not is_enforceable(result.modality)
+                else "",
             )
             if part
         )
-        if status in options.fail_on:
+        if is_failing(result, options.fail_on):
             message = f"{status_label(status, lang)}: {result.citation}"
             return f'{head}>\n      <failure message={_attr(message)} type="{status}">{_text(detail)}</failure>\n    </testcase>\n'
         if status == "not_applicable":
@@ -147,23 +170,25 @@ class JunitRenderer:
     def _suite(
         self,
         name: str,
-        totals: StatusCounts,
+        counted: Counted,
         options: RenderOptions,
         cases: list[str],
         properties: tuple[tuple[str, str], ...],
     ) -> str:
+        totals = counted.totals
         props = "".join(f"      <property name={_attr(k)} value={_attr(v)}/>\n" for k, v in properties)
         return (
-            f'  <testsuite name={_attr(name)} tests="{totals.total}" failures="{totals.failing(options.fail_on)}" '
+            f'  <testsuite name={_attr(name)} tests="{totals.total}" failures="{counted.failing(options.fail_on)}" '
             f'errors="0" skipped="{totals.not_applicable}">\n    <properties>\n{props}    </properties>\n'
             + "".join(cases)
             + "  </testsuite>\n"
         )
 
-    def _document(self, totals: StatusCounts, options: RenderOptions, suites: list[str]) -> str:
+    def _document(self, counted: Counted, options: RenderOptions, suites: list[str]) -> str:
+        totals = counted.totals
         return (
             _HEADER + f'<testsuites name={_attr("dancoso check")} tests="{totals.total}" '
-            f'failures="{totals.failing(options.fail_on)}" errors="0" skipped="{totals.not_applicable}">\n'
+            f'failures="{counted.failing(options.fail_on)}" errors="0" skipped="{totals.not_applicable}">\n'
             + "".join(suites)
             + "</testsuites>\n"
         )

@@ -1,6 +1,7 @@
 """GitHub-flavoured Markdown, readable as a pull-request comment.
 
-What needs attention comes first (the failing, late and unverified results in one table), then the
+What needs attention comes first (the missed, overdue, late and unverified results of duties in one
+table, those of requests and encouragements, which never fail, in another), then the
 totals by khoản, then each Điều in a collapsed ``<details>`` block with its verbatim words, its
 obligations and their results. Every string from the record or the rules is escaped, so that a
 title can neither break a table nor inject HTML.
@@ -21,11 +22,13 @@ from dancoso_rules.report.renderers.common import (
     evidence_text,
     explanation,
     instance_label,
+    modality_label,
+    modality_note,
     status_text,
+    verdict,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_ATTENTION = ("missed", "overdue", "late", "unverified")
 
 
 def md(text: str) -> str:
@@ -74,14 +77,19 @@ class MarkdownRenderer:
                 f"(`{pack.id}` {md(pack.version)}, sha256 `{pack.source_sha256[:12]}`)"
             )
         lines += [" · ".join(facts[:3]), ""] + [f"- {fact}" for fact in facts[3:]] + [""]
-        verdict = msg("report.verdict.fail", lang, n=failing) if failing else msg("report.verdict.pass", lang)
-        lines += [f"**{md(verdict)}**", ""]
+        main, soft = verdict(report, options.fail_on, lang)
+        lines += [f"**{md(main)}**", ""]
+        if soft is not None:
+            lines += [md(soft), ""]
         lines += [
             *_header(lang, msg("report.total", lang)),
             f"| {report.totals.total} | {_counts_row(report.totals)} |",
             "",
         ]
-        lines += self._attention(report, lang)
+        lines += self._attention(report.attention(), msg("report.attention", lang), lang)
+        lines += self._attention(
+            report.soft_attention(), msg("report.soft", lang), lang, note=msg("report.soft_note", lang)
+        )
         lines += [f"### {md(msg('report.by_clause', lang))}", "", *_header(lang, msg("col.clause", lang))]
         for row in report.clause_totals():
             label = citation(row.provision, row.citation, lang)
@@ -100,22 +108,23 @@ class MarkdownRenderer:
         ]
         return "\n".join(lines)
 
-    def _attention(self, report: ComplianceReport, lang: str) -> list[str]:
-        needing = [r for r in report.results if r.status.value in _ATTENTION]
+    def _attention(
+        self, needing: list[DutyResult], title: str, lang: str, *, note: str | None = None
+    ) -> list[str]:
+        """A table of results to look at: the duties' (:meth:`ComplianceReport.attention`) or the
+        requests' and encouragements' (:meth:`ComplianceReport.soft_attention`), kept apart."""
         if not needing:
             return []
-        needing.sort(key=lambda r: _ATTENTION.index(r.status.value))
         cols = ("col.status", "col.citation", "col.obligation", "col.period", "col.due", "col.explanation")
-        lines = [
-            f"### {md(msg('report.attention', lang))}",
-            "",
-            "| " + " | ".join(msg(c, lang) for c in cols) + " |",
-            "|" + "---|" * len(cols),
-        ]
+        lines = [f"### {md(title)}", ""]
+        if note is not None:
+            lines += [md(note), ""]
+        lines += ["| " + " | ".join(msg(c, lang) for c in cols) + " |", "|" + "---|" * len(cols)]
         for result in needing:
+            force = modality_note(result.modality, lang)
             lines.append(
                 f"| {_status(result.status.value, lang, status_text(result, lang))} | {md(citation(result.provision, result.citation, lang))} "
-                f"| `{result.obligation.rsplit('.', 1)[-1]}` | {md(instance_label(result, lang))} "
+                f"| `{result.obligation.rsplit('.', 1)[-1]}`{f' ({md(force)})' if force else ''} | {md(instance_label(result, lang))} "
                 f"| {format_date(result.due, lang) if result.due else '—'} | {md(explanation(result, lang))} |"
             )
         return [*lines, ""]
@@ -144,7 +153,9 @@ class MarkdownRenderer:
         if provision.text:
             lines += [f"> {md(provision.text)}", ""]
         for obligation in provision.obligations:
-            kinds = f"{msg('modality.' + obligation.modality.value, lang)}, {msg('schedule.' + obligation.schedule, lang)}"
+            kinds = (
+                f"{modality_label(obligation.modality, lang)}, {msg('schedule.' + obligation.schedule, lang)}"
+            )
             lines.append(f"- **{md(obligation.summary.get(lang))}** ({md(kinds)}) `{obligation.uid}`")
             results = list(report.results_of(obligation))
             if results and all(r.status.value == "not_applicable" for r in results):
@@ -205,9 +216,9 @@ class MarkdownRenderer:
         yield "\n".join(head) + "\n"
         for rank, row in enumerate(overview.rows(), start=1):
             worst = ", ".join(
-                f"{md(citation(c.provision, c.citation, lang))} ({c.totals.failing(options.fail_on)})"
+                f"{md(citation(c.provision, c.citation, lang))} ({c.failing(options.fail_on)})"
                 for c in row.clauses
-                if c.totals.failing(options.fail_on)
+                if c.failing(options.fail_on)
             )
             yield f"| {rank} | {md(row.name)} (`{row.organisation}`) | {_counts_row(row.totals)} | {worst or '—'} |\n"
         yield "\n"

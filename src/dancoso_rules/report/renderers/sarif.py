@@ -5,10 +5,18 @@ result is located in the record file by line and column where the record can poi
 activity that shows it done (``/activities/3``), the event that opened it, or the list where the
 missing activity belongs (``/activities``); the JSON Pointer is given as a logical location.
 
-A status in ``--fail-on`` is ``kind: fail`` at level ``error``; other shortfalls (late, and overdue
-or missed when not in ``--fail-on``) are ``fail`` at level ``warning``; ``unverified`` is
-``review``, ``upcoming`` is ``open``, ``met`` is ``pass`` and ``not_applicable`` ``notApplicable``,
-all at level ``none`` as SARIF requires for a kind that is not ``fail``.
+A failing result (a duty's or a duty to study's, with a status in ``--fail-on``:
+:func:`~dancoso_rules.report.model.is_failing`) is ``kind: fail`` at level ``error``; other
+shortfalls of duties (late, and overdue or missed when not in ``--fail-on``) are ``fail`` at level
+``warning``; ``unverified`` is ``review``, ``upcoming`` is ``open``, ``met`` is ``pass`` and
+``not_applicable`` ``notApplicable``, all at level ``none`` as SARIF requires for a kind that is not
+``fail``.
+
+A request or an encouragement never fails: a result of one with a status in ``--fail-on`` or a
+shortfall is ``fail`` at level ``note`` ("a minor problem or an opportunity to improve"), never
+``error`` or ``warning``. It stays ``fail`` rather than ``review`` because SARIF 2.1.0 (§3.27.10)
+allows a level other than ``none`` only with kind ``fail``, and a ``none`` would hide it from code
+scanning views; ``note`` is the lowest level they show. Each result carries its ``modality``.
 """
 
 from __future__ import annotations
@@ -19,7 +27,14 @@ from typing import Any
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import citation, msg, status_label
-from dancoso_rules.report.model import ComplianceReport, ObligationEntry, ProvisionSection, target_pointer
+from dancoso_rules.report.model import (
+    ComplianceReport,
+    ObligationEntry,
+    ProvisionSection,
+    is_enforceable,
+    is_failing,
+    target_pointer,
+)
 from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import explanation, instance_label, status_text
@@ -34,11 +49,12 @@ _KINDS = {
 _SHORTFALLS = frozenset({"late", "overdue", "missed"})
 
 
-def _kind_and_level(status: str, fail_on: frozenset[str]) -> tuple[str, str]:
-    if status in fail_on:
+def _kind_and_level(result: DutyResult, fail_on: frozenset[str]) -> tuple[str, str]:
+    status = result.status.value
+    if is_failing(result, fail_on):
         return "fail", "error"
-    if status in _SHORTFALLS:
-        return "fail", "warning"
+    if status in fail_on or status in _SHORTFALLS:
+        return "fail", "warning" if is_enforceable(result.modality) else "note"
     return _KINDS.get(status, "informational"), "none"
 
 
@@ -111,7 +127,7 @@ class SarifRenderer:
     ) -> dict[str, Any]:
         lang = options.lang
         status = result.status.value
-        kind, level = _kind_and_level(status, options.fail_on)
+        kind, level = _kind_and_level(result, options.fail_on)
         pointer = target_pointer(result)
         item: dict[str, Any] = {
             "ruleId": result.obligation,
@@ -127,6 +143,7 @@ class SarifRenderer:
             "properties": {
                 "status": status,
                 "status_label": status_label(status, lang),
+                "modality": result.modality.value,
                 "period": result.period.label if result.period else None,
                 "due": result.due.isoformat() if result.due else None,
                 "pointer": pointer,
@@ -153,7 +170,7 @@ class SarifRenderer:
         rules: dict[str, dict[str, Any]] = {}
         for row in overview.rows():
             for clause in row.clauses:
-                failing = clause.totals.failing(options.fail_on)
+                failing = clause.failing(options.fail_on)
                 if not failing:
                     continue
                 rule_id = f"{clause.pack}.{clause.provision}"
@@ -164,10 +181,11 @@ class SarifRenderer:
                         "shortDescription": {"text": citation(clause.provision, clause.citation, lang)},
                     },
                 )
+                enforceable = clause.enforceable()
                 counts = ", ".join(
-                    f"{status_label(s, lang)}: {clause.totals.get(s)}"
+                    f"{status_label(s, lang)}: {enforceable.get(s)}"
                     for s in sorted(options.fail_on)
-                    if clause.totals.get(s)
+                    if enforceable.get(s)
                 )
                 region = {"startLine": row.line} if row.line else {"startLine": 1}
                 results.append(
@@ -181,7 +199,11 @@ class SarifRenderer:
                         "locations": [
                             {"physicalLocation": {"artifactLocation": {"uri": row.file}, "region": region}}
                         ],
-                        "properties": {"organisation": row.organisation, **clause.totals.model_dump()},
+                        "properties": {
+                            "organisation": row.organisation,
+                            **clause.totals.model_dump(),
+                            "soft": clause.soft.model_dump(),
+                        },
                     }
                 )
         for item in overview.invalid:

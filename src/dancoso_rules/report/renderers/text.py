@@ -20,6 +20,7 @@ from dancoso_rules.report.renderers.common import (
     explanation,
     instance_label,
     status_text,
+    verdict,
 )
 
 _ANSI = {
@@ -130,9 +131,10 @@ class TextRenderer:
         out.wrap(
             f"{msg('report.summary', lang)} ({report.totals.total}): {out.counts(report.totals)}", hanging=2
         )
-        failing = report.failing(options.fail_on)
-        verdict = msg("report.verdict.fail", lang, n=failing) if failing else msg("report.verdict.pass", lang)
-        out.wrap(verdict, style="missed" if failing else "met")
+        main, soft = verdict(report, options.fail_on, lang)
+        out.wrap(main, style="missed" if report.failing(options.fail_on) else "met")
+        if soft is not None:
+            out.wrap(soft, hanging=2)
         out.blank()
         out.wrap(msg("report.by_clause", lang), style="bold")
         self._clause_table(out, report)

@@ -1,0 +1,268 @@
+"""Keeping the instrument's force: only duties (and duties to study) fail.
+
+A request ("đề nghị") or an encouragement ("khuyến khích", "quan tâm, tạo điều kiện") keeps its true
+status, overdue or missed, but never counts as failing: not in the exit code, not in the verdicts and
+totals, not as a JUnit failure, not as a SARIF error, not in the "cần chú ý" list. The evaluator is
+replaced here by one that returns chosen results, so that a record can hold an overdue encouragement
+and nothing else that fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import EXAMPLES
+from dancoso_rules.cli.main import main
+from dancoso_rules.evaluation.engine import evaluate
+from dancoso_rules.evaluation.result import DutyResult, Report
+from dancoso_rules.evaluation.status import Status
+from dancoso_rules.model import Rulebook
+from dancoso_rules.model.obligation import Modality
+from dancoso_rules.report.build import build_report
+from dancoso_rules.report.model import STATUSES, ComplianceReport, is_failing
+from dancoso_rules.report.overview import OverviewBuilder
+from dancoso_rules.report.renderers import RenderOptions, get_renderer
+from report_samples import sample_report
+
+SO_NOI_VU = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
+AS_OF = ["--as-of", "2026-01-15"]
+# điểm a khoản 1 Điều 2: "Quan tâm, tạo điều kiện, cử cán bộ ... tham gia các lớp đào tạo"
+ENCOURAGEMENT = "tra-vinh-2024.art_2__cl_1__pt_a.send-staff-to-training"
+# điểm b khoản 1 Điều 2: "Tổ chức các lớp bồi dưỡng, tập huấn ..."
+DUTY = "tra-vinh-2024.art_2__cl_1__pt_b.training-courses"
+# khoản 2 Điều 4: "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh ..."
+REQUEST = "tra-vinh-2024.art_4__cl_2.front-supervision"
+_EVALUATE = evaluate  # the real one
+
+
+def _result(template: DutyResult, status: Status) -> DutyResult:
+    return template.model_copy(
+        update={
+            "status": status,
+            "days_overdue": 15 if status is Status.OVERDUE else None,
+            "days_late": 3 if status is Status.LATE else None,
+            "days_left": None,
+            "evidence": (),
+            "reason": None,
+        }
+    )
+
+
+def _only(chosen: dict[str, Status]) -> Callable[..., Report]:
+    """An evaluator that evaluates for real, then keeps only the ``chosen`` obligations, with the chosen statuses."""
+
+    def chosen_only(*args: Any, **kwargs: Any) -> Report:
+        report = _EVALUATE(*args, **kwargs)
+        kept = {}
+        for result in report.results:
+            if result.obligation in chosen and result.obligation not in kept:
+                kept[result.obligation] = _result(result, chosen[result.obligation])
+        assert set(kept) == set(chosen)
+        return report.model_copy(update={"results": tuple(kept.values())})
+
+    return chosen_only
+
+
+def check(*argv: str) -> int:
+    return main(["check", *argv])
+
+
+@pytest.fixture
+def only(monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, Status]], None]:
+    def choose(chosen: dict[str, Status]) -> None:
+        monkeypatch.setattr("dancoso_rules.report.batch.evaluate", _only(chosen))
+
+    return choose
+
+
+def test_the_chosen_obligations_have_the_modalities_this_file_is_about(rulebook: Rulebook) -> None:
+    modality = {p.uid: p.obligation.modality for p in rulebook.pack_by_id["tra-vinh-2024"].obligations()}
+    assert modality[ENCOURAGEMENT] is Modality.ENCOURAGEMENT
+    assert modality[DUTY] is Modality.DUTY
+    assert modality[REQUEST] is Modality.REQUEST
+
+
+@pytest.mark.parametrize("status", [Status.OVERDUE, Status.MISSED])
+def test_an_overdue_or_missed_encouragement_does_not_fail_the_check(
+    only: Callable[[dict[str, Status]], None], status: Status, capsys: pytest.CaptureFixture[str]
+) -> None:
+    only({ENCOURAGEMENT: status})
+    assert check(str(SO_NOI_VU), *AS_OF, "--width", "100") == 0
+    out = capsys.readouterr().out
+    assert "Không có nghĩa vụ nào không đạt." in out
+    assert "1 kết quả khác, của nội dung khuyến khích, đề nghị, chưa đạt" in out
+    assert "[Khuyến khích · Thường xuyên]" in out  # shown with its modality
+    assert ("Quá hạn (15 ngày)" if status is Status.OVERDUE else "Bỏ lỡ") in out  # its true status
+
+
+@pytest.mark.parametrize("status", [Status.OVERDUE, Status.MISSED])
+def test_an_overdue_or_missed_duty_fails_the_check(
+    only: Callable[[dict[str, Status]], None], status: Status, capsys: pytest.CaptureFixture[str]
+) -> None:
+    only({DUTY: status})
+    assert check(str(SO_NOI_VU), *AS_OF) == 1
+    out = capsys.readouterr().out
+    assert "Có 1 kết quả không đạt." in out
+    assert "khuyến khích, đề nghị, chưa đạt" not in out
+
+
+def test_a_request_does_not_fail_either(
+    only: Callable[[dict[str, Status]], None], capsys: pytest.CaptureFixture[str]
+) -> None:
+    only({REQUEST: Status.MISSED})
+    assert check(str(SO_NOI_VU), *AS_OF, "--lang", "en", "--width", "100") == 0
+    out = capsys.readouterr().out
+    assert "No duty is failing." in out
+    assert "[Request · Regular]" in out
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "chosen", "code"),
+    [
+        (None, {DUTY: Status.OVERDUE, ENCOURAGEMENT: Status.OVERDUE}, 1),
+        ("none", {DUTY: Status.OVERDUE}, 0),
+        ("missed", {DUTY: Status.OVERDUE}, 0),
+        ("late", {DUTY: Status.LATE}, 1),
+        ("late", {ENCOURAGEMENT: Status.LATE, REQUEST: Status.LATE}, 0),
+        ("upcoming,met", {DUTY: Status.MET}, 1),
+        ("upcoming,met", {ENCOURAGEMENT: Status.MET}, 0),
+    ],
+)
+def test_fail_on_is_unchanged_for_duties(
+    only: Callable[[dict[str, Status]], None],
+    fail_on: str | None,
+    chosen: dict[str, Status],
+    code: int,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    only(chosen)
+    extra = [] if fail_on is None else [f"--fail-on={fail_on}"]
+    assert check(str(SO_NOI_VU), *AS_OF, "--format", "json", *extra) == code
+    capsys.readouterr()
+
+
+def test_junit_sarif_and_markdown_keep_an_encouragement_apart(
+    only: Callable[[dict[str, Status]], None], capsys: pytest.CaptureFixture[str]
+) -> None:
+    only({ENCOURAGEMENT: Status.OVERDUE, DUTY: Status.MISSED})
+
+    assert check(str(SO_NOI_VU), *AS_OF, "--format", "junit") == 1
+    root = ET.fromstring(capsys.readouterr().out)
+    assert root.get("failures") == "1"
+    assert root.get("tests") == "2"
+    cases = {c.get("name", "").split()[0]: c for c in root.iter("testcase")}
+    assert cases["training-courses"].find("failure") is not None
+    encouraged = cases["send-staff-to-training"]
+    assert encouraged.find("failure") is None
+    assert encouraged.find("skipped") is None
+    note = encouraged.findtext("system-out") or ""
+    assert "Trạng thái: Quá hạn (15 ngày)" in note
+    assert "Hiệu lực: Khuyến khích" in note
+    assert "không tính là không đạt" in note
+
+    assert check(str(SO_NOI_VU), *AS_OF, "--format", "sarif") == 1
+    results = {r["ruleId"]: r for r in json.loads(capsys.readouterr().out)["runs"][0]["results"]}
+    assert (results[DUTY]["kind"], results[DUTY]["level"]) == ("fail", "error")
+    assert (results[ENCOURAGEMENT]["kind"], results[ENCOURAGEMENT]["level"]) == ("fail", "note")
+    assert results[ENCOURAGEMENT]["properties"]["modality"] == "encouragement"
+    assert results[ENCOURAGEMENT]["properties"]["status"] == "overdue"
+
+    assert check(str(SO_NOI_VU), *AS_OF, "--format", "markdown") == 1
+    markdown = capsys.readouterr().out
+    attention, _, rest = markdown.partition("### Cần chú ý")[2].partition(
+        "### Khuyến khích, đề nghị chưa đạt"
+    )
+    assert "`training-courses`" in attention
+    assert "send-staff-to-training" not in attention
+    assert "`send-staff-to-training` (Khuyến khích)" in rest.partition("### ")[0]
+    assert "**Có 1 kết quả không đạt.**" in markdown
+
+    assert check(str(SO_NOI_VU), *AS_OF, "--format", "csv") == 1
+    assert ",Khuyến khích," in capsys.readouterr().out
+
+
+def test_many_records_count_only_failing_duties(
+    only: Callable[[dict[str, Status]], None], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "records"
+    folder.mkdir()
+    for name in ("a.json", "b.json"):
+        shutil.copy(SO_NOI_VU, folder / name)
+    only({ENCOURAGEMENT: Status.OVERDUE})
+    assert check(str(folder), *AS_OF, "--format", "junit") == 0
+    captured = capsys.readouterr()
+    assert "2 evaluated, 0 invalid; 0 failing" in captured.err
+    root = ET.fromstring(captured.out)
+    assert root.get("failures") == "0"
+    assert not list(root.iter("failure"))
+    assert "không tính là không đạt" in (root.findtext(".//system-out") or "")
+
+    assert check(str(folder), *AS_OF, "--format", "sarif") == 0
+    assert json.loads(capsys.readouterr().out)["runs"][0]["results"] == []
+
+    assert check(str(folder), *AS_OF, "--format", "json") == 0
+    overview = json.loads(capsys.readouterr().out)
+    assert overview["totals"]["overdue"] == overview["soft"]["overdue"] == 2
+    assert all(row["soft"]["overdue"] == 1 for row in overview["rows"])
+
+    only({ENCOURAGEMENT: Status.OVERDUE, DUTY: Status.OVERDUE})
+    assert check(str(folder), *AS_OF, "--format", "markdown") == 1
+    captured = capsys.readouterr()
+    assert "2 evaluated, 0 invalid; 2 failing" in captured.err
+    assert "| khoản 1 Điều 2 (1) |" in captured.out  # the khoản's failing count: the duty alone
+
+
+def _fail_ons() -> Iterable[frozenset[str]]:
+    for size in range(len(STATUSES) + 1):
+        for combination in itertools.combinations(STATUSES, size):
+            yield frozenset(combination)
+
+
+def test_every_failing_count_is_the_one_rule(rulebook: Rulebook) -> None:
+    """Each node's ``failing`` counts exactly the results :func:`is_failing` is true of, for every --fail-on."""
+    report: ComplianceReport = build_report(sample_report(rulebook), rulebook, record_file="sample.json")
+    assert report.soft.total > 0  # the sample has requests and encouragements with every status
+    builder = OverviewBuilder(dt.date(2026, 1, 15))
+    builder.add(report, "sample.json")
+    overview = builder.build()
+    (row,) = overview.rows()
+    clauses = {(c.pack, c.provision): c for c in report.clause_totals()}
+    for fail_on in _fail_ons():
+        expected = sum(is_failing(r, fail_on) for r in report.results)
+        assert report.failing(fail_on) == expected
+        assert sum(s.failing(fail_on) for s in report.instruments) == expected
+        assert overview.failing(fail_on) == row.failing(fail_on) == expected
+        assert sum(c.failing(fail_on) for c in clauses.values()) == expected
+        for clause in row.clauses:
+            assert clause.failing(fail_on) == clauses[(clause.pack, clause.provision)].failing(fail_on)
+        soft = sum(r.status.value in fail_on and not is_failing(r, fail_on) for r in report.results)
+        assert report.soft_failing(fail_on) == soft
+        assert report.failing(fail_on) + report.soft_failing(fail_on) == report.totals.among(fail_on)
+
+
+@pytest.mark.parametrize("fail_on", [frozenset({"missed", "overdue"}), frozenset({"late", "unverified"})])
+def test_renderers_on_the_sample_fail_exactly_the_failing_results(
+    rulebook: Rulebook, fail_on: frozenset[str]
+) -> None:
+    report = build_report(sample_report(rulebook), rulebook, record_file="sample.json")
+    failing = sum(is_failing(r, fail_on) for r in report.results)
+    options = RenderOptions(fail_on=fail_on)
+    root = ET.fromstring(get_renderer("junit").render(report, options))
+    assert len(root.findall(".//failure")) == failing == int(root.get("failures", "-1"))
+    log = json.loads(get_renderer("sarif").render(report, options))
+    assert sum(r["level"] == "error" for r in log["runs"][0]["results"]) == failing
+    for result in log["runs"][0]["results"]:
+        if result["properties"]["modality"] in ("request", "encouragement"):
+            assert result["level"] in ("note", "none")
+    for name in ("markdown", "html", "text"):
+        text = get_renderer(name).render(report, options)
+        assert f"Có {failing} kết quả không đạt." in text
