@@ -101,8 +101,3 @@ def verdict(counted: Counted, fail_on: frozenset[str], lang: str) -> tuple[str, 
     main = msg("report.verdict.fail", lang, n=failing) if failing else msg("report.verdict.pass", lang)
     soft = counted.soft_failing(fail_on)
     return main, (msg("report.verdict.soft", lang, n=soft) if soft else None)
-
-
-def failing_statuses(fail_on: frozenset[str]) -> tuple[str, ...]:
-    """``fail_on`` in the catalogue's order (worst first)."""
-    return tuple(s for s in STATUS_ORDER if s in fail_on)
