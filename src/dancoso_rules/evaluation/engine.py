@@ -28,6 +28,7 @@ from dancoso_rules.evaluation.applicability import (
     level_in_scope,
     span_in_time,
 )
+from dancoso_rules.evaluation.construct import date_range, evidence_ref, period_ref, reason
 from dancoso_rules.evaluation.index import RecordIndex
 from dancoso_rules.evaluation.instances import (
     Instance,
@@ -214,7 +215,7 @@ def _obligation_results(context: _Context, duty: Duty, in_scope: bool) -> list[D
 
         def out_of_scope() -> DutyResult:
             text = explain.reason_level(instrument.scope_levels, organisation.level)
-            return _whole_not_applicable(duty, Reason(code="level_out_of_scope", text=text))
+            return _whole_not_applicable(duty, reason("level_out_of_scope", text))
 
         return [context.rules.whole(("level", *key), out_of_scope)]
     vocabulary = context.rules.rulebook.vocabulary
@@ -226,7 +227,7 @@ def _obligation_results(context: _Context, duty: Duty, in_scope: bool) -> list[D
             kind_label = kind.label if kind else Labels(vi=organisation.kind, en=organisation.kind)
             labels = context.bearer_labels(placed.obligation.bearers)
             text = explain.reason_not_bearer(labels, kind_label, organisation.kind)
-            return _whole_not_applicable(duty, Reason(code="not_bearer", text=text))
+            return _whole_not_applicable(duty, reason("not_bearer", text))
 
         return [context.rules.whole(("bearer", *key), not_bearer)]
     plan = context.rules.plan(duty, context.table)
@@ -299,9 +300,9 @@ def _nothing_to_do(context: _Context, duty: Duty, plan: Plan) -> Reason:
     schedule = duty.placed.obligation.schedule
     if schedule.kind == "triggered":
         labels = [context.rules.event_labels.get(e, Labels(vi=e, en=e)) for e in schedule.events]
-        return Reason(code="no_event", text=explain.reason_no_event(labels))
+        return reason("no_event", explain.reason_no_event(labels))
     due = plan.due_after(duty.placed.pack.instrument.effective)
-    return Reason(code="outside_period", text=explain.reason_outside_period(due))
+    return reason("outside_period", explain.reason_outside_period(due))
 
 
 def _when(context: _Context, instance: Instance) -> tuple[str, str] | None:
@@ -318,7 +319,7 @@ def _placement(context: _Context, instance: Instance) -> dict[str, Any]:
     trigger = None
     if instance.event is not None:
         event = context.record.events[instance.event]
-        trigger = EvidenceRef(kind="event", id=event.id, pointer=f"/events/{instance.event}", date=event.date)
+        trigger = evidence_ref("event", event.id, f"/events/{instance.event}", event.date)
     return {
         "period": None if period is None else _period_ref(period),
         "trigger": trigger,
@@ -330,16 +331,16 @@ def _placement(context: _Context, instance: Instance) -> dict[str, Any]:
 
 @lru_cache(maxsize=4096)
 def _period_ref(period: Span) -> PeriodRef:
-    return PeriodRef(label=period.label, start=period.start, end=period.end)
+    return period_ref(period.label, period.start, period.end)
 
 
 @lru_cache(maxsize=4096)
 def _date_range(start: dt.date, end: dt.date) -> DateRange:
-    return DateRange(start=start, end=end)
+    return date_range(start, end)
 
 
 def _evidence(proofs: Sequence[Proof]) -> tuple[EvidenceRef, ...]:
-    return tuple(EvidenceRef(kind=p.kind, id=p.id, pointer=p.pointer, date=p.on) for p in proofs)
+    return tuple(evidence_ref(p.kind, p.id, p.pointer, p.on) for p in proofs)
 
 
 def _dated_result(
@@ -380,13 +381,13 @@ def _instance_not_applicable(
         ended = context.identity.addressee_until == bound.addressee_until
         whose = [context.record.organisation.kind] if ended else bound.bearers
         text = explain.reason_no_addressee(bound.addressee_until, context.bearer_labels(whose))
-    reason = Reason(code=why, text=text)
+    why_not = reason(why, text)
     opening = duty.sentence.dated(_when(context, instance), instance.due)
     return duty.result(
         **_placement(context, instance),
         status=Status.NOT_APPLICABLE,
         interpretations=plan.interpretations,
-        reason=reason,
+        reason=why_not,
         explanation=explain.not_applicable(opening, text),
     )
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dancoso_rules.evaluation.construct import labels
 from dancoso_rules.evaluation.instances import Span
 from dancoso_rules.evaluation.matching import Proof
 from dancoso_rules.evaluation.status import Decision, Status
@@ -217,30 +218,30 @@ def qualitative_outcome(proofs: tuple[Proof, ...]) -> tuple[str, str]:
 
 def join(opening: tuple[str, str], result: tuple[str, str]) -> Labels:
     """``opening; result.`` in both languages."""
-    return Labels(vi=f"{opening[0]}; {result[0]}.", en=f"{opening[1]}; {result[1]}.")
+    return labels(f"{opening[0]}; {result[0]}.", f"{opening[1]}; {result[1]}.")
 
 
 def not_applicable(opening: tuple[str, str], reason: Labels) -> Labels:
     """``opening: không áp dụng, vì <reason>.`` in both languages."""
-    return Labels(
-        vi=f"{opening[0]}: không áp dụng, vì {reason.vi}.",
-        en=f"{opening[1]}: not applicable, as {reason.en}.",
+    return labels(
+        f"{opening[0]}: không áp dụng, vì {reason.vi}.",
+        f"{opening[1]}: not applicable, as {reason.en}.",
     )
 
 
 def reason_not_bearer(bearers: list[Labels], kind: Labels, kind_id: str) -> Labels:
     """The obligation's bearers do not include the organisation."""
-    return Labels(
-        vi=f"chủ thể thực hiện là {'; '.join(b.vi for b in bearers)}, còn hồ sơ là của {kind.vi} ({kind_id})",
-        en=f"it is addressed to {'; '.join(b.en for b in bearers)}, and the record is of a {kind.en} ({kind_id})",
+    return labels(
+        f"chủ thể thực hiện là {'; '.join(b.vi for b in bearers)}, còn hồ sơ là của {kind.vi} ({kind_id})",
+        f"it is addressed to {'; '.join(b.en for b in bearers)}, and the record is of a {kind.en} ({kind_id})",
     )
 
 
 def reason_level(scope: tuple[str, ...], level: str) -> Labels:
     """The instrument does not govern the organisation's level."""
-    return Labels(
-        vi=f"văn bản áp dụng ở cấp {', '.join(_LEVELS[s][0] for s in scope)}, còn tổ chức thuộc cấp {_LEVELS[level][0]}",
-        en=f"the instrument governs the {', '.join(_LEVELS[s][1] for s in scope)} level, "
+    return labels(
+        f"văn bản áp dụng ở cấp {', '.join(_LEVELS[s][0] for s in scope)}, còn tổ chức thuộc cấp {_LEVELS[level][0]}",
+        f"the instrument governs the {', '.join(_LEVELS[s][1] for s in scope)} level, "
         f"and the organisation is at {_LEVELS[level][1]} level",
     )
 
@@ -248,43 +249,43 @@ def reason_level(scope: tuple[str, ...], level: str) -> Labels:
 def reason_not_in_force(effective: dt.date, due: dt.date | None) -> Labels:
     """The instance fell due (or the record ended) before the instrument took effect."""
     if due is None:
-        return Labels(
-            vi=f"kỳ của hồ sơ kết thúc trước ngày văn bản có hiệu lực ({vi_date(effective)})",
-            en=f"the record's period ends before the instrument took effect ({en_date(effective)})",
+        return labels(
+            f"kỳ của hồ sơ kết thúc trước ngày văn bản có hiệu lực ({vi_date(effective)})",
+            f"the record's period ends before the instrument took effect ({en_date(effective)})",
         )
-    return Labels(
-        vi=f"hạn ngày {vi_date(due)} trước ngày văn bản có hiệu lực ({vi_date(effective)})",
-        en=f"it fell due on {en_date(due)}, before the instrument took effect ({en_date(effective)})",
+    return labels(
+        f"hạn ngày {vi_date(due)} trước ngày văn bản có hiệu lực ({vi_date(effective)})",
+        f"it fell due on {en_date(due)}, before the instrument took effect ({en_date(effective)})",
     )
 
 
 def reason_no_event(events: list[Labels]) -> Labels:
     """No event in the record opened a triggered duty."""
-    return Labels(
-        vi=f"hồ sơ không có sự việc nào làm phát sinh nghĩa vụ này ({'; '.join(_clause(e.vi) for e in events)})",
-        en=f"no event in the record gave rise to it ({'; '.join(_clause(e.en) for e in events)})",
+    return labels(
+        f"hồ sơ không có sự việc nào làm phát sinh nghĩa vụ này ({'; '.join(_clause(e.vi) for e in events)})",
+        f"no event in the record gave rise to it ({'; '.join(_clause(e.en) for e in events)})",
     )
 
 
 def reason_outside_period(due: dt.date) -> Labels:
     """A one-off duty whose window lies outside the record's period."""
-    return Labels(
-        vi=f"nhiệm vụ thực hiện một lần, hạn ngày {vi_date(due)}, nằm ngoài kỳ của hồ sơ",
-        en=f"it is a one-off duty, due {en_date(due)}, outside the record's period",
+    return labels(
+        f"nhiệm vụ thực hiện một lần, hạn ngày {vi_date(due)}, nằm ngoài kỳ của hồ sơ",
+        f"it is a one-off duty, due {en_date(due)}, outside the record's period",
     )
 
 
 def reason_no_longer_in_force(until: dt.date) -> Labels:
     """The instance opens after the instrument ceased to be in force."""
-    return Labels(
-        vi=f"văn bản chỉ có hiệu lực đến ngày {vi_date(until)}",
-        en=f"the instrument was in force only until {en_date(until)}",
+    return labels(
+        f"văn bản chỉ có hiệu lực đến ngày {vi_date(until)}",
+        f"the instrument was in force only until {en_date(until)}",
     )
 
 
 def reason_no_addressee(until: dt.date, bearers: list[Labels]) -> Labels:
     """The bearer no longer exists when the instance falls due."""
-    return Labels(
-        vi=f"từ ngày {vi_date(until)} không còn chủ thể thực hiện ({'; '.join(b.vi for b in bearers)})",
-        en=f"from {en_date(until)} there is no addressee ({'; '.join(b.en for b in bearers)})",
+    return labels(
+        f"từ ngày {vi_date(until)} không còn chủ thể thực hiện ({'; '.join(b.vi for b in bearers)})",
+        f"from {en_date(until)} there is no addressee ({'; '.join(b.en for b in bearers)})",
     )

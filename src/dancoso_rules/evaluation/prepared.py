@@ -18,6 +18,7 @@ from typing import Any
 
 from dancoso_rules.evaluation import explain
 from dancoso_rules.evaluation.applicability import Binding, Identity, binding
+from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.evaluation.instances import Plan, plan_for
 from dancoso_rules.evaluation.interpretations import InterpretationTable
 from dancoso_rules.evaluation.result import DutyResult
@@ -33,6 +34,7 @@ class Duty:
     placed: PlacedObligation
     fields: dict[str, Any]
     sentence: explain.Sentence
+    result: Trusted[DutyResult]
 
     @classmethod
     def of(cls, placed: PlacedObligation) -> Duty:
@@ -48,11 +50,9 @@ class Duty:
             "bearers": obligation.bearers,
             "schedule": obligation.schedule.kind,
         }
-        return cls(placed, fields, explain.Sentence(provision.citation, provision.id, obligation))
-
-    def result(self, **values: Any) -> DutyResult:
-        """A result of this obligation with ``values`` for the instance."""
-        return DutyResult(**self.fields, **values)
+        sentence = explain.Sentence(provision.citation, provision.id, obligation)
+        # ``result(**values)``: a result of this obligation with ``values`` for the instance.
+        return cls(placed, fields, sentence, Trusted(DutyResult, fields))
 
 
 @dataclass(frozen=True, slots=True)
