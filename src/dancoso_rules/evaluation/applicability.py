@@ -52,13 +52,20 @@ class Identity:
     @classmethod
     def of(cls, organisation: Organisation, vocabulary: Vocabulary) -> Identity:
         """The identity of a record's organisation."""
-        own = vocabulary.ancestors(organisation.kind)
+        return cls.of_parts(organisation.kind, organisation.functions, organisation.bodies, vocabulary)
+
+    @classmethod
+    def of_parts(
+        cls, kind: str, functions: tuple[str, ...], bodies: tuple[str, ...] | None, vocabulary: Vocabulary
+    ) -> Identity:
+        """The identity of an organisation of this kind, with these functions and bodies."""
+        own = vocabulary.ancestors(kind)
         kinds = set(own)
-        for function in organisation.functions:
+        for function in functions:
             kinds |= vocabulary.ancestors(function)
         ends = [b.addressee_until for k in own if (b := vocabulary.bearer_by_id.get(k)) and b.addressee_until]
-        bodies = None if organisation.bodies is None else frozenset(organisation.bodies)
-        return cls(frozenset(kinds), frozenset(organisation.functions), bodies, min(ends, default=None))
+        has = None if bodies is None else frozenset(bodies)
+        return cls(frozenset(kinds), frozenset(functions), has, min(ends, default=None))
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,34 +2,41 @@
 
 Evaluating 10,000 records against the same packs repeats much work that depends only on the rules:
 each obligation's fixed result fields and the opening of its sentence, its schedule resolved
-against the rulebook's own interpretations, and whole not-applicable results (which depend only on
-the obligation and the organisation's kind and level), and how each obligation binds an organisation
-of a given kind, functions and bodies; and the results of instances the record shows nothing for, which
-records evaluated on the same day share. :func:`prepared` keeps these for the last
-few rulebooks it saw. Everything kept is immutable, so sharing it between reports is safe, and the
+against the rulebook's own interpretations, the packs and interpretations a report echoes, and the
+frames (:mod:`.frame`) that records of the same organisation kind, period and evaluation day share.
+:func:`prepared` keeps these for the last few rulebooks it saw, and each keeps its last
+:data:`FRAMES` frames. Everything kept is immutable, so sharing it between reports is safe, and the
 reports are the same as if nothing were kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dancoso_rules.evaluation import explain
-from dancoso_rules.evaluation.applicability import Binding, Identity, binding
 from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.evaluation.instances import Plan, plan_for
 from dancoso_rules.evaluation.interpretations import InterpretationTable
-from dancoso_rules.evaluation.result import DutyResult
-from dancoso_rules.model import Labels, PlacedObligation, Rulebook
+from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation, UsedPack
+from dancoso_rules.model import Labels, PlacedObligation, Rulebook, RulePack
+
+if TYPE_CHECKING:  # the frame module builds on this one
+    from dancoso_rules.evaluation.frame import Frame, FrameKey
 
 _KEEP = 8
+#: How many frames each prepared rulebook keeps: the organisation kinds, periods and evaluation days
+#: of a batch in flight. Each holds one obligation's worth of results per duty instance, a few hundred.
+FRAMES = 64
 
 
 @dataclass(frozen=True, slots=True)
 class Duty:
-    """One obligation with its fixed result fields and the opening of its sentence."""
+    """One obligation with its fixed result fields and the opening of its sentence.
+
+    ``result(**values)`` makes a result of this obligation with ``values`` for the instance.
+    """
 
     placed: PlacedObligation
     fields: dict[str, Any]
@@ -51,32 +58,21 @@ class Duty:
             "schedule": obligation.schedule.kind,
         }
         sentence = explain.Sentence(provision.citation, provision.id, obligation)
-        # ``result(**values)``: a result of this obligation with ``values`` for the instance.
         return cls(placed, fields, sentence, Trusted(DutyResult, fields))
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A rulebook's duties by pack, its event labels, and caches of what depends only on the rules."""
+    """A rulebook's duties by pack, its event labels, and what depends only on the rules."""
 
     rulebook: Rulebook
     duties: dict[str, tuple[Duty, ...]]
     event_labels: dict[str, Labels]
     default_table: InterpretationTable
+    frames: OrderedDict[FrameKey, Frame] = field(default_factory=OrderedDict)
     _plans: dict[str, Plan] = field(default_factory=dict)
-    _whole: dict[tuple[str, ...], DutyResult] = field(default_factory=dict)
-    _shared: dict[tuple[Any, ...], DutyResult] = field(default_factory=dict)
-    _bindings: dict[tuple[str, Identity], Binding | None] = field(default_factory=dict)
-
-    def binding(self, duty: Duty, identity: Identity) -> Binding | None:
-        """How the duty binds an organisation of this identity (kept: it depends on nothing else)."""
-        key = (duty.placed.uid, identity)
-        if key in self._bindings:
-            return self._bindings[key]
-        if len(self._bindings) > 100_000:  # a bound on memory for endless distinct organisations
-            self._bindings.clear()
-        found = self._bindings[key] = binding(duty.placed.obligation, identity, self.rulebook.vocabulary)
-        return found
+    _packs: dict[str, UsedPack] = field(default_factory=dict)
+    _used: dict[str, UsedInterpretation] = field(default_factory=dict)
 
     def plan(self, duty: Duty, table: InterpretationTable) -> Plan:
         """The duty's resolved schedule (kept when ``table`` is the rulebook's own)."""
@@ -88,30 +84,52 @@ class Prepared:
             found = self._plans[uid] = plan_for(duty.placed.obligation, table, uid)
         return found
 
-    def whole(self, key: tuple[str, ...], build: Callable[[], DutyResult]) -> DutyResult:
-        """A not-applicable result that depends only on ``key``, built once."""
-        found = self._whole.get(key)
-        if found is None:
-            found = self._whole[key] = build()
+    def kept_frame(self, key: FrameKey) -> Frame | None:
+        """The frame kept for ``key``, if any (now the most recently used)."""
+        found = self.frames.get(key)
+        if found is not None:
+            self.frames.move_to_end(key)
         return found
 
-    def shared(
-        self, key: tuple[Any, ...], table: InterpretationTable, build: Callable[[], DutyResult]
-    ) -> DutyResult:
-        """A result that depends only on ``key`` and the rulebook's own interpretations, built once.
+    def keep_frame(self, key: FrameKey, frame: Frame) -> None:
+        """Keep ``frame``, forgetting the least recently used one beyond :data:`FRAMES`."""
+        self.frames[key] = frame
+        if len(self.frames) > FRAMES:
+            self.frames.popitem(last=False)
 
-        Used for instances the record shows nothing for: their result depends on the obligation,
-        the instance's dates and the evaluation date, not on the record, so records checked on the
-        same day share them. Results made with overridden interpretations are never kept.
-        """
-        if table is not self.default_table:
-            return build()
-        found = self._shared.get(key)
+    def used_pack(self, pack: RulePack) -> UsedPack:
+        """How a report names a pack it used."""
+        found = self._packs.get(pack.id)
         if found is None:
-            if len(self._shared) > 200_000:  # a bound on memory over very many evaluation dates
-                self._shared.clear()
-            found = self._shared[key] = build()
+            instrument = pack.instrument
+            found = self._packs[pack.id] = UsedPack(
+                id=pack.id,
+                version=instrument.version,
+                title=instrument.title,
+                source_sha256=instrument.source.sha256,
+            )
         return found
+
+    def used_interpretation(self, table: InterpretationTable, interpretation_id: str) -> UsedInterpretation:
+        """How a report echoes an interpretation it relied on (kept for the rulebook's own)."""
+        if table is self.default_table:
+            found = self._used.get(interpretation_id)
+            if found is None:
+                found = self._used[interpretation_id] = _used(table, interpretation_id)
+            return found
+        return _used(table, interpretation_id)
+
+
+def _used(table: InterpretationTable, interpretation_id: str) -> UsedInterpretation:
+    item = table.get(interpretation_id)
+    return UsedInterpretation(
+        id=item.id,
+        kind=item.kind,
+        value=item.value,
+        basis=item.basis,
+        source=item.source,
+        overridden=item.id in table.overridden,
+    )
 
 
 _PREPARED: dict[int, Prepared] = {}

@@ -1,0 +1,258 @@
+"""The frame of an evaluation: everything that depends on who is evaluated, for which period, on which day, but not on what the record shows.
+
+Records of organisations of the same kind, level, functions and bodies, answering to the same
+packs, over the same period, evaluated on the same day with the rulebook's own interpretations,
+share one :class:`Frame`: which obligations bind, each one's instances with their windows, due
+dates and sentences, every not-applicable result, and the result each instance has when the record
+shows nothing for it. Evaluating a record then only matches its activities to the frame's instances
+and builds the results its evidence changes.
+
+A frame is built by :func:`build_frame` from its :class:`FrameKey` alone: it is never given the
+record, so nothing in it can depend on one. :class:`~dancoso_rules.evaluation.prepared.Prepared`
+keeps the last few frames of each rulebook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from dancoso_rules.evaluation import explain
+from dancoso_rules.evaluation.applicability import (
+    Binding,
+    Identity,
+    binding,
+    instance_in_time,
+    span_in_time,
+)
+from dancoso_rules.evaluation.construct import reason
+from dancoso_rules.evaluation.instances import (
+    Instance,
+    Plan,
+    Span,
+    one_off_instances,
+    periodic_instances,
+    qualitative_instances,
+    record_span,
+)
+from dancoso_rules.evaluation.interpretations import InterpretationTable
+from dancoso_rules.evaluation.outcomes import (
+    bearer_labels,
+    dated_result,
+    instance_not_applicable,
+    instance_reason,
+    placement,
+    qualitative_result,
+    whole_not_applicable,
+)
+from dancoso_rules.evaluation.prepared import Duty, Prepared
+from dancoso_rules.evaluation.result import DutyResult, Reason, ReasonCode
+from dancoso_rules.model import Labels, RulePack
+from dancoso_rules.record.model import Organisation, Period
+
+
+@dataclass(frozen=True, slots=True)
+class FrameKey:
+    """What a frame depends on: the organisation's identity and level, its packs, its period, the day."""
+
+    packs: tuple[str, ...]
+    kind: str
+    level: str
+    functions: tuple[str, ...]
+    bodies: tuple[str, ...] | None
+    start: dt.date
+    end: dt.date
+    as_of: dt.date
+
+    @classmethod
+    def of(
+        cls, organisation: Organisation, period: Period, packs: tuple[RulePack, ...], as_of: dt.date
+    ) -> FrameKey:
+        """The key of a record's frame."""
+        return cls(
+            tuple(pack.id for pack in packs),
+            organisation.kind,
+            organisation.level,
+            organisation.functions,
+            organisation.bodies,
+            period.start,
+            period.end,
+            as_of,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A live instance: its window and dates, the opening of its sentence, its placement, and its
+    result when the record shows nothing for it."""
+
+    instance: Instance
+    opening: tuple[str, str]
+    where: dict[str, Any]
+    unmet: DutyResult
+
+
+@dataclass(frozen=True, slots=True)
+class Fixed:
+    """An obligation whose results do not depend on the record (it does not bind, or has nothing to do)."""
+
+    results: tuple[DutyResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A periodic, regular or one-off obligation: its instances in order, live ones as :class:`Slot`."""
+
+    duty: Duty
+    plan: Plan
+    slots: tuple[Slot | DutyResult, ...]
+    live: tuple[Instance, ...]
+    unmet: tuple[DutyResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Qualitative:
+    """A qualitative obligation: its one window over the record's period (or why it does not bind)."""
+
+    duty: Duty
+    plan: Plan
+    slots: tuple[Slot | DutyResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Triggered:
+    """A triggered obligation: its instances come from the record's events; ``none`` when it has none."""
+
+    duty: Duty
+    plan: Plan
+    bound: Binding
+    none: DutyResult
+
+
+Step = Fixed | Dated | Qualitative | Triggered
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Every obligation of the selected packs, in the instruments' order, ready for a record."""
+
+    key: FrameKey
+    identity: Identity
+    steps: tuple[Step, ...]
+
+
+def frame_for(rules: Prepared, table: InterpretationTable, key: FrameKey) -> Frame:
+    """The frame of ``key`` (kept when ``table`` is the rulebook's own interpretations)."""
+    if table is not rules.default_table:
+        return build_frame(rules, table, key)
+    found = rules.kept_frame(key)
+    if found is None:
+        found = build_frame(rules, table, key)
+        rules.keep_frame(key, found)
+    return found
+
+
+def build_frame(rules: Prepared, table: InterpretationTable, key: FrameKey) -> Frame:
+    """Build the frame of ``key`` from the rules alone."""
+    vocabulary = rules.rulebook.vocabulary
+    identity = Identity.of_parts(key.kind, key.functions, key.bodies, vocabulary)
+    builder = _Builder(rules, table, key, identity, record_span(key.start, key.end))
+    steps = [
+        builder.step(duty, key.level in pack.instrument.scope_levels)
+        for pack in rules.rulebook.packs
+        if pack.id in key.packs
+        for duty in rules.duties[pack.id]
+    ]
+    return Frame(key, identity, tuple(steps))
+
+
+def when(instance: Instance) -> tuple[str, str] | None:
+    """The period phrase of an instance that is not triggered (``None`` for a one-off duty)."""
+    return None if instance.period is None else explain.period_phrase(instance.period)
+
+
+@dataclass(frozen=True, slots=True)
+class _Builder:
+    rules: Prepared
+    table: InterpretationTable
+    key: FrameKey
+    identity: Identity
+    span: Span
+
+    def step(self, duty: Duty, in_scope: bool) -> Step:
+        placed = duty.placed
+        vocabulary = self.rules.rulebook.vocabulary
+        if not in_scope:
+            text = explain.reason_level(placed.pack.instrument.scope_levels, self.key.level)
+            return Fixed((whole_not_applicable(duty, reason("level_out_of_scope", text)),))
+        bound = binding(placed.obligation, self.identity, vocabulary)
+        if bound is None:
+            kind = vocabulary.bearer_by_id.get(self.key.kind)
+            kind_label = kind.label if kind else Labels(vi=self.key.kind, en=self.key.kind)
+            labels = bearer_labels(vocabulary, placed.obligation.bearers)
+            text = explain.reason_not_bearer(labels, kind_label, self.key.kind)
+            return Fixed((whole_not_applicable(duty, reason("not_bearer", text)),))
+        plan = self.rules.plan(duty, self.table)
+        if plan.kind == "qualitative":
+            return Qualitative(duty, plan, tuple(self._qualitative(duty, plan, bound)))
+        if plan.kind == "triggered":
+            return Triggered(duty, plan, bound, whole_not_applicable(duty, self._no_event(duty)))
+        return self._dated(duty, plan, bound)
+
+    def _dated(self, duty: Duty, plan: Plan, bound: Binding) -> Dated | Fixed:
+        instrument = duty.placed.pack.instrument
+        if plan.kind == "one_off":
+            expanded: tuple[Instance, ...] | list[Instance] = one_off_instances(
+                plan, instrument.effective, self.span
+            )
+        else:
+            expanded = periodic_instances(plan, self.span)
+        if not expanded:
+            due = plan.due_after(instrument.effective)
+            why = reason("outside_period", explain.reason_outside_period(due))
+            return Fixed((whole_not_applicable(duty, why),))
+        slots: list[Slot | DutyResult] = []
+        for instance in expanded:
+            assert instance.due is not None
+            why_not = instance_in_time(instance.start, instance.due, instrument, bound.addressee_until)
+            if why_not is not None:
+                slots.append(self._not_applicable(duty, plan, bound, instance, why_not))
+                continue
+            live = instance.clipped(instrument.effective)
+            opening = duty.sentence.dated(when(live), live.due)
+            where = placement(live)
+            unmet = dated_result(duty, plan, live, opening, where, None, None, self.key.as_of)
+            slots.append(Slot(live, opening, where, unmet))
+        live_instances = tuple(s.instance for s in slots if isinstance(s, Slot))
+        unmet_results = tuple(s.unmet if isinstance(s, Slot) else s for s in slots)
+        return Dated(duty, plan, tuple(slots), live_instances, unmet_results)
+
+    def _qualitative(self, duty: Duty, plan: Plan, bound: Binding) -> Iterator[Slot | DutyResult]:
+        instrument = duty.placed.pack.instrument
+        for instance in qualitative_instances(self.span):
+            why, start, end = span_in_time(instance.start, instance.end, instrument, bound.addressee_until)
+            if why is not None:
+                yield self._not_applicable(duty, plan, bound, instance, why)
+                continue
+            window = Instance(start, end, period=instance.period)
+            opening = duty.sentence.dated(when(window), None)
+            where = placement(window)
+            yield Slot(window, opening, where, qualitative_result(duty, plan, opening, where, (), ()))
+
+    def _not_applicable(
+        self, duty: Duty, plan: Plan, bound: Binding, instance: Instance, why: ReasonCode
+    ) -> DutyResult:
+        vocabulary = self.rules.rulebook.vocabulary
+        text = instance_reason(
+            duty, instance, why, bound, self.identity.addressee_until, self.key.kind, vocabulary
+        )
+        opening = duty.sentence.dated(when(instance), instance.due)
+        return instance_not_applicable(duty, plan, opening, placement(instance), text)
+
+    def _no_event(self, duty: Duty) -> Reason:
+        schedule = duty.placed.obligation.schedule
+        assert schedule.kind == "triggered"
+        labels = [self.rules.event_labels.get(e, Labels(vi=e, en=e)) for e in schedule.events]
+        return reason("no_event", explain.reason_no_event(labels))
