@@ -18,17 +18,28 @@ from dancoso_rules.model.common import Frozen, Slug, Text
 RECORD_SCHEMA_ID = "urn:dancoso-rules:schema:activity-record:1"
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: Dates already read, by their exact text: the records of a year repeat the same few hundred days,
+#: and a record has two dates an activity. Only valid dates are kept, and only so many.
+_READ: dict[str, dt.date] = {}
+_READ_MAX = 8192
 
 
 def _iso_date(value: Any) -> Any:
+    if value.__class__ is str:
+        found = _READ.get(value)
+        if found is not None:
+            return found
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str) or not _DATE.fullmatch(value):
         raise ValueError("expected a date written YYYY-MM-DD, as a string")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError as exc:
         raise ValueError(f"not a date that exists: {exc}") from None
+    if value.__class__ is str and len(_READ) < _READ_MAX:
+        _READ[value] = day
+    return day
 
 
 #: A calendar date written ``YYYY-MM-DD`` in the JSON.
