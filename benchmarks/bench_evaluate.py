@@ -7,10 +7,15 @@ bundled packs' obligations, dates spread over the year, a few complaints and an 
 JSON Lines in a temporary folder, then, in the same run:
 
 (a) parses every line with orjson, and nothing else;
-(b) parses, validates (``ActivityRecord.model_validate``) and evaluates every record against both
-    packs (``evaluate(record, packs=rulebook, as_of=...)``);
+(b) parses (orjson), validates (``ActivityRecord.model_validate``) and evaluates every record
+    against both packs (``evaluate(record, packs=rulebook, as_of=...)``);
+(b') the same from the bytes in one step, as the record validator's schema check does
+    (``ActivityRecord.model_validate_json(line, strict=True)``), then evaluates;
+(c) for the first 1,000 records, the whole record validator (``validate_bytes``: UTF-8 and strict
+    JSON checks, the schema, the words against the rulebook, and the positions of any problem) and
+    evaluation: what ``dancoso check`` does before rendering;
 
-and prints records per second for each, and their ratio. It then shows how the cost grows with
+and prints records per second for each, and its ratio to (a). It then shows how the cost of (b) grows with
 the number of activities (50, 100, 200, 400 per year) and with the number of periods (records of 1,
 2 and 4 years at 100 activities a year), and the peak memory (tracemalloc) of streaming 1,000 and
 then 5,000 records, which stays flat because nothing is kept between records.
@@ -36,6 +41,7 @@ from dancoso_rules.evaluation import evaluate
 from dancoso_rules.load import load_rulebook
 from dancoso_rules.model import Rulebook
 from dancoso_rules.record.model import ActivityRecord
+from dancoso_rules.record.validate import validate_bytes
 
 AS_OF = dt.date(2026, 4, 15)
 PACKS = ["tra-vinh-2024", "long-an-2025"]
@@ -134,6 +140,38 @@ def validate_only(path: Path) -> int:
     return count
 
 
+def from_bytes(path: Path, rulebook: Rulebook, *, evaluating: bool = True) -> int:
+    count = 0
+    for line in lines(path):
+        record = ActivityRecord.model_validate_json(line, strict=True)
+        if evaluating:
+            evaluate(record, packs=rulebook, as_of=AS_OF)
+        count += 1
+    return count
+
+
+def validator_path(path: Path, rulebook: Rulebook, limit: int) -> int:
+    count = 0
+    for line in lines(path):
+        if count == limit:
+            break
+        result = validate_bytes(line, "<line>", rulebook)
+        assert result.record is not None, result.errors
+        evaluate(result.record, packs=rulebook, as_of=AS_OF)
+        count += 1
+    return count
+
+
+def flagged_records(path: Path, rulebook: Rulebook, limit: int) -> int:
+    """How many of the first ``limit`` records the validator finds a problem in (a warning, here)."""
+    flagged = 0
+    for count, line in enumerate(lines(path)):
+        if count == limit:
+            break
+        flagged += bool(validate_bytes(line, "<line>", rulebook).problems)
+    return flagged
+
+
 def best_of(repeat: int, action: Callable[[], int]) -> float:
     timings = []
     for _ in range(repeat):
@@ -174,14 +212,30 @@ def main() -> int:
         parse = best_of(options.repeat, lambda: parse_only(main_file))
         validate = best_of(options.repeat, lambda: validate_only(main_file))
         full = best_of(options.repeat, lambda: validate_and_evaluate(main_file, rulebook))
+        json_only = best_of(options.repeat, lambda: from_bytes(main_file, rulebook, evaluating=False))
+        json_full = best_of(options.repeat, lambda: from_bytes(main_file, rulebook))
         n = options.records
         print(f"(a) orjson parse only:              {n / parse:>10,.0f} records/s")
         print(f"    parse + validate:               {n / validate:>10,.0f} records/s")
-        print(f"(b) parse + validate + evaluate:    {n / full:>10,.0f} records/s")
-        print(f"    ratio (b)/(a) in time:          {full / parse:>10.1f} x")
+        print(f"(b) parse + validate + evaluate:    {n / full:>10,.0f} records/s   {full / parse:5.1f} x (a)")
         print(
             f"    per record: parse {parse / n * 1e6:.0f} us, validate {(validate - parse) / n * 1e6:.0f} us, "
             f"evaluate {(full - validate) / n * 1e6:.0f} us"
+        )
+        print(
+            f"(b') validate from bytes + evaluate: {n / json_full:>9,.0f} records/s   {json_full / parse:5.1f} x (a)"
+        )
+        print(
+            f"    per record: parse and validate (strict JSON) {json_only / n * 1e6:.0f} us, "
+            f"evaluate {(json_full - json_only) / n * 1e6:.0f} us"
+        )
+        limit = min(n, 1000)
+        whole = best_of(options.repeat, lambda: validator_path(main_file, rulebook, limit))
+        flagged = flagged_records(main_file, rulebook, limit)
+        print(
+            f"(c) record validator + evaluate:    {limit / whole:>10,.0f} records/s   "
+            f"{whole / limit / (parse / n):5.1f} x (a)   (first {limit:,} records; {flagged:,} with a "
+            "warning, whose position is then computed)"
         )
 
         print("\ncost per record against activities a year (1,000 one-year records each):")
