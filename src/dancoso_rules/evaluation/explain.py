@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from dancoso_rules.evaluation.construct import labels
 from dancoso_rules.evaluation.instances import Span
@@ -53,12 +54,14 @@ _VERBS: dict[Modality, tuple[str, str]] = {
 _LABEL = re.compile(r"^(\d{4})(?:-(H|Q)?(\d{1,2}))?$")
 
 
+@lru_cache(maxsize=4096)  # results repeat the same few hundred days
 def vi_date(day: dt.date) -> str:
     """``31/3/2026``, ``01/7/2025``, ``29/02/2028``: the date as Vietnamese documents write it."""
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     return f"{day.day:02d}/{month}/{day.year}"
 
 
+@lru_cache(maxsize=4096)
 def en_date(day: dt.date) -> str:
     """``31 March 2026``."""
     return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
