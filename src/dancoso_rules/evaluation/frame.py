@@ -1,4 +1,4 @@
-"""The frame of an evaluation: everything that depends on who is evaluated, for which period, on which day, but not on what the record shows.
+"""The frame of an evaluation: what depends on who is evaluated, for which period and day, not on the record.
 
 Records of organisations of the same kind, level, functions and bodies, answering to the same
 packs, over the same period, evaluated on the same day with the rulebook's own interpretations,
@@ -75,8 +75,8 @@ class FrameKey:
             tuple(pack.id for pack in packs),
             organisation.kind,
             organisation.level,
-            organisation.functions,
-            organisation.bodies,
+            tuple(organisation.functions),  # tuples already, unless the record was built unvalidated
+            None if organisation.bodies is None else tuple(organisation.bodies),
             period.start,
             period.end,
             as_of,
