@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from functools import lru_cache
 
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.evaluation.apply import apply_frame
@@ -27,6 +26,7 @@ from dancoso_rules.evaluation.interpretations import Overrides, interpretation_t
 from dancoso_rules.evaluation.prepared import prepared
 from dancoso_rules.evaluation.result import Report
 from dancoso_rules.evaluation.status import Decision
+from dancoso_rules.load.packs import bundled_rulebook
 from dancoso_rules.load.suggest import did_you_mean, one_of
 from dancoso_rules.model import Rulebook, RulePack
 from dancoso_rules.record.model import ActivityRecord, Organisation
@@ -35,20 +35,13 @@ from dancoso_rules.record.model import ActivityRecord, Organisation
 PackSelection = Rulebook | Sequence[str] | None
 
 
-@lru_cache(maxsize=8)
-def _bundled(packs: tuple[str, ...] | None) -> Rulebook:
-    from dancoso_rules.load.packs import load_rulebook
-
-    return load_rulebook(packs=packs)
-
-
 def rulebook_for(packs: PackSelection) -> Rulebook:
     """The rulebook to evaluate against: the one given, or the bundled one (loaded once, optionally restricted)."""
     if isinstance(packs, Rulebook):
         return packs
     if isinstance(packs, str):
-        return _bundled((packs,))
-    return _bundled(None if packs is None else tuple(packs))
+        return bundled_rulebook((packs,))
+    return bundled_rulebook(None if packs is None else tuple(packs))
 
 
 def select_packs(rulebook: Rulebook, organisation: Organisation) -> tuple[RulePack, ...]:

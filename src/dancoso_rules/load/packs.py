@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -235,6 +236,12 @@ def load_rulebook(
     if cache:
         rule_cache.write_cached(root, packs, rulebook)
     return rulebook
+
+
+@lru_cache(maxsize=8)
+def bundled_rulebook(packs: tuple[str, ...] | None = None) -> Rulebook:
+    """The bundled rulebook (optionally restricted to ``packs``), loaded once per process."""
+    return load_rulebook(packs=packs)
 
 
 def load_interpretation_file(path: Path) -> tuple[tuple[Interpretation, ...], SourceMap]:

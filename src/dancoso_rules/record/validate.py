@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
 from pydantic import ValidationError
 
 from dancoso_rules.errors import Location, Problem, RecordError
+from dancoso_rules.load.packs import bundled_rulebook
 from dancoso_rules.load.validation import located_problems
 from dancoso_rules.model import Rulebook
 from dancoso_rules.paths import display_path
@@ -56,14 +56,6 @@ class RecordResult:
     def strictly(self) -> RecordResult:
         """The same result with every warning turned into an error (``--strict``)."""
         return replace(self, problems=tuple(replace(p, severity="error") for p in self.problems))
-
-
-@cache
-def bundled_rulebook() -> Rulebook:
-    """The bundled rulebook, loaded once per process."""
-    from dancoso_rules.load import load_rulebook
-
-    return load_rulebook()
 
 
 def validate_record(
