@@ -38,3 +38,13 @@ def test_the_readme_example_runs(rulebook: object) -> None:
     assert sum(counts.values()) == len(report.results) > 0
     assert counts["missed"] > 0
     assert counts["met"] > 0
+
+
+def test_the_cli_knows_the_same_statuses_and_default_as_the_library() -> None:
+    """The CLI keeps its own copies so that parsing arguments imports nothing heavy; they must agree."""
+    from dancoso_rules.cli import check
+    from dancoso_rules.evaluation.status import Status
+    from dancoso_rules.report.model import DEFAULT_FAIL_ON
+
+    assert set(check.STATUSES) == {s.value for s in Status}
+    assert frozenset(check.DEFAULT_FAIL_ON.split(",")) == DEFAULT_FAIL_ON
