@@ -89,10 +89,7 @@ def _coverage(path: Path | None, output_format: str) -> int:
     from dancoso_rules.load.coverage import PackCoverage, pack_coverage
 
     root, packs = _resolve(path)
-    try:
-        rulebook = load_rules(root, packs=packs).rulebook
-    except RuleError as exc:
-        raise RuleError(exc.problems) from None
+    rulebook = load_rules(root, packs=packs).rulebook
     reports: list[PackCoverage] = [pack_coverage(pack) for pack in rulebook.packs]
     if output_format == "json":
         document: dict[str, Any] = {"packs": {r.pack: _coverage_json(r) for r in reports}}

@@ -16,7 +16,7 @@ from dancoso_rules.load.packs import SourceMap
 from dancoso_rules.load.source import citation_for
 from dancoso_rules.load.suggest import did_you_mean
 from dancoso_rules.load.wording import force_word_problem, time_word_problem
-from dancoso_rules.model import Interpretation, Rulebook, RulePack
+from dancoso_rules.model import Interpretation, Obligation, Rulebook, RulePack
 from dancoso_rules.text import fold, is_verbatim_part
 
 _DURATION_FIELDS = ("due", "close", "respond_within")
@@ -196,11 +196,8 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
 
 
 def _check_interpretation_refs(
-    obligation: object, interpretations: dict[str, Interpretation], sources: SourceMap, where: str
+    obligation: Obligation, interpretations: dict[str, Interpretation], sources: SourceMap, where: str
 ) -> Iterator[Problem]:
-    from dancoso_rules.model import Obligation
-
-    assert isinstance(obligation, Obligation)
     schedule = obligation.schedule
     named: list[tuple[str, str, str]] = []  # (pointer, id, expected kind)
     for attribute in _DURATION_FIELDS:

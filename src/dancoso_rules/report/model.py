@@ -27,9 +27,8 @@ from typing import Literal, Protocol
 
 from pydantic import Field
 
-from dancoso_rules.evaluation.result import DutyResult
+from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation
 from dancoso_rules.model.common import Frozen, Labels
-from dancoso_rules.model.interpretation import Basis
 from dancoso_rules.model.obligation import Modality
 from dancoso_rules.record.model import Organisation, Period
 
@@ -177,15 +176,9 @@ class PackInfo(Frozen):
     source_sha256: str
 
 
-class InterpretationInfo(Frozen):
-    """An interpretation relied on: its value, its basis, whether the user overrode it, and its title."""
+class InterpretationInfo(UsedInterpretation):
+    """An interpretation relied on, as the evaluation reports it, with its title from the rulebook."""
 
-    id: str
-    kind: Literal["duration", "frequency"]
-    value: str
-    basis: Basis
-    source: str | None = None
-    overridden: bool = False
     title: Labels | None = None
 
 
