@@ -48,3 +48,18 @@ def test_the_cli_knows_the_same_statuses_and_default_as_the_library() -> None:
 
     assert set(check.STATUSES) == {s.value for s in Status}
     assert frozenset(check.DEFAULT_FAIL_ON.split(",")) == DEFAULT_FAIL_ON
+
+
+def test_the_fast_path_reads_and_assesses_the_readme_example() -> None:
+    from pathlib import Path
+
+    from dancoso_rules import Assessment, assess, decode_clean, evaluate, load_record
+
+    example = Path(__file__).resolve().parent.parent / REPO_EXAMPLE
+    record = decode_clean(example.read_bytes())
+    assert record is not None
+    assessment = assess(record, as_of=dt.date(2026, 1, 15))
+    assert isinstance(assessment, Assessment)
+    report = evaluate(load_record(example), as_of=dt.date(2026, 1, 15))
+    assert assessment.counts() == report.counts()
+    assert assessment.report() == report

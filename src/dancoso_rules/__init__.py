@@ -6,6 +6,10 @@ The public API, importable from here::
 
     report = evaluate(load_record("examples/tra-vinh/so-noi-vu.json"), as_of=datetime.date(2026, 1, 15))
 
+For many records (a batch, a CI gate that only needs the counts), ``decode_clean`` reads a clean
+record in one pass (``None``: run ``validate_record`` for the located problems) and ``assess``
+decides every status, leaving the report to ``Assessment.report()``.
+
 Names are imported lazily, so that ``import dancoso_rules`` (and the CLI's start-up) stays cheap.
 """
 
@@ -16,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 __all__ = [
     "ActivityRecord",
+    "Assessment",
     "DancosoError",
     "DutyResult",
     "RecordError",
@@ -23,6 +28,8 @@ __all__ = [
     "RuleError",
     "Rulebook",
     "Status",
+    "assess",
+    "decode_clean",
     "evaluate",
     "load_overrides",
     "load_record",
@@ -40,6 +47,9 @@ _EXPORTS: dict[str, str] = {
     "load_record": "dancoso_rules.record.validate",
     "validate_record": "dancoso_rules.record.validate",
     "evaluate": "dancoso_rules.evaluation.engine",
+    "assess": "dancoso_rules.evaluation.engine",
+    "Assessment": "dancoso_rules.evaluation.assessment",
+    "decode_clean": "dancoso_rules.record.fast",
     "Report": "dancoso_rules.evaluation.result",
     "DutyResult": "dancoso_rules.evaluation.result",
     "Status": "dancoso_rules.evaluation.status",
@@ -48,12 +58,14 @@ _EXPORTS: dict[str, str] = {
 
 if TYPE_CHECKING:
     from dancoso_rules.errors import DancosoError, RecordError, RuleError
-    from dancoso_rules.evaluation.engine import evaluate
+    from dancoso_rules.evaluation.assessment import Assessment
+    from dancoso_rules.evaluation.engine import assess, evaluate
     from dancoso_rules.evaluation.interpretations import load_overrides
     from dancoso_rules.evaluation.result import DutyResult, Report
     from dancoso_rules.evaluation.status import Status
     from dancoso_rules.load.packs import load_rulebook
     from dancoso_rules.model.pack import Rulebook
+    from dancoso_rules.record.fast import decode_clean
     from dancoso_rules.record.model import ActivityRecord
     from dancoso_rules.record.validate import load_record, validate_record
 

@@ -1,10 +1,13 @@
 """The evaluator: which duties bind an organisation, and which it met, did late, owes or missed.
 
-``evaluate(record, packs=..., as_of=..., interpretations=...)`` returns a :class:`Report`; the
-semantics are documented module by module and, for lawyers, in ``docs/evaluation.md``.
+``evaluate(record, packs=..., as_of=..., interpretations=...)`` returns a :class:`Report`;
+``assess(...)`` (same arguments) decides every status and leaves the report to be written on
+demand (:class:`Assessment`). The semantics are documented module by module and, for lawyers, in
+``docs/evaluation.md``.
 """
 
-from dancoso_rules.evaluation.engine import PackSelection, evaluate, rulebook_for, select_packs
+from dancoso_rules.evaluation.assessment import Assessment
+from dancoso_rules.evaluation.engine import PackSelection, assess, evaluate, rulebook_for, select_packs
 from dancoso_rules.evaluation.interpretations import (
     InterpretationTable,
     Overrides,
@@ -26,6 +29,7 @@ from dancoso_rules.evaluation.status import STATUS_RANK, Status
 
 __all__ = [
     "STATUS_RANK",
+    "Assessment",
     "DateRange",
     "DutyResult",
     "EvidenceRef",
@@ -39,6 +43,7 @@ __all__ = [
     "Status",
     "UsedInterpretation",
     "UsedPack",
+    "assess",
     "evaluate",
     "interpretation_table",
     "load_overrides",

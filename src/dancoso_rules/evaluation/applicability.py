@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from dancoso_rules.evaluation.result import ReasonCode
 from dancoso_rules.model import Instrument, Obligation, Vocabulary
-from dancoso_rules.record.model import Organisation
+from dancoso_rules.record.view import OrganisationLike
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +50,15 @@ class Identity:
     addressee_until: dt.date | None
 
     @classmethod
-    def of(cls, organisation: Organisation, vocabulary: Vocabulary) -> Identity:
+    def of(cls, organisation: OrganisationLike, vocabulary: Vocabulary) -> Identity:
         """The identity of a record's organisation."""
-        return cls.of_parts(organisation.kind, organisation.functions, organisation.bodies, vocabulary)
+        bodies = organisation.bodies
+        return cls.of_parts(
+            organisation.kind,
+            tuple(organisation.functions),
+            None if bodies is None else tuple(bodies),
+            vocabulary,
+        )
 
     @classmethod
     def of_parts(
@@ -108,7 +114,7 @@ def _reaches(bearer_id: str, category: str, part_of: tuple[str, ...], identity: 
     return False
 
 
-def level_in_scope(instrument: Instrument, organisation: Organisation) -> bool:
+def level_in_scope(instrument: Instrument, organisation: OrganisationLike) -> bool:
     """Whether the instrument governs organisations of the record's level."""
     return organisation.level in instrument.scope_levels
 

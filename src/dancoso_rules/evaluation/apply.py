@@ -1,22 +1,38 @@
-"""A record laid on its frame: its evidence matched to the frame's instances, and the results it changes.
+"""A record laid on its frame: its evidence matched to the frame's instances, and the statuses it changes.
 
 The frame (:mod:`.frame`) already holds every result that does not depend on the record; here only
 what the record shows is looked at. An instance nothing matches keeps the frame's result; one that
-an activity, a resolution or an attestation shows done gets a result of its own. Triggered duties
+an activity, a resolution or an attestation shows done gets a status of its own. Triggered duties
 are expanded here, from the record's events.
+
+Laying the record decides every status (with its evidence and day counts) but does not yet write
+the result: each changed instance is a :class:`Pending` that knows its status and builds its
+:class:`~dancoso_rules.evaluation.result.DutyResult` (sentence, evidence references, placement)
+when asked. A batch run that only counts statuses never pays for sentences nobody reads; a report
+asks for all of them, and gets the same results as if they had been built at once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from dancoso_rules.evaluation import explain
 from dancoso_rules.evaluation.applicability import instance_in_time
 from dancoso_rules.evaluation.construct import evidence_ref
-from dancoso_rules.evaluation.frame import Dated, Fixed, Frame, Qualitative, Slot, Triggered
-from dancoso_rules.evaluation.index import RecordIndex
+from dancoso_rules.evaluation.frame import Dated, Frame, Qualitative, Slot, Triggered
+from dancoso_rules.evaluation.index import HAS_EVIDENCE, ON, Done, RecordIndex
 from dancoso_rules.evaluation.instances import Instance, triggered_instances
-from dancoso_rules.evaluation.matching import Proof, assign, assign_triggered, qualitative_proofs
+from dancoso_rules.evaluation.matching import (
+    Proof,
+    assign_triggered,
+    proof_of,
+    qualitative_proofs,
+    qualitative_shown,
+)
 from dancoso_rules.evaluation.outcomes import (
     dated_result,
     instance_not_applicable,
@@ -26,94 +42,218 @@ from dancoso_rules.evaluation.outcomes import (
 )
 from dancoso_rules.evaluation.prepared import Prepared
 from dancoso_rules.evaluation.result import DutyResult, EvidenceRef, ReasonCode
-from dancoso_rules.record.model import ActivityRecord
+from dancoso_rules.evaluation.status import Decision, Status, decide
+from dancoso_rules.record.view import AttestationLike, RecordLike
+
+#: A result whose status is decided and whose text is written on demand: the status, the function
+#: that writes the result, and what it needs (see :func:`materialise`). A plain tuple: a record
+#: has dozens of them, and the report writes each at most once.
+Pending = tuple[Status, "Callable[..., DutyResult]", tuple[Any, ...]]
+
+#: What laying a record gives, in the frame's order: results fixed by the frame, and pending ones.
+Entry = DutyResult | Pending
 
 
-def apply_frame(
-    frame: Frame, rules: Prepared, record: ActivityRecord, index: RecordIndex
-) -> list[DutyResult]:
-    """Every result of ``record`` on ``frame``, in the frame's order."""
-    laying = _Laying(frame, rules, record, index)
-    results: list[DutyResult] = []
-    for step in frame.steps:
-        if isinstance(step, Fixed):
-            results.extend(step.results)
-        elif isinstance(step, Dated):
-            laying.dated(step, results)
-        elif isinstance(step, Qualitative):
-            laying.qualitative(step, results)
-        else:
-            laying.triggered(step, results)
-    return results
+@dataclass(frozen=True, slots=True)
+class Laid:
+    """A record laid on its frame: one segment of entries per step of the frame.
 
+    ``changes`` lists each status the record changed, as (before, after): ``None`` on one side for
+    an entry that the frame did not have (a triggered duty's instances) or that the record removed.
+    """
 
-@dataclass(slots=True)
-class _Laying:
     frame: Frame
-    rules: Prepared
-    record: ActivityRecord
-    index: RecordIndex
-    # Each item of the record is referred to the same way by every result that relies on it.
-    refs: dict[str, EvidenceRef] = field(default_factory=dict)
+    segments: tuple[tuple[Entry, ...], ...]
+    changes: tuple[tuple[Status | None, Status | None], ...]
 
-    def ref(self, proof: Proof) -> EvidenceRef:
-        found = self.refs.get(proof.pointer)
-        if found is None:
-            found = self.refs[proof.pointer] = evidence_ref(proof.kind, proof.id, proof.pointer, proof.on)
-        return found
+    def entries(self) -> list[Entry]:
+        """Every entry, in the frame's order."""
+        return [entry for segment in self.segments for entry in segment]
 
-    def dated(self, step: Dated, results: list[DutyResult]) -> None:
-        activities = self.index.by_type.get(step.duty.placed.obligation.activity)
-        if not activities:
-            results.extend(step.unmet)
-            return
-        proofs = iter(assign(step.live, activities))
-        as_of = self.frame.key.as_of
-        for slot in step.slots:
-            if not isinstance(slot, Slot):
-                results.append(slot)
+    def counts(self) -> dict[Status, int]:
+        """How many entries have each status."""
+        counts = dict(self.frame.counts)
+        for (before, after), number in Counter(self.changes).items():
+            if before is not None:
+                counts[before] -= number
+            if after is not None:
+                counts[after] = counts.get(after, 0) + number
+        return counts
+
+
+def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: RecordIndex) -> Laid:
+    """Lay ``record`` on ``frame``: decide the status of every step its contents reach.
+
+    A step with one live instance (most of them: a yearly duty in a one-year record, a qualitative
+    duty) is decided here in line; this loop runs for every such step of every record, and is
+    what evaluation costs. The rules are those of :func:`~.matching.assign_one` and
+    :func:`~.matching.qualitative_shown`; steps with several instances go to :class:`_Laying`.
+    """
+    segments: list[tuple[Entry, ...]] = list(frame.segments)
+    laying = _Laying(frame, rules, record, index)
+    changes = laying.changes
+    as_of = laying.as_of
+    attestations = index.attestations
+    by_activity = frame.by_activity
+    seen: set[int] = set()
+    for kind, activities in index.by_type.items():
+        reached = by_activity.get(kind)
+        if reached is None:
+            continue
+        dated, qualitative = reached
+        for position, step, single in dated:
+            if single is None:
+                found = laying.dated(step, activities)
+                if found is not None:
+                    segments[position] = found
                 continue
-            proof = next(proofs)
-            if proof is None:
-                results.append(slot.unmet)
+            start, due, close = single.start, single.due, single.close
+            assert due is not None
+            assert close is not None
+            for done in activities:  # the first activity in the window by the due date: met
+                if start <= done[ON] <= due:
+                    status = _MET
+                    break
             else:
-                evidence = self.ref(proof)
-                results.append(
-                    dated_result(
-                        step.duty, step.plan, slot.instance, slot.opening, slot.where, proof, evidence, as_of
-                    )
-                )
+                for done in activities:  # else the first one after the due date, by the close date: late
+                    if due < done[ON] <= close:
+                        status = _LATE
+                        break
+                else:
+                    continue
+            entry: Entry = (status, _dated, (step, single.slot, done, as_of))
+            changes.append((single.before, status))
+            segments[position] = (entry,) if single.alone else _patched(step.unmet, single.at, entry)
+        for position, quality, single in qualitative:
+            seen.add(position)
+            if single is None:
+                found = laying.qualitative(quality, activities)
+                if found is not None:
+                    segments[position] = found
+                continue
+            named = attestations.get(quality.uid, ())
+            if not named:
+                start, end = single.start, single.end
+                for done in activities:  # an activity with evidence within the window
+                    if done[HAS_EVIDENCE] and start <= done[ON] <= end:
+                        break
+                else:
+                    continue
+            entry = (_MET, _qualitative, (quality, single.slot, activities, named))
+            changes.append((single.before, _MET))
+            segments[position] = (entry,) if single.alone else _patched(quality.unmet, single.at, entry)
+    for uid in attestations:
+        for position, quality in frame.attested.get(uid, ()):
+            if position not in seen:
+                found = laying.qualitative(quality, ())
+                if found is not None:
+                    segments[position] = found
+    for event_type in index.events_by_type:
+        for position, triggered in frame.triggered.get(event_type, ()):
+            if position not in seen:  # a step opened by two of the record's event types is laid once
+                seen.add(position)
+                segments[position] = laying.triggered(triggered)
+    return Laid(frame, tuple(segments), tuple(changes))
 
-    def qualitative(self, step: Qualitative, results: list[DutyResult]) -> None:
-        placed = step.duty.placed
-        activities = self.index.by_type.get(placed.obligation.activity, [])
-        attestations = self.index.attestations.get(placed.uid, [])
+
+def _patched(entries: tuple[Entry, ...], at: int, entry: Entry) -> tuple[Entry, ...]:
+    changed = list(entries)
+    changed[at] = entry
+    return tuple(changed)
+
+
+def materialise(entries: list[Entry]) -> list[DutyResult]:
+    """The results of ``entries``, pending ones written now."""
+    refs: dict[str, EvidenceRef] = {}
+    return [
+        entry[1](refs, *entry[2]) if type(entry) is tuple else entry  # type: ignore[misc]
+        for entry in entries
+    ]
+
+
+def _ref(refs: dict[str, EvidenceRef], proof: Proof) -> EvidenceRef:
+    # Each item of the record is referred to by the same object in every result that relies on it.
+    found = refs.get(proof.pointer)
+    if found is None:
+        found = refs[proof.pointer] = evidence_ref(proof.kind, proof.id, proof.pointer, proof.on)
+    return found
+
+
+def _dated(refs: dict[str, EvidenceRef], step: Dated, slot: Slot, done: Done, as_of: dt.date) -> DutyResult:
+    proof = proof_of(done)
+    return dated_result(
+        step.duty, step.plan, slot.instance, slot.opening, slot.where, proof, _ref(refs, proof), as_of
+    )
+
+
+def _qualitative(
+    refs: dict[str, EvidenceRef],
+    step: Qualitative,
+    slot: Slot,
+    activities: Sequence[Done],
+    attestations: Sequence[tuple[int, AttestationLike]],
+) -> DutyResult:
+    proofs = qualitative_proofs(slot.instance, activities, attestations)
+    evidence = tuple(_ref(refs, p) for p in proofs)
+    return qualitative_result(step.duty, step.plan, slot.opening, slot.where, proofs, evidence)
+
+
+_MET, _LATE = Status.MET, Status.LATE
+
+
+class _Laying:
+    __slots__ = ("as_of", "attestations", "changes", "frame", "index", "record", "rules")
+
+    def __init__(self, frame: Frame, rules: Prepared, record: RecordLike, index: RecordIndex) -> None:
+        self.frame = frame
+        self.rules = rules
+        self.record = record
+        self.index = index
+        self.attestations = index.attestations
+        self.as_of = frame.key.as_of
+        self.changes: list[tuple[Status | None, Status | None]] = []
+
+    def dated(self, step: Dated, activities: list[Done]) -> tuple[Entry, ...] | None:
+        """The entries of a step with several live instances, or ``None`` if the activities change nothing."""
+        assert step.windows is not None
+        found = step.windows.assign(activities)
+        if not any(found):
+            return None
+        unmet = step.unmet
+        entries: list[Entry] = list(unmet)
+        slots, dues = step.slots, step.windows.dues
+        for position, due, done in zip(step.live_at, dues, found, strict=True):
+            if done is not None:
+                status = _MET if done[ON] <= due else _LATE
+                self.changes.append((unmet[position].status, status))
+                entries[position] = (status, _dated, (step, slots[position], done, self.as_of))
+        return tuple(entries)
+
+    def qualitative(self, step: Qualitative, activities: Sequence[Done]) -> tuple[Entry, ...] | None:
+        """The entries of ``step`` given its type's activities and its attestations, or ``None``."""
+        attestations = self.attestations.get(step.uid, ())
+        entries: list[Entry] = []
+        changed = False
         for slot in step.slots:
             if not isinstance(slot, Slot):
-                results.append(slot)
-                continue
-            proofs = (
-                qualitative_proofs(slot.instance, activities, attestations)
-                if activities or attestations
-                else ()
-            )
-            if not proofs:
-                results.append(slot.unmet)
-                continue
-            evidence = tuple(self.ref(p) for p in proofs)
-            results.append(
-                qualitative_result(step.duty, step.plan, slot.opening, slot.where, proofs, evidence)
-            )
+                entries.append(slot)
+            elif qualitative_shown(slot.instance, activities, attestations):
+                self.changes.append((slot.unmet.status, _MET))
+                entries.append((_MET, _qualitative, (step, slot, activities, attestations)))
+                changed = True
+            else:
+                entries.append(slot.unmet)
+        return tuple(entries) if changed else None
 
-    def triggered(self, step: Triggered, results: list[DutyResult]) -> None:
+    def triggered(self, step: Triggered) -> tuple[Entry, ...]:
         duty, plan, bound = step.duty, step.plan, step.bound
         schedule = duty.placed.obligation.schedule
         assert schedule.kind == "triggered"
         by_type = self.index.events_by_type
         events = [pair for event_type in schedule.events for pair in by_type.get(event_type, ())]
         if not events:
-            results.append(step.none)
-            return
+            return (step.none,)
+        self.changes.append((step.none.status, None))
         instrument = duty.placed.pack.instrument
         slots: list[tuple[Instance, ReasonCode | None]] = []
         for instance in triggered_instances(plan, events):
@@ -124,28 +264,62 @@ class _Laying:
         happened = [self.record.events[i.event] for i in live if i.event is not None]
         activity = duty.placed.obligation.activity
         servers = [self.index.serving.get((activity, e.id), []) for e in happened]
-        proofs = iter(assign_triggered(live, happened, servers, self.frame.key.as_of))
+        as_of = self.as_of
+        proofs = iter(assign_triggered(live, happened, servers, as_of))
+        entries: list[Entry] = []
         for instance, why in slots:
-            assert instance.event is not None
-            event = self.record.events[instance.event]
-            trigger = evidence_ref("event", event.id, f"/events/{instance.event}", event.date)
-            label = self.rules.event_labels.get(event.type)
-            opening = duty.sentence.dated(explain.trigger_phrase(event.id, event.date, label), instance.due)
-            where = placement(instance, trigger)
             if why is not None:
-                text = instance_reason(
-                    duty,
-                    instance,
-                    why,
-                    bound,
-                    self.frame.identity.addressee_until,
-                    self.frame.key.kind,
-                    self.rules.rulebook.vocabulary,
-                )
-                results.append(instance_not_applicable(duty, plan, opening, where, text))
+                self.changes.append((None, Status.NOT_APPLICABLE))
+                entries.append((Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, instance, why)))
                 continue
             proof = next(proofs)
-            evidence = None if proof is None else self.ref(proof)
-            results.append(
-                dated_result(duty, plan, instance, opening, where, proof, evidence, self.frame.key.as_of)
+            assert instance.due is not None
+            assert instance.close is not None
+            decision = decide(
+                due=instance.due,
+                close=instance.close,
+                done_on=None if proof is None else proof.on,
+                as_of=as_of,
             )
+            self.changes.append((None, decision.status))
+            entries.append((decision.status, self._triggered_result, (step, instance, proof, decision)))
+        return tuple(entries)
+
+    def _triggered_opening(
+        self, step: Triggered, instance: Instance
+    ) -> tuple[tuple[str, str], dict[str, Any]]:
+        assert instance.event is not None
+        event = self.record.events[instance.event]
+        trigger = evidence_ref("event", event.id, f"/events/{instance.event}", event.date)
+        label = self.rules.event_labels.get(event.type)
+        opening = step.duty.sentence.dated(explain.trigger_phrase(event.id, event.date, label), instance.due)
+        return opening, placement(instance, trigger)
+
+    def _triggered_not_applicable(
+        self, refs: dict[str, EvidenceRef], step: Triggered, instance: Instance, why: ReasonCode
+    ) -> DutyResult:
+        opening, where = self._triggered_opening(step, instance)
+        text = instance_reason(
+            step.duty,
+            instance,
+            why,
+            step.bound,
+            self.frame.identity.addressee_until,
+            self.frame.key.kind,
+            self.rules.rulebook.vocabulary,
+        )
+        return instance_not_applicable(step.duty, step.plan, opening, where, text)
+
+    def _triggered_result(
+        self,
+        refs: dict[str, EvidenceRef],
+        step: Triggered,
+        instance: Instance,
+        proof: Proof | None,
+        decision: Decision,
+    ) -> DutyResult:
+        opening, where = self._triggered_opening(step, instance)
+        evidence = None if proof is None else _ref(refs, proof)
+        return dated_result(
+            step.duty, step.plan, instance, opening, where, proof, evidence, self.frame.key.as_of, decision
+        )

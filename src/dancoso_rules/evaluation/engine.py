@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.evaluation.apply import apply_frame
+from dancoso_rules.evaluation.assessment import Assessment
 from dancoso_rules.evaluation.frame import FrameKey, frame_for
 from dancoso_rules.evaluation.index import RecordIndex
 from dancoso_rules.evaluation.interpretations import Overrides, interpretation_table
@@ -29,7 +30,7 @@ from dancoso_rules.evaluation.status import Decision
 from dancoso_rules.load.packs import bundled_rulebook
 from dancoso_rules.load.suggest import did_you_mean, one_of
 from dancoso_rules.model import Rulebook, RulePack
-from dancoso_rules.record.model import ActivityRecord, Organisation
+from dancoso_rules.record.view import OrganisationLike, RecordLike
 
 #: What ``evaluate(..., packs=...)`` accepts: a loaded rulebook, bundled pack ids, or ``None`` (all bundled).
 PackSelection = Rulebook | Sequence[str] | None
@@ -44,7 +45,7 @@ def rulebook_for(packs: PackSelection) -> Rulebook:
     return bundled_rulebook(None if packs is None else tuple(packs))
 
 
-def select_packs(rulebook: Rulebook, organisation: Organisation) -> tuple[RulePack, ...]:
+def select_packs(rulebook: Rulebook, organisation: OrganisationLike) -> tuple[RulePack, ...]:
     """The packs the organisation answers to: those it names in ``packs``, else those of its territory."""
     known = [pack.id for pack in rulebook.packs]
     if organisation.packs is not None:
@@ -75,8 +76,40 @@ def select_packs(rulebook: Rulebook, organisation: Organisation) -> tuple[RulePa
     return chosen
 
 
+def assess(
+    record: RecordLike,
+    *,
+    packs: PackSelection = None,
+    as_of: dt.date | None = None,
+    interpretations: Overrides = None,
+) -> Assessment:
+    """Decide the status of every duty of ``record`` as of ``as_of``; :meth:`Assessment.report` writes the report.
+
+    The arguments are those of :func:`evaluate`. ``record`` is a validated
+    :class:`~dancoso_rules.record.model.ActivityRecord`, or a record from
+    :func:`~dancoso_rules.record.fast.decode_clean`.
+    """
+    day = dt.date.today() if as_of is None else as_of
+    rulebook = rulebook_for(packs)
+    selected = select_packs(rulebook, record.organisation)
+    rules = prepared(rulebook)
+    table = (
+        rules.default_table if interpretations is None else interpretation_table(rulebook, interpretations)
+    )
+    frame = frame_for(rules, table, FrameKey.of(record.organisation, record.period, selected, day))
+    laid = apply_frame(frame, rules, record, RecordIndex.build(record, day))
+    return Assessment(
+        record=record,
+        as_of=day,
+        packs=tuple(rules.used_pack(pack) for pack in selected),
+        laid=laid,
+        rules=rules,
+        table=table,
+    )
+
+
 def evaluate(
-    record: ActivityRecord,
+    record: RecordLike,
     *,
     packs: PackSelection = None,
     as_of: dt.date | None = None,
@@ -88,27 +121,7 @@ def evaluate(
     record's ``organisation.packs`` (or else its territory) chooses among them. ``interpretations``
     overrides interpretations by id: a YAML/JSON file, a mapping by id, or a sequence.
     """
-    day = dt.date.today() if as_of is None else as_of
-    rulebook = rulebook_for(packs)
-    selected = select_packs(rulebook, record.organisation)
-    rules = prepared(rulebook)
-    table = (
-        rules.default_table if interpretations is None else interpretation_table(rulebook, interpretations)
-    )
-    frame = frame_for(rules, table, FrameKey.of(record.organisation, record.period, selected, day))
-    results = apply_frame(frame, rules, record, RecordIndex.build(record, day))
-    relied: set[str] = set()
-    for result in results:
-        if result.interpretations:
-            relied.update(result.interpretations)
-    return Report(
-        organisation=record.organisation,
-        period=record.period,
-        as_of=day,
-        packs=tuple(rules.used_pack(pack) for pack in selected),
-        interpretations=tuple(rules.used_interpretation(table, i) for i in sorted(relied | table.overridden)),
-        results=tuple(results),
-    )
+    return assess(record, packs=packs, as_of=as_of, interpretations=interpretations).report()
 
 
-__all__ = ["Decision", "PackSelection", "evaluate", "rulebook_for", "select_packs"]
+__all__ = ["Assessment", "Decision", "PackSelection", "assess", "evaluate", "rulebook_for", "select_packs"]

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from dancoso_rules.evaluation import explain
 from dancoso_rules.evaluation.applicability import (
@@ -38,6 +38,7 @@ from dancoso_rules.evaluation.instances import (
     record_span,
 )
 from dancoso_rules.evaluation.interpretations import InterpretationTable
+from dancoso_rules.evaluation.matching import Windows
 from dancoso_rules.evaluation.outcomes import (
     bearer_labels,
     dated_result,
@@ -49,8 +50,9 @@ from dancoso_rules.evaluation.outcomes import (
 )
 from dancoso_rules.evaluation.prepared import Duty, Prepared
 from dancoso_rules.evaluation.result import DutyResult, Reason, ReasonCode
+from dancoso_rules.evaluation.status import Status
 from dancoso_rules.model import Labels, RulePack
-from dancoso_rules.record.model import Organisation, Period
+from dancoso_rules.record.view import OrganisationLike, PeriodLike
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ class FrameKey:
 
     @classmethod
     def of(
-        cls, organisation: Organisation, period: Period, packs: tuple[RulePack, ...], as_of: dt.date
+        cls, organisation: OrganisationLike, period: PeriodLike, packs: tuple[RulePack, ...], as_of: dt.date
     ) -> FrameKey:
         """The key of a record's frame."""
         return cls(
@@ -110,6 +112,11 @@ class Dated:
     slots: tuple[Slot | DutyResult, ...]
     live: tuple[Instance, ...]
     unmet: tuple[DutyResult, ...]
+    #: The obligation's activity type, and where the live instances are among ``slots``.
+    activity: str = ""
+    live_at: tuple[int, ...] = ()
+    #: Its live instances laid out for matching, when it has several (one is matched in line).
+    windows: Windows | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +126,14 @@ class Qualitative:
     duty: Duty
     plan: Plan
     slots: tuple[Slot | DutyResult, ...]
+    #: The obligation's activity type and full id (what attestations name).
+    activity: str = ""
+    uid: str = ""
+
+    @property
+    def unmet(self) -> tuple[DutyResult, ...]:
+        """Its results when the record shows nothing for it."""
+        return tuple(slot.unmet if isinstance(slot, Slot) else slot for slot in self.slots)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,13 +149,117 @@ class Triggered:
 Step = Fixed | Dated | Qualitative | Triggered
 
 
+class Single(NamedTuple):
+    """A step with exactly one live instance, spelt out for the evaluator's inner loop.
+
+    ``at``: where the instance is among the step's slots; ``start``, ``end``, ``due``, ``close``: its
+    window and dates (``due`` and ``close`` are ``None`` for a qualitative duty); ``slot``: its slot;
+    ``alone``: whether it is the step's only result; ``before``: its status when the record shows nothing.
+    """
+
+    at: int
+    start: dt.date
+    end: dt.date
+    due: dt.date | None
+    close: dt.date | None
+    slot: Slot
+    alone: bool
+    before: Status
+
+    @classmethod
+    def of(cls, slots: tuple[Slot | DutyResult, ...]) -> Single | None:
+        """The one live instance among ``slots``, or ``None`` if there are none or several."""
+        live = [n for n, slot in enumerate(slots) if isinstance(slot, Slot)]
+        if len(live) != 1:
+            return None
+        slot = slots[live[0]]
+        assert isinstance(slot, Slot)
+        instance = slot.instance
+        return cls(
+            live[0],
+            instance.start,
+            instance.end,
+            instance.due,
+            instance.close,
+            slot,
+            len(slots) == 1,
+            slot.unmet.status,
+        )
+
+
+#: A dated or qualitative step, with its position in the frame and, if it has one live instance, that.
+DatedAt = tuple[int, Dated, Single | None]
+QualitativeAt = tuple[int, Qualitative, Single | None]
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """Every obligation of the selected packs, in the instruments' order, ready for a record."""
+    """Every obligation of the selected packs, in the instruments' order, ready for a record.
+
+    ``segments[i]`` holds the results of ``steps[i]`` when the record shows nothing for it, and
+    ``counts`` how many of those results have each status. A record changes only the steps its
+    contents reach, each listed with its position: ``by_activity`` the dated and qualitative steps
+    an activity type can show done, ``attested`` (qualitative) by the obligation id an attestation
+    names, ``triggered`` by the event type that opens them. Steps with no live instance are in none.
+    """
 
     key: FrameKey
     identity: Identity
     steps: tuple[Step, ...]
+    segments: tuple[tuple[DutyResult, ...], ...] = ()
+    counts: dict[Status, int] = field(default_factory=dict)
+    #: By activity type: the dated steps and the qualitative steps it can show done.
+    by_activity: dict[str, tuple[tuple[DatedAt, ...], tuple[QualitativeAt, ...]]] = field(
+        default_factory=dict
+    )
+    attested: dict[str, tuple[tuple[int, Qualitative], ...]] = field(default_factory=dict)
+    triggered: dict[str, tuple[tuple[int, Triggered], ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, key: FrameKey, identity: Identity, steps: tuple[Step, ...]) -> Frame:
+        """The frame of ``steps``, with its default results and lookups."""
+        segments = tuple(_segment(step) for step in steps)
+        counts: dict[Status, int] = {}
+        for segment in segments:
+            for result in segment:
+                counts[result.status] = counts.get(result.status, 0) + 1
+        dated: dict[str, list[DatedAt]] = {}
+        qualitative: dict[str, list[QualitativeAt]] = {}
+        attested: dict[str, list[tuple[int, Qualitative]]] = {}
+        triggered: dict[str, list[tuple[int, Triggered]]] = {}
+        for position, step in enumerate(steps):
+            if isinstance(step, Triggered):
+                schedule = step.duty.placed.obligation.schedule
+                assert schedule.kind == "triggered"
+                for event_type in dict.fromkeys(schedule.events):
+                    triggered.setdefault(event_type, []).append((position, step))
+            elif isinstance(step, Dated) and step.live_at:
+                dated.setdefault(step.activity, []).append((position, step, Single.of(step.slots)))
+            elif isinstance(step, Qualitative) and any(isinstance(slot, Slot) for slot in step.slots):
+                qualitative.setdefault(step.activity, []).append((position, step, Single.of(step.slots)))
+                attested.setdefault(step.uid, []).append((position, step))
+        by_activity = {
+            kind: (tuple(dated.get(kind, ())), tuple(qualitative.get(kind, ())))
+            for kind in dict.fromkeys([*dated, *qualitative])
+        }
+        return cls(
+            key,
+            identity,
+            steps,
+            segments,
+            counts,
+            by_activity,
+            {k: tuple(v) for k, v in attested.items()},
+            {k: tuple(v) for k, v in triggered.items()},
+        )
+
+
+def _segment(step: Step) -> tuple[DutyResult, ...]:
+    if isinstance(step, Fixed):
+        return step.results
+    if isinstance(step, Dated | Qualitative):
+        return step.unmet
+    return (step.none,)
 
 
 def frame_for(rules: Prepared, table: InterpretationTable, key: FrameKey) -> Frame:
@@ -165,7 +284,7 @@ def build_frame(rules: Prepared, table: InterpretationTable, key: FrameKey) -> F
         if pack.id in key.packs
         for duty in rules.duties[pack.id]
     ]
-    return Frame(key, identity, tuple(steps))
+    return Frame.of(key, identity, tuple(steps))
 
 
 def when(instance: Instance) -> tuple[str, str] | None:
@@ -196,7 +315,8 @@ class _Builder:
             return Fixed((whole_not_applicable(duty, reason("not_bearer", text)),))
         plan = self.rules.plan(duty, self.table)
         if plan.kind == "qualitative":
-            return Qualitative(duty, plan, tuple(self._qualitative(duty, plan, bound)))
+            slots = tuple(self._qualitative(duty, plan, bound))
+            return Qualitative(duty, plan, slots, placed.obligation.activity, placed.uid)
         if plan.kind == "triggered":
             return Triggered(duty, plan, bound, whole_not_applicable(duty, self._no_event(duty)))
         return self._dated(duty, plan, bound)
@@ -225,9 +345,12 @@ class _Builder:
             where = placement(live)
             unmet = dated_result(duty, plan, live, opening, where, None, None, self.key.as_of)
             slots.append(Slot(live, opening, where, unmet))
+        live_at = tuple(n for n, s in enumerate(slots) if isinstance(s, Slot))
         live_instances = tuple(s.instance for s in slots if isinstance(s, Slot))
         unmet_results = tuple(s.unmet if isinstance(s, Slot) else s for s in slots)
-        return Dated(duty, plan, tuple(slots), live_instances, unmet_results)
+        windows = Windows.of(live_instances) if len(live_at) > 1 else None
+        activity = duty.placed.obligation.activity
+        return Dated(duty, plan, tuple(slots), live_instances, unmet_results, activity, live_at, windows)
 
     def _qualitative(self, duty: Duty, plan: Plan, bound: Binding) -> Iterator[Slot | DutyResult]:
         instrument = duty.placed.pack.instrument

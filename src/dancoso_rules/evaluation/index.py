@@ -8,24 +8,25 @@ by id, then by position, so that the order in which the record lists them never 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
+from typing import Final
 
-from dancoso_rules.record.model import ActivityRecord, Attestation, Event
+from dancoso_rules.record.view import AttestationLike, EventLike, RecordLike
+
+#: An activity as the evaluator sees it: ``(on, id, position, has_evidence)``: the day it was
+#: complete, its id, its place in the record, and whether it has evidence. A plain tuple, so that
+#: a type's activities sort by (day, id, position) as they are, and cheap to make: a record has one
+#: per activity. Read it with the names below.
+Done = tuple[dt.date, str, int, bool]
+ON: Final = 0
+ID: Final = 1
+POSITION: Final = 2
+HAS_EVIDENCE: Final = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Done:
-    """An activity as the evaluator sees it: when it was complete, its id, its place in the record."""
-
-    on: dt.date
-    id: str
-    index: int
-    has_evidence: bool
-
-    @property
-    def pointer(self) -> str:
-        return f"/activities/{self.index}"
+def pointer(done: Done) -> str:
+    """The JSON Pointer of an activity in its record."""
+    return f"/activities/{done[POSITION]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,34 +35,39 @@ class RecordIndex:
 
     by_type: dict[str, list[Done]]
     serving: dict[tuple[str, str], list[Done]]
-    events_by_type: dict[str, list[tuple[int, Event]]]
-    attestations: dict[str, list[tuple[int, Attestation]]]
+    events_by_type: dict[str, list[tuple[int, EventLike]]]
+    attestations: dict[str, list[tuple[int, AttestationLike]]]
 
     @classmethod
-    def build(cls, record: ActivityRecord, as_of: dt.date) -> RecordIndex:
+    def build(cls, record: RecordLike, as_of: dt.date) -> RecordIndex:
         """Index ``record``, leaving out whatever is dated after ``as_of``."""
-        by_type: defaultdict[str, list[Done]] = defaultdict(list)
-        serving: defaultdict[tuple[str, str], list[Done]] = defaultdict(list)
+        by_type: dict[str, list[Done]] = {}
+        serving: dict[tuple[str, str], list[Done]] = {}
         for index, activity in enumerate(record.activities):
-            on = activity.done_on
+            on = activity.date or activity.end  # done_on, spelt out: one call fewer per activity
+            assert on is not None
             if on > as_of:
                 continue
-            done = Done(on, activity.id, index, bool(activity.evidence))
-            by_type[activity.type].append(done)
+            done = (on, activity.id, index, bool(activity.evidence))
+            kind = activity.type
+            group = by_type.get(kind)
+            if group is None:
+                by_type[kind] = [done]
+            else:
+                group.append(done)
             for served in activity.serves:
-                serving[(activity.type, served)].append(done)
-        for group in (*by_type.values(), *serving.values()):
-            group.sort(key=_order)
-        events: defaultdict[str, list[tuple[int, Event]]] = defaultdict(list)
+                serving.setdefault((kind, served), []).append(done)
+        for group in by_type.values():
+            if len(group) > 1:
+                group.sort()
+        for group in serving.values():
+            group.sort()
+        events: dict[str, list[tuple[int, EventLike]]] = {}
         for index, event in enumerate(record.events):
             if event.date <= as_of:
-                events[event.type].append((index, event))
-        attestations: defaultdict[str, list[tuple[int, Attestation]]] = defaultdict(list)
+                events.setdefault(event.type, []).append((index, event))
+        attestations: dict[str, list[tuple[int, AttestationLike]]] = {}
         for index, attestation in enumerate(record.attestations):
             if attestation.date <= as_of:
-                attestations[attestation.obligation].append((index, attestation))
-        return cls(dict(by_type), dict(serving), dict(events), dict(attestations))
-
-
-def _order(done: Done) -> tuple[dt.date, str, int]:
-    return (done.on, done.id, done.index)
+                attestations.setdefault(attestation.obligation, []).append((index, attestation))
+        return cls(by_type, serving, events, attestations)

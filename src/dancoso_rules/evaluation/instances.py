@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from dancoso_rules.errors import RuleError
 from dancoso_rules.evaluation.interpretations import InterpretationTable
 from dancoso_rules.model import Duration, Frequency, Obligation, add_months
-from dancoso_rules.record.model import Event
+from dancoso_rules.record.view import EventLike
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -74,12 +75,12 @@ class Span:
     end: dt.date
 
 
-@dataclass(frozen=True, slots=True)
-class Instance:
+class Instance(NamedTuple):
     """One dated occurrence of a duty: window ``[start, end]``, due date, close date.
 
     ``end`` equals ``due`` for dated duties; a qualitative instance has ``due`` and ``close`` empty.
-    ``event`` is the index of the triggering event in the record.
+    ``event`` is the index of the triggering event in the record. (A named tuple: immutable, and
+    cheap to make for each event of each record.)
     """
 
     start: dt.date
@@ -91,7 +92,7 @@ class Instance:
 
     def clipped(self, start: dt.date) -> Instance:
         """The same instance with its window opening no earlier than ``start``."""
-        return self if start <= self.start else replace(self, start=start)
+        return self if start <= self.start else self._replace(start=start)
 
 
 def plan_for(obligation: Obligation, table: InterpretationTable, uid: str) -> Plan:
@@ -175,7 +176,7 @@ def periodic_instances(plan: Plan, span: Span) -> tuple[Instance, ...]:
     return tuple(found)
 
 
-def triggered_instances(plan: Plan, events: Sequence[tuple[int, Event]]) -> list[Instance]:
+def triggered_instances(plan: Plan, events: Sequence[tuple[int, EventLike]]) -> list[Instance]:
     """One instance per triggering event (given as ``(index in the record, event)``), by date then id."""
     assert plan.close is not None
     found = []

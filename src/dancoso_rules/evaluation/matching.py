@@ -28,15 +28,14 @@ import datetime as dt
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from dancoso_rules.evaluation.index import Done
+from dancoso_rules.evaluation.index import HAS_EVIDENCE, ID, ON, Done, pointer
 from dancoso_rules.evaluation.instances import Instance
-from dancoso_rules.record.model import Attestation, Event
+from dancoso_rules.record.view import AttestationLike, EventLike
 
 
-@dataclass(frozen=True, slots=True)
-class Proof:
+class Proof(NamedTuple):
     """What shows an instance done: an item of the record, its JSON Pointer, and the day it was done."""
 
     kind: Literal["activity", "resolution", "attestation"]
@@ -45,51 +44,113 @@ class Proof:
     on: dt.date
 
 
-def _proof(done: Done) -> Proof:
-    return Proof("activity", done.id, done.pointer, done.on)
+def proof_of(done: Done) -> Proof:
+    """The proof an activity gives."""
+    return Proof("activity", done[ID], pointer(done), done[ON])
 
 
-def assign(instances: Sequence[Instance], activities: Sequence[Done]) -> list[Proof | None]:
+@dataclass(frozen=True, slots=True)
+class Windows:
+    """The instances of a dated duty, laid out once for matching many records against them.
+
+    ``starts``, ``dues`` and ``closes`` by instance; ``by_start``: the instances in the order their
+    windows open (then by due date, then position); ``by_due``: ``(due, close, position)`` of every
+    instance in due-date order.
+    """
+
+    starts: tuple[dt.date, ...]
+    dues: tuple[dt.date, ...]
+    closes: tuple[dt.date, ...]
+    by_start: tuple[int, ...]
+    by_due: tuple[tuple[dt.date, dt.date, int], ...]
+
+    @classmethod
+    def of(cls, instances: Sequence[Instance]) -> Windows:
+        """The windows of ``instances`` (each with due and close dates)."""
+        starts = tuple(i.start for i in instances)
+        dues = tuple(_due(i) for i in instances)
+        closes = tuple(_close(i) for i in instances)
+        by_start = tuple(sorted(range(len(instances)), key=lambda i: (starts[i], dues[i], i)))
+        by_due = tuple(sorted((dues[i], closes[i], i) for i in range(len(instances))))
+        return cls(starts, dues, closes, by_start, by_due)
+
+    def assign(self, activities: Sequence[Done]) -> list[Done | None]:
+        """For each instance, the activity that shows it done, or ``None`` (rules 2 and 3 above).
+
+        ``activities`` are in date order (as :class:`~dancoso_rules.evaluation.index.RecordIndex` keeps them).
+        """
+        starts, dues, by_start = self.starts, self.dues, self.by_start
+        count = len(starts)
+        found: list[Done | None] = [None] * count
+        if not activities:
+            return found
+        if len(activities) == 1:  # the same two rules, for the commonest case
+            done = activities[0]
+            on = done[ON]
+            eligible = [(dues[i], i) for i in range(count) if starts[i] <= on <= dues[i]]
+            if eligible:
+                found[min(eligible)[1]] = done
+            else:
+                late = [entry for entry in self.by_due if entry[0] < on <= entry[1]]
+                if late:
+                    found[late[0][2]] = done
+            return found
+        open_: list[tuple[dt.date, int]] = []
+        leftovers: list[Done] = []
+        cursor = 0
+        push, pop = heapq.heappush, heapq.heappop
+        for done in activities:
+            on = done[ON]
+            while cursor < count and starts[by_start[cursor]] <= on:
+                index = by_start[cursor]
+                push(open_, (dues[index], index))
+                cursor += 1
+            while open_ and open_[0][0] < on:
+                pop(open_)
+            if open_:
+                found[pop(open_)[1]] = done
+            else:
+                leftovers.append(done)
+        if leftovers:
+            unmet = [entry for entry in self.by_due if found[entry[2]] is None]
+            waiting: list[tuple[dt.date, dt.date, int]] = []
+            cursor = 0
+            for done in leftovers:
+                on = done[ON]
+                while cursor < len(unmet) and unmet[cursor][0] < on:
+                    push(waiting, unmet[cursor])
+                    cursor += 1
+                while waiting and waiting[0][1] < on:
+                    pop(waiting)
+                if waiting:
+                    found[pop(waiting)[2]] = done
+        return found
+
+
+def assign(instances: Sequence[Instance], activities: Sequence[Done]) -> list[Done | None]:
     """For each instance (with due and close dates), the activity that shows it done, or ``None``.
 
     ``activities`` are in date order (as :class:`~dancoso_rules.evaluation.index.RecordIndex` keeps them).
     """
-    found: list[Proof | None] = [None] * len(instances)
-    if not activities or not instances:
-        return found
-    by_start = sorted(range(len(instances)), key=lambda i: (instances[i].start, _due(instances[i]), i))
-    open_: list[tuple[dt.date, int]] = []
-    leftovers: list[Done] = []
-    cursor = 0
+    if len(instances) == 1:
+        return [assign_one(instances[0], activities)]
+    return Windows.of(instances).assign(activities)
+
+
+def assign_one(instance: Instance, activities: Sequence[Done]) -> Done | None:
+    """:func:`assign` for a single instance: the first activity on time, else the first one late.
+
+    With one instance the two passes above come to this: the first activity done in the window by
+    the due date; failing that, the first one done after the due date and by the close date.
+    """
+    start, due, close = instance.start, _due(instance), _close(instance)
     for done in activities:
-        while cursor < len(by_start) and instances[by_start[cursor]].start <= done.on:
-            index = by_start[cursor]
-            heapq.heappush(open_, (_due(instances[index]), index))
-            cursor += 1
-        while open_ and open_[0][0] < done.on:
-            heapq.heappop(open_)
-        if open_:
-            found[heapq.heappop(open_)[1]] = _proof(done)
-        else:
-            leftovers.append(done)
-    _assign_late(instances, leftovers, found)
-    return found
-
-
-def _assign_late(instances: Sequence[Instance], leftovers: Sequence[Done], found: list[Proof | None]) -> None:
-    unmet = sorted(
-        (_due(instances[i]), _close(instances[i]), i) for i in range(len(instances)) if found[i] is None
-    )
-    waiting: list[tuple[dt.date, dt.date, int]] = []
-    cursor = 0
-    for done in leftovers:
-        while cursor < len(unmet) and unmet[cursor][0] < done.on:
-            heapq.heappush(waiting, unmet[cursor])
-            cursor += 1
-        while waiting and waiting[0][1] < done.on:
-            heapq.heappop(waiting)
-        if waiting:
-            found[heapq.heappop(waiting)[2]] = _proof(done)
+        if start <= done[ON] <= due:
+            return done
+    for done in activities:
+        if due < done[ON] <= close:
+            return done
+    return None
 
 
 def _due(instance: Instance) -> dt.date:
@@ -103,7 +164,10 @@ def _close(instance: Instance) -> dt.date:
 
 
 def assign_triggered(
-    instances: Sequence[Instance], events: Sequence[Event], servers: Sequence[Sequence[Done]], as_of: dt.date
+    instances: Sequence[Instance],
+    events: Sequence[EventLike],
+    servers: Sequence[Sequence[Done]],
+    as_of: dt.date,
 ) -> list[Proof | None]:
     """For each triggered instance, the earliest resolution or serving activity in its window or late.
 
@@ -117,11 +181,11 @@ def assign_triggered(
         candidates: list[Proof] = []
         resolution = event.resolution
         if resolution is not None and instance.start <= resolution.date <= as_of:
-            pointer = f"/events/{instance.event}/resolution"
-            candidates.append(Proof("resolution", event.id, pointer, resolution.date))
+            where = f"/events/{instance.event}/resolution"
+            candidates.append(Proof("resolution", event.id, where, resolution.date))
         for done in serving:
-            if done.pointer not in used and done.on >= instance.start:
-                candidates.append(_proof(done))
+            if pointer(done) not in used and done[ON] >= instance.start:
+                candidates.append(proof_of(done))
                 break
         best = min(candidates, key=lambda p: (p.on, p.kind != "resolution", p.id), default=None)
         if best is not None and best.on > _close(instance):
@@ -132,13 +196,28 @@ def assign_triggered(
     return found
 
 
+def qualitative_shown(
+    instance: Instance, activities: Sequence[Done], attestations: Sequence[tuple[int, AttestationLike]]
+) -> bool:
+    """Whether :func:`qualitative_proofs` finds anything, without making the proofs."""
+    if attestations:
+        return True
+    start, end = instance.start, instance.end
+    for done in activities:  # noqa: SIM110 (a loop that stops early: any() over a generator costs more)
+        if done[HAS_EVIDENCE] and start <= done[ON] <= end:
+            return True
+    return False
+
+
 def qualitative_proofs(
-    instance: Instance, activities: Sequence[Done], attestations: Sequence[tuple[int, Attestation]]
+    instance: Instance, activities: Sequence[Done], attestations: Sequence[tuple[int, AttestationLike]]
 ) -> tuple[Proof, ...]:
     """The attestations naming the obligation and the evidenced activities of its type within the window."""
     proofs = [
         Proof("attestation", a.id, f"/attestations/{i}", a.date)
         for i, a in sorted(attestations, key=lambda pair: (pair[1].date, pair[1].id, pair[0]))
     ]
-    proofs.extend(_proof(d) for d in activities if d.has_evidence and instance.start <= d.on <= instance.end)
+    proofs.extend(
+        proof_of(d) for d in activities if d[HAS_EVIDENCE] and instance.start <= d[ON] <= instance.end
+    )
     return tuple(proofs)

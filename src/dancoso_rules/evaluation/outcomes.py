@@ -19,7 +19,7 @@ from dancoso_rules.evaluation.instances import Instance, Plan, Span
 from dancoso_rules.evaluation.matching import Proof
 from dancoso_rules.evaluation.prepared import Duty
 from dancoso_rules.evaluation.result import DateRange, DutyResult, EvidenceRef, PeriodRef, Reason, ReasonCode
-from dancoso_rules.evaluation.status import Status, decide
+from dancoso_rules.evaluation.status import Decision, Status, decide
 from dancoso_rules.model import Labels, Vocabulary
 
 
@@ -108,13 +108,18 @@ def dated_result(
     proof: Proof | None,
     evidence: EvidenceRef | None,
     as_of: dt.date,
+    decision: Decision | None = None,
 ) -> DutyResult:
-    """The result of one dated instance: done on time, late, or not (``evidence``: the proof's reference)."""
+    """The result of one dated instance: done on time, late, or not (``evidence``: the proof's reference).
+
+    ``decision`` is its status when already decided (else it is decided here).
+    """
     assert instance.due is not None
     assert instance.close is not None
-    decision = decide(
-        due=instance.due, close=instance.close, done_on=None if proof is None else proof.on, as_of=as_of
-    )
+    if decision is None:
+        decision = decide(
+            due=instance.due, close=instance.close, done_on=None if proof is None else proof.on, as_of=as_of
+        )
     return duty.result(
         **where,
         status=decision.status,

@@ -19,8 +19,8 @@ has no rank: evidence never changes whether a duty binds.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Status(StrEnum):
@@ -46,8 +46,7 @@ STATUS_RANK: dict[Status, int] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """A status with its day counts: days left before the due date, days overdue, days late."""
 
     status: Status

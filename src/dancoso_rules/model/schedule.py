@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -34,12 +35,20 @@ class Frequency(StrEnum):
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` plus whole months; a month's last day stays the last day (31/12 + 3 months = 31/3)."""
+    if months == 0:
+        return day
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
     last = calendar.monthrange(year, month)[1]
     was_last = day.day == calendar.monthrange(day.year, day.month)[1]
     return dt.date(year, month, last if was_last else min(day.day, last))
+
+
+@lru_cache(maxsize=16384)
+def _shift(day: dt.date, months: int, days: int) -> dt.date:
+    # Kept for the last days asked: a batch asks the same few hundred days again and again.
+    return add_months(day, months) + dt.timedelta(days=days)
 
 
 class Duration(Frozen):
@@ -50,7 +59,7 @@ class Duration(Frozen):
 
     def after(self, day: dt.date) -> dt.date:
         """The date this duration after ``day``."""
-        return add_months(day, self.months) + dt.timedelta(days=self.days)
+        return _shift(day, self.months, self.days)
 
     def __str__(self) -> str:
         parts = ([f"{self.months}M"] if self.months else []) + ([f"{self.days}D"] if self.days else [])

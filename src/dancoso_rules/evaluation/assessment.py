@@ -1,0 +1,81 @@
+"""An :class:`Assessment`: a record evaluated, every status decided, its report written on demand.
+
+:func:`~dancoso_rules.evaluation.engine.assess` decides the status of every duty instance (with
+its evidence and day counts) and stops there; :meth:`Assessment.report` writes the
+:class:`~dancoso_rules.evaluation.result.Report`, with a sentence in two languages for each
+result, only when asked. ``evaluate`` is ``assess(...).report()``. Counting statuses, as a batch
+run or a CI gate does, needs only the assessment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dancoso_rules.evaluation.apply import Laid, materialise
+from dancoso_rules.evaluation.interpretations import InterpretationTable
+from dancoso_rules.evaluation.prepared import Prepared
+from dancoso_rules.evaluation.result import Report, UsedPack
+from dancoso_rules.evaluation.status import Status
+from dancoso_rules.record.model import Organisation, Period
+from dancoso_rules.record.view import RecordLike
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Every duty of the selected packs for one record as of one day: statuses now, sentences on demand."""
+
+    record: RecordLike
+    as_of: dt.date
+    packs: tuple[UsedPack, ...]
+    laid: Laid
+    rules: Prepared
+    table: InterpretationTable
+
+    def statuses(self) -> list[Status]:
+        """The status of each result, in the report's order."""
+        return [
+            entry[0] if type(entry) is tuple else entry.status  # type: ignore[union-attr]
+            for entry in self.laid.entries()
+        ]
+
+    def counts(self) -> dict[str, int]:
+        """How many results have each status (every status listed, zeros included), as :meth:`Report.counts`."""
+        counts = self.laid.counts()
+        return {status.value: counts.get(status, 0) for status in Status}
+
+    def report(self) -> Report:
+        """The full report: every result with its placement, evidence, interpretations and sentences."""
+        results = materialise(self.laid.entries())
+        relied: set[str] = set()
+        for result in results:
+            if result.interpretations:
+                relied.update(result.interpretations)
+        rules, table = self.rules, self.table
+        return Report(
+            organisation=_organisation(self.record),
+            period=_period(self.record),
+            as_of=self.as_of,
+            packs=self.packs,
+            interpretations=tuple(
+                rules.used_interpretation(table, i) for i in sorted(relied | table.overridden)
+            ),
+            results=tuple(results),
+        )
+
+
+def _organisation(record: RecordLike) -> Organisation:
+    found = record.organisation
+    if isinstance(found, Organisation):
+        return found
+    return Organisation.model_validate(found, from_attributes=True)
+
+
+def _period(record: RecordLike) -> Period:
+    found = record.period
+    if isinstance(found, Period):
+        return found
+    return Period(start=found.start, end=found.end)
+
+
+__all__ = ["Assessment"]

@@ -1,0 +1,303 @@
+"""The fast path for a clean record: decoded and checked in one pass, or refused without a word.
+
+Most records a CI job or a batch run reads have no problem at all. For those, building ~200
+pydantic objects costs several times what parsing the JSON does. :func:`decode_clean` decodes
+the bytes with msgspec straight into the frozen structs below, which mirror the models of
+:mod:`dancoso_rules.record.model` field for field (same names, defaults, types, lengths and
+bounds), then checks in Python what msgspec cannot express: the patterns of ids and slugs, NFC,
+and the rules between fields (a period that ends before it starts, an activity with both a date
+and a range, evidence with nothing to find it by, an event resolved before it happened).
+
+It is a filter, not a second validator: it returns ``None`` for anything it is not sure the
+models accept unchanged, including input the models would accept after converting it (a number
+written as ``"12"``, text not in NFC, a ``\\u`` escape) and every malformed record, and the caller
+then runs the full validator, which explains what is wrong. So a record it accepts is one the
+models accept with the very same values; the tests check this on every fixture and on generated
+records (``tests/test_record_fast.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Literal
+
+import msgspec
+
+_SLUG = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*")
+_IDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*(?:\n[A-Za-z0-9][A-Za-z0-9._:-]*)*")
+_URL = re.compile(r"https?://\S+")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+Slug = Annotated[str, msgspec.Meta(min_length=2, max_length=80)]
+Text = Annotated[str, msgspec.Meta(min_length=1)]
+Id = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+Count = Annotated[int, msgspec.Meta(ge=0)]
+
+
+class Period(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+    """:class:`dancoso_rules.record.model.Period`."""
+
+    start: dt.date
+    end: dt.date
+
+
+class ParentBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+    """:class:`dancoso_rules.record.model.ParentBody`."""
+
+    id: Slug | None = None
+    name: Text
+
+
+class Organisation(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+    """:class:`dancoso_rules.record.model.Organisation`."""
+
+    id: Slug
+    name: Text
+    kind: Slug
+    level: Literal["province", "district", "commune", "hamlet"]
+    territory: Slug
+    packs: tuple[Slug, ...] | None = None
+    functions: tuple[Slug, ...] = ()
+    bodies: tuple[Slug, ...] | None = None
+    parent: ParentBody | None = None
+
+
+class FileRef(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+    """:class:`dancoso_rules.record.model.FileRef`."""
+
+    name: Text
+    sha256: str | None = None
+
+
+class Evidence(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+    """:class:`dancoso_rules.record.model.Evidence`."""
+
+    kind: Slug | None = None
+    number: Text | None = None
+    date: dt.date | None = None
+    title: Text | None = None
+    url: str | None = None
+    file: FileRef | None = None
+
+
+class Activity(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+    """:class:`dancoso_rules.record.model.Activity`."""
+
+    id: Id
+    type: Slug
+    date: dt.date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    title: Text
+    participants: Count | None = None
+    items: Count | None = None
+    evidence: tuple[Evidence, ...] = ()
+    serves: tuple[Text, ...] = ()
+
+    @property
+    def first_day(self) -> dt.date:
+        """The day it began."""
+        return self.date if self.date is not None else self.start  # type: ignore[return-value]
+
+    @property
+    def done_on(self) -> dt.date:
+        """The day it was complete: its date, or the last day of its range."""
+        return self.date if self.date is not None else self.end  # type: ignore[return-value]
+
+
+class Resolution(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+    """:class:`dancoso_rules.record.model.Resolution`."""
+
+    date: dt.date
+    title: Text | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+class Event(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+    """:class:`dancoso_rules.record.model.Event`."""
+
+    id: Id
+    type: Slug
+    date: dt.date
+    title: Text
+    reference: Text | None = None
+    resolution: Resolution | None = None
+
+
+class Attestation(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+    """:class:`dancoso_rules.record.model.Attestation`."""
+
+    id: Id
+    obligation: Text
+    attested_by: Text
+    date: dt.date
+    statement: Text
+    evidence: tuple[Evidence, ...] = ()
+
+
+class ActivityRecord(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+    """:class:`dancoso_rules.record.model.ActivityRecord`."""
+
+    schema_: str | None = msgspec.field(default=None, name="$schema")
+    record_version: Literal["1"] = "1"
+    organisation: Organisation
+    period: Period
+    activities: tuple[Activity, ...] = ()
+    events: tuple[Event, ...] = ()
+    attestations: tuple[Attestation, ...] = ()
+
+
+_decoder = msgspec.json.Decoder(ActivityRecord)
+_is_normalized = unicodedata.is_normalized
+
+#: Slugs already found well formed: a record repeats the same few dozen types and kinds.
+_SLUGS: set[str] = set()
+_SLUGS_MAX = 4096
+
+
+def _slug(value: str | None) -> bool:
+    """Whether ``value`` (``None`` aside) is a well-formed slug; those found so are kept."""
+    if value is None or value in _SLUGS:
+        return True
+    if _SLUG.fullmatch(value) is None:
+        return False
+    if len(_SLUGS) < _SLUGS_MAX:
+        _SLUGS.add(value)
+    return True
+
+
+def _texts_nfc(texts: list[str]) -> bool:
+    """Whether every text is in NFC: joined by a character that composes with nothing, in one call."""
+    return _is_normalized("NFC", "\n".join(texts))
+
+
+def _slugs(values: set[str | None]) -> bool:
+    """Whether every value (``None`` aside) is a well-formed slug."""
+    return all(_slug(value) for value in values - _SLUGS)
+
+
+def _evidence(items: list[Evidence], texts: list[str]) -> bool:
+    if not items:
+        return True
+    if [e for e in items if e.number is None and e.url is None and e.file is None]:
+        return False
+    if not _slugs({e.kind for e in items}):
+        return False
+    texts += [e.number for e in items if e.number is not None]
+    texts += [e.title for e in items if e.title is not None]
+    urls = [e.url for e in items if e.url is not None]
+    if urls and not all(_URL.fullmatch(url) for url in urls):
+        return False
+    files = [e.file for e in items if e.file is not None]
+    if files:
+        texts += [f.name for f in files]
+        sums = [f.sha256 for f in files if f.sha256 is not None]
+        if not all(_SHA256.fullmatch(s) for s in sums):
+            return False
+    return True
+
+
+def _organisation(org: Organisation, texts: list[str]) -> bool:
+    slugs: set[str | None] = {
+        org.id,
+        org.kind,
+        org.territory,
+        *(org.packs or ()),
+        *org.functions,
+        *(org.bodies or ()),
+    }
+    texts.append(org.name)
+    if org.parent is not None:
+        slugs.add(org.parent.id)
+        texts.append(org.parent.name)
+    return _slugs(slugs)
+
+
+def _ids(ids: list[str]) -> bool:
+    """Whether every id is well formed: one match over them all (no well-formed id holds a line break)."""
+    if not ids:
+        return True
+    joined = "\n".join(ids)
+    return joined.count("\n") == len(ids) - 1 and _IDS.fullmatch(joined) is not None
+
+
+def _activities(items: tuple[Activity, ...], texts: list[str]) -> bool:
+    if not items:
+        return True
+    if not _slugs({a.type for a in items}):
+        return False
+    # A date, or a range (start and end, in order), never both.
+    for a in [a for a in items if a.date is None or a.start is not None or a.end is not None]:
+        if a.date is not None or a.start is None or a.end is None or a.end < a.start:
+            return False
+    texts += [a.title for a in items]
+    texts += [s for a in items for s in a.serves]
+    return _ids([a.id for a in items]) and _evidence([e for a in items for e in a.evidence], texts)
+
+
+def _events(items: tuple[Event, ...], texts: list[str]) -> bool:
+    if not items:
+        return True
+    if not _slugs({e.type for e in items}):
+        return False
+    texts += [e.title for e in items]
+    texts += [e.reference for e in items if e.reference is not None]
+    resolutions = [(e, e.resolution) for e in items if e.resolution is not None]
+    if [e for e, r in resolutions if r.date < e.date]:
+        return False
+    texts += [r.title for _, r in resolutions if r.title is not None]
+    evidence = [item for _, r in resolutions for item in r.evidence]
+    return _ids([e.id for e in items]) and _evidence(evidence, texts)
+
+
+def _attestations(items: tuple[Attestation, ...], texts: list[str]) -> bool:
+    if not items:
+        return True
+    for a in items:
+        texts += (a.obligation, a.attested_by, a.statement)
+    evidence = [item for a in items for item in a.evidence]
+    return _ids([a.id for a in items]) and _evidence(evidence, texts)
+
+
+def decode_clean(data: bytes) -> ActivityRecord | None:
+    """The record in ``data`` if it is certainly valid as it stands, else ``None`` (run the full validator).
+
+    ``data`` is one JSON document in UTF-8 (no byte-order mark). Nothing is ever raised for bad input.
+    """
+    # Escapes (\u0301, a lone surrogate) are left to the full validator; most records have no
+    # backslash at all, which one fast scan for the byte tells.
+    if b"\\" in data and b"\\u" in data:
+        return None
+    try:
+        record: ActivityRecord = _decoder.decode(data)
+    except (msgspec.DecodeError, UnicodeDecodeError):
+        return None
+    if record.period.end < record.period.start:
+        return None
+    texts: list[str] = []
+    if not (
+        _organisation(record.organisation, texts)
+        and _activities(record.activities, texts)
+        and _events(record.events, texts)
+        and _attestations(record.attestations, texts)
+        and _texts_nfc(texts)
+    ):
+        return None
+    return record
+
+
+__all__ = [
+    "Activity",
+    "ActivityRecord",
+    "Attestation",
+    "Event",
+    "Evidence",
+    "FileRef",
+    "Organisation",
+    "ParentBody",
+    "Period",
+    "Resolution",
+    "decode_clean",
+]

@@ -1,0 +1,117 @@
+"""What the evaluator reads of a record, as protocols: any object with these attributes will do.
+
+Two kinds of object satisfy them: the validated :class:`~dancoso_rules.record.model.ActivityRecord`
+(pydantic) and the structs of :mod:`dancoso_rules.record.fast`, which a clean record is decoded
+into in one pass when there is no problem to report. Both carry the same values for the same
+record; the evaluator never needs to know which it was given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class ParentLike(Protocol):
+    """The body an organisation answers to."""
+
+    @property
+    def id(self) -> str | None: ...
+    @property
+    def name(self) -> str: ...
+
+
+class OrganisationLike(Protocol):
+    """Who a record is about."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def territory(self) -> str: ...
+    @property
+    def packs(self) -> Sequence[str] | None: ...
+    @property
+    def functions(self) -> Sequence[str]: ...
+    @property
+    def bodies(self) -> Sequence[str] | None: ...
+
+
+class PeriodLike(Protocol):
+    """The period a record covers."""
+
+    @property
+    def start(self) -> dt.date: ...
+    @property
+    def end(self) -> dt.date: ...
+
+
+class ActivityLike(Protocol):
+    """An activity: its id, type, the day it was complete, whether it has evidence, what it serves."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def date(self) -> dt.date | None: ...
+    @property
+    def end(self) -> dt.date | None: ...
+    @property
+    def done_on(self) -> dt.date: ...
+    @property
+    def evidence(self) -> Sequence[object]: ...
+    @property
+    def serves(self) -> Sequence[str]: ...
+
+
+class ResolutionLike(Protocol):
+    """When an event was resolved."""
+
+    @property
+    def date(self) -> dt.date: ...
+
+
+class EventLike(Protocol):
+    """An event that opens a triggered duty."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def resolution(self) -> ResolutionLike | None: ...
+
+
+class AttestationLike(Protocol):
+    """A signed statement that a qualitative duty was met."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def obligation(self) -> str: ...
+    @property
+    def date(self) -> dt.date: ...
+
+
+class RecordLike(Protocol):
+    """A record as the evaluator reads it."""
+
+    @property
+    def organisation(self) -> OrganisationLike: ...
+    @property
+    def period(self) -> PeriodLike: ...
+    @property
+    def activities(self) -> Sequence[ActivityLike]: ...
+    @property
+    def events(self) -> Sequence[EventLike]: ...
+    @property
+    def attestations(self) -> Sequence[AttestationLike]: ...

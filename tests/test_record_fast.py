@@ -1,0 +1,203 @@
+"""The clean-record decoder accepts only what the record models accept, with the very same values.
+
+``decode_clean`` is a filter in front of pydantic: when it returns a record, validating the same
+JSON with :class:`~dancoso_rules.record.model.ActivityRecord` must succeed and give equal values;
+when it is unsure it returns ``None``. It is checked here field by field against the models, on
+every fixture and example, on records that differ from a valid one by a single defect, and on
+records Hypothesis mutates; and evaluating what it returns must give the very report the
+validated model gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+from conftest import EXAMPLES, FIXTURES
+from dancoso_rules.evaluation import assess, evaluate
+from dancoso_rules.model import Rulebook
+from dancoso_rules.record import fast
+from dancoso_rules.record import model as models
+from dancoso_rules.record.fast import decode_clean
+from test_evaluate_properties import records as evaluation_records
+from test_record_hypothesis import mutated_records
+
+FILES = sorted(
+    [
+        *(FIXTURES / "records" / "valid").glob("*.json"),
+        *(FIXTURES / "records" / "invalid").glob("*.json"),
+        *EXAMPLES.rglob("*.json"),
+    ]
+)
+PAIRS: list[tuple[type[msgspec.Struct], type[BaseModel]]] = [
+    (fast.Period, models.Period),
+    (fast.ParentBody, models.ParentBody),
+    (fast.Organisation, models.Organisation),
+    (fast.FileRef, models.FileRef),
+    (fast.Evidence, models.Evidence),
+    (fast.Activity, models.Activity),
+    (fast.Resolution, models.Resolution),
+    (fast.Event, models.Event),
+    (fast.Attestation, models.Attestation),
+    (fast.ActivityRecord, models.ActivityRecord),
+]
+
+
+def model_view(raw: bytes) -> dict[str, Any] | None:
+    """What the models make of ``raw`` (as JSON data), or ``None`` if they refuse it."""
+    try:
+        return models.ActivityRecord.model_validate(json.loads(raw)).model_dump(mode="json", by_alias=True)
+    except (ValidationError, ValueError):
+        return None
+
+
+def agree(raw: bytes) -> bool:
+    """Whether the decoder is right about ``raw``: it refuses it, or the models accept it unchanged.
+
+    Returns whether the decoder accepted it.
+    """
+    decoded = decode_clean(raw)
+    if decoded is None:
+        return False
+    expected = model_view(raw)
+    assert expected is not None, f"the decoder accepted what the models refuse: {raw[:200]!r}"
+    assert json.loads(msgspec.json.encode(decoded)) == expected
+    return True
+
+
+@pytest.mark.parametrize(("struct", "model"), PAIRS, ids=[m.__name__ for _, m in PAIRS])
+def test_each_struct_mirrors_its_model_field_for_field(
+    struct: type[msgspec.Struct], model: type[BaseModel]
+) -> None:
+    structs = {f.encode_name: f for f in msgspec.structs.fields(struct)}
+    fields = {info.alias or name: info for name, info in model.model_fields.items()}
+    assert structs.keys() == fields.keys()
+    for name, info in fields.items():
+        field = structs[name]
+        if info.is_required():
+            assert field.required, name
+        else:
+            assert not field.required, name
+            assert field.default == info.get_default(call_default_factory=True), name
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.parent.name + "/" + p.name)
+def test_every_fixture_and_example_is_refused_or_read_as_the_models_read_it(path: Path) -> None:
+    raw = path.read_bytes()
+    accepted = agree(raw)
+    if path.is_relative_to(EXAMPLES):
+        assert accepted, "the bundled examples are clean records: the fast path must take them"
+
+
+def example(name: str = "tra-vinh/so-noi-vu.json") -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    return data
+
+
+def with_activity(change: dict[str, Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    data = example()
+    first = data["activities"][0]
+    for key in drop:
+        first.pop(key, None)
+    first.update(change)
+    return data
+
+
+NFD = unicodedata.normalize("NFD", "Hội nghị cán bộ")
+ONE_DEFECT = {
+    "bad id": with_activity({"id": "-starts-with-a-dash"}),
+    "id with a line break": with_activity({"id": "a\nb"}),
+    "bad type": with_activity({"type": "Staff Conference"}),
+    "type with a trailing line break": with_activity({"type": "staff_conference\n"}),
+    "date and range": with_activity({"start": "2025-01-01", "end": "2025-01-02"}),
+    "range backwards": with_activity({"start": "2025-02-01", "end": "2025-01-02"}, drop=("date",)),
+    "no date": with_activity({}, drop=("date",)),
+    "date that does not exist": with_activity({"date": "2025-02-30"}),
+    "date as a number": with_activity({"date": 20250101}),
+    "date with a time": with_activity({"date": "2025-01-01T00:00:00"}),
+    "count as text": with_activity({"participants": "12"}),
+    "negative count": with_activity({"participants": -1}),
+    "count as a float": with_activity({"participants": 12.0}),
+    "empty title": with_activity({"title": ""}),
+    "title not in NFC": with_activity({"title": NFD}),
+    "unknown field": with_activity({"note": "x"}),
+    "evidence with nothing to find it by": with_activity({"evidence": [{"kind": "minutes"}]}),
+    "evidence url not http": with_activity({"evidence": [{"url": "ftp://x"}]}),
+    "evidence file with a short sha256": with_activity(
+        {"evidence": [{"file": {"name": "a.pdf", "sha256": "ab"}}]}
+    ),
+    "evidence file with an upper-case sha256": with_activity(
+        {"evidence": [{"file": {"name": "a.pdf", "sha256": "A" * 64}}]}
+    ),
+}
+
+
+@pytest.mark.parametrize("data", ONE_DEFECT.values(), ids=ONE_DEFECT.keys())
+def test_a_record_one_defect_away_from_valid_is_never_taken_as_it_is(data: dict[str, Any]) -> None:
+    raw = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    # Each defect is either refused by the models, or accepted only after conversion: the decoder
+    # must leave both to the full validator.
+    assert not agree(raw)
+
+
+def test_escapes_and_malformed_bytes_are_left_to_the_full_validator() -> None:
+    data = example()
+    assert decode_clean(json.dumps(data, ensure_ascii=False).encode("utf-8")) is not None
+    assert decode_clean(json.dumps(data, ensure_ascii=True).encode("utf-8")) is None  # \u escapes
+    assert decode_clean(b"\xef\xbb\xbf" + json.dumps(data).encode("utf-8")) is None  # byte-order mark
+    assert decode_clean(b"\xff") is None
+    assert decode_clean(b"") is None
+    assert decode_clean(b"[]") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(mutated_records(), st.booleans())
+def test_a_mutated_record_is_refused_or_read_as_the_models_read_it(data: Any, ascii_only: bool) -> None:
+    agree(json.dumps(data, ensure_ascii=ascii_only).encode("utf-8"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(evaluation_records())
+def test_evaluating_a_decoded_record_gives_the_report_of_the_validated_one(
+    case: tuple[dict[str, Any], dt.date],
+) -> None:
+    from evaluate_helpers import fixture_rulebook
+
+    data, as_of = case
+    raw = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    decoded = decode_clean(raw)
+    assert decoded is not None
+    validated = models.ActivityRecord.model_validate(data)
+    rulebook = fixture_rulebook()
+    report = evaluate(validated, packs=rulebook, as_of=as_of)
+    assert evaluate(decoded, packs=rulebook, as_of=as_of).to_json() == report.to_json()
+    assessment = assess(decoded, packs=rulebook, as_of=as_of)
+    assert assessment.counts() == report.counts()
+    assert assessment.statuses() == [result.status for result in report.results]
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.rglob("*.json")), ids=lambda p: p.parent.name + "/" + p.name)
+def test_each_example_evaluates_alike_from_either_reader(path: Path, rulebook: Rulebook) -> None:
+    raw = path.read_bytes()
+    decoded = decode_clean(raw)
+    assert decoded is not None
+    validated = models.ActivityRecord.model_validate_json(raw)
+    for as_of in (dt.date(2025, 6, 30), dt.date(2026, 1, 15), dt.date(2027, 12, 31)):
+        report = evaluate(validated, packs=rulebook, as_of=as_of)
+        assert evaluate(decoded, packs=rulebook, as_of=as_of).to_json() == report.to_json()
+        assert assess(decoded, packs=rulebook, as_of=as_of).counts() == report.counts()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300) | st.text(max_size=200).map(lambda s: s.encode("utf-8", "surrogatepass")))
+def test_whatever_bytes_it_is_given_it_answers_and_never_raises(raw: bytes) -> None:
+    assert decode_clean(raw) is None or model_view(raw) is not None
