@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from dancoso_rules.evaluation.index import HAS_EVIDENCE, ID, ON, Done, pointer
+from dancoso_rules.evaluation.index import HAS_EVIDENCE, ID, ON, POSITION, Done, pointer
 from dancoso_rules.evaluation.instances import Instance
 from dancoso_rules.record.view import AttestationLike, EventLike
 
@@ -55,7 +55,7 @@ class Windows:
 
     ``starts``, ``dues`` and ``closes`` by instance; ``by_start``: the instances in the order their
     windows open (then by due date, then position); ``by_due``: ``(due, close, position)`` of every
-    instance in due-date order.
+    instance in due-date order; ``by_due_index``: the instances by due date, then position.
     """
 
     starts: tuple[dt.date, ...]
@@ -63,6 +63,7 @@ class Windows:
     closes: tuple[dt.date, ...]
     by_start: tuple[int, ...]
     by_due: tuple[tuple[dt.date, dt.date, int], ...]
+    by_due_index: tuple[int, ...]
 
     @classmethod
     def of(cls, instances: Sequence[Instance]) -> Windows:
@@ -72,7 +73,8 @@ class Windows:
         closes = tuple(_close(i) for i in instances)
         by_start = tuple(sorted(range(len(instances)), key=lambda i: (starts[i], dues[i], i)))
         by_due = tuple(sorted((dues[i], closes[i], i) for i in range(len(instances))))
-        return cls(starts, dues, closes, by_start, by_due)
+        by_due_index = tuple(sorted(range(len(instances)), key=lambda i: (dues[i], i)))
+        return cls(starts, dues, closes, by_start, by_due, by_due_index)
 
     def assign(self, activities: Sequence[Done]) -> list[Done | None]:
         """For each instance, the activity that shows it done, or ``None`` (rules 2 and 3 above).
@@ -84,17 +86,8 @@ class Windows:
         found: list[Done | None] = [None] * count
         if not activities:
             return found
-        if len(activities) == 1:  # the same two rules, for the commonest case
-            done = activities[0]
-            on = done[ON]
-            eligible = [(dues[i], i) for i in range(count) if starts[i] <= on <= dues[i]]
-            if eligible:
-                found[min(eligible)[1]] = done
-            else:
-                late = [entry for entry in self.by_due if entry[0] < on <= entry[1]]
-                if late:
-                    found[late[0][2]] = done
-            return found
+        if count <= _SCAN:
+            return self._scan(activities, found)
         open_: list[tuple[dt.date, int]] = []
         leftovers: list[Done] = []
         cursor = 0
@@ -125,6 +118,36 @@ class Windows:
                 if waiting:
                     found[pop(waiting)[2]] = done
         return found
+
+    def _scan(self, activities: Sequence[Done], found: list[Done | None]) -> list[Done | None]:
+        """:meth:`assign` for a few instances, by looking at each in turn instead of keeping heaps.
+
+        The heaps above hold, for each activity, the unmet instances whose window holds it (then,
+        for the leftovers, those it is late for); the first of those in due-date order is the one
+        the heap gives. With a handful of instances, going through them in that order costs less.
+        """
+        starts, dues = self.starts, self.dues
+        leftovers: list[Done] = []
+        for done in activities:
+            on = done[ON]
+            for index in self.by_due_index:
+                if found[index] is None and starts[index] <= on <= dues[index]:
+                    found[index] = done
+                    break
+            else:
+                leftovers.append(done)
+        for done in leftovers:
+            on = done[ON]
+            for due, close, index in self.by_due:
+                if found[index] is None and due < on <= close:
+                    found[index] = done
+                    break
+        return found
+
+
+#: Up to how many instances :meth:`Windows.assign` looks at each in turn rather than keep heaps:
+#: the cost is then (activities x instances), which stays small; beyond, the heaps keep it linear.
+_SCAN = 8
 
 
 def assign(instances: Sequence[Instance], activities: Sequence[Done]) -> list[Done | None]:
@@ -175,24 +198,23 @@ def assign_triggered(
     obligation's type that serve it, in date order. A proof before the window opens (the window of
     an event from before the effective date opens on that date) or after the close date does not count.
     """
-    used: set[str] = set()
+    used: set[int] = set()  # positions of the activities already given to an instance
     found: list[Proof | None] = []
     for instance, event, serving in zip(instances, events, servers, strict=True):
-        candidates: list[Proof] = []
+        start, close = instance.start, _close(instance)
+        best: Proof | None = None
         resolution = event.resolution
-        if resolution is not None and instance.start <= resolution.date <= as_of:
-            where = f"/events/{instance.event}/resolution"
-            candidates.append(Proof("resolution", event.id, where, resolution.date))
-        for done in serving:
-            if pointer(done) not in used and done[ON] >= instance.start:
-                candidates.append(proof_of(done))
+        if resolution is not None and start <= resolution.date <= as_of:
+            best = Proof("resolution", event.id, f"/events/{instance.event}/resolution", resolution.date)
+        for done in serving:  # the first serving activity not used yet, done in the window or after
+            if done[POSITION] not in used and done[ON] >= start:
+                # The earlier of the two counts; on the same day, the resolution.
+                if best is None or done[ON] < best.on:
+                    if done[ON] <= close:
+                        used.add(done[POSITION])
+                    best = proof_of(done)
                 break
-        best = min(candidates, key=lambda p: (p.on, p.kind != "resolution", p.id), default=None)
-        if best is not None and best.on > _close(instance):
-            best = None
-        if best is not None and best.kind == "activity":
-            used.add(best.pointer)
-        found.append(best)
+        found.append(None if best is None or best.on > close else best)
     return found
 
 
