@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dancoso_rules.errors import RecordError
-from dancoso_rules.record.jsonload import MAX_BYTES, MAX_DEPTH, decode_text, parse_json, scan_positions
+from dancoso_rules.record.jsonload import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    decode_text,
+    find_position,
+    parse_json,
+    scan_positions,
+)
 
 
 def parse(raw: bytes) -> object:
@@ -140,6 +147,28 @@ def test_every_value_is_located_where_its_text_starts(
         else:
             decoded, _ = json.JSONDecoder().raw_decode("\n".join([rest, *lines[line:]]))
             assert decoded == child
+
+
+@settings(max_examples=150, deadline=None)
+@given(JSON_VALUES, st.sampled_from([None, 1, 2]), st.text(max_size=4))
+def test_finding_one_pointer_gives_the_place_the_full_scan_gives(
+    value: object, indent: int | None, missing: str
+) -> None:
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    positions, _ = scan_positions(text)
+    for pointer, _child in pointers(value):
+        assert find_position(text, pointer) == positions[pointer], pointer
+        # A pointer the document lacks is placed at its nearest ancestor that it has.
+        absent = f"{pointer}/{missing.replace('~', '~0').replace('/', '~1')}"
+        if absent not in positions:
+            assert find_position(text, absent) == positions[pointer], absent
+
+
+def test_an_array_index_that_is_not_canonical_is_not_an_item() -> None:
+    text = '{"a": [10, 20]}'
+    assert find_position(text, "/a/01") == find_position(text, "/a") == (1, 2)
+    assert find_position(text, "/a/1") == (1, 12)
+    assert find_position(text, "/a/2") == (1, 2)
 
 
 def _parent(value: object, pointer: str) -> object:

@@ -7,8 +7,8 @@ and a nesting limit (:data:`MAX_DEPTH`). Text is normalised to Unicode NFC first
 in decomposed form (NFD, as some editors save it) is accepted; lines and columns count characters of
 the normalised text, which differ from the file's only after a decomposed letter on the same line.
 
-The line and column of every value, keyed by JSON Pointer, are only needed when something is wrong,
-so they are computed on first use (:meth:`JsonDocument.locate`), never for a valid record.
+The line and column of a value are only needed when something is wrong, so they are found on
+demand (:meth:`JsonDocument.locate`), by following the path to that value alone.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from dancoso_rules.errors import Location, Problem, RecordError
-from dancoso_rules.load.located import LocatedDocument, join_pointer
+from dancoso_rules.load.located import join_pointer
 
 #: The largest record accepted: 20 MiB, some fifty times a year of a busy organisation's activities.
 MAX_BYTES = 20 * 1024 * 1024
@@ -50,14 +50,15 @@ class JsonDocument:
     file: str
     text: str
     data: Any
-    _located: list[LocatedDocument] = field(default_factory=list, repr=False, compare=False)
 
     def locate(self, pointer: str) -> Location:
-        """The location of ``pointer``, or of its nearest located ancestor (computed once, on first use)."""
-        if not self._located:
-            positions, _ = scan_positions(self.text)
-            self._located.append(LocatedDocument(self.file, self.data, positions))
-        return self._located[0].locate(pointer)
+        """The location of ``pointer``, or of its nearest ancestor that the document has.
+
+        Only the path to ``pointer`` is followed: the values beside it are skipped by the standard
+        library's C scanner, so locating one problem in a large record costs little.
+        """
+        line, column = find_position(self.text, pointer)
+        return Location(self.file, line, column, pointer)
 
 
 class _DuplicateKey(Exception):
@@ -193,6 +194,68 @@ class _LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
+
+
+_scan_value: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def find_position(text: str, pointer: str) -> tuple[int, int]:
+    """The 1-based (line, column) of ``pointer`` in a JSON text, or of its nearest ancestor the text has.
+
+    An object member is located at its key, an array item at its first character, as
+    :func:`scan_positions` does. ``text`` must be JSON that :func:`json.loads` accepts.
+    """
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]] if pointer else []
+    offset = found = _skip(text, 0)
+    for token in tokens:
+        if text.startswith("{", offset):
+            place = _member(text, offset, token)
+        elif text.startswith("[", offset) and token.isdigit() and str(int(token)) == token:
+            place = _item(text, offset, int(token))
+        else:
+            place = None
+        if place is None:
+            break
+        found, offset = place
+    line = text.count("\n", 0, found) + 1
+    return line, found - (text.rfind("\n", 0, found) + 1) + 1
+
+
+def _skip(text: str, offset: int) -> int:
+    match = _WHITESPACE.match(text, offset)
+    return match.end() if match else offset
+
+
+def _member(text: str, offset: int, key: str) -> tuple[int, int] | None:
+    """Where member ``key`` of the object at ``offset`` is written (its key), and where its value starts."""
+    offset += 1
+    while True:
+        offset = _skip(text, offset)
+        if not text.startswith('"', offset):
+            return None  # the end of the object
+        at = offset
+        name, offset = _scanstring(text, offset + 1)
+        offset = _skip(text, _skip(text, offset) + 1)  # past the colon
+        if name == key:
+            return at, offset
+        offset = _skip(text, _scan_value(text, offset)[1])
+        if text.startswith(",", offset):
+            offset += 1
+
+
+def _item(text: str, offset: int, index: int) -> tuple[int, int] | None:
+    """Where item ``index`` of the array at ``offset`` starts (its position, and its value's)."""
+    offset += 1
+    for position in range(index + 1):
+        offset = _skip(text, offset)
+        if text.startswith("]", offset) or offset >= len(text):
+            return None
+        if position == index:
+            return offset, offset
+        offset = _skip(text, _scan_value(text, offset)[1])
+        if text.startswith(",", offset):
+            offset += 1
+    return None
 
 
 def scan_positions(text: str, file: str = "<input>") -> tuple[dict[str, tuple[int, int]], list[Problem]]:
