@@ -6,9 +6,9 @@ an activity, a resolution or an attestation shows done gets a status of its own.
 are expanded here, from the record's events.
 
 Laying the record decides every status (with its evidence and day counts) but does not yet write
-the result: each changed instance is a :class:`Pending` that knows its status and builds its
-:class:`~dancoso_rules.evaluation.result.DutyResult` (sentence, evidence references, placement)
-when asked. A batch run that only counts statuses never pays for sentences nobody reads; a report
+the result: each changed instance is a pending entry (:data:`Pending`) that knows its status and
+builds its :class:`~dancoso_rules.evaluation.result.DutyResult` (sentence, evidence references,
+placement) when asked. A batch run that only counts statuses never pays for sentences nobody reads; a report
 asks for all of them, and gets the same results as if they had been built at once.
 """
 
