@@ -266,3 +266,35 @@ def test_renderers_on_the_sample_fail_exactly_the_failing_results(
     for name in ("markdown", "html", "text"):
         text = get_renderer(name).render(report, options)
         assert f"Có {failing} kết quả không đạt." in text
+
+
+def test_the_overview_puts_missed_duties_before_missed_requests(rulebook: Rulebook) -> None:
+    """Requests and encouragements never fail, so they only break ties in the worst-first order."""
+    from dancoso_rules.record.model import ActivityRecord
+
+    record = ActivityRecord.model_validate_json(SO_NOI_VU.read_bytes())
+    full = _EVALUATE(record, packs=rulebook, as_of=dt.date(2026, 1, 15))
+
+    def report_of(organisation: str, chosen: dict[str, Status]) -> ComplianceReport:
+        kept = {}
+        for result in full.results:
+            if result.obligation in chosen and result.obligation not in kept:
+                kept[result.obligation] = _result(result, chosen[result.obligation])
+        narrowed = full.model_copy(
+            update={
+                "results": tuple(kept.values()),
+                "organisation": full.organisation.model_copy(update={"id": organisation}),
+            }
+        )
+        return build_report(narrowed, rulebook, record_file=f"{organisation}.json")
+
+    builder = OverviewBuilder(dt.date(2026, 1, 15))
+    # "a-requests" has two missed, both soft; "b-duty" one missed duty. By totals alone, "a" came first.
+    builder.add(
+        report_of("a-requests", {ENCOURAGEMENT: Status.MISSED, REQUEST: Status.MISSED, DUTY: Status.MET}), "a"
+    )
+    builder.add(report_of("b-duty", {DUTY: Status.MISSED}), "b")
+    builder.add(report_of("c-clean", {DUTY: Status.MET}), "c")
+    rows = list(builder.build().rows())
+    assert [row.organisation for row in rows] == ["b-duty", "a-requests", "c-clean"]
+    assert rows[1].totals.missed == rows[1].soft.missed == 2

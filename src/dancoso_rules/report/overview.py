@@ -3,7 +3,8 @@
 Records are evaluated one by one; :meth:`OverviewBuilder.add` keeps only what the overview needs of
 each report (the organisation, its file, and its counts per khoản, packed into a small array), so
 memory grows by a few hundred bytes per record and never holds a report. :meth:`OverviewBuilder.build`
-sorts the organisations worst first (most missed, then overdue, late, unverified, upcoming) and
+sorts the organisations worst first (most missed duties, then overdue, late, unverified, upcoming;
+requests and encouragements, which never fail, only break ties) and
 :meth:`Overview.rows` materialises their rows one at a time, for the renderers to stream.
 """
 
@@ -137,8 +138,16 @@ def _severity(counts: tuple[int, ...] | array[int]) -> tuple[int, ...]:
     return (named["missed"], named["overdue"], named["late"], named["unverified"], named["upcoming"])
 
 
-def _worst_first(row: _Packed) -> tuple[tuple[int, ...], str, str, int]:
-    return (tuple(-n for n in _severity(row.totals)), row.organisation, row.file, row.line or 0)
+def _worst_first(row: _Packed) -> tuple[tuple[int, ...], tuple[int, ...], str, str, int]:
+    # Duties first: requests and encouragements (the soft part) never fail, so they only break ties.
+    hard = tuple(total - soft for total, soft in zip(row.totals, row.soft, strict=True))
+    return (
+        tuple(-n for n in _severity(hard)),
+        tuple(-n for n in _severity(row.soft)),
+        row.organisation,
+        row.file,
+        row.line or 0,
+    )
 
 
 @dataclass(frozen=True, slots=True)
