@@ -28,10 +28,10 @@ from dancoso_rules.evaluation.index import HAS_EVIDENCE, ON, Done, RecordIndex
 from dancoso_rules.evaluation.instances import Instance, triggered_instances
 from dancoso_rules.evaluation.matching import (
     Proof,
-    assign_triggered,
     proof_of,
     qualitative_proofs,
     qualitative_shown,
+    triggered_proof,
 )
 from dancoso_rules.evaluation.outcomes import (
     dated_result,
@@ -246,7 +246,8 @@ class _Laying:
         return tuple(entries) if changed else None
 
     def triggered(self, step: Triggered) -> tuple[Entry, ...]:
-        duty, plan, bound = step.duty, step.plan, step.bound
+        """The instances of a triggered duty: one per event of its types, by date, id and position."""
+        duty, plan = step.duty, step.plan
         schedule = duty.placed.obligation.schedule
         assert schedule.kind == "triggered"
         by_type = self.index.events_by_type
@@ -255,33 +256,27 @@ class _Laying:
             return (step.none,)
         self.changes.append((step.none.status, None))
         instrument = duty.placed.pack.instrument
-        slots: list[tuple[Instance, ReasonCode | None]] = []
-        for instance in triggered_instances(plan, events):
-            assert instance.due is not None
-            why = instance_in_time(instance.start, instance.due, instrument, bound.addressee_until)
-            slots.append((instance, why) if why else (instance.clipped(instrument.effective), None))
-        live = [instance for instance, why in slots if why is None]
-        happened = [self.record.events[i.event] for i in live if i.event is not None]
+        addressee_until = step.bound.addressee_until
         activity = duty.placed.obligation.activity
-        servers = [self.index.serving.get((activity, e.id), []) for e in happened]
-        as_of = self.as_of
-        proofs = iter(assign_triggered(live, happened, servers, as_of))
+        serving, as_of, changes = self.index.serving, self.as_of, self.changes
+        used: set[int] = set()
         entries: list[Entry] = []
-        for instance, why in slots:
+        # As matching.triggered_instances and assign_triggered, in one pass.
+        for instance in triggered_instances(plan, events):
+            due, close = instance.due, instance.close
+            assert due is not None
+            assert close is not None
+            why = instance_in_time(instance.start, due, instrument, addressee_until)
             if why is not None:
-                self.changes.append((None, Status.NOT_APPLICABLE))
+                changes.append((None, Status.NOT_APPLICABLE))
                 entries.append((Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, instance, why)))
                 continue
-            proof = next(proofs)
-            assert instance.due is not None
-            assert instance.close is not None
-            decision = decide(
-                due=instance.due,
-                close=instance.close,
-                done_on=None if proof is None else proof.on,
-                as_of=as_of,
-            )
-            self.changes.append((None, decision.status))
+            instance = instance.clipped(instrument.effective)
+            assert instance.event is not None
+            event = self.record.events[instance.event]
+            proof = triggered_proof(instance, event, serving.get((activity, event.id), ()), as_of, used)
+            decision = decide(due=due, close=close, done_on=None if proof is None else proof.on, as_of=as_of)
+            changes.append((None, decision.status))
             entries.append((decision.status, self._triggered_result, (step, instance, proof, decision)))
         return tuple(entries)
 

@@ -198,24 +198,32 @@ def assign_triggered(
     obligation's type that serve it, in date order. A proof before the window opens (the window of
     an event from before the effective date opens on that date) or after the close date does not count.
     """
-    used: set[int] = set()  # positions of the activities already given to an instance
-    found: list[Proof | None] = []
-    for instance, event, serving in zip(instances, events, servers, strict=True):
-        start, close = instance.start, _close(instance)
-        best: Proof | None = None
-        resolution = event.resolution
-        if resolution is not None and start <= resolution.date <= as_of:
-            best = Proof("resolution", event.id, f"/events/{instance.event}/resolution", resolution.date)
-        for done in serving:  # the first serving activity not used yet, done in the window or after
-            if done[POSITION] not in used and done[ON] >= start:
-                # The earlier of the two counts; on the same day, the resolution.
-                if best is None or done[ON] < best.on:
-                    if done[ON] <= close:
-                        used.add(done[POSITION])
-                    best = proof_of(done)
-                break
-        found.append(None if best is None or best.on > close else best)
-    return found
+    used: set[int] = set()
+    return [
+        triggered_proof(instance, event, serving, as_of, used)
+        for instance, event, serving in zip(instances, events, servers, strict=True)
+    ]
+
+
+def triggered_proof(
+    instance: Instance, event: EventLike, serving: Sequence[Done], as_of: dt.date, used: set[int]
+) -> Proof | None:
+    """:func:`assign_triggered` for one instance, in turn: ``used`` holds the positions of the
+    activities already given to an earlier instance, and gains the one given to this one."""
+    start, close = instance.start, _close(instance)
+    best: Proof | None = None
+    resolution = event.resolution
+    if resolution is not None and start <= resolution.date <= as_of:
+        best = Proof("resolution", event.id, f"/events/{instance.event}/resolution", resolution.date)
+    for done in serving:  # the first serving activity not used yet, done in the window or after
+        if done[POSITION] not in used and done[ON] >= start:
+            # The earlier of the two counts; on the same day, the resolution.
+            if best is None or done[ON] < best.on:
+                if done[ON] <= close:
+                    used.add(done[POSITION])
+                best = proof_of(done)
+            break
+    return None if best is None or best.on > close else best
 
 
 def qualitative_shown(
