@@ -1,0 +1,76 @@
+"""Matching activities to the instances of one duty: the three ways of doing it give one answer.
+
+``Windows.assign`` keeps two heaps (linear in activities and instances); with a few instances it
+goes through them in due-date order instead; ``assign_one`` serves a single instance. All three
+follow the rules of docs/evaluation.md §4, and must choose the very same activity for each instance.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dancoso_rules.evaluation import matching
+from dancoso_rules.evaluation.index import Done
+from dancoso_rules.evaluation.instances import Instance
+from dancoso_rules.evaluation.matching import Windows, assign_one
+
+BASE = dt.date(2025, 1, 1)
+
+
+@st.composite
+def instances(draw: st.DrawFn) -> list[Instance]:
+    """Live instances of one duty: each opens on or before its due date and closes on or after it."""
+    found = []
+    for _ in range(draw(st.integers(1, 12))):
+        start = BASE + dt.timedelta(days=draw(st.integers(0, 400)))
+        due = start + dt.timedelta(days=draw(st.integers(0, 120)))
+        close = due + dt.timedelta(days=draw(st.integers(0, 120)))
+        found.append(Instance(start, due, due, close))
+    return found
+
+
+@st.composite
+def activities(draw: st.DrawFn) -> list[Done]:
+    """Activities of the duty's type, in date order, as the record's index keeps them."""
+    days = draw(st.lists(st.integers(-30, 700), max_size=15))
+    done = [(BASE + dt.timedelta(days=d), f"a{n:02d}", n, True) for n, d in enumerate(days)]
+    return sorted(done)
+
+
+def reference(cases: list[Instance], done: list[Done]) -> list[Done | None]:
+    """The rules of §4 spelt out: on time first, in date order, to the unmet instance due first; then late."""
+    found: list[Done | None] = [None] * len(cases)
+    order = sorted(range(len(cases)), key=lambda i: (cases[i].due, i))
+    leftovers = []
+    for activity in done:
+        on = activity[0]
+        eligible = [i for i in order if found[i] is None and cases[i].start <= on <= cases[i].due]  # type: ignore[operator]
+        if eligible:
+            found[eligible[0]] = activity
+        else:
+            leftovers.append(activity)
+    late_order = sorted(range(len(cases)), key=lambda i: (cases[i].due, cases[i].close, i))
+    for activity in leftovers:
+        on = activity[0]
+        late = [i for i in late_order if found[i] is None and cases[i].due < on <= cases[i].close]  # type: ignore[operator]
+        if late:
+            found[late[0]] = activity
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(instances(), activities())
+def test_heaps_scan_and_single_instance_choose_alike(cases: list[Instance], done: list[Done]) -> None:
+    windows = Windows.of(cases)
+    expected = reference(cases, done)
+    scanned = windows._scan(done, [None] * len(cases))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(matching, "_SCAN", 0)  # force the heaps
+        heaped = windows.assign(done)
+    assert heaped == scanned == expected
+    if len(cases) == 1:
+        assert [assign_one(cases[0], done)] == expected
