@@ -25,6 +25,8 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from dancoso_rules.record.view import ActivityDays
+
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*")
 _IDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*(?:\n[A-Za-z0-9][A-Za-z0-9._:-]*)*")
 _URL = re.compile(r"https?://\S+")
@@ -82,7 +84,7 @@ class Evidence(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
     file: FileRef | None = None
 
 
-class Activity(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+class Activity(msgspec.Struct, ActivityDays, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     """:class:`dancoso_rules.record.model.Activity`."""
 
     id: Id
@@ -95,16 +97,6 @@ class Activity(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
     items: Count | None = None
     evidence: tuple[Evidence, ...] = ()
     serves: tuple[Text, ...] = ()
-
-    @property
-    def first_day(self) -> dt.date:
-        """The day it began."""
-        return self.date if self.date is not None else self.start  # type: ignore[return-value]
-
-    @property
-    def done_on(self) -> dt.date:
-        """The day it was complete: its date, or the last day of its range."""
-        return self.date if self.date is not None else self.end  # type: ignore[return-value]
 
 
 class Resolution(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
 from dancoso_rules.model.common import Frozen, Slug, Text
+from dancoso_rules.record.view import ActivityDays
 
 RECORD_SCHEMA_ID = "urn:dancoso-rules:schema:activity-record:1"
 
@@ -142,7 +143,7 @@ class Evidence(RecordModel):
         return self
 
 
-class Activity(RecordModel):
+class Activity(RecordModel, ActivityDays):
     """Something the organisation did: a dated activity of one type, with its evidence."""
 
     # The schema's part of the rule below ('date', or 'start' and 'end'); the validator also refuses both.
@@ -177,16 +178,6 @@ class Activity(RecordModel):
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError(f"the activity ends ({self.end}) before it starts ({self.start})")
         return self
-
-    @property
-    def first_day(self) -> dt.date:
-        """The day it began."""
-        return self.date if self.date is not None else self.start  # type: ignore[return-value]
-
-    @property
-    def done_on(self) -> dt.date:
-        """The day it was complete: its date, or the last day of its range."""
-        return self.date if self.date is not None else self.end  # type: ignore[return-value]
 
 
 class Resolution(RecordModel):

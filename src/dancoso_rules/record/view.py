@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 
 class ParentLike(Protocol):
@@ -50,6 +50,27 @@ class PeriodLike(Protocol):
     def start(self) -> dt.date: ...
     @property
     def end(self) -> dt.date: ...
+
+
+class ActivityDays:
+    """The days of an activity given as a ``date`` or a range (``start``, ``end``): shared by both readers."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+        date: dt.date | None
+        start: dt.date | None
+        end: dt.date | None
+
+    @property
+    def first_day(self) -> dt.date:
+        """The day it began."""
+        return self.date if self.date is not None else self.start  # type: ignore[return-value]
+
+    @property
+    def done_on(self) -> dt.date:
+        """The day it was complete: its date, or the last day of its range."""
+        return self.date if self.date is not None else self.end  # type: ignore[return-value]
 
 
 class ActivityLike(Protocol):
