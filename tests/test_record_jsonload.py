@@ -169,6 +169,7 @@ def test_an_array_index_that_is_not_canonical_is_not_an_item() -> None:
     assert find_position(text, "/a/01") == find_position(text, "/a") == (1, 2)
     assert find_position(text, "/a/1") == (1, 12)
     assert find_position(text, "/a/2") == (1, 2)
+    assert find_position(text, "/a/²") == find_position(text, "/a/-1") == (1, 2)  # digits, but not ASCII ones
 
 
 def _parent(value: object, pointer: str) -> object:

@@ -196,6 +196,8 @@ class _LineIndex:
         return line, offset - self.starts[line - 1] + 1
 
 
+#: An array index as a JSON Pointer writes it (RFC 6901): ASCII digits, no leading zero.
+_ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")
 _scan_value: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
@@ -210,7 +212,7 @@ def find_position(text: str, pointer: str) -> tuple[int, int]:
     for token in tokens:
         if text.startswith("{", offset):
             place = _member(text, offset, token)
-        elif text.startswith("[", offset) and token.isdigit() and str(int(token)) == token:
+        elif text.startswith("[", offset) and _ARRAY_INDEX.fullmatch(token):
             place = _item(text, offset, int(token))
         else:
             place = None
