@@ -111,6 +111,19 @@ def test_no_color_and_width(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capt
     assert max(len(line) for line in capsys.readouterr().out.splitlines()) <= 44
 
 
+def test_a_width_in_other_digits_is_refused_or_ignored(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # '²' is a digit to str.isdigit() but not a number to int(): no traceback either way.
+    monkeypatch.setenv("COLUMNS", "²")
+    assert check(str(SO_NOI_VU), *AS_OF, "--fail-on", "none") == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exited:
+        check(str(SO_NOI_VU), *AS_OF, "--width", "²")
+    assert exited.value.code == 2
+    assert "expected a width of at least 20 columns" in capsys.readouterr().err
+
+
 def test_english(capsys: pytest.CaptureFixture[str]) -> None:
     check(str(SO_NOI_VU), *AS_OF, "--lang", "en")
     out = capsys.readouterr().out

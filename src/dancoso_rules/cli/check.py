@@ -64,7 +64,7 @@ def _fail_on(text: str) -> frozenset[str]:
 
 
 def _width(text: str) -> int:
-    if not text.isdigit() or int(text) < 20:
+    if not (text.isascii() and text.isdigit()) or int(text) < 20:
         raise argparse.ArgumentTypeError(f"expected a width of at least 20 columns; got {text!r}")
     return int(text)
 
@@ -169,7 +169,7 @@ def _one(args: argparse.Namespace, path: Path, context: CheckRun) -> int:
 
 def _terminal_width() -> int:
     columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) >= 20:
+    if columns.isascii() and columns.isdigit() and int(columns) >= 20:
         return int(columns)
     try:
         return max(40, min(os.get_terminal_size(sys.stdout.fileno()).columns, 160))
