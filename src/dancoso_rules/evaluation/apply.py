@@ -24,10 +24,11 @@ from dancoso_rules.evaluation import explain
 from dancoso_rules.evaluation.applicability import instance_in_time
 from dancoso_rules.evaluation.construct import evidence_ref
 from dancoso_rules.evaluation.frame import Dated, Frame, Qualitative, Slot, Triggered
-from dancoso_rules.evaluation.index import HAS_EVIDENCE, ON, Done, RecordIndex
+from dancoso_rules.evaluation.index import ON, Done, RecordIndex
 from dancoso_rules.evaluation.instances import Instance, triggered_instances
 from dancoso_rules.evaluation.matching import (
     Proof,
+    assign_one,
     proof_of,
     qualitative_proofs,
     qualitative_shown,
@@ -85,9 +86,8 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
     """Lay ``record`` on ``frame``: decide the status of every step its contents reach.
 
     A step with one live instance (most of them: a yearly duty in a one-year record, a qualitative
-    duty) is decided here in line; this loop runs for every such step of every record, and is
-    what evaluation costs. The rules are those of :func:`~.matching.assign_one` and
-    :func:`~.matching.qualitative_shown`; steps with several instances go to :class:`_Laying`.
+    duty) is decided here, by :func:`~.matching.assign_one` or :func:`~.matching.qualitative_shown`;
+    steps with several instances, and triggered ones, go to :class:`_Laying`.
     """
     segments: list[tuple[Entry, ...]] = list(frame.segments)
     laying = _Laying(frame, rules, record, index)
@@ -107,20 +107,11 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
                 if found is not None:
                     segments[position] = found
                 continue
-            start, due, close = single.start, single.due, single.close
-            assert due is not None
-            assert close is not None
-            for done in activities:  # the first activity in the window by the due date: met
-                if start <= done[ON] <= due:
-                    status = _MET
-                    break
-            else:
-                for done in activities:  # else the first one after the due date, by the close date: late
-                    if due < done[ON] <= close:
-                        status = _LATE
-                        break
-                else:
-                    continue
+            instance = single.slot.instance
+            done = assign_one(instance, activities)
+            if done is None:
+                continue
+            status = _MET if done[ON] <= instance.due else _LATE  # type: ignore[operator]
             entry: Entry = (status, _dated, (step, single.slot, done, as_of))
             changes.append((single.before, status))
             segments[position] = (entry,) if single.alone else _patched(step.unmet, single.at, entry)
@@ -132,13 +123,8 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
                     segments[position] = found
                 continue
             named = attestations.get(quality.uid, ())
-            if not named:
-                start, end = single.start, single.end
-                for done in activities:  # an activity with evidence within the window
-                    if done[HAS_EVIDENCE] and start <= done[ON] <= end:
-                        break
-                else:
-                    continue
+            if not qualitative_shown(single.slot.instance, activities, named):
+                continue
             entry = (_MET, _qualitative, (quality, single.slot, activities, named))
             changes.append((single.before, _MET))
             segments[position] = (entry,) if single.alone else _patched(quality.unmet, single.at, entry)
@@ -160,6 +146,11 @@ def _patched(entries: tuple[Entry, ...], at: int, entry: Entry) -> tuple[Entry, 
     changed = list(entries)
     changed[at] = entry
     return tuple(changed)
+
+
+def status_of(entry: Entry) -> Status:
+    """The status of an entry, pending or written."""
+    return entry[0] if type(entry) is tuple else entry.status  # type: ignore[union-attr]
 
 
 def materialise(entries: list[Entry]) -> list[DutyResult]:
@@ -261,7 +252,7 @@ class _Laying:
         serving, as_of, changes = self.index.serving, self.as_of, self.changes
         used: set[int] = set()
         entries: list[Entry] = []
-        # As matching.triggered_instances and assign_triggered, in one pass.
+        # Each instance's proof is chosen in turn: an activity serves one instance at most.
         for instance in triggered_instances(plan, events):
             due, close = instance.due, instance.close
             assert due is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dancoso_rules.evaluation.apply import Laid, materialise
+from dancoso_rules.evaluation.apply import Laid, materialise, status_of
 from dancoso_rules.evaluation.interpretations import InterpretationTable
 from dancoso_rules.evaluation.prepared import Prepared
 from dancoso_rules.evaluation.result import Report, UsedPack
@@ -36,10 +36,7 @@ class Assessment:
 
     def statuses(self) -> list[Status]:
         """The status of each result, in the report's order."""
-        return [
-            entry[0] if type(entry) is tuple else entry.status  # type: ignore[union-attr]
-            for entry in self.laid.entries()
-        ]
+        return [status_of(entry) for entry in self.laid.entries()]
 
     def counts(self) -> dict[str, int]:
         """How many results have each status (every status listed, zeros included), as :meth:`Report.counts`."""

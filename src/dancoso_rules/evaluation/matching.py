@@ -150,20 +150,10 @@ class Windows:
 _SCAN = 8
 
 
-def assign(instances: Sequence[Instance], activities: Sequence[Done]) -> list[Done | None]:
-    """For each instance (with due and close dates), the activity that shows it done, or ``None``.
-
-    ``activities`` are in date order (as :class:`~dancoso_rules.evaluation.index.RecordIndex` keeps them).
-    """
-    if len(instances) == 1:
-        return [assign_one(instances[0], activities)]
-    return Windows.of(instances).assign(activities)
-
-
 def assign_one(instance: Instance, activities: Sequence[Done]) -> Done | None:
-    """:func:`assign` for a single instance: the first activity on time, else the first one late.
+    """:meth:`Windows.assign` for a single instance: the first activity on time, else the first one late.
 
-    With one instance the two passes above come to this: the first activity done in the window by
+    With one instance the two passes come to this: the first activity done in the window by
     the due date; failing that, the first one done after the due date and by the close date.
     """
     start, due, close = instance.start, _due(instance), _close(instance)
@@ -186,30 +176,16 @@ def _close(instance: Instance) -> dt.date:
     return instance.close
 
 
-def assign_triggered(
-    instances: Sequence[Instance],
-    events: Sequence[EventLike],
-    servers: Sequence[Sequence[Done]],
-    as_of: dt.date,
-) -> list[Proof | None]:
-    """For each triggered instance, the earliest resolution or serving activity in its window or late.
-
-    ``events[k]`` is the record's event of ``instances[k]`` and ``servers[k]`` the activities of the
-    obligation's type that serve it, in date order. A proof before the window opens (the window of
-    an event from before the effective date opens on that date) or after the close date does not count.
-    """
-    used: set[int] = set()
-    return [
-        triggered_proof(instance, event, serving, as_of, used)
-        for instance, event, serving in zip(instances, events, servers, strict=True)
-    ]
-
-
 def triggered_proof(
     instance: Instance, event: EventLike, serving: Sequence[Done], as_of: dt.date, used: set[int]
 ) -> Proof | None:
-    """:func:`assign_triggered` for one instance, in turn: ``used`` holds the positions of the
-    activities already given to an earlier instance, and gains the one given to this one."""
+    """The earliest resolution or serving activity that shows a triggered instance done, or ``None``.
+
+    Instances are taken in turn (by event date, id, position): ``used`` holds the positions of the
+    activities already given to an earlier instance, and gains the one given to this one. A proof
+    before the window opens (the window of an event from before the effective date opens on that
+    date) or after the close date does not count.
+    """
     start, close = instance.start, _close(instance)
     best: Proof | None = None
     resolution = event.resolution
