@@ -28,7 +28,7 @@ from dancoso_rules.evaluation.index import ON, Done, RecordIndex
 from dancoso_rules.evaluation.instances import Instance, triggered_instances
 from dancoso_rules.evaluation.matching import (
     Proof,
-    assign_one,
+    first_counting,
     proof_of,
     qualitative_proofs,
     qualitative_shown,
@@ -86,7 +86,7 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
     """Lay ``record`` on ``frame``: decide the status of every step its contents reach.
 
     A step with one live instance (most of them: a yearly duty in a one-year record, a qualitative
-    duty) is decided here, by :func:`~.matching.assign_one` or :func:`~.matching.qualitative_shown`;
+    duty) is decided here, by :func:`~.matching.first_counting` or :func:`~.matching.qualitative_shown`;
     steps with several instances, and triggered ones, go to :class:`_Laying`.
     """
     segments: list[tuple[Entry, ...]] = list(frame.segments)
@@ -95,8 +95,8 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
     as_of = laying.as_of
     attestations = index.attestations
     by_activity = frame.by_activity
-    seen: set[int] = set()
-    for kind, activities in index.by_type.items():
+    by_type = index.by_type
+    for kind, activities in by_type.items():
         reached = by_activity.get(kind)
         if reached is None:
             continue
@@ -107,37 +107,36 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
                 if found is not None:
                     segments[position] = found
                 continue
-            instance = single.slot.instance
-            done = assign_one(instance, activities)
+            done = first_counting(activities, single.counts_from, single.close)  # type: ignore[arg-type]
             if done is None:
                 continue
-            status = _MET if done[ON] <= instance.due else _LATE  # type: ignore[operator]
-            entry: Entry = (status, _dated, (step, single.slot, done, as_of))
+            status = _MET if done[ON] <= single.due else _LATE  # type: ignore[operator]
             changes.append((single.before, status))
+            entry: Entry = (status, _dated, (step, single.slot, done, as_of))
             segments[position] = (entry,) if single.alone else _patched(step.unmet, single.at, entry)
         for position, quality, single in qualitative:
-            seen.add(position)
             if single is None:
                 found = laying.qualitative(quality, activities)
                 if found is not None:
                     segments[position] = found
                 continue
-            named = attestations.get(quality.uid, ())
+            named = attestations.get(quality.uid, ()) if attestations else ()
             if not qualitative_shown(single.slot.instance, activities, named):
                 continue
-            entry = (_MET, _qualitative, (quality, single.slot, activities, named))
             changes.append((single.before, _MET))
+            entry = (_MET, _qualitative, (quality, single.slot, activities, named))
             segments[position] = (entry,) if single.alone else _patched(quality.unmet, single.at, entry)
     for uid in attestations:
         for position, quality in frame.attested.get(uid, ()):
-            if position not in seen:
+            if quality.activity not in by_type:  # else laid above, with its activities
                 found = laying.qualitative(quality, ())
                 if found is not None:
                     segments[position] = found
+    laid: set[int] = set()
     for event_type in index.events_by_type:
         for position, triggered in frame.triggered.get(event_type, ()):
-            if position not in seen:  # a step opened by two of the record's event types is laid once
-                seen.add(position)
+            if position not in laid:  # a step opened by two of the record's event types is laid once
+                laid.add(position)
                 segments[position] = laying.triggered(triggered)
     return Laid(frame, tuple(segments), tuple(changes))
 
@@ -212,11 +211,12 @@ class _Laying:
             return None
         unmet = step.unmet
         entries: list[Entry] = list(unmet)
-        slots, dues = step.slots, step.windows.dues
-        for position, due, done in zip(step.live_at, dues, found, strict=True):
+        slots, dues, live_at, changes = step.slots, step.windows.dues, step.live_at, self.changes
+        for n, done in enumerate(found):
             if done is not None:
-                status = _MET if done[ON] <= due else _LATE
-                self.changes.append((unmet[position].status, status))
+                status = _MET if done[ON] <= dues[n] else _LATE
+                position = live_at[n]
+                changes.append((unmet[position].status, status))
                 entries[position] = (status, _dated, (step, slots[position], done, self.as_of))
         return tuple(entries)
 

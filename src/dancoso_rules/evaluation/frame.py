@@ -38,7 +38,7 @@ from dancoso_rules.evaluation.instances import (
     record_span,
 )
 from dancoso_rules.evaluation.interpretations import InterpretationTable
-from dancoso_rules.evaluation.matching import Windows
+from dancoso_rules.evaluation.matching import Windows, counts_from
 from dancoso_rules.evaluation.outcomes import (
     bearer_labels,
     dated_result,
@@ -55,9 +55,11 @@ from dancoso_rules.model import Labels, RulePack
 from dancoso_rules.record.view import OrganisationLike, PeriodLike
 
 
-@dataclass(frozen=True, slots=True)
-class FrameKey:
-    """What a frame depends on: the organisation's identity and level, its packs, its period, the day."""
+class FrameKey(NamedTuple):
+    """What a frame depends on: the organisation's identity and level, its packs, its period, the day.
+
+    (A named tuple: every record makes one, to look its frame up by.)
+    """
 
     packs: tuple[str, ...]
     kind: str
@@ -152,9 +154,11 @@ Step = Fixed | Dated | Qualitative | Triggered
 class Single(NamedTuple):
     """A step with exactly one live instance, spelt out for the evaluator's inner loop.
 
-    ``at``: where the instance is among the step's slots; ``start``, ``end``, ``due``, ``close``: its
-    window and dates (``due`` and ``close`` are ``None`` for a qualitative duty); ``slot``: its slot;
-    ``alone``: whether it is the step's only result; ``before``: its status when the record shows nothing.
+    ``at``: where the instance is among the step's slots; ``start``, ``end``: its window; ``due``,
+    ``close``: its due and close dates, and ``counts_from``: the first day doing it counts (see
+    :func:`~.matching.first_counting`), all three ``None`` for a qualitative duty; ``slot``: its
+    slot; ``alone``: whether it is the step's only result; ``before``: its status when the record
+    shows nothing.
     """
 
     at: int
@@ -162,6 +166,7 @@ class Single(NamedTuple):
     end: dt.date
     due: dt.date | None
     close: dt.date | None
+    counts_from: dt.date | None
     slot: Slot
     alone: bool
     before: Status
@@ -181,6 +186,7 @@ class Single(NamedTuple):
             instance.end,
             instance.due,
             instance.close,
+            None if instance.due is None else counts_from(instance),
             slot,
             len(slots) == 1,
             slot.unmet.status,

@@ -8,6 +8,7 @@ by id, then by position, so that the order in which the record lists them never 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Final
 
@@ -41,7 +42,7 @@ class RecordIndex:
     @classmethod
     def build(cls, record: RecordLike, as_of: dt.date) -> RecordIndex:
         """Index ``record``, leaving out whatever is dated after ``as_of``."""
-        by_type: dict[str, list[Done]] = {}
+        grouped: defaultdict[str, list[Done]] = defaultdict(list)
         serving: dict[tuple[str, str], list[Done]] = {}
         for index, activity in enumerate(record.activities):
             on = activity.date or activity.end  # done_on, spelt out: one call fewer per activity
@@ -49,14 +50,11 @@ class RecordIndex:
             if on > as_of:
                 continue
             done = (on, activity.id, index, bool(activity.evidence))
-            kind = activity.type
-            group = by_type.get(kind)
-            if group is None:
-                by_type[kind] = [done]
-            else:
-                group.append(done)
-            for served in activity.serves:
-                serving.setdefault((kind, served), []).append(done)
+            grouped[activity.type].append(done)
+            if activity.serves:
+                for served in activity.serves:
+                    serving.setdefault((activity.type, served), []).append(done)
+        by_type = dict(grouped)  # a plain dict: looking up a type the record lacks adds nothing
         for group in by_type.values():
             if len(group) > 1:
                 group.sort()

@@ -178,11 +178,12 @@ def periodic_instances(plan: Plan, span: Span) -> tuple[Instance, ...]:
 
 def triggered_instances(plan: Plan, events: Sequence[tuple[int, EventLike]]) -> list[Instance]:
     """One instance per triggering event (given as ``(index in the record, event)``), by date then id."""
-    assert plan.close is not None
+    close = plan.close
+    assert close is not None
     found = []
-    for index, event in sorted(events, key=lambda pair: (pair[1].date, pair[1].id, pair[0])):
-        due = plan.due_after(event.date)
-        found.append(Instance(event.date, due, due, plan.close.after(due), None, index))
+    for day, _, index in sorted([(event.date, event.id, index) for index, event in events]):
+        due = plan.due_after(day)
+        found.append(Instance(day, due, due, close.after(due), None, index))
     return found
 
 

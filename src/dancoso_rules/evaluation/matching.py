@@ -151,19 +151,34 @@ _SCAN = 8
 
 
 def assign_one(instance: Instance, activities: Sequence[Done]) -> Done | None:
-    """:meth:`Windows.assign` for a single instance: the first activity on time, else the first one late.
+    """:meth:`Windows.assign` for a single instance: the first activity on time, else the first one late."""
+    return first_counting(activities, counts_from(instance), _close(instance))
 
-    With one instance the two passes come to this: the first activity done in the window by
-    the due date; failing that, the first one done after the due date and by the close date.
+
+def counts_from(instance: Instance) -> dt.date:
+    """The first day on which doing a dated instance counts: its window's first day, or the day
+    after its due date if that is earlier (a window that opens once its period has ended, due that
+    same day, can only be met late)."""
+    return min(instance.start, _due(instance) + _ONE_DAY)
+
+
+def first_counting(activities: Sequence[Done], counts_from: dt.date, close: dt.date) -> Done | None:
+    """The activity that shows a single instance done, given the day doing it starts to count and its close date.
+
+    With one instance, the two passes of :meth:`Windows.assign` come to this: the first activity
+    done in the window by the due date; failing that, the first one done after the due date and by
+    the close date. ``activities`` are in date order, so that is the first one done on or after
+    ``counts_from``, if it is done by ``close``: one done earlier is neither in the window nor
+    after the due date, and if that first one is past the due date, so is every later one.
     """
-    start, due, close = instance.start, _due(instance), _close(instance)
     for done in activities:
-        if start <= done[ON] <= due:
-            return done
-    for done in activities:
-        if due < done[ON] <= close:
-            return done
+        on = done[ON]
+        if on >= counts_from:
+            return done if on <= close else None
     return None
+
+
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def _due(instance: Instance) -> dt.date:
