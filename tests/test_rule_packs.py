@@ -6,14 +6,17 @@ packs, so that a reviewer can read what is guaranteed.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from dancoso_rules.evaluation import evaluate
 from dancoso_rules.load.coverage import pack_coverage
 from dancoso_rules.load.wording import force_word_problem, time_word_problem
 from dancoso_rules.model import Rulebook
+from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.text import fold, is_verbatim_part
 
 REPO = Path(__file__).resolve().parent.parent
@@ -92,6 +95,40 @@ def test_the_request_to_the_fatherland_front_is_a_request(rulebook: Rulebook) ->
     clause = rulebook.pack_by_id["tra-vinh-2024"].provision_by_id["art_4__cl_2"]
     assert {o.modality.value for o in clause.obligations} == {"request"}
     assert any("fatherland_front" in o.bearers for o in clause.obligations)
+
+
+def test_a_duty_held_as_delegated_binds_only_an_agency_that_declares_the_delegation(
+    rulebook: Rulebook,
+) -> None:
+    """ "Theo phân cấp": other law says which agency manages village covenants; the record declares it."""
+    uid = "tra-vinh-2024.art_2__cl_3__pt_d.village-covenants"
+    [placed] = [p for p in rulebook.obligations() if p.uid == uid]
+    assert placed.obligation.quote.startswith("theo phân cấp")
+    assert placed.obligation.bearers == ("covenant_management_body",)
+
+    def status(functions: list[str]) -> tuple[str, str | None]:
+        record = ActivityRecord.model_validate(
+            {
+                "organisation": {
+                    "id": "so-x",
+                    "name": "Sở X",
+                    "kind": "provincial_department",
+                    "level": "province",
+                    "territory": "tra-vinh",
+                    "functions": functions,
+                },
+                "period": {"start": "2025-01-01", "end": "2025-12-31"},
+            }
+        )
+        [result] = [
+            r
+            for r in evaluate(record, packs=rulebook, as_of=dt.date(2026, 1, 15)).results
+            if r.obligation == uid
+        ]
+        return result.status.value, result.reason and result.reason.code
+
+    assert status([]) == ("not_applicable", "not_bearer")
+    assert status(["covenant_management_body"]) == ("unverified", None)
 
 
 def test_study_is_a_duty_to_study(rulebook: Rulebook) -> None:
