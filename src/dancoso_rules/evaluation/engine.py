@@ -47,21 +47,24 @@ def rulebook_for(packs: PackSelection) -> Rulebook:
 
 def select_packs(rulebook: Rulebook, organisation: OrganisationLike) -> tuple[RulePack, ...]:
     """The packs the organisation answers to: those it names in ``packs``, else those of its territory."""
-    known = [pack.id for pack in rulebook.packs]
-    if organisation.packs is not None:
-        problems = [
-            Problem(
-                Location("<record>", pointer=f"/organisation/packs/{n}"),
-                f"unknown rule pack {name!r}{did_you_mean(name, known)} (known: {one_of(known)})",
-                code="reference",
+    named = organisation.packs
+    if named is not None:
+        by_id = rulebook.pack_by_id
+        if any(name not in by_id for name in named):
+            known = list(by_id)
+            raise UsageError(
+                [
+                    Problem(
+                        Location("<record>", pointer=f"/organisation/packs/{n}"),
+                        f"unknown rule pack {name!r}{did_you_mean(name, known)} (known: {one_of(known)})",
+                        code="reference",
+                    )
+                    for n, name in enumerate(named)
+                    if name not in by_id
+                ]
             )
-            for n, name in enumerate(organisation.packs)
-            if name not in known
-        ]
-        if problems:
-            raise UsageError(problems)
-        return tuple(pack for pack in rulebook.packs if pack.id in organisation.packs)
-    chosen = tuple(p for p in rulebook.packs if p.instrument.territory.province == organisation.territory)
+        return tuple([pack for pack in rulebook.packs if pack.id in named])
+    chosen = tuple([p for p in rulebook.packs if p.instrument.territory.province == organisation.territory])
     if not chosen:
         territories = {p.instrument.territory.province for p in rulebook.packs}
         raise UsageError(
@@ -101,7 +104,7 @@ def assess(
     return Assessment(
         record=record,
         as_of=day,
-        packs=tuple(rules.used_pack(pack) for pack in selected),
+        packs=tuple([rules.used_pack(pack) for pack in selected]),
         laid=laid,
         rules=rules,
         table=table,

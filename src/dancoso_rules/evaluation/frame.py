@@ -76,7 +76,7 @@ class FrameKey(NamedTuple):
     ) -> FrameKey:
         """The key of a record's frame."""
         return cls(
-            tuple(pack.id for pack in packs),
+            tuple([pack.id for pack in packs]),
             organisation.kind,
             organisation.level,
             tuple(organisation.functions),  # tuples already, unless the record was built unvalidated
