@@ -25,7 +25,7 @@ from dancoso_rules.evaluation.applicability import instance_in_time
 from dancoso_rules.evaluation.construct import evidence_ref
 from dancoso_rules.evaluation.frame import Dated, Frame, Qualitative, Slot, Triggered
 from dancoso_rules.evaluation.index import ON, Done, RecordIndex
-from dancoso_rules.evaluation.instances import Instance, triggered_instances
+from dancoso_rules.evaluation.instances import Instance, TriggeredDates, triggered_dates, triggered_instance
 from dancoso_rules.evaluation.matching import (
     Proof,
     first_counting,
@@ -43,7 +43,7 @@ from dancoso_rules.evaluation.outcomes import (
 )
 from dancoso_rules.evaluation.prepared import Prepared
 from dancoso_rules.evaluation.result import DutyResult, EvidenceRef, ReasonCode
-from dancoso_rules.evaluation.status import Decision, Status, decide
+from dancoso_rules.evaluation.status import Status, dated_status
 from dancoso_rules.record.view import AttestationLike, RecordLike
 
 #: A result whose status is decided and whose text is written on demand: the status, the function
@@ -247,28 +247,30 @@ class _Laying:
             return (step.none,)
         self.changes.append((step.none.status, None))
         instrument = duty.placed.pack.instrument
-        addressee_until = step.bound.addressee_until
+        effective, addressee_until = instrument.effective, step.bound.addressee_until
         activity = duty.placed.obligation.activity
-        serving, as_of, changes = self.index.serving, self.as_of, self.changes
+        events_of_record, serving, as_of = self.record.events, self.index.serving, self.as_of
+        changes = self.changes
         used: set[int] = set()
         entries: list[Entry] = []
         # Each instance's proof is chosen in turn: an activity serves one instance at most.
-        for instance in triggered_instances(plan, events):
-            due, close = instance.due, instance.close
-            assert due is not None
-            assert close is not None
-            why = instance_in_time(instance.start, due, instrument, addressee_until)
+        for dates in triggered_dates(plan, events):
+            start, due, close, position = dates
+            why = instance_in_time(start, due, instrument, addressee_until)
             if why is not None:
                 changes.append((None, Status.NOT_APPLICABLE))
-                entries.append((Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, instance, why)))
+                entries.append((Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, dates, why)))
                 continue
-            instance = instance.clipped(instrument.effective)
-            assert instance.event is not None
-            event = self.record.events[instance.event]
-            proof = triggered_proof(instance, event, serving.get((activity, event.id), ()), as_of, used)
-            decision = decide(due=due, close=close, done_on=None if proof is None else proof.on, as_of=as_of)
-            changes.append((None, decision.status))
-            entries.append((decision.status, self._triggered_result, (step, instance, proof, decision)))
+            event = events_of_record[position]
+            opens = (
+                start if start >= effective else effective
+            )  # the window opens no earlier than the effective date
+            proof = triggered_proof(
+                event, position, opens, close, serving.get((activity, event.id), ()), as_of, used
+            )
+            status = dated_status(due, close, None if proof is None else proof.on, as_of)
+            changes.append((None, status))
+            entries.append((status, self._triggered_result, (step, dates, proof)))
         return tuple(entries)
 
     def _triggered_opening(
@@ -282,8 +284,9 @@ class _Laying:
         return opening, placement(instance, trigger)
 
     def _triggered_not_applicable(
-        self, refs: dict[str, EvidenceRef], step: Triggered, instance: Instance, why: ReasonCode
+        self, refs: dict[str, EvidenceRef], step: Triggered, dates: TriggeredDates, why: ReasonCode
     ) -> DutyResult:
+        instance = triggered_instance(dates)
         opening, where = self._triggered_opening(step, instance)
         text = instance_reason(
             step.duty,
@@ -297,15 +300,11 @@ class _Laying:
         return instance_not_applicable(step.duty, step.plan, opening, where, text)
 
     def _triggered_result(
-        self,
-        refs: dict[str, EvidenceRef],
-        step: Triggered,
-        instance: Instance,
-        proof: Proof | None,
-        decision: Decision,
+        self, refs: dict[str, EvidenceRef], step: Triggered, dates: TriggeredDates, proof: Proof | None
     ) -> DutyResult:
+        instance = triggered_instance(dates).clipped(step.duty.placed.pack.instrument.effective)
         opening, where = self._triggered_opening(step, instance)
         evidence = None if proof is None else _ref(refs, proof)
         return dated_result(
-            step.duty, step.plan, instance, opening, where, proof, evidence, self.frame.key.as_of, decision
+            step.duty, step.plan, instance, opening, where, proof, evidence, self.frame.key.as_of
         )

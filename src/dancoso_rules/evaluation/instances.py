@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from dancoso_rules.errors import RuleError
 from dancoso_rules.evaluation.interpretations import InterpretationTable
-from dancoso_rules.model import Duration, Frequency, Obligation, add_months
+from dancoso_rules.model import Duration, Frequency, Obligation, add_months, shift
 from dancoso_rules.record.view import EventLike
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -50,6 +50,24 @@ DEFAULT_CLOSE: dict[str, str] = {
 }
 
 
+class Shift(NamedTuple):
+    """A :class:`~dancoso_rules.model.Duration` as the evaluator applies it, for every event of a record.
+
+    (A named tuple of two numbers: reading them costs less than reading a model's fields.)
+    """
+
+    months: int
+    days: int
+
+    @classmethod
+    def of(cls, duration: Duration) -> Shift:
+        return cls(duration.months, duration.days)
+
+    def after(self, day: dt.date) -> dt.date:
+        """The date this long after ``day``, as :meth:`Duration.after <dancoso_rules.model.Duration.after>`."""
+        return shift(day, self.months, self.days)
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """A schedule with its interpretations resolved to values, and the ids it relied on."""
@@ -57,8 +75,8 @@ class Plan:
     kind: str
     frequency: Frequency | None = None
     after_period: bool = False
-    due: Duration | None = None
-    close: Duration | None = None
+    due: Shift | None = None
+    close: Shift | None = None
     interpretations: tuple[str, ...] = ()
 
     def due_after(self, day: dt.date) -> dt.date:
@@ -100,16 +118,16 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str) -> Pl
     schedule = obligation.schedule
     ids = list(obligation.interpretation_ids())
 
-    def close(default_key: str, named: str | None) -> Duration:
+    def close(default_key: str, named: str | None) -> Shift:
         close_id = named or DEFAULT_CLOSE[default_key]
         if close_id not in ids:
             ids.append(close_id)
-        return table.duration(close_id)
+        return Shift.of(table.duration(close_id))
 
     if schedule.kind == "periodic":
         if schedule.window == "after_period" and schedule.due is None:
             raise RuleError(f"{uid}: a schedule with window 'after_period' must name a 'due' interpretation")
-        due = table.duration(schedule.due) if schedule.due else None
+        due = Shift.of(table.duration(schedule.due)) if schedule.due else None
         closing = close(schedule.frequency.value, schedule.close)
         return Plan(
             "periodic", schedule.frequency, schedule.window == "after_period", due, closing, tuple(ids)
@@ -118,12 +136,12 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str) -> Pl
         frequency = table.frequency(schedule.frequency)
         return Plan("regular", frequency, False, None, close(frequency.value, schedule.close), tuple(ids))
     if schedule.kind == "triggered":
-        due = table.duration(schedule.respond_within)
+        due = Shift.of(table.duration(schedule.respond_within))
         return Plan(
             "triggered", due=due, close=close("triggered", schedule.close), interpretations=tuple(ids)
         )
     if schedule.kind == "one_off":
-        due = table.duration(schedule.due)
+        due = Shift.of(table.duration(schedule.due))
         return Plan("one_off", due=due, close=close("one_off", schedule.close), interpretations=tuple(ids))
     return Plan("qualitative", interpretations=tuple(ids))
 
@@ -176,15 +194,27 @@ def periodic_instances(plan: Plan, span: Span) -> tuple[Instance, ...]:
     return tuple(found)
 
 
-def triggered_instances(plan: Plan, events: Sequence[tuple[int, EventLike]]) -> list[Instance]:
-    """One instance per triggering event (given as ``(index in the record, event)``), by date then id."""
+#: A triggered instance as the evaluator first lays it: ``(start, due, close, event)``, the day of
+#: the event, the due and close dates, and the event's index in the record. A plain tuple: a record
+#: may have hundreds of events; :func:`triggered_instance` writes it out for the report.
+TriggeredDates = tuple[dt.date, dt.date, dt.date, int]
+
+
+def triggered_dates(plan: Plan, events: Sequence[tuple[int, EventLike]]) -> list[TriggeredDates]:
+    """One instance per triggering event (given as ``(index in the record, event)``), by date, id and index."""
     close = plan.close
     assert close is not None
     found = []
     for day, _, index in sorted([(event.date, event.id, index) for index, event in events]):
         due = plan.due_after(day)
-        found.append(Instance(day, due, due, close.after(due), None, index))
+        found.append((day, due, close.after(due), index))
     return found
+
+
+def triggered_instance(dates: TriggeredDates) -> Instance:
+    """The :class:`Instance` of a triggered instance laid as :data:`TriggeredDates`."""
+    start, due, close, event = dates
+    return Instance(start, due, due, close, None, event)
 
 
 def one_off_instances(plan: Plan, effective: dt.date, span: Span) -> list[Instance]:

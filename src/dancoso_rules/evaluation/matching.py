@@ -192,29 +192,39 @@ def _close(instance: Instance) -> dt.date:
 
 
 def triggered_proof(
-    instance: Instance, event: EventLike, serving: Sequence[Done], as_of: dt.date, used: set[int]
+    event: EventLike,
+    position: int,
+    start: dt.date,
+    close: dt.date,
+    serving: Sequence[Done],
+    as_of: dt.date,
+    used: set[int],
 ) -> Proof | None:
     """The earliest resolution or serving activity that shows a triggered instance done, or ``None``.
 
-    Instances are taken in turn (by event date, id, position): ``used`` holds the positions of the
-    activities already given to an earlier instance, and gains the one given to this one. A proof
-    before the window opens (the window of an event from before the effective date opens on that
-    date) or after the close date does not count.
+    The instance is opened by ``event`` (at ``position`` in the record); its window runs from
+    ``start`` (the event's day, or the effective date if later) to ``close``. Instances are taken in
+    turn (by event date, id, position): ``used`` holds the positions of the activities already given
+    to an earlier instance, and gains the one given to this one. A proof before the window opens (the
+    window of an event from before the effective date opens on that date) or after the close date
+    does not count.
     """
-    start, close = instance.start, _close(instance)
-    best: Proof | None = None
     resolution = event.resolution
+    resolved = None
     if resolution is not None and start <= resolution.date <= as_of:
-        best = Proof("resolution", event.id, f"/events/{instance.event}/resolution", resolution.date)
+        resolved = resolution.date
     for done in serving:  # the first serving activity not used yet, done in the window or after
         if done[POSITION] not in used and done[ON] >= start:
             # The earlier of the two counts; on the same day, the resolution.
-            if best is None or done[ON] < best.on:
-                if done[ON] <= close:
-                    used.add(done[POSITION])
-                best = proof_of(done)
+            if resolved is None or done[ON] < resolved:
+                if done[ON] > close:
+                    return None
+                used.add(done[POSITION])
+                return proof_of(done)
             break
-    return None if best is None or best.on > close else best
+    if resolved is None or resolved > close:
+        return None
+    return Proof("resolution", event.id, f"/events/{position}/resolution", resolved)
 
 
 def qualitative_shown(

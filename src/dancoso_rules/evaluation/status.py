@@ -55,14 +55,25 @@ class Decision(NamedTuple):
     days_late: int | None = None
 
 
+def dated_status(due: dt.date, close: dt.date, done_on: dt.date | None, as_of: dt.date) -> Status:
+    """The status of a dated instance, without its day counts (:func:`decide` gives both)."""
+    if done_on is not None:
+        return Status.MET if done_on <= due else Status.LATE
+    if as_of <= due:
+        return Status.UPCOMING
+    if as_of <= close:
+        return Status.OVERDUE
+    return Status.MISSED
+
+
 def decide(*, due: dt.date, close: dt.date, done_on: dt.date | None, as_of: dt.date) -> Decision:
     """The status of a dated instance; ``done_on`` is the day it was done (already known to be ≤ ``as_of``)."""
-    if done_on is not None:
-        if done_on <= due:
-            return Decision(Status.MET)
-        return Decision(Status.LATE, days_late=(done_on - due).days)
-    if as_of <= due:
-        return Decision(Status.UPCOMING, days_left=(due - as_of).days)
-    if as_of <= close:
-        return Decision(Status.OVERDUE, days_overdue=(as_of - due).days)
-    return Decision(Status.MISSED)
+    status = dated_status(due, close, done_on, as_of)
+    if status is Status.LATE:
+        assert done_on is not None
+        return Decision(status, days_late=(done_on - due).days)
+    if status is Status.UPCOMING:
+        return Decision(status, days_left=(due - as_of).days)
+    if status is Status.OVERDUE:
+        return Decision(status, days_overdue=(as_of - due).days)
+    return Decision(status)

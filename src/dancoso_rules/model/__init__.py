@@ -26,6 +26,7 @@ from dancoso_rules.model.schedule import (
     Schedule,
     Triggered,
     add_months,
+    shift,
 )
 from dancoso_rules.model.vocabulary import ActivityType, Bearer, EventType, EvidenceKind, Vocabulary
 
@@ -63,4 +64,5 @@ __all__ = [
     "add_months",
     "obligation_uid",
     "parse_duration",
+    "shift",
 ]

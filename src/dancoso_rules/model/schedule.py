@@ -46,7 +46,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 @lru_cache(maxsize=16384)
-def _shift(day: dt.date, months: int, days: int) -> dt.date:
+def shift(day: dt.date, months: int, days: int) -> dt.date:
+    """``day`` plus ``months`` (month ends kept, see :func:`add_months`) and then ``days``."""
     # Kept for the last days asked: a batch asks the same few hundred days again and again.
     return add_months(day, months) + dt.timedelta(days=days)
 
@@ -59,7 +60,7 @@ class Duration(Frozen):
 
     def after(self, day: dt.date) -> dt.date:
         """The date this duration after ``day``."""
-        return _shift(day, self.months, self.days)
+        return shift(day, self.months, self.days)
 
     def __str__(self) -> str:
         parts = ([f"{self.months}M"] if self.months else []) + ([f"{self.days}D"] if self.days else [])
