@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from itertools import chain
 from typing import Annotated, Literal
 
 import msgspec
@@ -28,7 +29,8 @@ import msgspec
 from dancoso_rules.record.view import ActivityDays
 
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*")
-_IDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*(?:\n[A-Za-z0-9][A-Za-z0-9._:-]*)*")
+# Possessive: ids are split by line breaks, which no id holds, so there is nothing to backtrack into.
+_IDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*+(?:\n[A-Za-z0-9][A-Za-z0-9._:-]*+)*+")
 _URL = re.compile(r"https?://\S+")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -225,8 +227,11 @@ def _activities(items: tuple[Activity, ...], texts: list[str]) -> bool:
         if a.date is not None or a.start is None or a.end is None or a.end < a.start:
             return False
     texts += [a.title for a in items]
-    texts += [s for a in items for s in a.serves]
-    return _ids([a.id for a in items]) and _evidence([e for a in items for e in a.evidence], texts)
+    served = [a.serves for a in items]
+    if any(served):
+        texts += chain.from_iterable(served)
+    evidence = list(chain.from_iterable([a.evidence for a in items]))
+    return _ids([a.id for a in items]) and _evidence(evidence, texts)
 
 
 def _events(items: tuple[Event, ...], texts: list[str]) -> bool:
