@@ -262,9 +262,8 @@ class _Laying:
                 entries.append((Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, dates, why)))
                 continue
             event = events_of_record[position]
-            opens = (
-                start if start >= effective else effective
-            )  # the window opens no earlier than the effective date
+            # The window opens on the event's day, or on the effective date if that is later.
+            opens = start if start >= effective else effective
             proof = triggered_proof(
                 event, position, opens, close, serving.get((activity, event.id), ()), as_of, used
             )
