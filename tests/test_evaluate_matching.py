@@ -1,8 +1,9 @@
 """Matching activities to the instances of one duty: the three ways of doing it give one answer.
 
 ``Windows.assign`` keeps two heaps (linear in activities and instances); with a few instances it
-goes through them in due-date order instead; ``assign_one`` serves a single instance. All three
-follow the rules of docs/evaluation.md §4, and must choose the very same activity for each instance.
+goes through them in due-date order instead; ``first_counting`` serves a single instance, as the
+frame lays it out (from ``counts_from`` to the close date). All three follow the rules of
+docs/evaluation.md §4, and must choose the very same activity for each instance.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from dancoso_rules.evaluation import matching
 from dancoso_rules.evaluation.index import Done
 from dancoso_rules.evaluation.instances import Instance
-from dancoso_rules.evaluation.matching import Windows, assign_one
+from dancoso_rules.evaluation.matching import Windows, counts_from, first_counting
 
 BASE = dt.date(2025, 1, 1)
 
@@ -44,6 +45,12 @@ def activities(draw: st.DrawFn) -> list[Done]:
     days = draw(st.lists(st.integers(-30, 700), max_size=15))
     done = [(BASE + dt.timedelta(days=d), f"a{n:02d}", n, True) for n, d in enumerate(days)]
     return sorted(done)
+
+
+def single(instance: Instance, done: list[Done]) -> Done | None:
+    """How the evaluator matches a duty with one live instance (see ``frame.Single``)."""
+    assert instance.close is not None
+    return first_counting(done, counts_from(instance), instance.close)
 
 
 def reference(cases: list[Instance], done: list[Done]) -> list[Done | None]:
@@ -78,7 +85,7 @@ def test_heaps_scan_and_single_instance_choose_alike(cases: list[Instance], done
         heaped = windows.assign(done)
     assert heaped == scanned == expected
     if len(cases) == 1:
-        assert [assign_one(cases[0], done)] == expected
+        assert [single(cases[0], done)] == expected
 
 
 @st.composite
@@ -98,4 +105,4 @@ def one_instance_and_activities(draw: st.DrawFn) -> tuple[Instance, list[Done]]:
 @given(one_instance_and_activities())
 def test_single_instance_chooses_as_the_rules_say(case: tuple[Instance, list[Done]]) -> None:
     instance, done = case
-    assert [assign_one(instance, done)] == reference([instance], done)
+    assert [single(instance, done)] == reference([instance], done)

@@ -150,11 +150,6 @@ class Windows:
 _SCAN = 8
 
 
-def assign_one(instance: Instance, activities: Sequence[Done]) -> Done | None:
-    """:meth:`Windows.assign` for a single instance: the first activity on time, else the first one late."""
-    return first_counting(activities, counts_from(instance), _close(instance))
-
-
 def counts_from(instance: Instance) -> dt.date:
     """The first day on which doing a dated instance counts: its window's first day, or the day
     after its due date if that is earlier (a window that opens once its period has ended, due that
