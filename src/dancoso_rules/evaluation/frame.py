@@ -154,16 +154,14 @@ Step = Fixed | Dated | Qualitative | Triggered
 class Single(NamedTuple):
     """A step with exactly one live instance, spelt out for the evaluator's inner loop.
 
-    ``at``: where the instance is among the step's slots; ``start``, ``end``: its window; ``due``,
-    ``close``: its due and close dates, and ``counts_from``: the first day doing it counts (see
-    :func:`~.matching.first_counting`), all three ``None`` for a qualitative duty; ``slot``: its
+    ``at``: where the instance is among the step's slots; ``due``, ``close``: its due and close
+    dates, and ``counts_from``: the first day doing it counts (see :func:`~.matching.first_counting`),
+    all three ``None`` for a qualitative duty (whose window the slot's instance gives); ``slot``: its
     slot; ``alone``: whether it is the step's only result; ``before``: its status when the record
     shows nothing.
     """
 
     at: int
-    start: dt.date
-    end: dt.date
     due: dt.date | None
     close: dt.date | None
     counts_from: dt.date | None
@@ -182,8 +180,6 @@ class Single(NamedTuple):
         instance = slot.instance
         return cls(
             live[0],
-            instance.start,
-            instance.end,
             instance.due,
             instance.close,
             None if instance.due is None else counts_from(instance),
