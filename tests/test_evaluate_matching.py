@@ -1,7 +1,7 @@
 """Matching activities to the instances of one duty: the three ways of doing it give one answer.
 
-``Windows.assign`` keeps two heaps (linear in activities and instances); with a few instances it
-goes through them in due-date order instead; ``first_counting`` serves a single instance, as the
+``Windows.assign`` keeps two heaps (linear in activities and instances); when the windows overlap
+little it looks up what each activity's day counts for instead; ``first_counting`` serves a single instance, as the
 frame lays it out (from ``counts_from`` to the close date). All three follow the rules of
 docs/evaluation.md §4, and must choose the very same activity for each instance.
 """
@@ -76,14 +76,16 @@ def reference(cases: list[Instance], done: list[Done]) -> list[Done | None]:
 
 @settings(max_examples=400, deadline=None)
 @given(instances(), activities())
-def test_heaps_scan_and_single_instance_choose_alike(cases: list[Instance], done: list[Done]) -> None:
-    windows = Windows.of(cases)
+def test_heaps_stretches_and_single_instance_choose_alike(cases: list[Instance], done: list[Done]) -> None:
     expected = reference(cases, done)
-    scanned = windows._scan(done, [None] * len(cases))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(matching, "_SCAN", 0)  # force the heaps
-        heaped = windows.assign(done)
-    assert heaped == scanned == expected
+        patch.setattr(matching, "_STRETCHED", 10**6)  # stretches, however much the windows overlap
+        stretched = Windows.of(cases)
+        patch.setattr(matching, "_STRETCHED", -1)  # the heaps
+        heaped = Windows.of(cases)
+    assert stretched.on_time is not None
+    assert heaped.on_time is None
+    assert stretched.assign(done) == heaped.assign(done) == expected
     if len(cases) == 1:
         assert [single(cases[0], done)] == expected
 

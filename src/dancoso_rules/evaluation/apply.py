@@ -59,13 +59,14 @@ Entry = DutyResult | Pending
 class Laid:
     """A record laid on its frame: one segment of entries per step of the frame.
 
-    ``changes`` lists each status the record changed, as (before, after): ``None`` on one side for
-    an entry that the frame did not have (a triggered duty's instances) or that the record removed.
+    ``gone`` lists the statuses of the frame's entries that the record replaced or removed, and
+    ``came`` those of the entries it put in their place (a triggered duty's instances, for one).
     """
 
     frame: Frame
     segments: tuple[tuple[Entry, ...], ...]
-    changes: tuple[tuple[Status | None, Status | None], ...]
+    gone: tuple[Status, ...]
+    came: tuple[Status, ...]
 
     def entries(self) -> list[Entry]:
         """Every entry, in the frame's order."""
@@ -74,11 +75,10 @@ class Laid:
     def counts(self) -> dict[Status, int]:
         """How many entries have each status."""
         counts = dict(self.frame.counts)
-        for (before, after), number in Counter(self.changes).items():
-            if before is not None:
-                counts[before] -= number
-            if after is not None:
-                counts[after] = counts.get(after, 0) + number
+        for status, number in Counter(self.gone).items():
+            counts[status] -= number
+        for status, number in Counter(self.came).items():
+            counts[status] = counts.get(status, 0) + number
         return counts
 
 
@@ -91,7 +91,7 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
     """
     segments: list[tuple[Entry, ...]] = list(frame.segments)
     laying = _Laying(frame, rules, record, index)
-    changes = laying.changes
+    gone, came = laying.gone, laying.came
     as_of = laying.as_of
     attestations = index.attestations
     by_activity = frame.by_activity
@@ -111,7 +111,8 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
             if done is None:
                 continue
             status = _MET if done[ON] <= single.due else _LATE  # type: ignore[operator]
-            changes.append((single.before, status))
+            gone.append(single.before)
+            came.append(status)
             entry: Entry = (status, _dated, (step, single.slot, done, as_of))
             segments[position] = (entry,) if single.alone else _patched(step.unmet, single.at, entry)
         for position, quality, single in qualitative:
@@ -123,7 +124,8 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
             named = attestations.get(quality.uid, ()) if attestations else ()
             if not qualitative_shown(single.slot.instance, activities, named):
                 continue
-            changes.append((single.before, _MET))
+            gone.append(single.before)
+            came.append(_MET)
             entry = (_MET, _qualitative, (quality, single.slot, activities, named))
             segments[position] = (entry,) if single.alone else _patched(quality.unmet, single.at, entry)
     for uid in attestations:
@@ -138,7 +140,7 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
             if position not in laid:  # a step opened by two of the record's event types is laid once
                 laid.add(position)
                 segments[position] = laying.triggered(triggered)
-    return Laid(frame, tuple(segments), tuple(changes))
+    return Laid(frame, tuple(segments), tuple(gone), tuple(came))
 
 
 def _patched(entries: tuple[Entry, ...], at: int, entry: Entry) -> tuple[Entry, ...]:
@@ -192,7 +194,7 @@ _MET, _LATE = Status.MET, Status.LATE
 
 
 class _Laying:
-    __slots__ = ("as_of", "attestations", "changes", "frame", "index", "record", "rules")
+    __slots__ = ("as_of", "attestations", "came", "frame", "gone", "index", "record", "rules")
 
     def __init__(self, frame: Frame, rules: Prepared, record: RecordLike, index: RecordIndex) -> None:
         self.frame = frame
@@ -201,7 +203,8 @@ class _Laying:
         self.index = index
         self.attestations = index.attestations
         self.as_of = frame.key.as_of
-        self.changes: list[tuple[Status | None, Status | None]] = []
+        self.gone: list[Status] = []
+        self.came: list[Status] = []
 
     def dated(self, step: Dated, activities: list[Done]) -> tuple[Entry, ...] | None:
         """The entries of a step with several live instances, or ``None`` if the activities change nothing."""
@@ -211,12 +214,13 @@ class _Laying:
             return None
         unmet = step.unmet
         entries: list[Entry] = list(unmet)
-        slots, dues, live_at, changes = step.slots, step.windows.dues, step.live_at, self.changes
+        slots, dues, live_at, gone, came = step.slots, step.windows.dues, step.live_at, self.gone, self.came
         for n, done in enumerate(found):
             if done is not None:
                 status = _MET if done[ON] <= dues[n] else _LATE
                 position = live_at[n]
-                changes.append((unmet[position].status, status))
+                gone.append(unmet[position].status)
+                came.append(status)
                 entries[position] = (status, _dated, (step, slots[position], done, self.as_of))
         return tuple(entries)
 
@@ -229,7 +233,8 @@ class _Laying:
             if not isinstance(slot, Slot):
                 entries.append(slot)
             elif qualitative_shown(slot.instance, activities, attestations):
-                self.changes.append((slot.unmet.status, _MET))
+                self.gone.append(slot.unmet.status)
+                self.came.append(_MET)
                 entries.append((_MET, _qualitative, (step, slot, activities, attestations)))
                 changed = True
             else:
@@ -245,12 +250,12 @@ class _Laying:
         events = [pair for event_type in schedule.events for pair in by_type.get(event_type, ())]
         if not events:
             return (step.none,)
-        self.changes.append((step.none.status, None))
+        self.gone.append(step.none.status)
         instrument = duty.placed.pack.instrument
         effective, addressee_until = instrument.effective, step.bound.addressee_until
         activity = duty.placed.obligation.activity
         events_of_record, serving, as_of = self.record.events, self.index.serving, self.as_of
-        changes = self.changes
+        came = self.came
         used: set[int] = set()
         entries: list[Entry] = []
         # Each instance's proof is chosen in turn: an activity serves one instance at most.
@@ -258,7 +263,7 @@ class _Laying:
             start, due, close, position = dates
             why = instance_in_time(start, due, instrument, addressee_until)
             if why is not None:
-                changes.append((None, Status.NOT_APPLICABLE))
+                came.append(Status.NOT_APPLICABLE)
                 entries.append((Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, dates, why)))
                 continue
             event = events_of_record[position]
@@ -268,7 +273,7 @@ class _Laying:
                 event, position, opens, close, serving.get((activity, event.id), ()), as_of, used
             )
             status = dated_status(due, close, None if proof is None else proof.on, as_of)
-            changes.append((None, status))
+            came.append(status)
             entries.append((status, self._triggered_result, (step, dates, proof)))
         return tuple(entries)
 

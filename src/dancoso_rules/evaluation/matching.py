@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -55,7 +56,8 @@ class Windows:
 
     ``starts``, ``dues`` and ``closes`` by instance; ``by_start``: the instances in the order their
     windows open (then by due date, then position); ``by_due``: ``(due, close, position)`` of every
-    instance in due-date order; ``by_due_index``: the instances by due date, then position.
+    instance in due-date order. ``on_time`` and ``late``: the days on which being done counts for
+    the same instances, when these windows overlap little (see :class:`Stretches`), else ``None``.
     """
 
     starts: tuple[dt.date, ...]
@@ -63,7 +65,8 @@ class Windows:
     closes: tuple[dt.date, ...]
     by_start: tuple[int, ...]
     by_due: tuple[tuple[dt.date, dt.date, int], ...]
-    by_due_index: tuple[int, ...]
+    on_time: Stretches | None
+    late: Stretches | None
 
     @classmethod
     def of(cls, instances: Sequence[Instance]) -> Windows:
@@ -73,21 +76,25 @@ class Windows:
         closes = tuple(_close(i) for i in instances)
         by_start = tuple(sorted(range(len(instances)), key=lambda i: (starts[i], dues[i], i)))
         by_due = tuple(sorted((dues[i], closes[i], i) for i in range(len(instances))))
-        by_due_index = tuple(sorted(range(len(instances)), key=lambda i: (dues[i], i)))
-        return cls(starts, dues, closes, by_start, by_due, by_due_index)
+        by_due_index = sorted(range(len(instances)), key=lambda i: (dues[i], i))
+        on_time = Stretches.of([(starts[i], dues[i], i) for i in by_due_index])
+        late = Stretches.of([(due + _ONE_DAY, close, i) for due, close, i in by_due])
+        if on_time is None or late is None:
+            on_time = late = None
+        return cls(starts, dues, closes, by_start, by_due, on_time, late)
 
     def assign(self, activities: Sequence[Done]) -> list[Done | None]:
         """For each instance, the activity that shows it done, or ``None`` (rules 2 and 3 above).
 
         ``activities`` are in date order (as :class:`~dancoso_rules.evaluation.index.RecordIndex` keeps them).
         """
-        starts, dues, by_start = self.starts, self.dues, self.by_start
-        count = len(starts)
-        found: list[Done | None] = [None] * count
+        found: list[Done | None] = [None] * len(self.starts)
         if not activities:
             return found
-        if count <= _SCAN:
-            return self._scan(activities, found)
+        if self.on_time is not None and self.late is not None:
+            return self._by_stretches(activities, found, self.on_time, self.late)
+        starts, dues, by_start = self.starts, self.dues, self.by_start
+        count = len(starts)
         open_: list[tuple[dt.date, int]] = []
         leftovers: list[Done] = []
         cursor = 0
@@ -119,35 +126,65 @@ class Windows:
                     found[pop(waiting)[2]] = done
         return found
 
-    def _scan(self, activities: Sequence[Done], found: list[Done | None]) -> list[Done | None]:
-        """:meth:`assign` for a few instances, by looking at each in turn instead of keeping heaps.
+    @staticmethod
+    def _by_stretches(
+        activities: Sequence[Done], found: list[Done | None], on_time: Stretches, late: Stretches
+    ) -> list[Done | None]:
+        """:meth:`assign` by looking up, for each activity, the instances its day counts for.
 
         The heaps above hold, for each activity, the unmet instances whose window holds it (then,
-        for the leftovers, those it is late for); the first of those in due-date order is the one
-        the heap gives. With a handful of instances, going through them in that order costs less.
+        for the leftovers, those it is late for), and give the first of them in due-date order;
+        the stretches list those same instances in that same order, so the first unmet one is it.
         """
-        starts, dues = self.starts, self.dues
         leftovers: list[Done] = []
+        days, holding = on_time
         for done in activities:
-            on = done[ON]
-            for index in self.by_due_index:
-                if found[index] is None and starts[index] <= on <= dues[index]:
+            for index in holding[bisect_right(days, done[ON])]:
+                if found[index] is None:
                     found[index] = done
                     break
             else:
                 leftovers.append(done)
-        for done in leftovers:
-            on = done[ON]
-            for due, close, index in self.by_due:
-                if found[index] is None and due < on <= close:
-                    found[index] = done
-                    break
+        if leftovers:
+            days, holding = late
+            for done in leftovers:
+                for index in holding[bisect_right(days, done[ON])]:
+                    if found[index] is None:
+                        found[index] = done
+                        break
         return found
 
 
-#: Up to how many instances :meth:`Windows.assign` looks at each in turn rather than keep heaps:
-#: the cost is then (activities x instances), which stays small; beyond, the heaps keep it linear.
-_SCAN = 8
+class Stretches(NamedTuple):
+    """Days cut into stretches over which the same instances hold: what a day counts for, by bisection.
+
+    ``holding[bisect_right(days, day)]`` lists the instances whose span holds ``day``, in the order
+    the spans were given: ``days`` are the days on which some span begins or the day after one ends,
+    and ``holding[k]`` is what holds from ``days[k - 1]`` up to the day before ``days[k]``
+    (``holding[0]``, before the first such day, holds nothing).
+    """
+
+    days: tuple[dt.date, ...]
+    holding: tuple[tuple[int, ...], ...]
+
+    @classmethod
+    def of(cls, spans: Sequence[tuple[dt.date, dt.date, int]]) -> Stretches | None:
+        """The stretches of ``spans`` (first day, last day, instance; an empty span is skipped), or
+        ``None`` if they overlap so much that listing them would cost more than keeping heaps."""
+        spans = [span for span in spans if span[0] <= span[1]]
+        days = tuple(sorted({span[0] for span in spans} | {span[1] + _ONE_DAY for span in spans}))
+        holding = [()] + [
+            tuple(index for first, last, index in spans if first <= day <= last) for day in days
+        ]
+        if sum(map(len, holding)) > _STRETCHED * max(len(spans), 1):
+            return None
+        return cls(days, tuple(holding))
+
+
+#: How many instances the stretches of a duty may list in all, for each instance, before matching
+#: its records keeps heaps instead: with windows that follow one another (a quarter, then the next),
+#: each instance is listed once or twice; with windows that all overlap, listing costs instances².
+_STRETCHED = 4
 
 
 def counts_from(instance: Instance) -> dt.date:
