@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -139,6 +140,15 @@ ONE_DEFECT = {
         {"evidence": [{"file": {"name": "a.pdf", "sha256": "A" * 64}}]}
     ),
 }
+
+
+ID_PATTERN = re.compile(models.Activity.model_json_schema()["properties"]["id"]["pattern"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="aZ09._:-\n é/", max_size=4), max_size=5))
+def test_ids_are_judged_well_formed_exactly_as_the_models_pattern_judges_them(ids: list[str]) -> None:
+    assert fast._ids(ids) == all(ID_PATTERN.fullmatch(i) for i in ids)
 
 
 @pytest.mark.parametrize("data", ONE_DEFECT.values(), ids=ONE_DEFECT.keys())

@@ -45,11 +45,12 @@ class RecordIndex:
         grouped: defaultdict[str, list[Done]] = defaultdict(list)
         serving: dict[tuple[str, str], list[Done]] = {}
         for index, activity in enumerate(record.activities):
-            on = activity.date or activity.end  # done_on, spelt out: one call fewer per activity
-            assert on is not None
+            # done_on, spelt out: one call fewer per activity (a record has a date, or a range)
+            on: dt.date = activity.date or activity.end  # type: ignore[assignment]
             if on > as_of:
                 continue
-            done = (on, activity.id, index, bool(activity.evidence))
+            # ``not not``: the truth of the evidence, without calling ``bool``.
+            done = (on, activity.id, index, not not activity.evidence)  # noqa: SIM208
             grouped[activity.type].append(done)
             if activity.serves:
                 for served in activity.serves:

@@ -29,8 +29,20 @@ import msgspec
 from dancoso_rules.record.view import ActivityDays
 
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*")
-# Possessive: ids are split by line breaks, which no id holds, so there is nothing to backtrack into.
-_IDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*+(?:\n[A-Za-z0-9][A-Za-z0-9._:-]*+)*+")
+#: The shape of each byte of an id: ``a`` a letter or digit (what an id begins with), ``.`` one of
+#: ``._:-`` (allowed after the first), a line break (which joins ids, and no id holds), ``!`` any
+#: other byte. An id is well formed (``[A-Za-z0-9][A-Za-z0-9._:-]*``) when its shape is ``a`` then
+#: only ``a`` and ``.``.
+_ID_SHAPES = bytes(
+    ord("a")
+    if chr(b).isascii() and chr(b).isalnum()
+    else ord(".")
+    if chr(b) in "._:-"
+    else b
+    if b == 10
+    else ord("!")
+    for b in range(256)
+)
 _URL = re.compile(r"https?://\S+")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -175,11 +187,15 @@ def _slugs(values: set[str | None]) -> bool:
 def _evidence(items: list[Evidence], texts: list[str]) -> bool:
     if not items:
         return True
-    if [e for e in items if e.number is None and e.url is None and e.file is None]:
+    numbers = [e.number for e in items if e.number is not None]
+    # Something to find it by: most evidence has a number, and then nothing more is looked at.
+    if len(numbers) < len(items) and [
+        e for e in items if e.number is None and e.url is None and e.file is None
+    ]:
         return False
     if not _slugs({e.kind for e in items}):
         return False
-    texts += [e.number for e in items if e.number is not None]
+    texts += numbers
     texts += [e.title for e in items if e.title is not None]
     urls = [e.url for e in items if e.url is not None]
     if urls and not all(_URL.fullmatch(url) for url in urls):
@@ -210,11 +226,18 @@ def _organisation(org: Organisation, texts: list[str]) -> bool:
 
 
 def _ids(ids: list[str]) -> bool:
-    """Whether every id is well formed: one match over them all (no well-formed id holds a line break)."""
+    """Whether every id is well formed, from the shapes of their bytes, joined by line breaks.
+
+    Byte by byte, in C: the joined shapes start with a letter or digit, hold no other byte, and
+    every line break is followed by a letter or digit (so none was inside an id, and no id is empty
+    or starts with a punctuation mark).
+    """
     if not ids:
         return True
-    joined = "\n".join(ids)
-    return joined.count("\n") == len(ids) - 1 and _IDS.fullmatch(joined) is not None
+    shape = "\n".join(ids).encode().translate(_ID_SHAPES)
+    return (
+        shape[:1] == b"a" and b"!" not in shape and shape.count(b"\na") == len(ids) - 1 == shape.count(b"\n")
+    )
 
 
 def _activities(items: tuple[Activity, ...], texts: list[str]) -> bool:
