@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dancoso_rules.evaluation import STATUS_RANK, DutyResult, Report, Status, evaluate
+from dancoso_rules.evaluation import STATUS_RANK, DutyResult, Report, Status, assess, evaluate
 from dancoso_rules.record.model import ActivityRecord
 from evaluate_helpers import REGULATION, SELF_STUDY, fixture_rulebook
 
@@ -169,6 +169,33 @@ def test_the_order_of_the_record_does_not_matter(case: tuple[dict[str, Any], dt.
         for ref in (*result.evidence, *([result.trigger] if result.trigger else [])):
             parts = ref.pointer.strip("/").split("/")
             assert shuffled[parts[0]][int(parts[1])]["id"] == ref.id
+
+
+@SETTINGS
+@given(records())
+def test_counting_the_statuses_gives_the_counts_of_the_written_report(
+    case: tuple[dict[str, Any], dt.date],
+) -> None:
+    record, as_of = case
+    assessment = assess(ActivityRecord.model_validate(record), packs=fixture_rulebook(), as_of=as_of)
+    assert assessment.counts() == assessment.report().counts()
+
+
+def test_no_status_can_be_found_across_the_seam_of_two_others() -> None:
+    """What ``Laid.counts`` counts on: statuses joined end to end are counted by ``str.count``.
+
+    A status found in such a run starts where a listed one starts (and, none beginning another,
+    is that one) or inside one; the latter needs a status inside another, or an ending of one that
+    begins another, and neither happens.
+    """
+    values = [status.value for status in Status]
+    for status in values:
+        for other in values:
+            if other != status:
+                assert not other.startswith(status)
+                assert status not in other
+            for cut in range(1, len(status)):
+                assert not other.startswith(status[cut:])
 
 
 _YEAR = re.compile(r"(?<!\d)(20[2-9]\d)(?!\d)")

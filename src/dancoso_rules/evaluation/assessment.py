@@ -20,8 +20,6 @@ from dancoso_rules.evaluation.status import Status
 from dancoso_rules.record.model import Organisation, Period
 from dancoso_rules.record.view import RecordLike
 
-_STATUSES = tuple((status, status.value) for status in Status)
-
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
@@ -40,8 +38,7 @@ class Assessment:
 
     def counts(self) -> dict[str, int]:
         """How many results have each status (every status listed, zeros included), as :meth:`Report.counts`."""
-        counts = self.laid.counts()
-        return {value: counts.get(status, 0) for status, value in _STATUSES}
+        return self.laid.counts()
 
     def report(self) -> Report:
         """The full report: every result with its placement, evidence, interpretations and sentences."""
