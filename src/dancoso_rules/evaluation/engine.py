@@ -64,7 +64,7 @@ def select_packs(rulebook: Rulebook, organisation: OrganisationLike) -> tuple[Ru
                 ]
             )
         return tuple([pack for pack in rulebook.packs if pack.id in named])
-    chosen = tuple([p for p in rulebook.packs if p.instrument.territory.province == organisation.territory])
+    chosen = rulebook.packs_by_territory.get(organisation.territory, ())
     if not chosen:
         territories = {p.instrument.territory.province for p in rulebook.packs}
         raise UsageError(
@@ -104,7 +104,7 @@ def assess(
     return Assessment(
         record=record,
         as_of=day,
-        packs=tuple([rules.used_pack(pack) for pack in selected]),
+        packs=rules.used_packs(frame.key.packs),
         laid=laid,
         rules=rules,
         table=table,

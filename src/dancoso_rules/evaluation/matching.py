@@ -87,12 +87,34 @@ class Windows:
         """For each instance, the activity that shows it done, or ``None`` (rules 2 and 3 above).
 
         ``activities`` are in date order (as :class:`~dancoso_rules.evaluation.index.RecordIndex` keeps them).
+        Each activity is given to the first unmet instance its day counts for, as the stretches list
+        them: on time, in due-date order; the leftovers then late, in due-date order. (These are the
+        instances the heaps of :meth:`_by_heaps` would hold, in the order they would give them.)
         """
         found: list[Done | None] = [None] * len(self.starts)
-        if not activities:
-            return found
-        if self.on_time is not None and self.late is not None:
-            return self._by_stretches(activities, found, self.on_time, self.late)
+        on_time, late = self.on_time, self.late
+        if on_time is None or late is None:
+            return self._by_heaps(activities, found)
+        leftovers: list[Done] = []
+        days, holding = on_time
+        for done in activities:
+            for index in holding[bisect_right(days, done[ON])]:
+                if found[index] is None:
+                    found[index] = done
+                    break
+            else:
+                leftovers.append(done)
+        if leftovers:
+            days, holding = late
+            for done in leftovers:
+                for index in holding[bisect_right(days, done[ON])]:
+                    if found[index] is None:
+                        found[index] = done
+                        break
+        return found
+
+    def _by_heaps(self, activities: Sequence[Done], found: list[Done | None]) -> list[Done | None]:
+        """:meth:`assign` for windows that overlap much, keeping heaps: linear in activities and instances."""
         starts, dues, by_start = self.starts, self.dues, self.by_start
         count = len(starts)
         open_: list[tuple[dt.date, int]] = []
@@ -124,34 +146,6 @@ class Windows:
                     pop(waiting)
                 if waiting:
                     found[pop(waiting)[2]] = done
-        return found
-
-    @staticmethod
-    def _by_stretches(
-        activities: Sequence[Done], found: list[Done | None], on_time: Stretches, late: Stretches
-    ) -> list[Done | None]:
-        """:meth:`assign` by looking up, for each activity, the instances its day counts for.
-
-        The heaps above hold, for each activity, the unmet instances whose window holds it (then,
-        for the leftovers, those it is late for), and give the first of them in due-date order;
-        the stretches list those same instances in that same order, so the first unmet one is it.
-        """
-        leftovers: list[Done] = []
-        days, holding = on_time
-        for done in activities:
-            for index in holding[bisect_right(days, done[ON])]:
-                if found[index] is None:
-                    found[index] = done
-                    break
-            else:
-                leftovers.append(done)
-        if leftovers:
-            days, holding = late
-            for done in leftovers:
-                for index in holding[bisect_right(days, done[ON])]:
-                    if found[index] is None:
-                        found[index] = done
-                        break
         return found
 
 

@@ -72,6 +72,7 @@ class Prepared:
     frames: OrderedDict[FrameKey, Frame] = field(default_factory=OrderedDict)
     _plans: dict[str, Plan] = field(default_factory=dict)
     _packs: dict[str, UsedPack] = field(default_factory=dict)
+    _used_packs: dict[tuple[str, ...], tuple[UsedPack, ...]] = field(default_factory=dict)
     _used: dict[str, UsedInterpretation] = field(default_factory=dict)
 
     def plan(self, duty: Duty, table: InterpretationTable) -> Plan:
@@ -108,6 +109,13 @@ class Prepared:
                 title=instrument.title,
                 source_sha256=instrument.source.sha256,
             )
+        return found
+
+    def used_packs(self, ids: tuple[str, ...]) -> tuple[UsedPack, ...]:
+        """How a report names the packs it used, given their ids (kept for each choice of packs)."""
+        found = self._used_packs.get(ids)
+        if found is None:
+            found = self._used_packs[ids] = tuple(self.used_pack(self.rulebook.pack_by_id[i]) for i in ids)
         return found
 
     def used_interpretation(self, table: InterpretationTable, interpretation_id: str) -> UsedInterpretation:

@@ -68,6 +68,15 @@ class Rulebook(Frozen):
         return {p.id: p for p in self.packs}
 
     @cached_property
+    def packs_by_territory(self) -> dict[str, tuple[RulePack, ...]]:
+        """The packs of each former province, in the rulebook's order."""
+        found: dict[str, tuple[RulePack, ...]] = {}
+        for pack in self.packs:
+            province = pack.instrument.territory.province
+            found[province] = (*found.get(province, ()), pack)
+        return found
+
+    @cached_property
     def interpretation_by_id(self) -> dict[str, Interpretation]:
         """Shared and pack interpretations by id (ids are unique across the rulebook)."""
         table = {i.id: i for i in self.interpretations}
