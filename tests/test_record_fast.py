@@ -114,6 +114,14 @@ def with_activity(change: dict[str, Any], drop: tuple[str, ...] = ()) -> dict[st
 
 
 NFD = unicodedata.normalize("NFD", "Hội nghị cán bộ")
+
+
+def with_organisation(change: dict[str, Any]) -> dict[str, Any]:
+    data = example()
+    data["organisation"].update(change)
+    return data
+
+
 ONE_DEFECT = {
     "bad id": with_activity({"id": "-starts-with-a-dash"}),
     "id with a line break": with_activity({"id": "a\nb"}),
@@ -129,7 +137,14 @@ ONE_DEFECT = {
     "negative count": with_activity({"participants": -1}),
     "count as a float": with_activity({"participants": 12.0}),
     "empty title": with_activity({"title": ""}),
+    "empty line served": with_activity({"serves": ["sk-1", ""]}),
+    "empty evidence number": with_activity({"evidence": [{"number": ""}]}),
+    "one-letter type": with_activity({"type": "a"}),
+    "type of 81 letters": with_activity({"type": "a" * 81}),
     "title not in NFC": with_activity({"title": NFD}),
+    "empty organisation name": with_organisation({"name": ""}),
+    "organisation kind of 81 letters": with_organisation({"kind": "a" * 81}),
+    "one-letter function": with_organisation({"functions": ["x"]}),
     "unknown field": with_activity({"note": "x"}),
     "evidence with nothing to find it by": with_activity({"evidence": [{"kind": "minutes"}]}),
     "evidence url not http": with_activity({"evidence": [{"url": "ftp://x"}]}),
