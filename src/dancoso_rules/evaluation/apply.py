@@ -109,7 +109,7 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
                 if found is not None:
                     segments[position] = found
                 continue
-            done = first_counting(activities, single.counts_from, single.close)  # type: ignore[arg-type]
+            done = first_counting(activities, single.first, single.last)
             if done is None:
                 continue
             status = _MET if done[ON] <= single.due else _LATE  # type: ignore[operator]
@@ -124,7 +124,7 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
                     segments[position] = found
                 continue
             named = attestations.get(quality.uid, ()) if attestations else ()
-            if not qualitative_shown(single.slot.instance, activities, named):
+            if not qualitative_shown(single.first, single.last, activities, named):
                 continue
             gone.append(single.before)
             came.append(_MET)
@@ -236,7 +236,7 @@ class _Laying:
         for slot in step.slots:
             if not isinstance(slot, Slot):
                 entries.append(slot)
-            elif qualitative_shown(slot.instance, activities, attestations):
+            elif qualitative_shown(slot.instance.start, slot.instance.end, activities, attestations):
                 self.gone.append(slot.unmet.status)
                 self.came.append(_MET)
                 entries.append((_MET, _qualitative, (step, slot, activities, attestations)))

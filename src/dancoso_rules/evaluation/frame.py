@@ -151,20 +151,22 @@ class Triggered:
 Step = Fixed | Dated | Qualitative | Triggered
 
 
-class Single(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Single:
     """A step with exactly one live instance, spelt out for the evaluator's inner loop.
 
-    ``at``: where the instance is among the step's slots; ``due``, ``close``: its due and close
-    dates, and ``counts_from``: the first day doing it counts (see :func:`~.matching.first_counting`),
-    all three ``None`` for a qualitative duty (whose window the slot's instance gives); ``slot``: its
-    slot; ``alone``: whether it is the step's only result; ``before``: its status when the record
-    shows nothing.
+    ``at``: where the instance is among the step's slots; ``first`` and ``last``: the first and
+    the last day on which doing it counts (for a dated duty, :func:`~.matching.counts_from` and
+    its close date; for a qualitative one, its window); ``due``: its due date (``None`` for a
+    qualitative duty); ``slot``: its slot; ``alone``: whether it is the step's only result;
+    ``before``: its status when the record shows nothing. (A slotted class: the inner loop reads
+    its fields, and a named tuple's cost a generic attribute lookup each on Python 3.11.)
     """
 
     at: int
+    first: dt.date
+    last: dt.date
     due: dt.date | None
-    close: dt.date | None
-    counts_from: dt.date | None
     slot: Slot
     alone: bool
     before: Status
@@ -178,15 +180,12 @@ class Single(NamedTuple):
         slot = slots[live[0]]
         assert isinstance(slot, Slot)
         instance = slot.instance
-        return cls(
-            live[0],
-            instance.due,
-            instance.close,
-            None if instance.due is None else counts_from(instance),
-            slot,
-            len(slots) == 1,
-            slot.unmet.status,
-        )
+        if instance.due is None:  # qualitative: its window
+            first, last = instance.start, instance.end
+        else:
+            assert instance.close is not None
+            first, last = counts_from(instance), instance.close
+        return cls(live[0], first, last, instance.due, slot, len(slots) == 1, slot.unmet.status)
 
 
 #: A dated or qualitative step, with its position in the frame and, if it has one live instance, that.

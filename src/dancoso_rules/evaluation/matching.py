@@ -254,12 +254,14 @@ def triggered_proof(
 
 
 def qualitative_shown(
-    instance: Instance, activities: Sequence[Done], attestations: Sequence[tuple[int, AttestationLike]]
+    start: dt.date,
+    end: dt.date,
+    activities: Sequence[Done],
+    attestations: Sequence[tuple[int, AttestationLike]],
 ) -> bool:
-    """Whether :func:`qualitative_proofs` finds anything, without making the proofs."""
+    """Whether :func:`qualitative_proofs` finds anything for the window ``[start, end]``, without making the proofs."""
     if attestations:
         return True
-    start, end = instance.start, instance.end
     for done in activities:  # noqa: SIM110 (a loop that stops early: any() over a generator costs more)
         if done[HAS_EVIDENCE] and start <= done[ON] <= end:
             return True
