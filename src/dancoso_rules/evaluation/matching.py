@@ -95,22 +95,19 @@ class Windows:
         on_time, late = self.on_time, self.late
         if on_time is None or late is None:
             return self._by_heaps(activities, found)
-        leftovers: list[Done] = []
-        days, holding = on_time
-        for done in activities:
-            for index in holding[bisect_right(days, done[ON])]:
-                if found[index] is None:
-                    found[index] = done
-                    break
-            else:
-                leftovers.append(done)
-        if leftovers:
-            days, holding = late
-            for done in leftovers:
+        pending: Sequence[Done] = activities
+        for days, holding in (on_time, late):  # on time, then the leftovers late
+            leftovers: list[Done] = []
+            for done in pending:
                 for index in holding[bisect_right(days, done[ON])]:
                     if found[index] is None:
                         found[index] = done
                         break
+                else:
+                    leftovers.append(done)
+            if not leftovers:
+                break
+            pending = leftovers
         return found
 
     def _by_heaps(self, activities: Sequence[Done], found: list[Done | None]) -> list[Done | None]:
