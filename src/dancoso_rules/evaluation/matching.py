@@ -163,12 +163,23 @@ class Stretches(NamedTuple):
         """The stretches of ``spans`` (first day, last day, instance; an empty span is skipped), or
         ``None`` if they overlap so much that listing them would cost more than keeping heaps."""
         spans = [span for span in spans if span[0] <= span[1]]
-        days = tuple(sorted({span[0] for span in spans} | {span[1] + _ONE_DAY for span in spans}))
-        holding = [()] + [
-            tuple(index for first, last, index in spans if first <= day <= last) for day in days
-        ]
-        if sum(map(len, holding)) > _STRETCHED * max(len(spans), 1):
-            return None
+        rank = {index: n for n, (_, _, index) in enumerate(spans)}
+        opening: dict[dt.date, list[int]] = {}
+        ending: dict[dt.date, list[int]] = {}
+        for first, last, index in spans:
+            opening.setdefault(first, []).append(index)
+            ending.setdefault(last + _ONE_DAY, []).append(index)
+        days = tuple(sorted(opening.keys() | ending.keys()))
+        budget = _STRETCHED * max(len(spans), 1)
+        holding: list[tuple[int, ...]] = [()]
+        held: set[int] = set()
+        for day in days:  # a sweep: what holds changes only on these days
+            held.difference_update(ending.get(day, ()))
+            held.update(opening.get(day, ()))
+            holding.append(tuple(sorted(held, key=rank.__getitem__)))
+            budget -= len(holding[-1])
+            if budget < 0:
+                return None
         return cls(days, tuple(holding))
 
 
