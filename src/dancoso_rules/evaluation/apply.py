@@ -247,13 +247,17 @@ class _Laying:
 
     def triggered(self, step: Triggered) -> tuple[Entry, ...]:
         """The instances of a triggered duty: one per event of its types, by date, id and position."""
+        duty, plan = step.duty, step.plan
+        schedule = duty.placed.obligation.schedule
+        assert schedule.kind == "triggered"
         by_type = self.index.events_by_type
-        events = [pair for event_type in step.events for pair in by_type.get(event_type, ())]
+        events = [pair for event_type in schedule.events for pair in by_type.get(event_type, ())]
         if not events:
             return (step.none,)
         self.gone.append(step.none.status)
-        plan, instrument, activity = step.plan, step.instrument, step.activity
+        instrument = duty.placed.pack.instrument
         effective, addressee_until = instrument.effective, step.bound.addressee_until
+        activity = duty.placed.obligation.activity
         events_of_record, serving, as_of = self.record.events, self.index.serving, self.as_of
         came = self.came
         used: set[int] = set()

@@ -51,7 +51,7 @@ from dancoso_rules.evaluation.outcomes import (
 from dancoso_rules.evaluation.prepared import Duty, Prepared
 from dancoso_rules.evaluation.result import DutyResult, Reason, ReasonCode
 from dancoso_rules.evaluation.status import Status
-from dancoso_rules.model import Instrument, Labels, RulePack
+from dancoso_rules.model import Labels, RulePack
 from dancoso_rules.record.view import OrganisationLike, PeriodLike
 
 
@@ -140,19 +140,12 @@ class Qualitative:
 
 @dataclass(frozen=True, slots=True)
 class Triggered:
-    """A triggered obligation: its instances come from the record's events; ``none`` when it has none.
-
-    ``events`` (the event types that open it), ``activity`` (the type of activity that can serve
-    it) and ``instrument`` are read off the rules once, for every record.
-    """
+    """A triggered obligation: its instances come from the record's events; ``none`` when it has none."""
 
     duty: Duty
     plan: Plan
     bound: Binding
     none: DutyResult
-    events: tuple[str, ...]
-    activity: str
-    instrument: Instrument
 
 
 Step = Fixed | Dated | Qualitative | Triggered
@@ -326,13 +319,7 @@ class _Builder:
             slots = tuple(self._qualitative(duty, plan, bound))
             return Qualitative(duty, plan, slots, placed.obligation.activity, placed.uid)
         if plan.kind == "triggered":
-            schedule = placed.obligation.schedule
-            assert schedule.kind == "triggered"
-            none = whole_not_applicable(duty, self._no_event(duty))
-            events = tuple(schedule.events)
-            return Triggered(
-                duty, plan, bound, none, events, placed.obligation.activity, placed.pack.instrument
-            )
+            return Triggered(duty, plan, bound, whole_not_applicable(duty, self._no_event(duty)))
         return self._dated(duty, plan, bound)
 
     def _dated(self, duty: Duty, plan: Plan, bound: Binding) -> Dated | Fixed:
