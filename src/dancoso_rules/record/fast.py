@@ -5,8 +5,9 @@ pydantic objects costs several times what parsing the JSON does. :func:`decode_c
 the bytes with msgspec straight into the frozen structs below, which mirror the models of
 :mod:`dancoso_rules.record.model` field for field (same names, defaults, types, lengths and
 bounds), then checks in Python what msgspec cannot express, or checks more slowly: the patterns
-and lengths of ids and slugs, texts non-empty and in NFC, and the rules between fields (a period that ends before it starts, an activity with both a date
-and a range, evidence with nothing to find it by, an event resolved before it happened).
+and lengths of ids and slugs, texts non-empty and in NFC, and the rules between fields (a period
+that ends before it starts, an activity with both a date and a range, evidence with nothing to
+find it by, an event resolved before it happened).
 
 It is a filter, not a second validator: it returns ``None`` for anything it is not sure the
 models accept unchanged, including input the models would accept after converting it (a number
@@ -29,20 +30,22 @@ import msgspec
 from dancoso_rules.record.view import ActivityDays
 
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*")
-#: The shape of each byte of an id: ``a`` a letter or digit (what an id begins with), ``.`` one of
-#: ``._:-`` (allowed after the first), a line break (which joins ids, and no id holds), ``!`` any
-#: other byte. An id is well formed (``[A-Za-z0-9][A-Za-z0-9._:-]*``) when its shape is ``a`` then
-#: only ``a`` and ``.``.
-_ID_SHAPES = bytes(
-    ord("a")
-    if chr(b).isascii() and chr(b).isalnum()
-    else ord(".")
-    if chr(b) in "._:-"
-    else b
-    if b == 10
-    else ord("!")
-    for b in range(256)
-)
+
+
+def _id_shape(byte: int) -> int:
+    """The shape of a byte of an id: ``a`` a letter or digit (what an id begins with), ``.`` one of
+    ``._:-`` (allowed after the first), a line break (which joins ids, and no id holds), ``!`` any
+    other byte. An id is well formed (``[A-Za-z0-9][A-Za-z0-9._:-]*``) when its shape is ``a`` then
+    only ``a`` and ``.``."""
+    char = chr(byte)
+    if char.isascii() and char.isalnum():
+        return ord("a")
+    if char in "._:-":
+        return ord(".")
+    return byte if char == "\n" else ord("!")
+
+
+_ID_SHAPES = bytes(_id_shape(byte) for byte in range(256))
 _URL = re.compile(r"https?://\S+")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
