@@ -209,7 +209,7 @@ class _Builder:
 
         organisation = self.report.organisation
         table = self.doc.add_table(rows=2, cols=2)
-        widths = (Mm(62), Mm(103))
+        widths = (Mm(72), Mm(93))
         _set_widths(table, widths)
         left, right = table.cell(0, 0), table.cell(0, 1)
         left.paragraphs[0].text = ""
