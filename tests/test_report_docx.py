@@ -158,6 +158,9 @@ def test_half_year_and_the_data_windows_of_decree_09(rulebook: Rulebook) -> None
     assert (nd09_year.start, nd09_year.end) == (dt.date(2024, 12, 15), dt.date(2025, 12, 14))
     with pytest.raises(UsageError, match="YYYY-H1"):
         ReportWindow.of("2025-Q1")
+    with pytest.raises(UsageError, match="not for the second half"):
+        ReportWindow.of("2025-H2", "nd09")
+    assert ReportWindow.of("2025-H2").start == dt.date(2025, 7, 1)
     half = Document(io.BytesIO(_render(rulebook, report_period="2025-H1", data_window="nd09")))
     texts = _texts(half)
     assert "Kết quả thực hiện dân chủ ở cơ sở 6 tháng đầu năm 2025" in texts

@@ -119,7 +119,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=("calendar", "nd09"),
         default="calendar",
         help="docx: cut the period by calendar days, or by the data windows of NĐ 09/2019/NĐ-CP "
-        "(15/12–14/6, 15/12–14/12) (default: calendar)",
+        "(15/12–14/6, 15/12–14/12; no window for a second half) (default: calendar)",
     )
 
 
@@ -164,6 +164,15 @@ def run(args: argparse.Namespace) -> int:
     context = CheckRun(rulebook, renderer, options, overrides)
     if single:
         return _one(args, paths[0], context)
+    if args.format == "docx":  # a submitted report is one unit's; checked before anything is written
+        from dancoso_rules.errors import Location, Problem
+
+        raise UsageError(
+            Problem(
+                Location("<options>"),
+                "--format docx writes the report of one record; check one record at a time",
+            )
+        )
     from dancoso_rules.cli.check_batch import check_many
 
     return check_many(args, paths, context)

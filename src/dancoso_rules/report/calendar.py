@@ -72,7 +72,10 @@ STATUTORY_STEPS: tuple[StatutoryStep, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class CalendarEntry:
-    """One dated thing to do: a duty instance (or a statutory step), with its stated and counted due dates."""
+    """One dated thing to do: a duty instance (or a statutory step), with its stated and counted due dates.
+
+    ``source`` is the rule pack of a duty, or ``law`` for a statutory step (then ``obligation`` is ``None``).
+    """
 
     uid: str
     title: Labels

@@ -68,7 +68,8 @@ class ReportWindow:
 
     @classmethod
     def of(cls, label: str, data_window: str = "calendar") -> ReportWindow:
-        """The window of ``label`` (``YYYY`` or ``YYYY-H1``/``YYYY-H2``) by the calendar or by NĐ 09/2019."""
+        """The window of ``label`` (``YYYY`` or ``YYYY-H1``/``YYYY-H2``) by the calendar or by NĐ 09/2019
+        (which has no window for a second half: ``YYYY-H2`` with ``nd09`` is refused)."""
         match = _PERIOD.fullmatch(label)
         if match is None or data_window not in DATA_WINDOWS:
             raise UsageError(
@@ -81,8 +82,14 @@ class ReportWindow:
         year = int(match["y"])
         half = int(match["h"]) if match["h"] else None
         if data_window == "nd09":
-            if half == 2:  # NĐ 09/2019 defines six-month windows for the first half only; H2 runs on to 14/12
-                return cls(label, dt.date(year, 6, 15), dt.date(year, 12, 14), True)
+            if half == 2:  # NĐ 09/2019 sets windows for six-month (first-half) and yearly reports only
+                raise UsageError(
+                    Problem(
+                        Location("<options>"),
+                        "Nghị định 09/2019/NĐ-CP sets data windows for the six-month report (15/12–14/6) and the "
+                        f"yearly one (15/12–14/12), not for the second half; use {year} or {year}-H1",
+                    )
+                )
             end = dt.date(year, 6, 14) if half == 1 else dt.date(year, 12, 14)
             return cls(label, dt.date(year - 1, 12, 15), end, True)
         if half == 1:
