@@ -203,7 +203,8 @@ def test_every_renderer_is_deterministic_and_bilingual(sample: ComplianceReport,
     for lang in ("vi", "en"):
         first = renderer.render(sample, RenderOptions(lang=lang))
         assert first == renderer.render(sample, RenderOptions(lang=lang))
-    if name not in ("json",):
+    # JSON has no words to translate; the submitted report (docx) is a state document, in Vietnamese only
+    if name not in ("json", "docx"):
         assert renderer.render(sample, RenderOptions(lang="vi")) != renderer.render(
             sample, RenderOptions(lang="en")
         )

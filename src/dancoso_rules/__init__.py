@@ -28,6 +28,7 @@ __all__ = [
     "RuleError",
     "Rulebook",
     "Status",
+    "WorkingCalendar",
     "assess",
     "decode_clean",
     "evaluate",
@@ -35,6 +36,7 @@ __all__ = [
     "load_record",
     "load_rulebook",
     "validate_record",
+    "working_calendar",
 ]
 
 _EXPORTS: dict[str, str] = {
@@ -54,6 +56,8 @@ _EXPORTS: dict[str, str] = {
     "DutyResult": "dancoso_rules.evaluation.result",
     "Status": "dancoso_rules.evaluation.status",
     "load_overrides": "dancoso_rules.evaluation.interpretations",
+    "WorkingCalendar": "dancoso_rules.evaluation.workdays",
+    "working_calendar": "dancoso_rules.evaluation.workdays",
 }
 
 if TYPE_CHECKING:
@@ -63,6 +67,7 @@ if TYPE_CHECKING:
     from dancoso_rules.evaluation.interpretations import load_overrides
     from dancoso_rules.evaluation.result import DutyResult, Report
     from dancoso_rules.evaluation.status import Status
+    from dancoso_rules.evaluation.workdays import WorkingCalendar, working_calendar
     from dancoso_rules.load.packs import load_rulebook
     from dancoso_rules.model.pack import Rulebook
     from dancoso_rules.record.fast import decode_clean

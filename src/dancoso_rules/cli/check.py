@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from dancoso_rules.model import Interpretation, Rulebook
     from dancoso_rules.report.renderers import Renderer, RenderOptions
 
-FORMATS = ("text", "markdown", "html", "json", "junit", "sarif", "csv")
+FORMATS = ("text", "markdown", "html", "json", "junit", "sarif", "csv", "docx")
 STATUSES = ("met", "late", "overdue", "missed", "upcoming", "not_applicable", "unverified")
 DEFAULT_FAIL_ON = "missed,overdue"
 
@@ -108,6 +108,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--width", type=_width, metavar="N", help="text width (default: COLUMNS, or the terminal's)"
     )
     parser.add_argument("--rules", type=Path, metavar="DIR", help="a rule folder instead of the bundled one")
+    parser.add_argument(
+        "--report-period",
+        type=_report_period,
+        metavar="PERIOD",
+        help="docx: the period reported, YYYY or YYYY-H1 / YYYY-H2 (default: the year the record's period ends)",
+    )
+    parser.add_argument(
+        "--data-window",
+        choices=("calendar", "nd09"),
+        default="calendar",
+        help="docx: cut the period by calendar days, or by the data windows of NĐ 09/2019/NĐ-CP "
+        "(15/12–14/6, 15/12–14/12; no window for a second half) (default: calendar)",
+    )
+
+
+def _report_period(text: str) -> str:
+    if not re.fullmatch(r"\d{4}(-H[12])?", text):
+        raise argparse.ArgumentTypeError(f"expected a period written YYYY, YYYY-H1 or YYYY-H2; got {text!r}")
+    return text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -132,6 +151,8 @@ def run(args: argparse.Namespace) -> int:
         fail_on=args.fail_on,
         width=args.width or _terminal_width(),
         color=args.format == "text" and to_terminal and "NO_COLOR" not in os.environ,
+        report_period=args.report_period,
+        data_window=args.data_window,
     )
     _writable(sys.stdout)
     single = (
@@ -143,6 +164,15 @@ def run(args: argparse.Namespace) -> int:
     context = CheckRun(rulebook, renderer, options, overrides)
     if single:
         return _one(args, paths[0], context)
+    if args.format == "docx":  # a submitted report is one unit's; checked before anything is written
+        from dancoso_rules.errors import Location, Problem
+
+        raise UsageError(
+            Problem(
+                Location("<options>"),
+                "--format docx writes the report of one record; check one record at a time",
+            )
+        )
     from dancoso_rules.cli.check_batch import check_many
 
     return check_many(args, paths, context)

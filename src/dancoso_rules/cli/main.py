@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("dancoso_rules.cli.rules", "list, show, lint and measure the coverage of rule packs"),
     "validate": ("dancoso_rules.cli.validate", "validate activity records against the published schema"),
     "check": ("dancoso_rules.cli.check", "evaluate activity records and report each duty's status"),
+    "calendar": ("dancoso_rules.cli.calendar", "the duties still to do as an iCalendar file, or the agenda"),
 }
 
 

@@ -32,6 +32,7 @@ RENDERER_BY_NAME: dict[str, str] = {
     "junit": "dancoso_rules.report.renderers.junit:JunitRenderer",
     "sarif": "dancoso_rules.report.renderers.sarif:SarifRenderer",
     "csv": "dancoso_rules.report.renderers.csv:CsvRenderer",
+    "docx": "dancoso_rules.report.renderers.docx:DocxRenderer",
 }
 
 
@@ -43,6 +44,10 @@ class RenderOptions:
     fail_on: frozenset[str] = DEFAULT_FAIL_ON
     width: int = 100
     color: bool = False
+    #: The period a submitted report (DOCX) covers, ``2025`` or ``2025-H1``; by default the record's last year.
+    report_period: str | None = None
+    #: How a submitted report's period is cut: ``calendar`` days or the data windows of NĐ 09/2019 (``nd09``).
+    data_window: str = "calendar"
 
 
 class Renderer(Protocol):
@@ -53,8 +58,8 @@ class Renderer(Protocol):
     #: Whether the report needs the line and column of the record's JSON Pointers (only SARIF does).
     needs_locations: bool
 
-    def render(self, report: ComplianceReport, options: RenderOptions) -> str:
-        """The whole document for one organisation's report."""
+    def render(self, report: ComplianceReport, options: RenderOptions) -> str | bytes:
+        """The whole document for one organisation's report (bytes for a binary format such as DOCX)."""
         ...
 
     def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:

@@ -1,0 +1,98 @@
+"""``dancoso calendar RECORD``: the duties still to do as an iCalendar file, or the agenda of the next days.
+
+``--format ics`` (the default) writes every overdue and upcoming duty instance (up to ``--until``)
+as all-day events with reminders 30 and 7 days before and stable UIDs, so that importing a newer
+file updates the events; ``--format text`` or ``markdown`` writes the agenda of the next ``--days``
+days and everything overdue. Due dates are shown as stated and as counted on the working calendar.
+
+Exit codes: 0 written; 2 invalid input or usage, with located one-line messages. A thin shell over
+:mod:`dancoso_rules.report.calendar` and :mod:`dancoso_rules.report.ics`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from dancoso_rules.cli.check import _date
+from dancoso_rules.errors import RecordError
+
+FORMATS = ("ics", "text", "markdown")
+
+
+def _days(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 3660:
+        raise argparse.ArgumentTypeError(f"expected a number of days from 1 to 3660; got {text!r}")
+    return int(text)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("record", type=Path, metavar="RECORD", help="an activity record (JSON)")
+    parser.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="the evaluation date, YYYY-MM-DD (default: today)"
+    )
+    parser.add_argument(
+        "--until",
+        type=_date,
+        metavar="DATE",
+        help="leave out upcoming duties due after DATE (default: keep every one the record's period gives)",
+    )
+    parser.add_argument(
+        "--days",
+        type=_days,
+        default=30,
+        metavar="N",
+        help="the agenda's span in days from the evaluation date (text and markdown; default: 30)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="ics",
+        help="ics: an iCalendar file; text or markdown: the agenda (default: ics)",
+    )
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="the language (default: vi)")
+    parser.add_argument(
+        "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+    )
+    parser.add_argument(
+        "--interpretations", type=Path, metavar="FILE", help="a YAML or JSON file overriding interpretations"
+    )
+    parser.add_argument("--rules", type=Path, metavar="DIR", help="a rule folder instead of the bundled one")
+
+
+def run(args: argparse.Namespace) -> int:
+    from dancoso_rules.cli.output import write_output
+    from dancoso_rules.evaluation.engine import evaluate
+    from dancoso_rules.load import load_rulebook
+    from dancoso_rules.paths import display_path
+    from dancoso_rules.record.validate import validate_record
+    from dancoso_rules.report.build import build_report
+    from dancoso_rules.report.calendar import calendar_entries, render_agenda
+
+    rulebook = load_rulebook(args.rules)
+    result = validate_record(args.record, rulebook, name=display_path(args.record))
+    if result.record is None:
+        raise RecordError(list(result.errors))
+    as_of = args.as_of or dt.date.today()
+    report = evaluate(result.record, packs=rulebook, as_of=as_of, interpretations=args.interpretations)
+    compliance = build_report(report, rulebook, record=result.record)
+    entries = calendar_entries(compliance, rulebook, until=args.until, record=result.record)
+    name = result.record.organisation.name
+    content: str | bytes
+    if args.format == "ics":
+        from dancoso_rules.report.ics import render_ics
+
+        content = render_ics(entries, organisation=name, as_of=as_of, lang=args.lang)
+    else:
+        content = render_agenda(
+            entries,
+            organisation=name,
+            as_of=as_of,
+            days=args.days,
+            lang=args.lang,
+            markdown=args.format == "markdown",
+        )
+    inputs = [args.record] + ([args.interpretations] if args.interpretations else [])
+    write_output(content, args.output, inputs=inputs)
+    return 0

@@ -1,0 +1,169 @@
+"""Working days on the Vietnamese calendar of state agencies, for deadlines the law states in working days.
+
+A working day is a Monday to Friday that is neither a public holiday of Bộ luật Lao động 2019,
+Điều 112 (from the ``holidays`` package's Vietnam calendar) nor a day off decided for the year, or a
+weekend day decided as a make-up working day (hoán đổi ngày làm việc). The yearly decisions are data,
+``rules/calendar/vietnam-days-off.yaml``, each with the letter it comes from.
+
+Counting follows Bộ luật Dân sự 2015: a period starts the day after the event (Điều 147), and a
+deadline that falls on a day off moves to the end of the next working day (Điều 148 khoản 5). Moving
+a deadline stated in calendar days is an interpretation, labelled :data:`ROLL_FORWARD`.
+
+``holidays`` is imported only when a calendar is first built, so that importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field
+
+from dancoso_rules.model.common import Frozen, Labels
+from dancoso_rules.paths import bundled_rules_dir
+
+#: The interpretation relied on when a deadline that falls on a day off is moved to the next working day.
+ROLL_FORWARD = "Bộ luật Dân sự 2015, Điều 148 khoản 5"
+#: Where a period counted from an event starts.
+PERIOD_START = "Bộ luật Dân sự 2015, Điều 147"
+
+
+class DaysOffDecision(Frozen):
+    """One decided occasion: its days off, its make-up working days, and the letter it comes from."""
+
+    occasion: Labels
+    source: str
+    verified: bool
+    days_off: tuple[dt.date, ...] = ()
+    working_days: tuple[dt.date, ...] = ()
+
+
+class DaysOffFile(Frozen):
+    """``rules/calendar/vietnam-days-off.yaml``: the years it decides and its decisions."""
+
+    years: tuple[int, ...] = Field(min_length=1)
+    decisions: tuple[DaysOffDecision, ...] = ()
+
+
+def days_off_file() -> Path:
+    """The bundled data file of decided days off and make-up working days."""
+    return bundled_rules_dir() / "calendar" / "vietnam-days-off.yaml"
+
+
+def load_days_off(path: Path | None = None) -> DaysOffFile:
+    """Read and check a days-off file (by default the bundled one); raises ``RuleError`` with its location."""
+    from dancoso_rules.errors import Location, Problem, RuleError
+    from dancoso_rules.load.yamlsafe import load_yaml
+
+    source = path or days_off_file()
+    document = load_yaml(source.read_text(encoding="utf-8"), str(source))
+    try:
+        return DaysOffFile.model_validate(document.data)
+    except ValueError as exc:
+        raise RuleError(Problem(Location(str(source)), f"invalid days-off file: {exc}")) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class CountedDeadline:
+    """A deadline as stated (by the rule) and as counted (moved off a day off), with why it moved."""
+
+    stated: dt.date
+    counted: dt.date
+    basis: str | None = None
+
+    @property
+    def moved(self) -> bool:
+        """Whether the counted deadline differs from the stated one."""
+        return self.counted != self.stated
+
+
+class WorkingCalendar:
+    """Which days state agencies work: the statutory holidays, the decided days off and make-up days."""
+
+    def __init__(self, decisions: DaysOffFile, holidays: dict[dt.date, str]) -> None:
+        self._holidays = dict(holidays)
+        self._days_off: dict[dt.date, DaysOffDecision] = {}
+        self._make_up: dict[dt.date, DaysOffDecision] = {}
+        for decision in decisions.decisions:
+            for day in decision.days_off:
+                self._days_off[day] = decision
+            for day in decision.working_days:
+                self._make_up[day] = decision
+        self.decided_years = frozenset(decisions.years)
+
+    def is_working_day(self, day: dt.date) -> bool:
+        """Whether ``day`` is a working day of state agencies."""
+        if day in self._make_up:
+            return True
+        return day.weekday() < 5 and day not in self._holidays and day not in self._days_off
+
+    def day_off_reason(self, day: dt.date) -> str | None:
+        """Why ``day`` is not a working day (the holiday or occasion, or "nghỉ hằng tuần"), else ``None``."""
+        if self.is_working_day(day):
+            return None
+        if day in self._days_off:
+            return self._days_off[day].occasion.vi
+        if day in self._holidays:
+            return self._holidays[day]
+        return "nghỉ hằng tuần"
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """``day`` itself when it is a working day, else the first working day after it."""
+        while not self.is_working_day(day):
+            day += dt.timedelta(days=1)
+        return day
+
+    def add_working_days(self, event: dt.date, count: int) -> dt.date:
+        """The last day of a period of ``count`` working days counted from ``event``: it starts the day
+        after (Bộ luật Dân sự 2015, Điều 147) and counts working days only; ``count`` 0 gives ``event``."""
+        if count < 0:
+            raise ValueError("a period of working days cannot be negative")
+        day = event
+        while count:
+            day += dt.timedelta(days=1)
+            if self.is_working_day(day):
+                count -= 1
+        return day
+
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """How many working days lie after ``start`` up to ``end`` included (0 when ``end`` <= ``start``)."""
+        found = 0
+        day = start
+        while day < end:
+            day += dt.timedelta(days=1)
+            found += self.is_working_day(day)
+        return found
+
+    def counted(self, stated: dt.date) -> CountedDeadline:
+        """A stated deadline and the one counted from it: moved to the next working day when it falls on a
+        day off (Bộ luật Dân sự 2015, Điều 148 khoản 5, an interpretation: :data:`ROLL_FORWARD`)."""
+        counted = self.next_working_day(stated)
+        return CountedDeadline(stated, counted, ROLL_FORWARD if counted != stated else None)
+
+
+def _vietnam_holidays(years: range) -> dict[dt.date, str]:
+    import holidays
+
+    calendar = holidays.country_holidays("VN", years=list(years), language="vi")
+    return {day: str(name) for day, name in sorted(calendar.items())}
+
+
+@functools.cache
+def working_calendar(first_year: int = 2019, last_year: int = 2035) -> WorkingCalendar:
+    """The Vietnamese working calendar of state agencies for ``first_year`` to ``last_year`` (cached)."""
+    return WorkingCalendar(load_days_off(), _vietnam_holidays(range(first_year, last_year + 1)))
+
+
+__all__ = [
+    "PERIOD_START",
+    "ROLL_FORWARD",
+    "CountedDeadline",
+    "DaysOffDecision",
+    "DaysOffFile",
+    "WorkingCalendar",
+    "days_off_file",
+    "load_days_off",
+    "working_calendar",
+]

@@ -1,0 +1,196 @@
+"""The duty calendar: the .ics read back with icalendar (UIDs, all-day dates, reminders, stable bytes),
+imported into a real calendar program when one is installed, and the agenda in text and Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from conftest import EXAMPLES
+from dancoso_rules import evaluate, load_record
+from dancoso_rules.cli.main import main
+from dancoso_rules.evaluation.workdays import ROLL_FORWARD, working_calendar
+from dancoso_rules.model import Rulebook
+from dancoso_rules.record.model import ActivityRecord
+from dancoso_rules.report.build import build_report
+from dancoso_rules.report.calendar import CalendarEntry, calendar_entries, render_agenda
+from dancoso_rules.report.ics import render_ics
+
+COMMUNE = EXAMPLES / "long-an" / "ubnd-xa-my-yen.json"
+AS_OF = dt.date(2025, 10, 1)
+
+
+def _entries(
+    rulebook: Rulebook,
+    as_of: dt.date = AS_OF,
+    until: dt.date | None = None,
+    record: ActivityRecord | None = None,
+) -> tuple[CalendarEntry, ...]:
+    loaded = record or load_record(COMMUNE)
+    report = build_report(evaluate(loaded, packs=rulebook, as_of=as_of), rulebook, record=loaded)
+    return calendar_entries(report, rulebook, until=until, record=loaded)
+
+
+def _ics(rulebook: Rulebook, as_of: dt.date = AS_OF) -> bytes:
+    return render_ics(_entries(rulebook, as_of), organisation="UBND xã Mỹ Yên", as_of=as_of)
+
+
+def _events(data: bytes) -> list:  # type: ignore[type-arg]
+    return list(Calendar.from_ical(data).walk("VEVENT"))
+
+
+def test_every_overdue_and_upcoming_instance_is_an_event(rulebook: Rulebook) -> None:
+    record = load_record(COMMUNE)
+    report = evaluate(record, packs=rulebook, as_of=AS_OF)
+    wanted = [r for r in report.results if r.status.value in ("overdue", "upcoming")]
+    events = _events(_ics(rulebook))
+    assert wanted
+    assert len(events) >= len(wanted)
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    for result in wanted:
+        assert any(result.obligation in uid for uid in uids), result.obligation
+
+
+def test_events_are_all_day_with_reminders_30_and_7_days_before(rulebook: Rulebook) -> None:
+    calendar = Calendar.from_ical(_ics(rulebook))
+    assert str(calendar["VERSION"]) == "2.0"
+    for event in calendar.walk("VEVENT"):
+        start = event.decoded("DTSTART")
+        assert type(start) is dt.date
+        assert event.decoded("DTEND") == start + dt.timedelta(days=1)
+        assert event.decoded("DTSTAMP") == dt.datetime(2025, 10, 1, tzinfo=dt.UTC)
+        triggers = sorted(alarm.decoded("TRIGGER") for alarm in event.walk("VALARM"))
+        assert triggers == [dt.timedelta(days=-30), dt.timedelta(days=-7)]
+        assert str(event["SUMMARY"]).strip()
+        assert "Minh chứng cần có:" in str(event["DESCRIPTION"])
+    assert b"TRIGGER:-P30D" in _ics(rulebook)
+    assert b"TRIGGER:-P7D" in _ics(rulebook)
+
+
+def test_same_inputs_give_the_same_bytes(rulebook: Rulebook) -> None:
+    assert _ics(rulebook) == _ics(rulebook)
+
+
+def test_uids_are_stable_across_as_of_dates(rulebook: Rulebook) -> None:
+    early = {str(e["UID"]): e.decoded("DTSTART") for e in _events(_ics(rulebook, dt.date(2025, 7, 1)))}
+    late = {str(e["UID"]): e.decoded("DTSTART") for e in _events(_ics(rulebook, dt.date(2025, 10, 1)))}
+    shared = set(early) & set(late)
+    assert len(shared) >= 5
+    # the same instance keeps its uid and its due date, whatever the evaluation date
+    assert all(early[uid] == late[uid] for uid in shared)
+
+
+def test_until_leaves_out_later_upcoming_duties_but_keeps_overdue_ones(rulebook: Rulebook) -> None:
+    every = _entries(rulebook)
+    near = _entries(rulebook, until=dt.date(2025, 10, 31))
+    assert {e.uid for e in near} < {e.uid for e in every}
+    assert all(e.due <= dt.date(2025, 10, 31) for e in near if e.status == "upcoming")
+    assert {e.uid for e in every if e.status == "overdue"} <= {e.uid for e in near}
+
+
+def test_a_due_date_on_a_day_off_shows_the_counted_one(rulebook: Rulebook) -> None:
+    # 31/08/2025 is a Sunday before the 2/9 holidays: the August instances due then count to Wednesday 03/09.
+    entries = _entries(rulebook, as_of=dt.date(2025, 8, 15))
+    moved = [e for e in entries if e.counted_due != e.due]
+    assert moved
+    assert {(e.due, e.counted_due) for e in moved} >= {(dt.date(2025, 8, 31), dt.date(2025, 9, 3))}
+    for entry in moved:
+        assert not working_calendar().is_working_day(entry.due)
+        assert entry.counted_due == working_calendar().next_working_day(entry.due)
+        assert entry.counted_basis == ROLL_FORWARD
+    text = render_agenda(moved, organisation="x", as_of=dt.date(2025, 8, 15), days=30)
+    assert "31/08/2025 (hạn tính theo ngày làm việc: 03/09/2025)" in text
+
+
+def test_an_open_complaint_gives_its_acceptance_step_in_working_days(rulebook: Rulebook) -> None:
+    record = load_record(COMMUNE)
+    complaint = next(e for e in record.events if e.type == "complaint_received" and e.resolution is None)
+    as_of = complaint.date
+    steps = [e for e in _entries(rulebook, as_of=as_of, record=record) if e.obligation is None]
+    (step,) = [s for s in steps if complaint.id in s.uid]
+    assert step.due == working_calendar().add_working_days(complaint.date, 10)
+    assert "Luật Khiếu nại" in step.citation.vi
+    # once its deadline has passed the record cannot show it done: it is not shown as overdue
+    later = _entries(rulebook, as_of=step.due + dt.timedelta(days=1), record=record)
+    assert not [e for e in later if e.uid == step.uid]
+
+
+def test_agenda_text_and_markdown(rulebook: Rulebook) -> None:
+    entries = _entries(rulebook)
+    text = render_agenda(entries, organisation="UBND xã Mỹ Yên", as_of=AS_OF, days=31)
+    assert text.startswith("Lịch nhắc việc: UBND xã Mỹ Yên\n")
+    assert "Quá hạn (" in text
+    assert "Sắp đến hạn (" in text
+    upcoming = [e for e in entries if e.status == "upcoming"]
+    within = [e for e in upcoming if e.due <= AS_OF + dt.timedelta(days=31)]
+    beyond = [e for e in upcoming if e.due > AS_OF + dt.timedelta(days=31)]
+    assert f"Sắp đến hạn ({len(within)})" in text
+    assert beyond
+    section = text.split("Sắp đến hạn (")[1].split("\n", 1)[1]
+    shown = [
+        dt.datetime.strptime(line[:10], "%d/%m/%Y").date()
+        for line in section.splitlines()
+        if line[:1].isdigit()
+    ]
+    assert len(shown) == len(within)
+    assert shown == sorted(shown)
+    assert all(AS_OF <= day <= AS_OF + dt.timedelta(days=31) for day in shown)
+    markdown = render_agenda(
+        entries, organisation="UBND xã Mỹ Yên", as_of=AS_OF, days=31, lang="en", markdown=True
+    )
+    assert markdown.startswith("# Agenda: UBND xã Mỹ Yên\n")
+    assert "## Overdue (" in markdown
+    assert "- **2025-09-30** — " in markdown
+
+
+def test_cli_writes_the_ics_and_the_agenda(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "duties.ics"
+    assert main(["calendar", str(COMMUNE), "--as-of", "2025-10-01", "--output", str(target)]) == 0
+    first = target.read_bytes()
+    assert main(["calendar", str(COMMUNE), "--as-of", "2025-10-01", "--output", str(target)]) == 0
+    assert target.read_bytes() == first
+    assert _events(first)
+    assert (
+        main(["calendar", str(COMMUNE), "--as-of", "2025-10-01", "--format", "markdown", "--days", "10"]) == 0
+    )
+    assert capsys.readouterr().out.startswith("# Lịch nhắc việc: Ủy ban nhân dân xã Mỹ Yên")
+
+
+def test_cli_rejects_a_bad_record_with_a_located_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"organisation": {}}', encoding="utf-8")
+    assert main(["calendar", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.json" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.skipif(
+    shutil.which("calcurse") is None, reason="calcurse is not installed (apt-get install calcurse)"
+)
+def test_a_real_calendar_program_imports_every_event(tmp_path: Path, rulebook: Rulebook) -> None:
+    data = _ics(rulebook)
+    ics = tmp_path / "duties.ics"
+    ics.write_bytes(data)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "conf").mkdir()
+    done = subprocess.run(
+        ["calcurse", "-D", str(tmp_path / "data"), "-C", str(tmp_path / "conf"), "-i", str(ics)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    events = len(_events(data))
+    assert f"{events} events" in done.stdout
+    assert "0 skipped" in done.stdout
+    stored = (tmp_path / "data" / "apts").read_text(encoding="utf-8")
+    assert "Thường xuyên tuyên truyền, quán triệt nội dung thực hiện dân chủ ở cơ sở" in stored

@@ -1,0 +1,118 @@
+"""Working days on the Vietnamese calendar: Tết 2025 and 2026, 2/9, the decided swaps, and the data file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from dancoso_rules.errors import RuleError
+from dancoso_rules.evaluation.workdays import ROLL_FORWARD, WorkingCalendar, load_days_off, working_calendar
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def calendar() -> WorkingCalendar:
+    return working_calendar()
+
+
+@pytest.mark.parametrize(
+    ("day", "working"),
+    [
+        (D(2025, 1, 24), True),  # the Friday before Tết Ất Tỵ
+        (D(2025, 1, 27), False),  # 28 tháng Chạp: decided day off
+        (D(2025, 1, 31), False),  # mùng 3
+        (D(2025, 2, 3), True),  # back to work
+        (D(2025, 4, 26), True),  # Saturday worked for the 2/5 swap
+        (D(2025, 5, 2), False),  # the Friday swapped off
+        (D(2025, 9, 1), False),  # the day beside 2/9 (BLLĐ 2019 Điều 112 khoản 1 điểm đ)
+        (D(2025, 9, 2), False),
+        (D(2025, 9, 3), True),
+        (D(2026, 1, 2), False),  # Tết Dương lịch 2026 swap: Friday off ...
+        (D(2026, 1, 10), True),  # ... Saturday worked (Công văn 12729/VPCP-KGVX)
+        (D(2026, 2, 13), True),  # the Friday before Tết Bính Ngọ
+        (D(2026, 2, 16), False),
+        (D(2026, 2, 20), False),
+        (D(2026, 2, 23), True),
+        (D(2026, 9, 2), False),
+        (D(2026, 9, 3), True),
+        (D(2026, 3, 7), False),  # an ordinary Saturday
+    ],
+)
+def test_working_days_of_2025_and_2026(calendar: WorkingCalendar, day: dt.date, working: bool) -> None:
+    assert calendar.is_working_day(day) is working
+
+
+def test_denunciation_logged_within_seven_working_days_across_tet_2025(calendar: WorkingCalendar) -> None:
+    # Received Wednesday 22/01/2025 (Luật Tố cáo 2018 Điều 24): 23, 24/01, then 03–07/02 after Tết.
+    assert calendar.add_working_days(D(2025, 1, 22), 7) == D(2025, 2, 7)
+    # Without the holidays it would have been Friday 31/01.
+    assert calendar.working_days_between(D(2025, 1, 22), D(2025, 2, 7)) == 7
+
+
+def test_complaint_accepted_within_ten_working_days_across_tet_2026(calendar: WorkingCalendar) -> None:
+    # Received Tuesday 10/02/2026: 11, 12, 13/02, then 23–27/02, 02, 03/03 (NĐ 124/2020 Điều 16).
+    assert calendar.add_working_days(D(2026, 2, 10), 10) == D(2026, 3, 3)
+
+
+def test_period_across_national_day_2025_and_make_up_saturday(calendar: WorkingCalendar) -> None:
+    assert calendar.add_working_days(D(2025, 8, 29), 1) == D(2025, 9, 3)
+    # The make-up Saturday 26/04/2025 counts, the swapped Friday 02/05 does not.
+    assert calendar.add_working_days(D(2025, 4, 25), 1) == D(2025, 4, 26)
+    assert calendar.add_working_days(D(2025, 4, 29), 1) == D(2025, 5, 5)
+
+
+def test_zero_and_negative_periods(calendar: WorkingCalendar) -> None:
+    assert calendar.add_working_days(D(2025, 1, 27), 0) == D(2025, 1, 27)
+    with pytest.raises(ValueError, match="negative"):
+        calendar.add_working_days(D(2025, 1, 27), -1)
+
+
+def test_a_deadline_on_a_day_off_moves_to_the_next_working_day(calendar: WorkingCalendar) -> None:
+    on_tet = calendar.counted(D(2026, 2, 17))
+    assert (on_tet.stated, on_tet.counted, on_tet.moved, on_tet.basis) == (
+        D(2026, 2, 17),
+        D(2026, 2, 23),
+        True,
+        ROLL_FORWARD,
+    )
+    assert "Điều 148 khoản 5" in ROLL_FORWARD
+    on_weekday = calendar.counted(D(2026, 3, 31))
+    assert (on_weekday.counted, on_weekday.moved, on_weekday.basis) == (D(2026, 3, 31), False, None)
+    # 30/08/2025 is a Saturday before the 2/9 holidays: moved to Wednesday 03/09.
+    assert calendar.counted(D(2025, 8, 30)).counted == D(2025, 9, 3)
+
+
+def test_day_off_reasons_name_the_occasion(calendar: WorkingCalendar) -> None:
+    assert calendar.day_off_reason(D(2026, 2, 18)) == "Tết Âm lịch Bính Ngọ 2026"
+    assert calendar.day_off_reason(D(2026, 2, 21)) == "nghỉ hằng tuần"
+    assert calendar.day_off_reason(D(2026, 2, 24)) is None
+
+
+def test_every_decision_cites_its_source_and_says_whether_it_was_verified() -> None:
+    data = load_days_off()
+    assert set(data.years) == {2025, 2026}
+    years_seen = set()
+    for decision in data.decisions:
+        assert decision.source.strip()
+        if decision.verified:
+            assert "VPCP" in decision.source or "TB-" in decision.source, decision.occasion.vi
+        for day in (*decision.days_off, *decision.working_days):
+            years_seen.add(day.year)
+        # days off are weekdays; make-up working days are weekend days
+        assert all(day.weekday() < 5 for day in decision.days_off), decision.occasion.vi
+        assert all(day.weekday() >= 5 for day in decision.working_days), decision.occasion.vi
+        assert decision.occasion.vi == unicodedata.normalize("NFC", decision.occasion.vi)
+    assert years_seen == set(data.years)
+
+
+def test_a_bad_days_off_file_is_a_located_error(tmp_path: Path) -> None:
+    bad = tmp_path / "days-off.yaml"
+    bad.write_text(
+        "years: [2025]\ndecisions:\n  - occasion: {vi: x, en: x}\n    source: s\n    verified: maybe\n"
+    )
+    with pytest.raises(RuleError, match=r"days-off\.yaml"):
+        load_days_off(bad)
