@@ -82,7 +82,7 @@ class UsedInterpretation(Frozen):
     """An interpretation the evaluation relied on, with its value and whether the user overrode it."""
 
     id: str
-    kind: Literal["duration", "frequency"]
+    kind: Literal["duration", "frequency", "flag"]
     value: str
     basis: Basis
     source: str | None = None
