@@ -305,7 +305,8 @@ class _Laying:
             self.frame.key.kind,
             self.rules.rulebook.vocabulary,
         )
-        return instance_not_applicable(step.duty, step.plan, opening, where, text)
+        relied = self.frame.identity.successors if why == "no_addressee" else ()
+        return instance_not_applicable(step.duty, step.plan, opening, where, text, relied)
 
     def _triggered_result(
         self, refs: dict[str, EvidenceRef], step: Triggered, dates: TriggeredDates, proof: Proof | None

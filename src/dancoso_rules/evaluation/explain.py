@@ -143,8 +143,10 @@ def trigger_phrase(event_id: str, day: dt.date, label: Labels | None) -> tuple[s
 class Sentence:
     """The opening of every sentence about one obligation: who cites it and what it asks."""
 
-    def __init__(self, citation: str, provision_id: str, obligation: Obligation) -> None:
-        verb_vi, verb_en = _VERBS[obligation.modality]
+    def __init__(self, citation: str, provision_id: str, obligation: Obligation, binds: bool = True) -> None:
+        # An obligation the instrument cannot command (of the Party, the Front, citizens) is only mentioned:
+        # no sentence says that the instrument "yêu cầu" them.
+        verb_vi, verb_en = _VERBS[obligation.modality] if binds else ("nêu việc", "mentions")
         summary = _clause(obligation.summary.vi)
         if summary.lower().startswith(verb_vi):  # "đề nghị Đề nghị ...", "khuyến khích Khuyến khích ..."
             verb_vi = ""
@@ -237,6 +239,33 @@ def reason_not_bearer(bearers: list[Labels], kind: Labels, kind_id: str) -> Labe
     return labels(
         f"chủ thể thực hiện là {'; '.join(b.vi for b in bearers)}, còn hồ sơ là của {kind.vi} ({kind_id})",
         f"it is addressed to {'; '.join(b.en for b in bearers)}, and the record is of a {kind.en} ({kind_id})",
+    )
+
+
+def reason_not_binding(bearers: list[Labels], notes: list[Labels | None]) -> Labels:
+    """The obligation is addressed only to bodies or people no organisation's record answers for.
+
+    ``notes`` say each bearer's true force (a state instrument does not command the Party or the Front;
+    citizens answer for their own duties); a bearer without one is only named.
+    """
+    said = [n for n in dict.fromkeys(notes) if n is not None]
+    if said:
+        vi = "; ".join(_clause(n.vi) for n in said)
+        en = "; ".join(n.en.strip().rstrip(".") for n in said)
+    else:
+        vi = f"không cơ quan, đơn vị nào trả lời thay cho {'; '.join(_clause(b.vi) for b in bearers)}"
+        en = f"no organisation answers for {'; '.join(b.en for b in bearers)}"
+    return labels(
+        vi + "; nội dung được ghi để tham chiếu, không đánh giá",
+        en + "; it is listed for reference, not assessed",
+    )
+
+
+def reason_flag_off(interpretation_id: str, title: Labels) -> Labels:
+    """The bearer came from an interpretation that the user turned off."""
+    return labels(
+        f"văn bản không nêu chủ thể, và nội dung diễn giải “{_clause(title.vi)}” ({interpretation_id}) được ghi đè là không",
+        f"the text names no subject, and the interpretation “{title.en.strip().rstrip('.')}” ({interpretation_id}) is overridden to no",
     )
 
 

@@ -87,13 +87,21 @@ def instance_reason(
 
 
 def instance_not_applicable(
-    duty: Duty, plan: Plan, opening: tuple[str, str], where: dict[str, Any], why: Reason
+    duty: Duty,
+    plan: Plan,
+    opening: tuple[str, str],
+    where: dict[str, Any],
+    why: Reason,
+    relied: tuple[str, ...] = (),
 ) -> DutyResult:
-    """The result of one instance that does not bind (``where``: its :func:`placement`)."""
+    """The result of one instance that does not bind (``where``: its :func:`placement`).
+
+    ``relied``: further interpretations the reason rests on (a successor flag, for ``no_addressee``).
+    """
     return duty.result(
         **where,
         status=Status.NOT_APPLICABLE,
-        interpretations=plan.interpretations,
+        interpretations=(*plan.interpretations, *relied) if relied else plan.interpretations,
         reason=why,
         explanation=explain.not_applicable(opening, why.text),
     )
