@@ -10,6 +10,7 @@ from collections import Counter
 
 from dancoso_docs.labels import FREQUENCY, LEVEL, MODALITY, NON_OPERATIVE, Lang, pick, word
 from dancoso_docs.markdown import cell, code, escape, quote, table
+from dancoso_rules.evaluation.applicability import not_binding
 from dancoso_rules.model import (
     Interpretation,
     Obligation,
@@ -21,7 +22,6 @@ from dancoso_rules.model import (
     RulePack,
     Triggered,
 )
-from dancoso_rules.evaluation.applicability import not_binding
 from dancoso_rules.model.pack import obligation_uid
 
 
