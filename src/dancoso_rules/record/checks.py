@@ -118,7 +118,7 @@ def _migration(
         )
     # A record shows a body's work that its 'bodies' does not list: that work would be silently ignored.
     listed = organisation.get("bodies")
-    has = set(listed) if isinstance(listed, list) else set()
+    has = {word for _, word in _words(listed)}
     shown: dict[str, str] = {}
     named = organisation.get("packs")
     territory = organisation.get("territory")
@@ -134,7 +134,7 @@ def _migration(
                 shown.setdefault(placed.obligation.activity, bearer_id)
     missing: dict[str, str] = {}
     for pointer, activity in _items(data, "activities"):
-        body = shown.get(activity.get("type", ""))
+        body = shown.get(_word(activity.get("type")) or "")
         if body is not None:
             missing.setdefault(body, pointer)
     for body, pointer in missing.items():
