@@ -103,6 +103,7 @@ MODALITY: dict[str, tuple[str, str]] = {
     "request": ("đề nghị", "request"),
     "encouragement": ("khuyến khích", "encouragement"),
     "study": ("nghiên cứu", "duty to study"),
+    "reference": ("dẫn chiếu, không ràng buộc", "reference, not binding"),
 }
 
 FREQUENCY: dict[str, tuple[str, str]] = {

@@ -50,6 +50,7 @@ _VERBS: dict[Modality, tuple[str, str]] = {
     Modality.REQUEST: ("đề nghị", "requests"),
     Modality.ENCOURAGEMENT: ("khuyến khích", "encourages"),
     Modality.STUDY: ("yêu cầu", "requires"),
+    Modality.REFERENCE: ("nêu việc", "mentions"),
 }
 _LABEL = re.compile(r"^(\d{4})(?:-(H|Q)?(\d{1,2}))?$")
 

@@ -156,6 +156,15 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
                         f"unknown bearer {bearer!r}{did_you_mean(bearer, vocabulary.bearer_by_id)}",
                         code="reference",
                     )
+            if obligation.modality.value == "reference" and any(
+                b in vocabulary.bearer_by_id and vocabulary.bearer_by_id[b].answerable
+                for b in obligation.bearers
+            ):
+                yield Problem(
+                    sources.locate(where, "/modality"),
+                    "modality 'reference' is for what the issuer cannot command: every bearer must be one the "
+                    "vocabulary marks 'answerable: false'",
+                )
             for index, kind in enumerate(obligation.evidence):
                 if kind not in vocabulary.evidence_kind_ids:
                     yield Problem(
