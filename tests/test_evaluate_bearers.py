@@ -316,6 +316,9 @@ def test_a_provincial_body_has_nothing_reported_against_it_after_the_merger(
         (Status.NOT_APPLICABLE, "no_addressee")
     }
     assert all("merged-agency-successor" in r.interpretations for r in after)
+    assert all(
+        "cơ quan kế thừa sau khi hợp nhất tỉnh không bị đánh giá thay" in r.explanation.vi for r in after
+    )
     assert "merged-agency-successor" in {i.id for i in report.interpretations}
     # Qualitative duties bind only the part of the year before the merger.
     assert all(
@@ -361,4 +364,5 @@ def test_the_unnamed_bearer_of_the_online_voting_study_is_an_interpretation(rule
     off = {**successor, flag.id: flag.model_copy(update={"value": "no"})}
     [lifted] = of(evaluate(shown, packs=rulebook, as_of=dt.date(2025, 5, 1), interpretations=off), uid)
     assert (lifted.status, lifted.reason and lifted.reason.code) == (Status.NOT_APPLICABLE, "not_bearer")
-    assert "online-voting-study-bearer" in lifted.explanation.vi
+    assert "online-voting-study-bearer" in lifted.explanation.en
+    assert "được ghi đè là không" in lifted.explanation.vi

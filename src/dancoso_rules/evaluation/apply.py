@@ -304,6 +304,7 @@ class _Laying:
             self.frame.identity.addressee_until,
             self.frame.key.kind,
             self.rules.rulebook.vocabulary,
+            self.frame.identity.successors,
         )
         relied = self.frame.identity.successors if why == "no_addressee" else ()
         return instance_not_applicable(step.duty, step.plan, opening, where, text, relied)

@@ -265,7 +265,7 @@ def reason_not_binding(bearers: list[Labels], notes: list[Labels | None]) -> Lab
 def reason_flag_off(interpretation_id: str, title: Labels) -> Labels:
     """The bearer came from an interpretation that the user turned off."""
     return labels(
-        f"văn bản không nêu chủ thể, và nội dung diễn giải “{_clause(title.vi)}” ({interpretation_id}) được ghi đè là không",
+        f"văn bản không nêu chủ thể, và nội dung diễn giải “{_clause(title.vi)}” được ghi đè là không",
         f"the text names no subject, and the interpretation “{title.en.strip().rstrip('.')}” ({interpretation_id}) is overridden to no",
     )
 
@@ -316,9 +316,11 @@ def reason_no_longer_in_force(until: dt.date) -> Labels:
     )
 
 
-def reason_no_addressee(until: dt.date, bearers: list[Labels]) -> Labels:
-    """The bearer no longer exists when the instance falls due."""
-    return labels(
-        f"từ ngày {vi_date(until)} không còn chủ thể thực hiện ({'; '.join(b.vi for b in bearers)})",
-        f"from {en_date(until)} there is no addressee ({'; '.join(b.en for b in bearers)})",
-    )
+def reason_no_addressee(until: dt.date, bearers: list[Labels], successor: bool = False) -> Labels:
+    """The bearer no longer exists when the instance falls due (``successor``: a merger reading could revive it)."""
+    vi = f"từ ngày {vi_date(until)} không còn chủ thể thực hiện ({'; '.join(b.vi for b in bearers)})"
+    en = f"from {en_date(until)} there is no addressee ({'; '.join(b.en for b in bearers)})"
+    if successor:
+        vi += "; theo diễn giải mặc định, cơ quan kế thừa sau khi hợp nhất tỉnh không bị đánh giá thay (có thể ghi đè)"
+        en += "; by the default reading, the successor after the provinces' merger is not judged in its place (overridable)"
+    return labels(vi, en)

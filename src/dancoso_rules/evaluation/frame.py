@@ -382,8 +382,16 @@ class _Builder:
         self, duty: Duty, plan: Plan, bound: Binding, instance: Instance, why: ReasonCode
     ) -> DutyResult:
         vocabulary = self.rules.rulebook.vocabulary
+        identity = self.identity
         text = instance_reason(
-            duty, instance, why, bound, self.identity.addressee_until, self.key.kind, vocabulary
+            duty,
+            instance,
+            why,
+            bound,
+            identity.addressee_until,
+            self.key.kind,
+            vocabulary,
+            identity.successors,
         )
         opening = duty.sentence.dated(when(instance), instance.due)
         relied = self.identity.successors if why == "no_addressee" else ()
