@@ -192,7 +192,9 @@ def test_check_exits_2_with_located_messages(tmp_path: Path, capsys: pytest.Capt
     path = write_record(tmp_path, territory="vinh-long")
     assert main(["check", str(path), "--as-of", "2026-04-15", "--rules", str(RULES)]) == 2
     err = capsys.readouterr().err
-    assert "record.json:1:133 /organisation/territory: unknown territory 'vinh-long'" in err
+    # Vĩnh Long is the province the former Trà Vinh was merged into: the hint is the former territory.
+    assert "record.json:1:133 /organisation/territory: 'vinh-long' is the province since" in err
+    assert "did you mean 'tra-vinh'? Keep 'vinh-long' in 'province'" in err
     broken = tmp_path / "broken.json"
     broken.write_text('{"organisation": {}}', encoding="utf-8")
     assert main(["check", str(broken), "--as-of", "2026-04-15", "--rules", str(RULES)]) == 2

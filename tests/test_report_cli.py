@@ -30,7 +30,8 @@ def check(*argv: str) -> int:
         ("overdue,late", 1),
         ("none", 0),
         ("", 0),
-        ("upcoming", 1),
+        ("upcoming", 0),  # nothing is upcoming: the former department has no addressee after 01/7/2025
+        ("unverified", 1),
     ],
 )
 def test_exit_code_follows_fail_on(

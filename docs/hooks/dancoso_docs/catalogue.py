@@ -10,6 +10,7 @@ from collections import Counter
 
 from dancoso_docs.labels import FREQUENCY, LEVEL, MODALITY, NON_OPERATIVE, Lang, pick, word
 from dancoso_docs.markdown import cell, code, escape, quote, table
+from dancoso_rules.evaluation.applicability import not_binding
 from dancoso_rules.model import (
     Interpretation,
     Obligation,
@@ -112,6 +113,12 @@ def render_obligation(
         table_ = rulebook.interpretation_by_id
         links = ", ".join(_interp_link(table_.get(i), i, lang) for i in extra)
         lines.append(f"- **{word('interpretations', lang)}:** {links}")
+    unanswerable = not_binding(obligation, vocabulary)
+    if unanswerable:
+        force = "; ".join(
+            dict.fromkeys(b.force_note.get(lang) if b.force_note else b.label.get(lang) for b in unanswerable)
+        )
+        lines.append(f"- **{word('not_binding', lang)}:** {escape(force)}")
     if obligation.note is not None:
         lines.append(f"- **{word('note', lang)}:** {escape(obligation.note.get(lang))}")
     return "\n".join(lines)

@@ -56,6 +56,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "quote": ("Căn cứ nguyên văn", "Verbatim basis"),
     "interpretations": ("Diễn giải", "Interpretations"),
     "note": ("Ghi chú", "Note"),
+    "not_binding": ("Không ràng buộc cơ quan, đơn vị nào", "Binds no organisation"),
     # interpretations
     "interpretations_used": ("Các diễn giải được sử dụng", "Interpretations relied on"),
     "interpretations_intro": (
@@ -102,6 +103,7 @@ MODALITY: dict[str, tuple[str, str]] = {
     "request": ("đề nghị", "request"),
     "encouragement": ("khuyến khích", "encouragement"),
     "study": ("nghiên cứu", "duty to study"),
+    "reference": ("dẫn chiếu, không ràng buộc", "reference, not binding"),
 }
 
 FREQUENCY: dict[str, tuple[str, str]] = {

@@ -214,6 +214,24 @@ def _show(rulebook: Any, wanted: str) -> int:
     return 0
 
 
+def _relied(rulebook: Any, placed: Any) -> tuple[str, ...]:
+    """Every interpretation an obligation relies on: its schedule's (deadline, frequency, late window),
+    the ones it names, and the successor flags of its bearers."""
+    from dancoso_rules.evaluation.instances import plan_for
+    from dancoso_rules.evaluation.interpretations import InterpretationTable
+
+    obligation = placed.obligation
+    plan = plan_for(obligation, InterpretationTable(rulebook.interpretation_by_id), placed.uid)
+    bearers = rulebook.vocabulary.bearer_by_id
+    successors = []
+    for bearer_id in obligation.bearers:
+        for kind in rulebook.vocabulary.ancestors(bearer_id):
+            found = bearers.get(kind)
+            if found is not None and found.successor:
+                successors.append(found.successor)
+    return tuple(dict.fromkeys((*plan.interpretations, *obligation.interpretation_ids(), *successors)))
+
+
 def _find(rulebook: Any, wanted: str) -> Any:
     if wanted in rulebook.pack_by_id:
         pack = rulebook.pack_by_id[wanted]
@@ -228,6 +246,7 @@ def _find(rulebook: Any, wanted: str) -> Any:
             "citation": placed.provision.citation,
             "provision_text": placed.provision.words,
             **placed.obligation.model_dump(mode="json", exclude_none=True),
+            "interpretations": list(_relied(rulebook, placed)),
         }
     if wanted in rulebook.interpretation_by_id:
         return rulebook.interpretation_by_id[wanted].model_dump(mode="json", exclude_none=True)

@@ -3,14 +3,26 @@
 **Bearers.** An obligation binds the record's organisation when any of its bearers is
 
 - a kind of organisation that the organisation's kind *is* (its kind or an ancestor through
-  ``is_a``: a Department of Home Affairs is a provincial department, a state agency, an employer),
-  or that a function it declares in ``functions`` is;
-- a body or a person that is ``part_of`` one of those kinds (a People's Inspection Board is part
-  of a state agency, so the agency's record answers for it). When the record lists its
-  ``bodies``, a body binds only if it is listed, and a listed body binds whatever its ``part_of``;
-- any bearer the organisation declares in ``functions``. This is the only way an ``external``
-  bearer (the Fatherland Front, the provincial council's bodies) binds anyone: the instruments
-  only request things of them.
+  ``is_a``: a Department of Home Affairs is a provincial department, a state administrative agency,
+  a state agency, an employer), or that a function it declares in ``functions`` is;
+- a ``competence`` it declares in ``functions`` (inspection, evaluating other units, handling
+  administrative procedures): a competence is never assumed from a kind;
+- a body or a person that is ``part_of`` one of those kinds (the head of a unit is part of an
+  employer, so the unit's record answers for them). A body marked ``declared`` (a People's
+  Inspection Board, a Community Investment Supervision Board, a one-stop unit, a council) binds only
+  when the record lists it in ``bodies``; when the record lists its ``bodies``, a body binds only if
+  it is listed, and a listed body binds whatever its ``part_of``;
+- any bearer the organisation declares in ``functions``.
+
+**What a state instrument cannot command.** A People's Council resolution or a People's Committee
+decision does not bind Party committees and secretaries, the Fatherland Front or socio-political
+organisations (they answer to the Party's rules and their own charters), and an organisation does
+not answer for what citizens and households do. Such bearers are not ``answerable``: an obligation
+whose bearers are all of that sort is ``not_binding`` for every organisation, keeps its place in the
+report with its true force (a reference to Party rules, a coordination the government takes part
+in) and is never met, missed or overdue. The one exception keeps the instruments' own force: an
+organisation that declares such a bearer in ``functions`` (the provincial Fatherland Front
+committee) is reached by what the instrument *requests* or *encourages* of it.
 
 **Level.** The instrument's ``scope_levels`` must include the organisation's level.
 
@@ -25,9 +37,19 @@ into Tây Ninh); their documents stay in force for their former territory until 
 hành văn bản quy phạm pháp luật 2025, Điều 54 khoản 2, as amended in 2025). A record names its
 former province as its territory and keeps being evaluated against that province's packs.
 
-**Addressee.** A bearer with ``addressee_until`` (district bodies: 01/7/2025) has no addressee from
-that day on. An instance due on or after it is ``no_addressee`` when every bearer through which
+**Addressee.** A bearer with ``addressee_until`` has no addressee from that day on: district bodies
+from 01/7/2025, when the district level ended, and the provincial People's Committees and provincial
+departments of Trà Vinh and Long An from 01/7/2025, when the provinces were merged (Nghị quyết
+202/2025/QH15). An instance due on or after it is ``no_addressee`` when every bearer through which
 the obligation binds has lost its addressee, or when the organisation's own kind has.
+
+**Successors.** Whether a merged provincial agency (Sở Nội vụ tỉnh Vĩnh Long, for the former Trà Vinh
+territory) stays bound by its former province's instrument is not settled by the instruments: the
+instrument stays in force for the former territory (Luật Ban hành văn bản quy phạm pháp luật 2025,
+Điều 54 khoản 2, as amended in 2025), but the body it addressed ceased. It is the flag
+interpretation a bearer names in ``successor`` (``merged-agency-successor``): ``no`` by default, so
+that nothing is reported against a body after the day it ceased; ``yes`` lifts the end, and the
+record is judged as its successor's.
 """
 
 from __future__ import annotations
@@ -36,7 +58,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dancoso_rules.evaluation.result import ReasonCode
-from dancoso_rules.model import Instrument, Obligation, Vocabulary
+from dancoso_rules.model import Bearer, Instrument, Modality, Obligation, Vocabulary
 from dancoso_rules.record.view import OrganisationLike
 
 
@@ -48,9 +70,15 @@ class Identity:
     functions: frozenset[str]
     bodies: frozenset[str] | None
     addressee_until: dt.date | None
+    #: The successor flags (interpretation ids) set to ``yes``: the ends of bearers naming them are lifted.
+    lifted: frozenset[str] = frozenset()
+    #: The successor flags its own kind relies on, whatever their value (for the report to list).
+    successors: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, organisation: OrganisationLike, vocabulary: Vocabulary) -> Identity:
+    def of(
+        cls, organisation: OrganisationLike, vocabulary: Vocabulary, lifted: frozenset[str] = frozenset()
+    ) -> Identity:
         """The identity of a record's organisation."""
         bodies = organisation.bodies
         return cls.of_parts(
@@ -58,20 +86,38 @@ class Identity:
             tuple(organisation.functions),
             None if bodies is None else tuple(bodies),
             vocabulary,
+            lifted,
         )
 
     @classmethod
     def of_parts(
-        cls, kind: str, functions: tuple[str, ...], bodies: tuple[str, ...] | None, vocabulary: Vocabulary
+        cls,
+        kind: str,
+        functions: tuple[str, ...],
+        bodies: tuple[str, ...] | None,
+        vocabulary: Vocabulary,
+        lifted: frozenset[str] = frozenset(),
     ) -> Identity:
-        """The identity of an organisation of this kind, with these functions and bodies."""
+        """The identity of an organisation of this kind, with these functions and bodies.
+
+        ``lifted``: the successor flags set to ``yes`` in the interpretations in force.
+        """
         own = vocabulary.ancestors(kind)
         kinds = set(own)
         for function in functions:
             kinds |= vocabulary.ancestors(function)
-        ends = [b.addressee_until for k in own if (b := vocabulary.bearer_by_id.get(k)) and b.addressee_until]
+        table = vocabulary.bearer_by_id
+        ends = [e for k in own if (b := table.get(k)) and (e := end_of(b, lifted)) is not None]
+        successors = tuple(sorted({b.successor for k in own if (b := table.get(k)) and b.successor}))
         has = None if bodies is None else frozenset(bodies)
-        return cls(frozenset(kinds), frozenset(functions), has, min(ends, default=None))
+        return cls(frozenset(kinds), frozenset(functions), has, min(ends, default=None), lifted, successors)
+
+
+def end_of(bearer: Bearer, lifted: frozenset[str]) -> dt.date | None:
+    """The first day ``bearer`` has no addressee, unless its successor flag is among ``lifted``."""
+    if bearer.successor is not None and bearer.successor in lifted:
+        return None
+    return bearer.addressee_until
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,16 +131,39 @@ class Binding:
     addressee_until: dt.date | None
 
 
+def not_binding(obligation: Obligation, vocabulary: Vocabulary) -> tuple[Bearer, ...]:
+    """The bearers that make ``obligation`` bind no organisation (all of them not ``answerable``), or ``()``.
+
+    A request or an encouragement to such a bearer still reaches an organisation that declares it in
+    ``functions`` (see :func:`binding`); a duty never does.
+    """
+    table = vocabulary.bearer_by_id
+    bearers = tuple(table[b] for b in obligation.bearers if b in table)
+    if not bearers or len(bearers) != len(obligation.bearers) or any(b.answerable for b in bearers):
+        return ()
+    return bearers
+
+
 def binding(obligation: Obligation, identity: Identity, vocabulary: Vocabulary) -> Binding | None:
-    """The bearers of ``obligation`` that reach the organisation, or ``None`` when none does."""
+    """The bearers of ``obligation`` that reach the organisation, or ``None`` when none does.
+
+    A bearer that is not ``answerable`` reaches only an organisation that declares it in
+    ``functions``, and only with a request or an encouragement.
+    """
     reached: list[str] = []
     ends: list[dt.date | None] = []
+    soft = obligation.modality in (Modality.REQUEST, Modality.ENCOURAGEMENT)
     for bearer_id in obligation.bearers:
         bearer = vocabulary.bearer_by_id.get(bearer_id)
-        if bearer is None or not _reaches(bearer_id, bearer.category, bearer.part_of, identity):
+        if bearer is None:
+            continue
+        if not bearer.answerable:
+            if not (soft and bearer_id in identity.functions):
+                continue
+        elif not _reaches(bearer, identity):
             continue
         reached.append(bearer_id)
-        ends.append(bearer.addressee_until)
+        ends.append(end_of(bearer, identity.lifted))
     if not reached:
         return None
     bearer_end = None if None in ends else max(e for e in ends if e is not None)
@@ -102,15 +171,16 @@ def binding(obligation: Obligation, identity: Identity, vocabulary: Vocabulary) 
     return Binding(tuple(reached), min(known, default=None))
 
 
-def _reaches(bearer_id: str, category: str, part_of: tuple[str, ...], identity: Identity) -> bool:
-    if bearer_id in identity.functions:
+def _reaches(bearer: Bearer, identity: Identity) -> bool:
+    if bearer.id in identity.functions:
         return True
+    category = bearer.category
     if category == "organisation":
-        return bearer_id in identity.kinds
-    if category == "body" and identity.bodies is not None:
-        return bearer_id in identity.bodies
+        return bearer.id in identity.kinds
+    if category == "body" and (identity.bodies is not None or bearer.declared):
+        return identity.bodies is not None and bearer.id in identity.bodies
     if category in ("body", "person"):
-        return not identity.kinds.isdisjoint(part_of)
+        return not identity.kinds.isdisjoint(bearer.part_of)
     return False
 
 

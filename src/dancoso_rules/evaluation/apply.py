@@ -304,8 +304,10 @@ class _Laying:
             self.frame.identity.addressee_until,
             self.frame.key.kind,
             self.rules.rulebook.vocabulary,
+            self.frame.identity.successors,
         )
-        return instance_not_applicable(step.duty, step.plan, opening, where, text)
+        relied = self.frame.identity.successors if why == "no_addressee" else ()
+        return instance_not_applicable(step.duty, step.plan, opening, where, text, relied)
 
     def _triggered_result(
         self, refs: dict[str, EvidenceRef], step: Triggered, dates: TriggeredDates, proof: Proof | None

@@ -67,12 +67,23 @@ def select_packs(rulebook: Rulebook, organisation: OrganisationLike) -> tuple[Ru
     chosen = rulebook.packs_by_territory.get(organisation.territory, ())
     if not chosen:
         territories = {p.instrument.territory.province for p in rulebook.packs}
+        former = sorted(
+            {
+                p.instrument.territory.province
+                for p in rulebook.packs
+                if p.instrument.territory.merged_into == organisation.territory
+            }
+        )
+        hint = (
+            f"; did you mean {' or '.join(repr(f) for f in former)}, the former territory?"
+            if former
+            else did_you_mean(organisation.territory, territories)
+        )
         raise UsageError(
             Problem(
                 Location("<record>", pointer="/organisation/territory"),
-                f"no rule pack governs territory {organisation.territory!r}"
-                f"{did_you_mean(organisation.territory, territories)} (territories: {one_of(territories)}); "
-                "a record names its former province",
+                f"no rule pack governs territory {organisation.territory!r}{hint} "
+                f"(territories: {one_of(territories)}); a record names its former province",
                 code="reference",
             )
         )

@@ -50,6 +50,7 @@ _VERBS: dict[Modality, tuple[str, str]] = {
     Modality.REQUEST: ("đề nghị", "requests"),
     Modality.ENCOURAGEMENT: ("khuyến khích", "encourages"),
     Modality.STUDY: ("yêu cầu", "requires"),
+    Modality.REFERENCE: ("nêu việc", "mentions"),
 }
 _LABEL = re.compile(r"^(\d{4})(?:-(H|Q)?(\d{1,2}))?$")
 
@@ -143,8 +144,10 @@ def trigger_phrase(event_id: str, day: dt.date, label: Labels | None) -> tuple[s
 class Sentence:
     """The opening of every sentence about one obligation: who cites it and what it asks."""
 
-    def __init__(self, citation: str, provision_id: str, obligation: Obligation) -> None:
-        verb_vi, verb_en = _VERBS[obligation.modality]
+    def __init__(self, citation: str, provision_id: str, obligation: Obligation, binds: bool = True) -> None:
+        # An obligation the instrument cannot command (of the Party, the Front, citizens) is only mentioned:
+        # no sentence says that the instrument "yêu cầu" them.
+        verb_vi, verb_en = _VERBS[obligation.modality] if binds else ("nêu việc", "mentions")
         summary = _clause(obligation.summary.vi)
         if summary.lower().startswith(verb_vi):  # "đề nghị Đề nghị ...", "khuyến khích Khuyến khích ..."
             verb_vi = ""
@@ -240,6 +243,33 @@ def reason_not_bearer(bearers: list[Labels], kind: Labels, kind_id: str) -> Labe
     )
 
 
+def reason_not_binding(bearers: list[Labels], notes: list[Labels | None]) -> Labels:
+    """The obligation is addressed only to bodies or people no organisation's record answers for.
+
+    ``notes`` say each bearer's true force (a state instrument does not command the Party or the Front;
+    citizens answer for their own duties); a bearer without one is only named.
+    """
+    said = [n for n in dict.fromkeys(notes) if n is not None]
+    if said:
+        vi = "; ".join(_clause(n.vi) for n in said)
+        en = "; ".join(n.en.strip().rstrip(".") for n in said)
+    else:
+        vi = f"không cơ quan, đơn vị nào trả lời thay cho {'; '.join(_clause(b.vi) for b in bearers)}"
+        en = f"no organisation answers for {'; '.join(b.en for b in bearers)}"
+    return labels(
+        vi + "; nội dung được ghi để tham chiếu, không đánh giá",
+        en + "; it is listed for reference, not assessed",
+    )
+
+
+def reason_flag_off(interpretation_id: str, title: Labels) -> Labels:
+    """The bearer came from an interpretation that the user turned off."""
+    return labels(
+        f"văn bản không nêu chủ thể, và nội dung diễn giải “{_clause(title.vi)}” được ghi đè là không",
+        f"the text names no subject, and the interpretation “{title.en.strip().rstrip('.')}” ({interpretation_id}) is overridden to no",
+    )
+
+
 def reason_level(scope: tuple[str, ...], level: str) -> Labels:
     """The instrument does not govern the organisation's level."""
     return labels(
@@ -286,9 +316,11 @@ def reason_no_longer_in_force(until: dt.date) -> Labels:
     )
 
 
-def reason_no_addressee(until: dt.date, bearers: list[Labels]) -> Labels:
-    """The bearer no longer exists when the instance falls due."""
-    return labels(
-        f"từ ngày {vi_date(until)} không còn chủ thể thực hiện ({'; '.join(b.vi for b in bearers)})",
-        f"from {en_date(until)} there is no addressee ({'; '.join(b.en for b in bearers)})",
-    )
+def reason_no_addressee(until: dt.date, bearers: list[Labels], successor: bool = False) -> Labels:
+    """The bearer no longer exists when the instance falls due (``successor``: a merger reading could revive it)."""
+    vi = f"từ ngày {vi_date(until)} không còn chủ thể thực hiện ({'; '.join(b.vi for b in bearers)})"
+    en = f"from {en_date(until)} there is no addressee ({'; '.join(b.en for b in bearers)})"
+    if successor:
+        vi += "; theo diễn giải mặc định, cơ quan kế thừa sau khi hợp nhất tỉnh không bị đánh giá thay (có thể ghi đè)"
+        en += "; by the default reading, the successor after the provinces' merger is not judged in its place (overridable)"
+    return labels(vi, en)

@@ -25,6 +25,7 @@ from dancoso_rules.evaluation.applicability import (
     Identity,
     binding,
     instance_in_time,
+    not_binding,
     span_in_time,
 )
 from dancoso_rules.evaluation.construct import reason
@@ -277,7 +278,8 @@ def frame_for(rules: Prepared, table: InterpretationTable, key: FrameKey) -> Fra
 def build_frame(rules: Prepared, table: InterpretationTable, key: FrameKey) -> Frame:
     """Build the frame of ``key`` from the rules alone."""
     vocabulary = rules.rulebook.vocabulary
-    identity = Identity.of_parts(key.kind, key.functions, key.bodies, vocabulary)
+    lifted = frozenset(i.id for i in table.by_id.values() if i.kind == "flag" and i.value == "yes")
+    identity = Identity.of_parts(key.kind, key.functions, key.bodies, vocabulary, lifted)
     builder = _Builder(rules, table, key, identity, record_span(key.start, key.end))
     steps = [
         builder.step(duty, key.level in pack.instrument.scope_levels)
@@ -307,7 +309,18 @@ class _Builder:
         if not in_scope:
             text = explain.reason_level(placed.pack.instrument.scope_levels, self.key.level)
             return Fixed((whole_not_applicable(duty, reason("level_out_of_scope", text)),))
+        for ref in placed.obligation.interpretations:  # a flag read as "no" lifts the bearer it gave
+            flag = self.table.get(ref)
+            if flag.kind == "flag" and not flag.flag:
+                text = explain.reason_flag_off(ref, flag.title)
+                return Fixed((whole_not_applicable(duty, reason("not_bearer", text)),))
         bound = binding(placed.obligation, self.identity, vocabulary)
+        unanswerable = not_binding(placed.obligation, vocabulary) if bound is None else ()
+        if unanswerable:
+            text = explain.reason_not_binding(
+                [b.label for b in unanswerable], [b.force_note for b in unanswerable]
+            )
+            return Fixed((whole_not_applicable(duty, reason("not_binding", text)),))
         if bound is None:
             kind = vocabulary.bearer_by_id.get(self.key.kind)
             kind_label = kind.label if kind else Labels(vi=self.key.kind, en=self.key.kind)
@@ -369,11 +382,20 @@ class _Builder:
         self, duty: Duty, plan: Plan, bound: Binding, instance: Instance, why: ReasonCode
     ) -> DutyResult:
         vocabulary = self.rules.rulebook.vocabulary
+        identity = self.identity
         text = instance_reason(
-            duty, instance, why, bound, self.identity.addressee_until, self.key.kind, vocabulary
+            duty,
+            instance,
+            why,
+            bound,
+            identity.addressee_until,
+            self.key.kind,
+            vocabulary,
+            identity.successors,
         )
         opening = duty.sentence.dated(when(instance), instance.due)
-        return instance_not_applicable(duty, plan, opening, placement(instance), text)
+        relied = self.identity.successors if why == "no_addressee" else ()
+        return instance_not_applicable(duty, plan, opening, placement(instance), text, relied)
 
     def _no_event(self, duty: Duty) -> Reason:
         schedule = duty.placed.obligation.schedule

@@ -61,6 +61,10 @@ class InterpretationTable:
         """The value of a frequency interpretation."""
         return self.get(interpretation_id).frequency
 
+    def flag(self, interpretation_id: str) -> bool:
+        """The value of a flag interpretation (``yes``: ``True``)."""
+        return self.get(interpretation_id).flag
+
 
 def load_overrides(path: str | Path) -> tuple[tuple[Interpretation, ...], SourceMap]:
     """Read an override file (YAML or JSON, the shape of ``interpretations.yaml``), located errors on failure."""

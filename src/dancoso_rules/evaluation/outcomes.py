@@ -68,10 +68,12 @@ def instance_reason(
     own_until: dt.date | None,
     kind: str,
     vocabulary: Vocabulary,
+    successors: tuple[str, ...] = (),
 ) -> Reason:
     """Why one instance does not bind: not yet or no longer in force, or no addressee left.
 
-    ``own_until`` is the day the organisation's own kind loses its addressee, and ``kind`` that kind.
+    ``own_until`` is the day the organisation's own kind loses its addressee, and ``kind`` that kind;
+    ``successors``: the merger readings its kind relies on (the reason then says a successor is not judged).
     """
     instrument = duty.placed.pack.instrument
     if why == "not_in_force":
@@ -81,19 +83,30 @@ def instance_reason(
         text = explain.reason_no_longer_in_force(instrument.in_force_until)
     else:
         assert bound.addressee_until is not None
-        whose = [kind] if own_until == bound.addressee_until else bound.bearers
-        text = explain.reason_no_addressee(bound.addressee_until, bearer_labels(vocabulary, whose))
+        own = own_until == bound.addressee_until
+        whose = [kind] if own else bound.bearers
+        text = explain.reason_no_addressee(
+            bound.addressee_until, bearer_labels(vocabulary, whose), successor=own and bool(successors)
+        )
     return reason(why, text)
 
 
 def instance_not_applicable(
-    duty: Duty, plan: Plan, opening: tuple[str, str], where: dict[str, Any], why: Reason
+    duty: Duty,
+    plan: Plan,
+    opening: tuple[str, str],
+    where: dict[str, Any],
+    why: Reason,
+    relied: tuple[str, ...] = (),
 ) -> DutyResult:
-    """The result of one instance that does not bind (``where``: its :func:`placement`)."""
+    """The result of one instance that does not bind (``where``: its :func:`placement`).
+
+    ``relied``: further interpretations the reason rests on (a successor flag, for ``no_addressee``).
+    """
     return duty.result(
         **where,
         status=Status.NOT_APPLICABLE,
-        interpretations=plan.interpretations,
+        interpretations=(*plan.interpretations, *relied) if relied else plan.interpretations,
         reason=why,
         explanation=explain.not_applicable(opening, why.text),
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from dancoso_rules.evaluation import explain
+from dancoso_rules.evaluation.applicability import not_binding
 from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.evaluation.instances import Plan, plan_for
 from dancoso_rules.evaluation.interpretations import InterpretationTable
@@ -44,8 +45,8 @@ class Duty:
     result: Trusted[DutyResult]
 
     @classmethod
-    def of(cls, placed: PlacedObligation) -> Duty:
-        """Prepare one placed obligation."""
+    def of(cls, placed: PlacedObligation, binds: bool = True) -> Duty:
+        """Prepare one placed obligation (``binds``: whether the instrument can command any of its bearers)."""
         obligation, provision = placed.obligation, placed.provision
         fields: dict[str, Any] = {
             "obligation": placed.uid,
@@ -57,7 +58,7 @@ class Duty:
             "bearers": obligation.bearers,
             "schedule": obligation.schedule.kind,
         }
-        sentence = explain.Sentence(provision.citation, provision.id, obligation)
+        sentence = explain.Sentence(provision.citation, provision.id, obligation, binds)
         return cls(placed, fields, sentence, Trusted(DutyResult, fields))
 
 
@@ -148,7 +149,13 @@ def prepared(rulebook: Rulebook) -> Prepared:
     found = _PREPARED.get(id(rulebook))
     if found is not None and found.rulebook is rulebook:
         return found
-    duties = {pack.id: tuple(Duty.of(placed) for placed in pack.obligations()) for pack in rulebook.packs}
+    vocabulary = rulebook.vocabulary
+    duties = {
+        pack.id: tuple(
+            Duty.of(placed, not not_binding(placed.obligation, vocabulary)) for placed in pack.obligations()
+        )
+        for pack in rulebook.packs
+    }
     labels = {e.id: e.label for e in rulebook.vocabulary.event_types}
     found = Prepared(rulebook, duties, labels, InterpretationTable(rulebook.interpretation_by_id))
     if len(_PREPARED) >= _KEEP:

@@ -27,6 +27,7 @@ REPORT_VERSION: Literal["1"] = "1"
 
 ReasonCode = Literal[
     "not_bearer",  # no bearer of the obligation is this organisation, a body it has, or a function it declares
+    "not_binding",  # addressed only to bodies a state instrument cannot command (Party, Front) or to citizens
     "level_out_of_scope",  # the instrument does not govern organisations of this level
     "not_in_force",  # the instance fell due before the instrument took effect
     "no_longer_in_force",  # the instance opens after the instrument ceased to be in force
@@ -82,7 +83,7 @@ class UsedInterpretation(Frozen):
     """An interpretation the evaluation relied on, with its value and whether the user overrode it."""
 
     id: str
-    kind: Literal["duration", "frequency"]
+    kind: Literal["duration", "frequency", "flag"]
     value: str
     basis: Basis
     source: str | None = None

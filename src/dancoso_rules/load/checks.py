@@ -58,6 +58,17 @@ def _check_vocabulary(rulebook: Rulebook, sources: SourceMap) -> Iterator[Proble
                     yield Problem(
                         where, f"unknown bearer {target!r} in {attribute}{did_you_mean(target, bearer_ids)}"
                     )
+        if bearer.successor is not None:
+            found = rulebook.interpretation_by_id.get(bearer.successor)
+            if found is None or found.kind != "flag":
+                where = document.locate(f"/bearers/{index}/successor") if document else sources.locate("")
+                known = rulebook.interpretation_by_id
+                what = "no interpretation has this id" if found is None else f"it is a {found.kind}"
+                yield Problem(
+                    where,
+                    f"successor {bearer.successor!r} must name a flag interpretation: {what}"
+                    f"{did_you_mean(bearer.successor, known) if found is None else ''}",
+                )
 
 
 def _check_unique_interpretations(rulebook: Rulebook, sources: SourceMap) -> Iterator[Problem]:
@@ -145,6 +156,15 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
                         f"unknown bearer {bearer!r}{did_you_mean(bearer, vocabulary.bearer_by_id)}",
                         code="reference",
                     )
+            if obligation.modality.value == "reference" and any(
+                b in vocabulary.bearer_by_id and vocabulary.bearer_by_id[b].answerable
+                for b in obligation.bearers
+            ):
+                yield Problem(
+                    sources.locate(where, "/modality"),
+                    "modality 'reference' is for what the issuer cannot command: every bearer must be one the "
+                    "vocabulary marks 'answerable: false'",
+                )
             for index, kind in enumerate(obligation.evidence):
                 if kind not in vocabulary.evidence_kind_ids:
                     yield Problem(

@@ -2,6 +2,10 @@
 
 An interpretation has an id, a value, a rationale and a basis: a citation of the law it rests on,
 or ``project_default`` when it is this project's own reasonable reading. Users override them.
+
+Its kind says what its value is: a ``duration`` (ISO 8601, ``P3M``), a ``frequency`` (``quarterly``)
+or a ``flag`` (``yes`` or ``no``: a reading the law leaves open, such as whether a merged agency
+answers for its former province's instrument).
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from dancoso_rules.model.schedule import Duration, Frequency
 
 _DURATION = re.compile(r"^P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<days>\d+)D)?$")
 
-InterpretationKind = Literal["duration", "frequency"]
+InterpretationKind = Literal["duration", "frequency", "flag"]
+#: The values of a ``flag`` interpretation.
+FLAG_VALUES = ("yes", "no")
 Basis = Literal["legal_source", "project_default"]
 
 
@@ -44,6 +50,9 @@ class Interpretation(Frozen):
     def _check(self) -> Interpretation:
         if self.kind == "duration":
             parse_duration(self.value)
+        elif self.kind == "flag":
+            if self.value not in FLAG_VALUES:
+                raise ValueError(f"a flag interpretation's value must be 'yes' or 'no'; got {self.value!r}")
         elif self.value not in Frequency.__members__.values():
             allowed = ", ".join(f.value for f in Frequency)
             raise ValueError(
@@ -59,6 +68,13 @@ class Interpretation(Frozen):
         if self.kind != "duration":
             raise TypeError(f"interpretation {self.id!r} is a {self.kind}, not a duration")
         return parse_duration(self.value)
+
+    @property
+    def flag(self) -> bool:
+        """The value as a yes/no flag (only for ``kind: flag``)."""
+        if self.kind != "flag":
+            raise TypeError(f"interpretation {self.id!r} is a {self.kind}, not a flag")
+        return self.value == "yes"
 
     @property
     def frequency(self) -> Frequency:

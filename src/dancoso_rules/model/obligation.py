@@ -13,12 +13,15 @@ from dancoso_rules.model.schedule import Schedule
 class Modality(StrEnum):
     """The force of the words: a duty ("giao", "có trách nhiệm", an imperative), a request
     ("đề nghị", to a body the issuer cannot command), an encouragement ("khuyến khích", "quan tâm,
-    tạo điều kiện") or a duty to study ("nghiên cứu": to study, not yet to deliver)."""
+    tạo điều kiện"), a duty to study ("nghiên cứu": to study, not yet to deliver) or a reference
+    ("quy định về việc cấp ủy ... tham dự"): the text restates what another system's rules (the Party's)
+    ask of bodies the issuer cannot command; it binds no organisation and is listed for reference."""
 
     DUTY = "duty"
     REQUEST = "request"
     ENCOURAGEMENT = "encouragement"
     STUDY = "study"
+    REFERENCE = "reference"
 
 
 class Obligation(Frozen):

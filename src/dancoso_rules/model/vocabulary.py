@@ -14,7 +14,7 @@ from pydantic import Field
 
 from dancoso_rules.model.common import Frozen, Labels, Slug, Text
 
-BearerCategory = Literal["organisation", "body", "person", "external"]
+BearerCategory = Literal["organisation", "competence", "body", "person", "external"]
 Level = Literal["province", "district", "commune", "hamlet"]
 
 
@@ -33,7 +33,17 @@ class Bearer(Frozen):
     organisation contain a body or role (a People's Inspection Board is part of a state agency), so
     that an organisation's record answers for the bodies and people inside it.
     ``addressee_until`` is the first day on which the bearer no longer exists (01/7/2025 for the
-    district level): duties falling due on or after it have no addressee.
+    district level): duties falling due on or after it have no addressee. ``successor`` names a flag
+    interpretation: when it is ``yes``, the bearer's successor answers in its place and the end is lifted
+    (a provincial department of Trà Vinh judged as its Vĩnh Long successor for the former territory).
+
+    A ``competence`` (inspection, evaluating other units, handling administrative procedures) is never
+    assumed from a kind: an organisation holds it only by declaring it in ``functions``. A body with
+    ``declared`` binds only an organisation whose record lists it in ``bodies`` (a People's Inspection
+    Board is not assumed for every state agency). A bearer that is not ``answerable`` (Party
+    committees and secretaries, the Fatherland Front, socio-political organisations, citizens) is one
+    no organisation's record answers for under a state instrument: a duty addressed only to such
+    bearers is ``not_binding`` for every organisation, with ``force_note`` saying what its words are.
     """
 
     id: Slug
@@ -44,6 +54,10 @@ class Bearer(Frozen):
     levels: tuple[Level, ...] = ()
     addressee_until: dt.date | None = None
     addressee_note: Labels | None = None
+    successor: Slug | None = None
+    declared: bool = False
+    answerable: bool = True
+    force_note: Labels | None = None
 
 
 class EventType(Frozen):
@@ -92,6 +106,10 @@ class Vocabulary(Frozen):
     def organisation_kinds(self) -> tuple[Bearer, ...]:
         """The bearers a record's organisation may declare as its kind."""
         return tuple(b for b in self.bearers if b.category == "organisation")
+
+    def functions(self) -> tuple[Bearer, ...]:
+        """The bearers a record's organisation may declare in ``functions``: kinds and competences."""
+        return tuple(b for b in self.bearers if b.category in ("organisation", "competence"))
 
     def ancestors(self, bearer_id: str) -> frozenset[str]:
         """``bearer_id`` and every kind it is (transitively, through ``is_a``)."""

@@ -80,6 +80,7 @@ class Organisation(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_o
     kind: Slug
     level: Literal["province", "district", "commune", "hamlet"]
     territory: Slug
+    province: Slug | None = None
     packs: tuple[Slug, ...] | None = None
     functions: tuple[Slug, ...] = ()
     bodies: tuple[Slug, ...] | None = None
@@ -220,6 +221,7 @@ def _organisation(org: Organisation, texts: list[str]) -> bool:
         org.id,
         org.kind,
         org.territory,
+        org.province,
         *(org.packs or ()),
         *org.functions,
         *(org.bodies or ()),

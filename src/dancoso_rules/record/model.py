@@ -83,7 +83,8 @@ class Organisation(RecordModel):
     id: Slug = Field(description="A stable id of the organisation, e.g. 'so-noi-vu-tra-vinh'.")
     name: Text = Field(description="The organisation's full name, e.g. 'Sở Nội vụ tỉnh Trà Vinh'.")
     kind: Slug = Field(
-        description="A bearer id of category 'organisation' from the vocabulary, e.g. 'state_agency'."
+        description="A bearer id of category 'organisation' from the vocabulary, e.g. "
+        "'state_administrative_agency', 'public_service_unit', 'state_owned_enterprise', 'private_enterprise'."
     )
     level: Literal["province", "district", "commune", "hamlet"] = Field(
         description="Its administrative level."
@@ -92,16 +93,25 @@ class Organisation(RecordModel):
         description="The former province whose instruments govern it ('tra-vinh', 'long-an'); since 01/7/2025 the "
         "documents of a former province stay in force for its former territory."
     )
+    province: Slug | None = Field(
+        default=None,
+        description="The province it belongs to today, when its former province was merged ('vinh-long' for "
+        "'tra-vinh', 'tay-ninh' for 'long-an'); 'territory' still names the former province.",
+    )
     packs: tuple[Slug, ...] | None = Field(
         default=None, description="The rule packs it answers to; by default every pack of its territory."
     )
     functions: tuple[Slug, ...] = Field(
         default=(),
-        description="Further bearer ids it acts as, e.g. 'home_affairs_department' or 'emulation_commendation_body'.",
+        description="Further bearer ids it acts as or competences it holds (never assumed from its kind), e.g. "
+        "'emulation_commendation_body', 'inspection_competence', 'unit_evaluation_competence', "
+        "'administrative_procedures'.",
     )
     bodies: tuple[Slug, ...] | None = Field(
         default=None,
-        description="The bodies it has (bearer ids of category 'body'); by default every body its kind contains.",
+        description="The bodies it has (bearer ids of category 'body'), e.g. 'peoples_inspection_board'. A People's "
+        "Inspection Board, a Community Investment Supervision Board, a one-stop unit or a council binds only when "
+        "listed here; when the list is absent, only the head of the unit is assumed.",
     )
     parent: ParentBody | None = Field(
         default=None, description="The body it answers to (its managing agency)."

@@ -41,6 +41,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "modality.request": ("Đề nghị", "Request"),
     "modality.encouragement": ("Khuyến khích", "Encouragement"),
     "modality.study": ("Nghiên cứu", "Study"),
+    "modality.reference": ("Dẫn chiếu, không ràng buộc", "Reference, not binding"),
     # schedules
     "schedule.periodic": ("Định kỳ", "Periodic"),
     "schedule.regular": ("Thường xuyên", "Regular"),
