@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from html import escape
 
 from dancoso_rules.evaluation.result import DutyResult
-from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label
+from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
 from dancoso_rules.report.model import (
     ATTENTION,
     ClauseTotals,
@@ -311,9 +311,10 @@ class HtmlRenderer:
         if not report.interpretations:
             return title + f'<p class="none">{_e(msg("report.no_interpretations", lang))}</p>\n'
         rows = "".join(
-            f"<tr><td><code>{_e(i.id)}</code></td><td><code>{_e(i.value)}</code></td>"
-            f"<td>{_e(i.title.get(lang) if i.title else '')}</td><td>{_e(msg('report.basis.' + i.basis, lang))}"
-            f"{' · <b>' + _e(msg('report.overridden', lang)) + '</b>' if i.overridden else ''}</td></tr>"
+            f"<tr><td>{_e(i.title.get(lang) if i.title else '')}</td><td><b>{_e(value_label(i.value, lang))}</b></td>"
+            f"<td>{_e(msg('report.basis.' + i.basis, lang))}"
+            f"{' · <b>' + _e(msg('report.overridden', lang)) + '</b>' if i.overridden else ''}</td>"
+            f"<td><code>{_e(i.id)}</code></td></tr>"
             for i in report.interpretations
         )
         return title + f"<table><tbody>{rows}</tbody></table>\n"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from dancoso_rules.evaluation.result import DutyResult
-from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label
+from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
 from dancoso_rules.report.model import ComplianceReport, ProvisionSection, StatusCounts
 from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
@@ -22,6 +22,7 @@ from dancoso_rules.report.renderers.common import (
     evidence_text,
     explanation,
     instance_label,
+    instance_lead,
     modality_label,
     modality_note,
     status_text,
@@ -168,7 +169,7 @@ class MarkdownRenderer:
 
     def _result(self, result: DutyResult, lang: str, titles: dict[str, str]) -> str:
         parts = [
-            f"{md(instance_label(result, lang))}: **{_status(result.status.value, lang, status_text(result, lang))}**"
+            f"{md(instance_lead(result, lang))}**{_status(result.status.value, lang, status_text(result, lang))}**"
         ]
         if result.due:
             parts.append(f"{msg('col.due', lang)} {format_date(result.due, lang)}")
@@ -182,10 +183,11 @@ class MarkdownRenderer:
         if not report.interpretations:
             return [*lines, md(msg("report.no_interpretations", lang)), ""]
         for item in report.interpretations:
-            title = f": {md(item.title.get(lang))}" if item.title else ""
+            title = f"{md(item.title.get(lang))}: " if item.title else ""
             overridden = f" **{md(msg('report.overridden', lang))}**" if item.overridden else ""
             lines.append(
-                f"- `{item.id}` = `{item.value}`{title} ({md(msg('report.basis.' + item.basis, lang))}){overridden}"
+                f"- {title}**{md(value_label(item.value, lang))}** "
+                f"({md(msg('report.basis.' + item.basis, lang))}){overridden} `{item.id}`"
             )
         return [*lines, ""]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dancoso_rules.evaluation.result import DutyResult
-from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label
+from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
 from dancoso_rules.report.model import ComplianceReport, ObligationEntry, ProvisionSection, StatusCounts
 from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
@@ -18,7 +18,7 @@ from dancoso_rules.report.renderers.common import (
     STATUS_SYMBOLS,
     evidence_text,
     explanation,
-    instance_label,
+    instance_lead,
     status_text,
     verdict,
 )
@@ -201,7 +201,7 @@ class TextRenderer:
         lang = out.lang
         status = result.status.value
         due = f"{msg('col.due', lang)} {format_date(result.due, lang)}" if result.due else ""
-        line = f"{STATUS_SYMBOLS[status]} {instance_label(result, lang)}: {status_text(result, lang)}"
+        line = f"{STATUS_SYMBOLS[status]} {instance_lead(result, lang)}{status_text(result, lang)}"
         out.wrap(line + (f" · {due}" if due else ""), indent, style=status, hanging=2)
         out.wrap(f"{msg('col.evidence', lang)}: {evidence_text(result, lang, titles)}", indent + 2, hanging=2)
         out.wrap(explanation(result, lang), indent + 2, hanging=2)
@@ -212,10 +212,12 @@ class TextRenderer:
         if not report.interpretations:
             out.wrap(msg("report.no_interpretations", lang), 2)
         for item in report.interpretations:
-            title = f" — {item.title.get(lang)}" if item.title else ""
-            overridden = f" ({msg('report.overridden', lang)})" if item.overridden else ""
+            # words for people ("Tần suất tối thiểu ...: hằng tháng"), the id last, for reference
+            title = f"{item.title.get(lang)}: " if item.title else ""
+            overridden = f", {msg('report.overridden', lang)}" if item.overridden else ""
             basis = msg(f"report.basis.{item.basis}", lang)
-            out.wrap(f"{item.id} = {item.value}{title} [{basis}]{overridden}", 2, hanging=2)
+            value = value_label(item.value, lang)
+            out.wrap(f"{title}{value} ({basis}{overridden}) [{item.id}]", 2, hanging=2)
 
     def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
         """The overview: totals, invalid records, then each organisation worst first with its weak khoản."""
