@@ -265,7 +265,7 @@ def reason_not_bearer(bearers: list[Labels], kind: Labels, kind_id: str) -> Labe
     names_vi, names_en = _listed(bearers)
     return labels(
         f"chủ thể thực hiện là {names_vi}, còn cơ quan, đơn vị lập hồ sơ là {_clause(kind.vi)}",
-        f"it is addressed to {names_en}, and the record is of a {kind.en} ({kind_id})",
+        f"it is addressed to {names_en}, and the record is of the kind “{kind.en}” ({kind_id})",
     )
 
 

@@ -170,7 +170,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "duration.months": ("{n} tháng", "{n} months"),
     "duration.weeks": ("{n} tuần", "{n} weeks"),
     "duration.days": ("{n} ngày", "{n} days"),
-    "duration.and": (" ", " and "),
+    "duration.and": ("{a} {b}", "{a} and {b}"),
 }
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -219,7 +219,10 @@ def value_label(value: str, lang: str = "vi") -> str:
         if number:
             words = msg(f"duration.{unit}", lang, n=int(number))
             parts.append(words[:-1] if lang == "en" and int(number) == 1 else words)  # "1 month"
-    return msg("duration.and", lang).join(parts)
+    text = parts[0]
+    for part in parts[1:]:
+        text = msg("duration.and", lang, a=text, b=part)
+    return text
 
 
 def period_label(label: str, lang: str = "vi") -> str:
