@@ -99,7 +99,9 @@ def test_an_overdue_or_missed_encouragement_does_not_fail_the_check(
     assert check(str(SO_NOI_VU), *AS_OF, "--width", "100") == 0
     out = capsys.readouterr().out
     assert "Không có nghĩa vụ nào không đạt." in out
-    assert "Ngoài ra, 1 kết quả thuộc nội dung văn bản chỉ khuyến khích hoặc đề nghị chưa được thực hiện" in out
+    assert (
+        "Ngoài ra, 1 kết quả thuộc nội dung văn bản chỉ khuyến khích hoặc đề nghị chưa được thực hiện" in out
+    )
     assert "[Khuyến khích · Thường xuyên]" in out  # shown with its modality
     assert ("Quá hạn (15 ngày)" if status is Status.OVERDUE else "Không thực hiện") in out  # its true status
 

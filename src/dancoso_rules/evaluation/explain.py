@@ -162,6 +162,8 @@ class Sentence:
             verb_vi = ""
         self._head = " ".join(w for w in (_capital(citation), verb_vi) if w)
         self._summary = summary
+        #: Only requested or encouraged: its date is a reference date, never a deadline that is "overdue".
+        self.soft = obligation.modality in (Modality.REQUEST, Modality.ENCOURAGEMENT)
         self.vi = f"{self._head} {summary}"
         self.en = (
             f"{_capital(citation_en(provision_id))} {verb_en}: {obligation.summary.en.strip().rstrip('.')}"
@@ -175,9 +177,16 @@ class Sentence:
             summary = _TRAILING_TIME.sub("", self._summary)
             summary = _LEADING_TIME.sub("", summary) or summary
             vi, en = f"{self._head} {summary} {when[0]}", f"{en} ({when[1]})"
-        if due is not None:
+        if due is not None and self.soft:
+            vi, en = f"{vi} (mốc đối chiếu ngày {vi_date(due)})", f"{en} (reference date {en_date(due)})"
+        elif due is not None:
             vi, en = f"{vi} chậm nhất ngày {vi_date(due)}", f"{en}, due {en_date(due)}"
         return vi, en
+
+
+def _days(n: int | None) -> str:
+    """``1 day``, ``15 days``."""
+    return f"{n} day" if n == 1 else f"{n} days"
 
 
 def _verb(obligation: Obligation) -> tuple[str, str]:
@@ -198,9 +207,13 @@ def _shown(proof: Proof) -> tuple[str, str]:
     return f"hoạt động {proof.id}", f"activity {proof.id}"
 
 
-def outcome(decision: Decision, proof: Proof | None, close: dt.date | None) -> tuple[str, str]:
-    """What the record shows, and the status in words."""
+def outcome(
+    decision: Decision, proof: Proof | None, close: dt.date | None, *, soft: bool = False
+) -> tuple[str, str]:
+    """What the record shows, and the status in words (``soft``: of a request or an encouragement)."""
     status = decision.status
+    if soft:
+        return _soft_outcome(decision, proof, close)
     if proof is not None:
         vi, en = _shown(proof)
         on_vi, on_en = f"{vi} ngày {vi_date(proof.on)}", f"{en} of {en_date(proof.on)}"
@@ -208,26 +221,54 @@ def outcome(decision: Decision, proof: Proof | None, close: dt.date | None) -> t
             days = decision.days_late
             return (
                 f"hồ sơ có {on_vi}, chậm {days} ngày so với hạn: thực hiện chậm",
-                f"the record shows {on_en}, {days} days after the due date: late",
+                f"the record shows {on_en}, {_days(days)} after the due date: late",
             )
         return f"hồ sơ có {on_vi}: đã thực hiện đúng hạn", f"the record shows {on_en}: met"
     if status is Status.UPCOMING:
         days = decision.days_left
         return (
             f"hồ sơ chưa có hoạt động nào đáp ứng: còn {days} ngày đến hạn",
-            f"the record shows no qualifying activity yet: {days} days left",
+            f"the record shows no qualifying activity yet: {_days(days)} left",
         )
     if status is Status.OVERDUE:
         days = decision.days_overdue
         return (
             f"hồ sơ không có hoạt động nào đáp ứng: quá hạn {days} ngày",
-            f"the record shows no qualifying activity: {days} days overdue",
+            f"the record shows no qualifying activity: {_days(days)} overdue",
         )
     assert close is not None
     return (
         "hồ sơ không có hoạt động nào đáp ứng và đã hết thời hạn chấp nhận thực hiện chậm "
         f"({vi_date(close)}): không thực hiện",
         f"the record shows no qualifying activity and the late window closed on {en_date(close)}: missed",
+    )
+
+
+def _soft_outcome(decision: Decision, proof: Proof | None, close: dt.date | None) -> tuple[str, str]:
+    """What the record shows for what the instrument only requests or encourages: no "overdue" wording."""
+    status = decision.status
+    if proof is not None:
+        vi, en = _shown(proof)
+        on_vi, on_en = f"{vi} ngày {vi_date(proof.on)}", f"{en} of {en_date(proof.on)}"
+        if status is Status.LATE:
+            days = decision.days_late
+            return (
+                f"hồ sơ có {on_vi}, sau mốc đối chiếu {days} ngày: đã thực hiện",
+                f"the record shows {on_en}, {_days(days)} after the reference date: done",
+            )
+        return f"hồ sơ có {on_vi}: đã thực hiện", f"the record shows {on_en}: done"
+    if status is Status.UPCOMING:
+        return "hồ sơ chưa có hoạt động nào đáp ứng", "the record shows no qualifying activity yet"
+    if status is Status.OVERDUE:
+        return (
+            f"hồ sơ chưa có hoạt động nào đáp ứng ({decision.days_overdue} ngày sau mốc đối chiếu): chưa thực hiện",
+            f"the record shows no qualifying activity ({_days(decision.days_overdue)} after the reference date): "
+            "not done",
+        )
+    assert close is not None
+    return (
+        f"hồ sơ không có hoạt động nào đáp ứng đến ngày {vi_date(close)}: không thực hiện",
+        f"the record shows no qualifying activity up to {en_date(close)}: not done",
     )
 
 
