@@ -162,7 +162,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "period.half.2": ("cuối", "2"),
     # an interpretation's value in words (see value_label)
     "frequency.yearly": ("hằng năm", "yearly"),
-    "frequency.half_yearly": ("6 tháng một lần", "half-yearly"),
+    "frequency.half_yearly": ("định kỳ 6 tháng", "half-yearly"),
     "frequency.quarterly": ("hằng quý", "quarterly"),
     "frequency.monthly": ("hằng tháng", "monthly"),
     "frequency.weekly": ("hằng tuần", "weekly"),
