@@ -139,6 +139,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "days.late": ("{n} ngày", "{n} days"),
     "evidence.none": ("không có", "none"),
     "evidence.missing": ("chưa có hoạt động đáp ứng", "no qualifying activity"),
+    "evidence.resolution": ("kết quả giải quyết sự việc {id}", "resolution of event {id}"),
     # the overview of many organisations
     "overview.title": ("Tổng hợp tình hình thực hiện", "Overview of compliance"),
     "overview.subtitle": (

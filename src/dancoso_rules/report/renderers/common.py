@@ -78,7 +78,11 @@ def evidence_text(result: DutyResult, lang: str, titles: Mapping[str, str] | Non
     if result.evidence:
         titles = titles or {}
         return "; ".join(
-            f"{titles[e.pointer]} ({e.id}, {e.pointer})" if e.pointer in titles else f"{e.id} ({e.pointer})"
+            f"{titles[e.pointer]} ({e.id}, {e.pointer})"
+            if e.pointer in titles
+            else f"{msg('evidence.resolution', lang, id=e.id)} ({e.pointer})"
+            if e.kind == "resolution"
+            else f"{e.id} ({e.pointer})"
             for e in result.evidence
         )
     if result.status.value in ("not_applicable", "upcoming"):

@@ -55,6 +55,7 @@ code,.mono{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:12px;word
 .verdict{font-weight:700;padding:6px 10px;border-left:5px solid;margin:8px 0}
 .verdict.fail{border-color:#b3261e;background:#fbeaea}.verdict.pass{border-color:#2e7d32;background:#eaf5ea}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;white-space:nowrap}
+table.attention td .badge{white-space:normal;line-height:1.35}
 table{border-collapse:collapse;width:100%;margin:6px 0 10px;font-size:12.5px}
 th,td{border:1px solid var(--line);padding:3px 6px;vertical-align:top;text-align:left}
 th{background:var(--band);font-weight:600}
