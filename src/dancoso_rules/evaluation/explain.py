@@ -89,6 +89,7 @@ def _capital(text: str) -> str:
 #: Summaries that open with a body's proper name keep its capital letter ("Ban Thanh tra nhân dân ...").
 _PROPER_OPENINGS = (
     "Ban ",
+    "Bộ phận",
     "Chánh ",
     "Hội đồng",
     "Mặt trận",
@@ -178,7 +179,7 @@ class Sentence:
             summary = _LEADING_TIME.sub("", summary) or summary
             vi, en = f"{self._head} {summary} {when[0]}", f"{en} ({when[1]})"
         if due is not None and self.soft:
-            vi, en = f"{vi} (mốc đối chiếu ngày {vi_date(due)})", f"{en} (reference date {en_date(due)})"
+            vi, en = f"{vi} (mốc đối chiếu ngày {vi_date(due)})", f"{en}, reference date {en_date(due)}"
         elif due is not None:
             vi, en = f"{vi} chậm nhất ngày {vi_date(due)}", f"{en}, due {en_date(due)}"
         return vi, en
@@ -305,7 +306,7 @@ def reason_not_bearer(bearers: list[Labels], kind: Labels, kind_id: str) -> Labe
     """The obligation's bearers do not include the organisation (its kind's id only in English)."""
     names_vi, names_en = _listed(bearers)
     return labels(
-        f"chủ thể thực hiện là {names_vi}, còn cơ quan, đơn vị lập hồ sơ là {_clause(kind.vi)}",
+        f"chủ thể thực hiện là {names_vi}, còn hồ sơ là của {_clause(kind.vi)}",
         f"it is addressed to {names_en}, and the record is of the kind “{kind.en}” ({kind_id})",
     )
 
