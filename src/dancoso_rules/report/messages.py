@@ -243,13 +243,15 @@ def period_label(label: str, lang: str = "vi") -> str:
     return msg("period.year", lang, y=year)
 
 
-def citation(provision_id: str, vi_citation: str, lang: str = "vi") -> str:
+def citation(provision_id: str, vi_citation: str, lang: str = "vi", *, heading: bool = False) -> str:
     """A provision's citation: the rule file's own in Vietnamese, built from the id in English.
 
-    ``art_2__cl_3__pt_d`` → "Article 2, clause 3, point d" (point "đ" is ``pt_dd``).
+    ``art_2__cl_3__pt_d`` → "Article 2, clause 3, point d" (point "đ" is ``pt_dd``). Inside a sentence
+    a Vietnamese citation starts in lower case ("khoản 1 Điều 2"); as a ``heading`` (a title, the first
+    word of a table cell) it starts with a capital ("Khoản 1 Điều 2").
     """
     if lang != "en":
-        return vi_citation
+        return vi_citation[:1].upper() + vi_citation[1:] if heading else vi_citation
     if provision_id == "conclusions":
         return msg("cite.conclusions", "en")
     parts: list[str] = []

@@ -120,7 +120,10 @@ def _cards(totals: StatusCounts, lang: str) -> str:
 
 def chart(rows: tuple[ClauseTotals, ...], lang: str, *, many_packs: bool = False) -> str:
     """An inline SVG of stacked bars, one per khoản, each segment labelled with its count."""
-    labels = [citation(r.provision, r.citation, lang) + (f" ({r.pack})" if many_packs else "") for r in rows]
+    labels = [
+        citation(r.provision, r.citation, lang, heading=True) + (f" ({r.pack})" if many_packs else "")
+        for r in rows
+    ]
     label_w = 16 + int(6.4 * max((len(label) for label in labels), default=10))
     bar_w, row_h, top = 660 - label_w, 24, 30
     height = top + row_h * len(rows) + 34
@@ -244,7 +247,7 @@ class HtmlRenderer:
     def _clause_table(self, rows: tuple[ClauseTotals, ...], lang: str) -> str:
         head = "".join(f"<th>{_badge(s, status_label(s, lang))}</th>" for s in STATUS_ORDER)
         body = "".join(
-            f"<tr><td>{_e(citation(r.provision, r.citation, lang))}</td>"
+            f"<tr><td>{_e(citation(r.provision, r.citation, lang, heading=True))}</td>"
             + "".join(f'<td class="n">{r.totals.get(s) or "·"}</td>' for s in STATUS_ORDER)
             + f'<td class="n">{r.totals.total}</td></tr>'
             for r in rows
@@ -263,7 +266,7 @@ class HtmlRenderer:
         head = "".join(f"<th>{_e(msg(c, lang))}</th>" for c in cols)
         body = "".join(
             f"<tr><td>{_badge(r.status.value, status_text(r, lang))}</td>"
-            f"<td>{_e(citation(r.provision, r.citation, lang))}{_force(r, lang)}</td><td>{_e(instance_label(r, lang))}</td>"
+            f"<td>{_e(citation(r.provision, r.citation, lang, heading=True))}{_force(r, lang)}</td><td>{_e(instance_label(r, lang))}</td>"
             f"<td>{_e(format_date(r.due, lang) if r.due else '—')}</td><td>{_e(explanation(r, lang))}</td></tr>"
             for r in needing
         )
@@ -271,7 +274,7 @@ class HtmlRenderer:
         return f'<h2>{_e(title)}</h2>\n{intro}<table class="attention"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n'
 
     def _provision(self, report: ComplianceReport, provision: ProvisionSection, depth: int, lang: str) -> str:
-        head = citation(provision.id, provision.citation, lang)
+        head = citation(provision.id, provision.citation, lang, heading=True)
         if provision.heading:
             head = f"{head}. {provision.heading}"
         tag = "h3" if depth == 0 else "div"

@@ -93,7 +93,7 @@ class MarkdownRenderer:
         )
         lines += [f"### {md(msg('report.by_clause', lang))}", "", *_header(lang, msg("col.clause", lang))]
         for row in report.clause_totals():
-            label = citation(row.provision, row.citation, lang)
+            label = citation(row.provision, row.citation, lang, heading=True)
             lines.append(f"| {md(label)} | {_counts_row(row.totals)} |")
         lines.append("")
         for section in report.instruments:
@@ -124,14 +124,14 @@ class MarkdownRenderer:
         for result in needing:
             force = modality_note(result.modality, lang)
             lines.append(
-                f"| {_status(result.status.value, lang, status_text(result, lang))} | {md(citation(result.provision, result.citation, lang))} "
+                f"| {_status(result.status.value, lang, status_text(result, lang))} | {md(citation(result.provision, result.citation, lang, heading=True))} "
                 f"| `{result.obligation.rsplit('.', 1)[-1]}`{f' ({md(force)})' if force else ''} | {md(instance_label(result, lang))} "
                 f"| {format_date(result.due, lang) if result.due else '—'} | {md(explanation(result, lang))} |"
             )
         return [*lines, ""]
 
     def _article(self, report: ComplianceReport, article: ProvisionSection, lang: str) -> list[str]:
-        title = citation(article.id, article.citation, lang)
+        title = citation(article.id, article.citation, lang, heading=True)
         if article.heading:
             title = f"{title}. {article.heading}"
         counts = " · ".join(
@@ -147,7 +147,7 @@ class MarkdownRenderer:
     ) -> list[str]:
         lines: list[str] = []
         if depth:
-            head = citation(provision.id, provision.citation, lang)
+            head = citation(provision.id, provision.citation, lang, heading=True)
             if provision.heading:
                 head = f"{head}. {provision.heading}"
             lines += [f"**{md(head)}**", ""]

@@ -158,7 +158,7 @@ class TextRenderer:
         label_width = max(12, out.width - 4 * len(STATUS_ORDER) - 2)
         out.lines.append(f"  {msg('col.clause', lang):<{label_width}}{cells}")
         for row in report.clause_totals():
-            label = citation(row.provision, row.citation, lang)
+            label = citation(row.provision, row.citation, lang, heading=True)
             if len(report.packs) > 1:
                 label = f"{label} ({row.pack})"
             if len(label) > label_width - 1:
@@ -176,7 +176,7 @@ class TextRenderer:
         indent = 2 * depth
         if depth == 0:
             out.blank()
-        head = citation(provision.id, provision.citation, lang)
+        head = citation(provision.id, provision.citation, lang, heading=True)
         if provision.heading:
             head = f"{head}. {provision.heading}"
         out.wrap(head, indent, style="bold")
@@ -243,6 +243,6 @@ class TextRenderer:
             for clause in row.clauses:
                 if clause.totals.severity()[:4] == (0, 0, 0, 0):
                     continue
-                label = citation(clause.provision, clause.citation, lang)
+                label = citation(clause.provision, clause.citation, lang, heading=True)
                 out.wrap(f"{label} ({clause.pack}): {out.counts(clause.totals)}", 5, hanging=2)
             yield out.text()
