@@ -22,7 +22,7 @@ from dancoso_rules.report.renderers.common import (
     evidence_text,
     explanation,
     instance_label,
-    instance_lead,
+    instance_name,
     modality_label,
     modality_note,
     status_text,
@@ -168,9 +168,9 @@ class MarkdownRenderer:
         return lines
 
     def _result(self, result: DutyResult, lang: str, titles: dict[str, str]) -> str:
-        parts = [
-            f"{md(instance_lead(result, lang))}**{_status(result.status.value, lang, status_text(result, lang))}**"
-        ]
+        name = instance_name(result, lang)
+        lead = f"{md(name)}: " if name else ""  # md() folds white space, so the space is added after it
+        parts = [f"{lead}**{_status(result.status.value, lang, status_text(result, lang))}**"]
         if result.due:
             parts.append(f"{msg('col.due', lang)} {format_date(result.due, lang)}")
         parts.append(f"{msg('col.evidence', lang)}: {md(evidence_text(result, lang, titles))}")
