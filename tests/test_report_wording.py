@@ -30,8 +30,9 @@ import pytest
 
 from conftest import EXAMPLES, REPO
 from dancoso_rules.cli.main import main
-from dancoso_rules.model import Rulebook
-from dancoso_rules.report.messages import keys, msg
+from dancoso_rules.evaluation.explain import Sentence
+from dancoso_rules.model import Modality, Rulebook
+from dancoso_rules.report.messages import citation, keys, msg, value_label
 from dancoso_rules.text import fold, nfc, vi_date
 
 AS_OF = "2026-01-15"
@@ -326,3 +327,49 @@ def test_english_reports_carry_no_vietnamese_label(fmt: str, tmp_path: Path, rul
     assert not left, left[:3]
     assert any("Missed" in s for s in segments)
     assert any("Evidence" in s for s in segments)
+
+
+@pytest.mark.parametrize(
+    ("value", "vi", "en"),
+    [
+        ("monthly", "hằng tháng", "monthly"),
+        ("half_yearly", "định kỳ 6 tháng", "half-yearly"),
+        ("P30D", "30 ngày", "30 days"),
+        ("P1M", "1 tháng", "1 month"),
+        ("P1M10D", "1 tháng 10 ngày", "1 month and 10 days"),
+        ("P2Y", "2 năm", "2 years"),
+        ("three weeks", "three weeks", "three weeks"),  # not a code: shown as given
+        ("P", "P", "P"),
+    ],
+)
+def test_interpretation_values_are_written_in_words(value: str, vi: str, en: str) -> None:
+    assert (value_label(value, "vi"), value_label(value, "en")) == (vi, en)
+
+
+def test_a_citation_takes_a_capital_only_where_it_opens_a_line() -> None:
+    assert citation("art_2__cl_3", "khoản 3 Điều 2") == "khoản 3 Điều 2"
+    assert citation("art_2__cl_3", "khoản 3 Điều 2", heading=True) == "Khoản 3 Điều 2"
+    assert citation("art_2__cl_3", "khoản 3 Điều 2", "en", heading=True) == "Article 2, clause 3"
+
+
+@pytest.mark.parametrize(
+    ("bearers", "modality", "verb"),
+    [
+        (("party_committee_secretary",), Modality.DUTY, "tham chiếu quy định của Đảng về việc"),
+        (("party_committee", "fatherland_front"), Modality.DUTY, "tham chiếu quy định của Đảng về việc"),
+        (("fatherland_front", "socio_political_organisations"), Modality.DUTY, "đề nghị"),
+        (("state_agency",), Modality.DUTY, "yêu cầu"),
+        (("state_agency",), Modality.ENCOURAGEMENT, "khuyến khích"),
+    ],
+)
+def test_the_verb_is_the_force_the_instrument_can_have(
+    rulebook: Rulebook, bearers: tuple[str, ...], modality: Modality, verb: str
+) -> None:
+    """A state instrument requires nothing of Party bodies (it refers to the Party's rules) and only
+    requests of the Front; whatever the rule file's modality says."""
+    pack = rulebook.pack_by_id["tra-vinh-2024"]
+    provision = next(p for p in pack.provisions if p.obligations)
+    obligation = provision.obligations[0].model_copy(update={"bearers": bearers, "modality": modality})
+    sentence = Sentence(provision.citation, provision.id, obligation)
+    assert sentence.vi.startswith(f"{provision.citation[:1].upper()}{provision.citation[1:]} {verb} ")
+    assert sentence.soft == (modality is Modality.ENCOURAGEMENT)
