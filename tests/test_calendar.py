@@ -105,7 +105,7 @@ def test_a_due_date_on_a_day_off_shows_the_counted_one(rulebook: Rulebook) -> No
         assert entry.counted_due == working_calendar().next_working_day(entry.due)
         assert entry.counted_basis == ROLL_FORWARD
     text = render_agenda(moved, organisation="x", as_of=dt.date(2025, 8, 15), days=30)
-    assert "31/08/2025 (hạn tính theo ngày làm việc: 03/09/2025)" in text
+    assert "31/8/2025 (hạn tính theo ngày làm việc: 03/9/2025)" in text
 
 
 def test_an_open_complaint_gives_its_acceptance_step_in_working_days(rulebook: Rulebook) -> None:

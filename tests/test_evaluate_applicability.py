@@ -40,7 +40,9 @@ def test_an_organisation_kind_the_obligation_does_not_bind_gets_one_reasoned_res
     assert (district.period, district.due, district.window) == (None, None, None)
     assert district.reason is not None
     assert "Ủy ban nhân dân cấp huyện" in district.reason.text.vi
-    assert "Doanh nghiệp (enterprise)" in district.explanation.vi
+    assert "còn hồ sơ là của doanh nghiệp" in district.explanation.vi
+    assert "(enterprise)" not in district.explanation.vi  # no English code in Vietnamese
+    assert "“Enterprise” (enterprise)" in district.explanation.en
     # ... while what an employer must do binds an enterprise through is_a.
     assert [r.status for r in results(report, STAFF)] == [Status.OVERDUE, Status.UPCOMING]
 

@@ -180,7 +180,7 @@ def test_the_home_affairs_department_is_not_held_to_the_party_secretaries_dialog
             (Status.NOT_APPLICABLE, "not_binding")
         ]
         assert "yêu cầu" not in dialogue[0].explanation.vi
-        assert "nêu việc" in dialogue[0].explanation.vi
+        assert "tham chiếu quy định của Đảng" in dialogue[0].explanation.vi
 
 
 def test_citizens_duties_are_not_the_hamlets(rulebook: Rulebook) -> None:

@@ -56,7 +56,8 @@ def test_done_on_the_due_date_is_met() -> None:
 def test_done_the_day_after_is_late_by_one_day() -> None:
     result = one(run(make_record(activities=[conference("2025-04-01")]), "2025-12-31"), STAFF, "2024")
     assert (result.status, result.days_late) == (Status.LATE, 1)
-    assert "sau hạn 1 ngày: thực hiện muộn" in result.explanation.vi
+    assert "chậm 1 ngày so với hạn: thực hiện chậm" in result.explanation.vi
+    assert "1 day after the due date: late" in result.explanation.en
 
 
 def test_as_of_the_due_date_is_still_upcoming_with_zero_days_left() -> None:
@@ -231,7 +232,7 @@ def test_a_complaint_resolved_late_explains_itself() -> None:
     assert result.explanation.vi == (
         "Khoản 4 Điều 1 yêu cầu giải quyết kịp thời khiếu nại, tố cáo đối với sự việc kn-1 (tiếp nhận khiếu nại) "
         "ngày 03/3/2025 chậm nhất ngày 02/4/2025; hồ sơ có kết quả giải quyết sự việc kn-1 ngày 10/4/2025, "
-        "sau hạn 8 ngày: thực hiện muộn."
+        "chậm 8 ngày so với hạn: thực hiện chậm."
     )
 
 
@@ -271,7 +272,7 @@ def test_a_regular_duty_with_one_quarter_empty() -> None:
     }
     q3 = one(report, INSPECTION, "2025-Q3")
     assert q3.interpretations == ("regular-frequency", "late-window-quarterly")
-    assert "quý III năm 2025" in q3.explanation.vi
+    assert "quý III/2025" in q3.explanation.vi
 
 
 def test_a_second_activity_in_the_next_quarter_makes_the_empty_quarter_late() -> None:

@@ -99,9 +99,11 @@ def test_an_overdue_or_missed_encouragement_does_not_fail_the_check(
     assert check(str(SO_NOI_VU), *AS_OF, "--width", "100") == 0
     out = capsys.readouterr().out
     assert "Không có nghĩa vụ nào không đạt." in out
-    assert "1 kết quả khác, của nội dung khuyến khích, đề nghị, chưa đạt" in out
+    assert (
+        "Ngoài ra, 1 kết quả thuộc nội dung văn bản chỉ khuyến khích hoặc đề nghị chưa được thực hiện" in out
+    )
     assert "[Khuyến khích · Thường xuyên]" in out  # shown with its modality
-    assert ("Quá hạn (15 ngày)" if status is Status.OVERDUE else "Bỏ lỡ") in out  # its true status
+    assert ("Quá hạn (15 ngày)" if status is Status.OVERDUE else "Không thực hiện") in out  # its true status
 
 
 @pytest.mark.parametrize("status", [Status.OVERDUE, Status.MISSED])
@@ -166,8 +168,8 @@ def test_junit_sarif_and_markdown_keep_an_encouragement_apart(
     assert encouraged.find("skipped") is None
     note = encouraged.findtext("system-out") or ""
     assert "Trạng thái: Quá hạn (15 ngày)" in note
-    assert "Hiệu lực: Khuyến khích" in note
-    assert "không tính là không đạt" in note
+    assert "Tính chất: Khuyến khích" in note
+    assert "không tính vào số không đạt" in note
 
     assert check(str(SO_NOI_VU), *AS_OF, "--format", "sarif") == 1
     results = {r["ruleId"]: r for r in json.loads(capsys.readouterr().out)["runs"][0]["results"]}
@@ -204,7 +206,7 @@ def test_many_records_count_only_failing_duties(
     root = ET.fromstring(captured.out)
     assert root.get("failures") == "0"
     assert not list(root.iter("failure"))
-    assert "không tính là không đạt" in (root.findtext(".//system-out") or "")
+    assert "không tính vào số không đạt" in (root.findtext(".//system-out") or "")
 
     assert check(str(folder), *AS_OF, "--format", "sarif") == 0
     assert json.loads(capsys.readouterr().out)["runs"][0]["results"] == []

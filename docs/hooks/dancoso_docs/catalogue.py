@@ -23,6 +23,8 @@ from dancoso_rules.model import (
     Triggered,
 )
 from dancoso_rules.model.pack import obligation_uid
+from dancoso_rules.report.messages import value_label
+from dancoso_rules.text import vi_date
 
 
 def page_path(lang: Lang, name: str) -> str:
@@ -49,7 +51,8 @@ def heading_level(provision_id: str) -> int:
 def _interp_link(interpretation: Interpretation | None, interp_id: str, lang: Lang) -> str:
     if interpretation is None:
         return code(interp_id)
-    return f"[{escape(interpretation.title.get(lang))}](#interp-{interp_id}) ({code(interpretation.value)})"
+    words = value_label(interpretation.value, lang)
+    return f"[{escape(interpretation.title.get(lang))}](#interp-{interp_id}) ({escape(words)})"
 
 
 def describe_schedule(obligation: Obligation, rulebook: Rulebook, lang: Lang) -> str:
@@ -187,7 +190,7 @@ def render_interpretation(interpretation: Interpretation, users: list[str], lang
         f"### {escape(interpretation.title.get(lang))} {{ #interp-{interpretation.id} }}",
         "",
         f"- **id:** {code(interpretation.id)} ({interpretation.kind})",
-        f"- **{word('value', lang)}:** {code(interpretation.value)}",
+        f"- **{word('value', lang)}:** {escape(value_label(interpretation.value, lang))} ({code(interpretation.value)})",
         f"- **{word('basis', lang)}:** {basis}",
         f"- **{word('rationale', lang)}:** {escape(interpretation.rationale.get(lang))}",
     ]
@@ -207,7 +210,7 @@ def _metadata(pack: RulePack, lang: Lang) -> str:
         territory += ", " + word(
             "merged",
             lang,
-            date=ins.territory.merged_on.strftime("%d/%m/%Y"),
+            date=vi_date(ins.territory.merged_on),
             name=escape(ins.territory.merged_into_name),
             basis=escape(ins.territory.basis or ""),
         )
@@ -217,12 +220,12 @@ def _metadata(pack: RulePack, lang: Lang) -> str:
         (word("number", lang), number),
         (
             word("adopted", lang),
-            ins.adopted.strftime("%d/%m/%Y") if ins.adopted else f"*{word('none_given', lang)}*",
+            vi_date(ins.adopted) if ins.adopted else f"*{word('none_given', lang)}*",
         ),
-        (word("effective", lang), ins.effective.strftime("%d/%m/%Y")),
+        (word("effective", lang), vi_date(ins.effective)),
     ]
     if ins.in_force_until:
-        rows.append((word("in_force_until", lang), ins.in_force_until.strftime("%d/%m/%Y")))
+        rows.append((word("in_force_until", lang), vi_date(ins.in_force_until)))
     rows += [
         (word("territory", lang), territory),
         (word("scope_levels", lang), ", ".join(pick(LEVEL[lv], lang) for lv in ins.scope_levels)),
@@ -233,7 +236,7 @@ def _metadata(pack: RulePack, lang: Lang) -> str:
         rows.append(
             (
                 word("implements", lang),
-                f"{escape(imp.title)} ({escape(imp.number)}, {imp.adopted.strftime('%d/%m/%Y')})",
+                f"{escape(imp.title)} ({escape(imp.number)}, {vi_date(imp.adopted)})",
             )
         )
     rows += [
@@ -318,7 +321,7 @@ def index_page(rulebook: Rulebook, lang: Lang) -> str:
             (
                 f"[{escape(ins.kind_label.get(lang))} — {escape(ins.issuer)}]({pack.id}.md)",
                 cell(ins.title),
-                ins.effective.strftime("%d/%m/%Y"),
+                vi_date(ins.effective),
                 str(len(pack.provisions)),
                 str(n),
             )

@@ -78,7 +78,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "due_end": ("hạn: ngày cuối kỳ", "due: the period's last day"),
     "due_after": ("hạn: {interp} sau ngày cuối kỳ", "due: {interp} after the period's last day"),
     "close": (
-        "còn tính là muộn đến: {interp} sau hạn",
+        "chấp nhận thực hiện chậm đến: {interp} sau hạn",
         "still counts, late, until {interp} after the due date",
     ),
     "sched_regular": ("thường xuyên; tần suất tối thiểu: {interp}", "regularly; minimum frequency: {interp}"),
@@ -108,7 +108,7 @@ MODALITY: dict[str, tuple[str, str]] = {
 
 FREQUENCY: dict[str, tuple[str, str]] = {
     "yearly": ("hằng năm", "yearly"),
-    "half_yearly": ("định kỳ 06 tháng", "every six months"),
+    "half_yearly": ("định kỳ 6 tháng", "every six months"),
     "quarterly": ("hằng quý", "quarterly"),
     "monthly": ("hằng tháng", "monthly"),
 }

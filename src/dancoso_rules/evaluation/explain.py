@@ -6,6 +6,10 @@ and says what the record shows::
     Điểm d khoản 3 Điều 2 yêu cầu tổ chức hội nghị cán bộ, công chức, viên chức, người lao động
     năm 2025 chậm nhất ngày 31/3/2026; hồ sơ không có hoạt động nào đáp ứng: quá hạn 15 ngày.
 
+The verb is the words' true force: "yêu cầu" for a duty of a body the instrument binds, "đề nghị",
+"khuyến khích", and, for Party bodies, "tham chiếu quy định của Đảng về việc": a resolution of a
+People's Council or a decision of a People's Committee requires nothing of Party bodies or the Front.
+
 Vietnamese dates follow the convention of administrative documents (Nghị định 30/2020/NĐ-CP):
 ``dd/m/yyyy``, with a leading zero for days below 10 and for January and February (``01/7/2025``,
 ``29/02/2028``). English dates are written out (``31 March 2026``). The words of the obligation
@@ -23,6 +27,7 @@ from dancoso_rules.evaluation.instances import Span
 from dancoso_rules.evaluation.matching import Proof
 from dancoso_rules.evaluation.status import Decision, Status
 from dancoso_rules.model import Labels, Modality, Obligation
+from dancoso_rules.text import vi_date
 
 _MONTHS_EN = (
     "January",
@@ -40,9 +45,9 @@ _MONTHS_EN = (
 )
 _QUARTERS_VI = ("I", "II", "III", "IV")
 _LEVELS = {
-    "province": ("tỉnh", "provincial"),
-    "district": ("huyện", "district"),
-    "commune": ("xã", "commune"),
+    "province": ("cấp tỉnh", "provincial"),
+    "district": ("cấp huyện", "district"),
+    "commune": ("cấp xã", "commune"),
     "hamlet": ("ấp, khu phố", "hamlet"),
 }
 _VERBS: dict[Modality, tuple[str, str]] = {
@@ -52,14 +57,12 @@ _VERBS: dict[Modality, tuple[str, str]] = {
     Modality.STUDY: ("yêu cầu", "requires"),
     Modality.REFERENCE: ("nêu việc", "mentions"),
 }
+#: Party bodies: an instrument of the State only refers to the Party's own rules about them.
+_PARTY_BEARERS = frozenset({"party_committee", "party_committee_secretary"})
+#: The Front and the socio-political organisations: the State can request, not require.
+_FRONT_BEARERS = frozenset({"fatherland_front", "socio_political_organisations"})
+_PARTY_VERB = ("tham chiếu quy định của Đảng về việc", "refers to the Party's own rules on this")
 _LABEL = re.compile(r"^(\d{4})(?:-(H|Q)?(\d{1,2}))?$")
-
-
-@lru_cache(maxsize=4096)  # results repeat the same few hundred days
-def vi_date(day: dt.date) -> str:
-    """``31/3/2026``, ``01/7/2025``, ``29/02/2028``: the date as Vietnamese documents write it."""
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{day.day:02d}/{month}/{day.year}"
 
 
 @lru_cache(maxsize=4096)
@@ -87,7 +90,7 @@ def _capital(text: str) -> str:
 #: Summaries that open with a body's proper name keep its capital letter ("Ban Thanh tra nhân dân ...").
 _PROPER_OPENINGS = (
     "Ban ",
-    "Bí thư",
+    "Bộ phận",
     "Chánh ",
     "Hội đồng",
     "Mặt trận",
@@ -100,8 +103,17 @@ _PROPER_OPENINGS = (
     "Ủy viên",
     "Đảng",
 )
-#: Time words at the end of a summary, left out when the sentence names the period itself.
+#: Time words at the end or the start of a summary, left out when the sentence names the period itself.
 _TRAILING_TIME = re.compile(r"\s+(?:h[ằà]ng|định kỳ)\s+(?:năm|quý|tháng|06 tháng|6 tháng)$")
+_LEADING_TIME = re.compile(
+    r"^(?:h[ằà]ng|định kỳ)\s+(?:năm|quý|tháng|06 tháng|6 tháng)(?:\s+một lần)?,?\s+", re.I
+)
+
+
+def _listed(names: list[Labels]) -> tuple[str, str]:
+    """Bearers inside a sentence, separated by semicolons (their names hold commas), each in lower case
+    unless a proper name: "cấp ủy, cấp ủy viên; Ủy ban Mặt trận Tổ quốc Việt Nam"."""
+    return "; ".join(_clause(n.vi) for n in names), "; ".join(n.en for n in names)
 
 
 def _clause(text: str) -> str:
@@ -126,9 +138,10 @@ def period_phrase(span: Span) -> tuple[str, str]:
     if part == "H":
         half_vi, half_en = ("đầu", "first") if number == "1" else ("cuối", "second")
         return f"6 tháng {half_vi} năm {year}", f"the {half_en} half of {year}"
+    # as the report's own period labels write them: "quý I/2025", "tháng 1/2025"
     if part == "Q":
-        return f"quý {_QUARTERS_VI[int(number) - 1]} năm {year}", f"Q{number} {year}"
-    return f"tháng {int(number)} năm {year}", f"{_MONTHS_EN[int(number) - 1]} {year}"
+        return f"quý {_QUARTERS_VI[int(number) - 1]}/{year}", f"Q{number} {year}"
+    return f"tháng {int(number)}/{year}", f"{_MONTHS_EN[int(number) - 1]} {year}"
 
 
 def trigger_phrase(event_id: str, day: dt.date, label: Labels | None) -> tuple[str, str]:
@@ -145,13 +158,18 @@ class Sentence:
     """The opening of every sentence about one obligation: who cites it and what it asks."""
 
     def __init__(self, citation: str, provision_id: str, obligation: Obligation, binds: bool = True) -> None:
-        # An obligation the instrument cannot command (of the Party, the Front, citizens) is only mentioned:
-        # no sentence says that the instrument "yêu cầu" them.
-        verb_vi, verb_en = _VERBS[obligation.modality] if binds else ("nêu việc", "mentions")
+        # An obligation the instrument cannot command (of the Party, the Front, citizens) is only mentioned, or
+        # referred to the Party's own rules: no sentence says that the instrument "yêu cầu" them.
+        party = not set(obligation.bearers).isdisjoint(_PARTY_BEARERS)
+        verb_vi, verb_en = _verb(obligation) if binds or party else ("nêu việc", "mentions")
         summary = _clause(obligation.summary.vi)
         if summary.lower().startswith(verb_vi):  # "đề nghị Đề nghị ...", "khuyến khích Khuyến khích ..."
             verb_vi = ""
-        self.vi = " ".join(w for w in (_capital(citation), verb_vi, summary) if w)
+        self._head = " ".join(w for w in (_capital(citation), verb_vi) if w)
+        self._summary = summary
+        #: Only requested or encouraged: its date is a reference date, never a deadline that is "overdue".
+        self.soft = obligation.modality in (Modality.REQUEST, Modality.ENCOURAGEMENT)
+        self.vi = f"{self._head} {summary}"
         self.en = (
             f"{_capital(citation_en(provision_id))} {verb_en}: {obligation.summary.en.strip().rstrip('.')}"
         )
@@ -160,10 +178,30 @@ class Sentence:
         """The opening with the instance's period or trigger and its due date."""
         vi, en = self.vi, self.en
         if when is not None:
-            vi, en = f"{_TRAILING_TIME.sub('', vi)} {when[0]}", f"{en} ({when[1]})"
-        if due is not None:
+            # the period is named once: "định kỳ 6 tháng ... 6 tháng đầu năm 2025" says it twice
+            summary = _TRAILING_TIME.sub("", self._summary)
+            summary = _LEADING_TIME.sub("", summary) or summary
+            vi, en = f"{self._head} {summary} {when[0]}", f"{en} ({when[1]})"
+        if due is not None and self.soft:
+            vi, en = f"{vi} (mốc đối chiếu ngày {vi_date(due)})", f"{en}, reference date {en_date(due)}"
+        elif due is not None:
             vi, en = f"{vi} chậm nhất ngày {vi_date(due)}", f"{en}, due {en_date(due)}"
         return vi, en
+
+
+def _days(n: int | None) -> str:
+    """``1 day``, ``15 days``."""
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _verb(obligation: Obligation) -> tuple[str, str]:
+    """What the provision does, by the force of its words and whom they address."""
+    bearers = set(obligation.bearers)
+    if bearers & _PARTY_BEARERS:
+        return _PARTY_VERB
+    if obligation.modality in (Modality.DUTY, Modality.STUDY) and bearers and bearers <= _FRONT_BEARERS:
+        return _VERBS[Modality.REQUEST]
+    return _VERBS[obligation.modality]
 
 
 def _shown(proof: Proof) -> tuple[str, str]:
@@ -174,8 +212,45 @@ def _shown(proof: Proof) -> tuple[str, str]:
     return f"hoạt động {proof.id}", f"activity {proof.id}"
 
 
-def outcome(decision: Decision, proof: Proof | None, close: dt.date | None) -> tuple[str, str]:
-    """What the record shows, and the status in words."""
+def outcome(
+    decision: Decision, proof: Proof | None, close: dt.date | None, *, soft: bool = False
+) -> tuple[str, str]:
+    """What the record shows, and the status in words (``soft``: of a request or an encouragement)."""
+    status = decision.status
+    if soft:
+        return _soft_outcome(decision, proof, close)
+    if proof is not None:
+        vi, en = _shown(proof)
+        on_vi, on_en = f"{vi} ngày {vi_date(proof.on)}", f"{en} of {en_date(proof.on)}"
+        if status is Status.LATE:
+            days = decision.days_late
+            return (
+                f"hồ sơ có {on_vi}, chậm {days} ngày so với hạn: thực hiện chậm",
+                f"the record shows {on_en}, {_days(days)} after the due date: late",
+            )
+        return f"hồ sơ có {on_vi}: đã thực hiện đúng hạn", f"the record shows {on_en}: met"
+    if status is Status.UPCOMING:
+        days = decision.days_left
+        return (
+            f"hồ sơ chưa có hoạt động nào đáp ứng: còn {days} ngày đến hạn",
+            f"the record shows no qualifying activity yet: {_days(days)} left",
+        )
+    if status is Status.OVERDUE:
+        days = decision.days_overdue
+        return (
+            f"hồ sơ không có hoạt động nào đáp ứng: quá hạn {days} ngày",
+            f"the record shows no qualifying activity: {_days(days)} overdue",
+        )
+    assert close is not None
+    return (
+        "hồ sơ không có hoạt động nào đáp ứng và đã hết thời hạn chấp nhận thực hiện chậm "
+        f"({vi_date(close)}): không thực hiện",
+        f"the record shows no qualifying activity and the late window closed on {en_date(close)}: missed",
+    )
+
+
+def _soft_outcome(decision: Decision, proof: Proof | None, close: dt.date | None) -> tuple[str, str]:
+    """What the record shows for what the instrument only requests or encourages: no "overdue" wording."""
     status = decision.status
     if proof is not None:
         vi, en = _shown(proof)
@@ -183,26 +258,22 @@ def outcome(decision: Decision, proof: Proof | None, close: dt.date | None) -> t
         if status is Status.LATE:
             days = decision.days_late
             return (
-                f"hồ sơ có {on_vi}, sau hạn {days} ngày: thực hiện muộn",
-                f"the record shows {on_en}, {days} days after the due date: late",
+                f"hồ sơ có {on_vi}, sau mốc đối chiếu {days} ngày: đã thực hiện",
+                f"the record shows {on_en}, {_days(days)} after the reference date: done",
             )
-        return f"hồ sơ có {on_vi}: đã thực hiện đúng hạn", f"the record shows {on_en}: met"
+        return f"hồ sơ có {on_vi}: đã thực hiện", f"the record shows {on_en}: done"
     if status is Status.UPCOMING:
-        days = decision.days_left
-        return (
-            f"hồ sơ chưa có hoạt động nào đáp ứng: còn {days} ngày",
-            f"the record shows no qualifying activity yet: {days} days left",
-        )
+        return "hồ sơ chưa có hoạt động nào đáp ứng", "the record shows no qualifying activity yet"
     if status is Status.OVERDUE:
-        days = decision.days_overdue
         return (
-            f"hồ sơ không có hoạt động nào đáp ứng: quá hạn {days} ngày",
-            f"the record shows no qualifying activity: {days} days overdue",
+            f"hồ sơ chưa có hoạt động nào đáp ứng ({decision.days_overdue} ngày sau mốc đối chiếu): chưa thực hiện",
+            f"the record shows no qualifying activity ({_days(decision.days_overdue)} after the reference date): "
+            "not done",
         )
     assert close is not None
     return (
-        f"hồ sơ không có hoạt động nào đáp ứng và thời gian còn tính là thực hiện muộn đã hết ngày {vi_date(close)}: bỏ lỡ",
-        f"the record shows no qualifying activity and the late window closed on {en_date(close)}: missed",
+        f"hồ sơ không có hoạt động nào đáp ứng đến ngày {vi_date(close)}: không thực hiện",
+        f"the record shows no qualifying activity up to {en_date(close)}: not done",
     )
 
 
@@ -210,11 +281,11 @@ def qualitative_outcome(proofs: tuple[Proof, ...]) -> tuple[str, str]:
     """What the record shows for a qualitative duty."""
     if not proofs:
         return (
-            "hồ sơ không có xác nhận hay chứng cứ nào trong kỳ: chưa kiểm chứng được",
+            "hồ sơ không có xác nhận hay tài liệu kiểm chứng nào trong kỳ: chưa xác minh được",
             "the record holds no attestation or evidence for the period: unverified",
         )
     vi, en = _shown(proofs[0])
-    more_vi = f" và {len(proofs) - 1} chứng cứ khác" if len(proofs) > 1 else ""
+    more_vi = f" và {len(proofs) - 1} tài liệu kiểm chứng khác" if len(proofs) > 1 else ""
     more_en = f" and {len(proofs) - 1} more" if len(proofs) > 1 else ""
     return (
         f"hồ sơ có {vi} ngày {vi_date(proofs[0].on)}{more_vi}: đã thực hiện",
@@ -236,10 +307,11 @@ def not_applicable(opening: tuple[str, str], reason: Labels) -> Labels:
 
 
 def reason_not_bearer(bearers: list[Labels], kind: Labels, kind_id: str) -> Labels:
-    """The obligation's bearers do not include the organisation."""
+    """The obligation's bearers do not include the organisation (its kind's id only in English)."""
+    names_vi, names_en = _listed(bearers)
     return labels(
-        f"chủ thể thực hiện là {'; '.join(b.vi for b in bearers)}, còn hồ sơ là của {kind.vi} ({kind_id})",
-        f"it is addressed to {'; '.join(b.en for b in bearers)}, and the record is of a {kind.en} ({kind_id})",
+        f"chủ thể thực hiện là {names_vi}, còn hồ sơ là của {_clause(kind.vi)}",
+        f"it is addressed to {names_en}, and the record is of the kind “{kind.en}” ({kind_id})",
     )
 
 
@@ -273,7 +345,7 @@ def reason_flag_off(interpretation_id: str, title: Labels) -> Labels:
 def reason_level(scope: tuple[str, ...], level: str) -> Labels:
     """The instrument does not govern the organisation's level."""
     return labels(
-        f"văn bản áp dụng ở cấp {', '.join(_LEVELS[s][0] for s in scope)}, còn tổ chức thuộc cấp {_LEVELS[level][0]}",
+        f"phạm vi của văn bản là {', '.join(_LEVELS[s][0] for s in scope)}, còn hồ sơ thuộc {_LEVELS[level][0]}",
         f"the instrument governs the {', '.join(_LEVELS[s][1] for s in scope)} level, "
         f"and the organisation is at {_LEVELS[level][1]} level",
     )
@@ -318,8 +390,9 @@ def reason_no_longer_in_force(until: dt.date) -> Labels:
 
 def reason_no_addressee(until: dt.date, bearers: list[Labels], successor: bool = False) -> Labels:
     """The bearer no longer exists when the instance falls due (``successor``: a merger reading could revive it)."""
-    vi = f"từ ngày {vi_date(until)} không còn chủ thể thực hiện ({'; '.join(b.vi for b in bearers)})"
-    en = f"from {en_date(until)} there is no addressee ({'; '.join(b.en for b in bearers)})"
+    names_vi, names_en = _listed(bearers)
+    vi = f"từ ngày {vi_date(until)} không còn chủ thể thực hiện ({names_vi})"
+    en = f"from {en_date(until)} there is no addressee ({names_en})"
     if successor:
         vi += "; theo diễn giải mặc định, cơ quan kế thừa sau khi hợp nhất tỉnh không bị đánh giá thay (có thể ghi đè)"
         en += "; by the default reading, the successor after the provinces' merger is not judged in its place (overridable)"

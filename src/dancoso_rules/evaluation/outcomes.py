@@ -141,7 +141,9 @@ def dated_result(
         days_late=decision.days_late,
         evidence=() if evidence is None else (evidence,),
         interpretations=plan.interpretations,
-        explanation=explain.join(opening, explain.outcome(decision, proof, instance.close)),
+        explanation=explain.join(
+            opening, explain.outcome(decision, proof, instance.close, soft=duty.sentence.soft)
+        ),
     )
 
 

@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from typing import Literal
 
+from dancoso_rules.text import vi_date
+
 Lang = Literal["vi", "en"]
 #: The languages a report is written in; Vietnamese is the authority and the default.
 LANGS: tuple[Lang, ...] = ("vi", "en")
@@ -28,11 +30,12 @@ STATUS_ORDER: tuple[str, ...] = (
 )
 
 _CATALOGUE: dict[str, tuple[str, str]] = {
-    # statuses: "upcoming" is "chưa đến hạn" (not yet due), since its due date may be months away
+    # statuses, in the words of administrative reports: "upcoming" is "chưa đến hạn" (not yet due),
+    # since its due date may be months away; "missed" is "không thực hiện", not "bỏ lỡ" (colloquial)
     "status.met": ("Đã thực hiện đúng hạn", "Met"),
-    "status.late": ("Thực hiện muộn", "Late"),
+    "status.late": ("Thực hiện chậm", "Late"),
     "status.overdue": ("Quá hạn", "Overdue"),
-    "status.missed": ("Bỏ lỡ", "Missed"),
+    "status.missed": ("Không thực hiện", "Missed"),
     "status.upcoming": ("Chưa đến hạn", "Upcoming"),
     "status.not_applicable": ("Không áp dụng", "Not applicable"),
     "status.unverified": ("Chưa xác minh", "Unverified"),
@@ -73,8 +76,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "report.results": ("Kết quả", "Results"),
     "report.by_clause": ("Tổng hợp theo khoản", "Totals by clause"),
     "report.chart_title": ("Kết quả theo từng khoản", "Results by clause"),
-    "report.interpretations": ("Cách hiểu được áp dụng", "Interpretations applied"),
-    "report.no_interpretations": ("Không sử dụng cách hiểu nào.", "No interpretation was relied on."),
+    "report.interpretations": ("Các nội dung diễn giải được áp dụng", "Interpretations applied"),
+    "report.no_interpretations": (
+        "Không áp dụng nội dung diễn giải nào.",
+        "No interpretation was relied on.",
+    ),
     "report.overridden": ("do người dùng thay đổi", "overridden by the user"),
     "report.basis.legal_source": ("căn cứ pháp lý", "legal source"),
     "report.basis.project_default": ("mặc định của dự án", "project default"),
@@ -96,15 +102,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "report.verdict.fail": ("Có {n} kết quả không đạt.", "{n} result(s) failing."),
     # requests and encouragements keep their status but never fail (the instrument only asks)
     "report.verdict.soft": (
-        "{n} kết quả khác, của nội dung khuyến khích, đề nghị, chưa đạt: không tính là không đạt, "
-        "vì văn bản chỉ khuyến khích hoặc đề nghị.",
+        "Ngoài ra, {n} kết quả thuộc nội dung văn bản chỉ khuyến khích hoặc đề nghị chưa được thực hiện; "
+        "các kết quả này không tính vào số không đạt.",
         "{n} more result(s), of encouragements or requests, not met: not counted as failing, "
         "since the instrument only encourages or requests them.",
     ),
     "report.soft": ("Khuyến khích, đề nghị chưa đạt", "Encouragements and requests not met"),
     "report.soft_note": (
-        "Văn bản chỉ khuyến khích hoặc đề nghị, không bắt buộc: trạng thái được giữ nguyên nhưng không "
-        "tính là không đạt.",
+        "Văn bản chỉ khuyến khích hoặc đề nghị, không bắt buộc thực hiện; trạng thái được ghi nhận "
+        "nhưng không tính vào số không đạt.",
         "Only encouraged or requested by the instrument, not required: the status is kept but never "
         "counted as failing.",
     ),
@@ -114,17 +120,17 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "col.period": ("Kỳ", "Period"),
     "col.window": ("Thời gian thực hiện", "Window"),
     "col.due": ("Hạn", "Due"),
-    "col.close": ("Hạn cuối (muộn)", "Closes"),
+    "col.close": ("Hạn chấp nhận thực hiện chậm", "Closes"),
     "col.status": ("Trạng thái", "Status"),
     "col.days": ("Số ngày", "Days"),
-    "col.evidence": ("Chứng cứ", "Evidence"),
+    "col.evidence": ("Tài liệu kiểm chứng", "Evidence"),
     "col.explanation": ("Giải thích", "Explanation"),
-    "col.interpretations": ("Cách hiểu", "Interpretations"),
+    "col.interpretations": ("Nội dung diễn giải", "Interpretations"),
     "col.organisation": ("Cơ quan, đơn vị", "Organisation"),
     "col.pack": ("Văn bản", "Instrument"),
     "col.clause": ("Khoản", "Clause"),
-    "col.modality": ("Hiệu lực", "Force"),
-    "col.schedule": ("Lịch", "Schedule"),
+    "col.modality": ("Tính chất", "Force"),
+    "col.schedule": ("Tần suất", "Schedule"),
     "col.trigger": ("Sự việc phát sinh", "Trigger"),
     "col.reason": ("Lý do", "Reason"),
     "col.file": ("Tệp hồ sơ", "Record file"),
@@ -134,6 +140,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "days.late": ("{n} ngày", "{n} days"),
     "evidence.none": ("không có", "none"),
     "evidence.missing": ("chưa có hoạt động đáp ứng", "no qualifying activity"),
+    "evidence.resolution": ("kết quả giải quyết sự việc {id}", "resolution of event {id}"),
     # the overview of many organisations
     "overview.title": ("Tổng hợp tình hình thực hiện", "Overview of compliance"),
     "overview.subtitle": (
@@ -155,11 +162,23 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "period.month": ("tháng {m}/{y}", "{y}-{m2}"),
     "period.half.1": ("đầu", "1"),
     "period.half.2": ("cuối", "2"),
+    # an interpretation's value in words (see value_label)
+    "frequency.yearly": ("hằng năm", "yearly"),
+    "frequency.half_yearly": ("định kỳ 6 tháng", "half-yearly"),
+    "frequency.quarterly": ("hằng quý", "quarterly"),
+    "frequency.monthly": ("hằng tháng", "monthly"),
+    "frequency.weekly": ("hằng tuần", "weekly"),
+    "duration.years": ("{n} năm", "{n} years"),
+    "duration.months": ("{n} tháng", "{n} months"),
+    "duration.weeks": ("{n} tuần", "{n} weeks"),
+    "duration.days": ("{n} ngày", "{n} days"),
+    "duration.and": ("{a} {b}", "{a} and {b}"),
 }
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _PERIOD = re.compile(r"^(?P<y>\d{4})(?:-(?:H(?P<h>[12])|Q(?P<q>[1-4])|(?P<m>\d{2})))?$")
 _PROVISION_PART = re.compile(r"^(art|cl|pt|ind)_([a-z0-9]+)$")
+_DURATION = re.compile(r"^P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?$")
 
 
 def msg(key: str, lang: str = "vi", **values: object) -> str:
@@ -180,10 +199,32 @@ def status_label(status: str, lang: str = "vi") -> str:
 
 
 def format_date(day: dt.date | None, lang: str = "vi") -> str:
-    """A date as officials write it: ``31/03/2026`` in Vietnamese, ISO ``2026-03-31`` in English."""
+    """A date as officials write it, in the one style of every Vietnamese sentence (``31/3/2026``,
+    ``01/7/2025``: see :func:`~dancoso_rules.text.vi_date`); ISO ``2026-03-31`` in English."""
     if day is None:
         return "—"
-    return day.isoformat() if lang == "en" else f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return day.isoformat() if lang == "en" else vi_date(day)
+
+
+def value_label(value: str, lang: str = "vi") -> str:
+    """An interpretation's value in words: ``monthly`` → "hằng tháng", ``P30D`` → "30 ngày"; others as given.
+
+    The codes stay in the machine formats (JSON, SARIF properties); people read words.
+    """
+    if f"frequency.{value}" in _CATALOGUE:
+        return msg(f"frequency.{value}", lang)
+    match = _DURATION.fullmatch(value)
+    if match is None or not any(match.groupdict().values()):
+        return value
+    parts = []
+    for unit, number in match.groupdict().items():
+        if number:
+            words = msg(f"duration.{unit}", lang, n=int(number))
+            parts.append(words[:-1] if lang == "en" and int(number) == 1 else words)  # "1 month"
+    text = parts[0]
+    for part in parts[1:]:
+        text = msg("duration.and", lang, a=text, b=part)
+    return text
 
 
 def period_label(label: str, lang: str = "vi") -> str:
@@ -203,13 +244,15 @@ def period_label(label: str, lang: str = "vi") -> str:
     return msg("period.year", lang, y=year)
 
 
-def citation(provision_id: str, vi_citation: str, lang: str = "vi") -> str:
+def citation(provision_id: str, vi_citation: str, lang: str = "vi", *, heading: bool = False) -> str:
     """A provision's citation: the rule file's own in Vietnamese, built from the id in English.
 
-    ``art_2__cl_3__pt_d`` → "Article 2, clause 3, point d" (point "đ" is ``pt_dd``).
+    ``art_2__cl_3__pt_d`` → "Article 2, clause 3, point d" (point "đ" is ``pt_dd``). Inside a sentence
+    a Vietnamese citation starts in lower case ("khoản 1 Điều 2"); as a ``heading`` (a title, the first
+    word of a table cell) it starts with a capital ("Khoản 1 Điều 2").
     """
     if lang != "en":
-        return vi_citation
+        return vi_citation[:1].upper() + vi_citation[1:] if heading else vi_citation
     if provision_id == "conclusions":
         return msg("cite.conclusions", "en")
     parts: list[str] = []

@@ -34,13 +34,25 @@ STATUS_SYMBOLS: dict[str, str] = {
 assert tuple(STATUS_COLOURS) == STATUS_ORDER
 
 
-def instance_label(result: DutyResult, lang: str) -> str:
-    """Which instance a result is for: its period, or the event that triggered it, or "—"."""
+def instance_name(result: DutyResult, lang: str) -> str | None:
+    """Which instance a result is for: its period, or the event that triggered it; ``None`` for the
+    obligation as a whole (e.g. one that does not apply), which a sentence then names no instance for."""
     if result.trigger is not None:
         return f"{result.trigger.id} ({format_date(result.trigger.date, lang)})"
     if result.period is not None:
         return period_label(result.period.label, lang)
-    return "—"
+    return None
+
+
+def instance_label(result: DutyResult, lang: str) -> str:
+    """:func:`instance_name` for a table cell, where an obligation as a whole shows "—"."""
+    return instance_name(result, lang) or "—"
+
+
+def instance_lead(result: DutyResult, lang: str) -> str:
+    """:func:`instance_name` before a status ("quý I/2025: "), or nothing (never a bare "—: ")."""
+    name = instance_name(result, lang)
+    return f"{name}: " if name else ""
 
 
 def days_text(result: DutyResult, lang: str) -> str:
@@ -66,7 +78,11 @@ def evidence_text(result: DutyResult, lang: str, titles: Mapping[str, str] | Non
     if result.evidence:
         titles = titles or {}
         return "; ".join(
-            f"{titles[e.pointer]} ({e.id}, {e.pointer})" if e.pointer in titles else f"{e.id} ({e.pointer})"
+            f"{titles[e.pointer]} ({e.id}, {e.pointer})"
+            if e.pointer in titles
+            else f"{msg('evidence.resolution', lang, id=e.id)} ({e.pointer})"
+            if e.kind == "resolution"
+            else f"{e.id} ({e.pointer})"
             for e in result.evidence
         )
     if result.status.value in ("not_applicable", "upcoming"):

@@ -34,7 +34,7 @@ from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.evaluation.workdays import working_calendar
 from dancoso_rules.report.calendar import instrument_name
-from dancoso_rules.report.messages import format_date, period_label
+from dancoso_rules.report.messages import format_date, msg, period_label
 from dancoso_rules.report.model import ComplianceReport, InstrumentSection, ObligationEntry
 from dancoso_rules.report.renderers.common import status_text
 
@@ -444,24 +444,18 @@ class _Builder:
         core.last_printed = stamp
 
 
-_STATUS_WORDS = {
-    "met": "đạt",
-    "late": "trễ hạn",
-    "overdue": "quá hạn",
-    "missed": "không thực hiện",
-    "upcoming": "chưa đến hạn",
-    "unverified": "chưa xác nhận",
-    "not_applicable": "không áp dụng",
-}
+#: The report's own status words (one definition, in ``messages``), in the order a count lists them.
+_STATUS_ORDER = ("met", "late", "overdue", "missed", "upcoming", "unverified", "not_applicable")
 
 
 def status_text_plain(status: str) -> str:
     """A status in lower-case words for running text: ``overdue`` → "quá hạn"."""
-    return _STATUS_WORDS[status]
+    word = msg(f"status.{status}", "vi")
+    return word[:1].lower() + word[1:]
 
 
 def _status_order(item: tuple[str, int]) -> int:
-    return tuple(_STATUS_WORDS).index(item[0])
+    return _STATUS_ORDER.index(item[0])
 
 
 def _twips(mm: int) -> Any:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from html import escape
 
 from dancoso_rules.evaluation.result import DutyResult
-from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label
+from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
 from dancoso_rules.report.model import (
     ATTENTION,
     ClauseTotals,
@@ -55,6 +55,7 @@ code,.mono{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:12px;word
 .verdict{font-weight:700;padding:6px 10px;border-left:5px solid;margin:8px 0}
 .verdict.fail{border-color:#b3261e;background:#fbeaea}.verdict.pass{border-color:#2e7d32;background:#eaf5ea}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;white-space:nowrap}
+table.attention td .badge{white-space:normal;line-height:1.35}
 table{border-collapse:collapse;width:100%;margin:6px 0 10px;font-size:12.5px}
 th,td{border:1px solid var(--line);padding:3px 6px;vertical-align:top;text-align:left}
 th{background:var(--band);font-weight:600}
@@ -119,7 +120,10 @@ def _cards(totals: StatusCounts, lang: str) -> str:
 
 def chart(rows: tuple[ClauseTotals, ...], lang: str, *, many_packs: bool = False) -> str:
     """An inline SVG of stacked bars, one per khoản, each segment labelled with its count."""
-    labels = [citation(r.provision, r.citation, lang) + (f" ({r.pack})" if many_packs else "") for r in rows]
+    labels = [
+        citation(r.provision, r.citation, lang, heading=True) + (f" ({r.pack})" if many_packs else "")
+        for r in rows
+    ]
     label_w = 16 + int(6.4 * max((len(label) for label in labels), default=10))
     bar_w, row_h, top = 660 - label_w, 24, 30
     height = top + row_h * len(rows) + 34
@@ -243,7 +247,7 @@ class HtmlRenderer:
     def _clause_table(self, rows: tuple[ClauseTotals, ...], lang: str) -> str:
         head = "".join(f"<th>{_badge(s, status_label(s, lang))}</th>" for s in STATUS_ORDER)
         body = "".join(
-            f"<tr><td>{_e(citation(r.provision, r.citation, lang))}</td>"
+            f"<tr><td>{_e(citation(r.provision, r.citation, lang, heading=True))}</td>"
             + "".join(f'<td class="n">{r.totals.get(s) or "·"}</td>' for s in STATUS_ORDER)
             + f'<td class="n">{r.totals.total}</td></tr>'
             for r in rows
@@ -262,7 +266,7 @@ class HtmlRenderer:
         head = "".join(f"<th>{_e(msg(c, lang))}</th>" for c in cols)
         body = "".join(
             f"<tr><td>{_badge(r.status.value, status_text(r, lang))}</td>"
-            f"<td>{_e(citation(r.provision, r.citation, lang))}{_force(r, lang)}</td><td>{_e(instance_label(r, lang))}</td>"
+            f"<td>{_e(citation(r.provision, r.citation, lang, heading=True))}{_force(r, lang)}</td><td>{_e(instance_label(r, lang))}</td>"
             f"<td>{_e(format_date(r.due, lang) if r.due else '—')}</td><td>{_e(explanation(r, lang))}</td></tr>"
             for r in needing
         )
@@ -270,7 +274,7 @@ class HtmlRenderer:
         return f'<h2>{_e(title)}</h2>\n{intro}<table class="attention"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n'
 
     def _provision(self, report: ComplianceReport, provision: ProvisionSection, depth: int, lang: str) -> str:
-        head = citation(provision.id, provision.citation, lang)
+        head = citation(provision.id, provision.citation, lang, heading=True)
         if provision.heading:
             head = f"{head}. {provision.heading}"
         tag = "h3" if depth == 0 else "div"
@@ -311,9 +315,10 @@ class HtmlRenderer:
         if not report.interpretations:
             return title + f'<p class="none">{_e(msg("report.no_interpretations", lang))}</p>\n'
         rows = "".join(
-            f"<tr><td><code>{_e(i.id)}</code></td><td><code>{_e(i.value)}</code></td>"
-            f"<td>{_e(i.title.get(lang) if i.title else '')}</td><td>{_e(msg('report.basis.' + i.basis, lang))}"
-            f"{' · <b>' + _e(msg('report.overridden', lang)) + '</b>' if i.overridden else ''}</td></tr>"
+            f"<tr><td>{_e(i.title.get(lang) if i.title else '')}</td><td><b>{_e(value_label(i.value, lang))}</b></td>"
+            f"<td>{_e(msg('report.basis.' + i.basis, lang))}"
+            f"{' · <b>' + _e(msg('report.overridden', lang)) + '</b>' if i.overridden else ''}</td>"
+            f"<td><code>{_e(i.id)}</code></td></tr>"
             for i in report.interpretations
         )
         return title + f"<table><tbody>{rows}</tbody></table>\n"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from dancoso_rules.evaluation.result import DutyResult
-from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label
+from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
 from dancoso_rules.report.model import ComplianceReport, ProvisionSection, StatusCounts
 from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
@@ -22,6 +22,7 @@ from dancoso_rules.report.renderers.common import (
     evidence_text,
     explanation,
     instance_label,
+    instance_name,
     modality_label,
     modality_note,
     status_text,
@@ -92,7 +93,7 @@ class MarkdownRenderer:
         )
         lines += [f"### {md(msg('report.by_clause', lang))}", "", *_header(lang, msg("col.clause", lang))]
         for row in report.clause_totals():
-            label = citation(row.provision, row.citation, lang)
+            label = citation(row.provision, row.citation, lang, heading=True)
             lines.append(f"| {md(label)} | {_counts_row(row.totals)} |")
         lines.append("")
         for section in report.instruments:
@@ -123,14 +124,14 @@ class MarkdownRenderer:
         for result in needing:
             force = modality_note(result.modality, lang)
             lines.append(
-                f"| {_status(result.status.value, lang, status_text(result, lang))} | {md(citation(result.provision, result.citation, lang))} "
+                f"| {_status(result.status.value, lang, status_text(result, lang))} | {md(citation(result.provision, result.citation, lang, heading=True))} "
                 f"| `{result.obligation.rsplit('.', 1)[-1]}`{f' ({md(force)})' if force else ''} | {md(instance_label(result, lang))} "
                 f"| {format_date(result.due, lang) if result.due else '—'} | {md(explanation(result, lang))} |"
             )
         return [*lines, ""]
 
     def _article(self, report: ComplianceReport, article: ProvisionSection, lang: str) -> list[str]:
-        title = citation(article.id, article.citation, lang)
+        title = citation(article.id, article.citation, lang, heading=True)
         if article.heading:
             title = f"{title}. {article.heading}"
         counts = " · ".join(
@@ -146,7 +147,7 @@ class MarkdownRenderer:
     ) -> list[str]:
         lines: list[str] = []
         if depth:
-            head = citation(provision.id, provision.citation, lang)
+            head = citation(provision.id, provision.citation, lang, heading=True)
             if provision.heading:
                 head = f"{head}. {provision.heading}"
             lines += [f"**{md(head)}**", ""]
@@ -167,9 +168,9 @@ class MarkdownRenderer:
         return lines
 
     def _result(self, result: DutyResult, lang: str, titles: dict[str, str]) -> str:
-        parts = [
-            f"{md(instance_label(result, lang))}: **{_status(result.status.value, lang, status_text(result, lang))}**"
-        ]
+        name = instance_name(result, lang)
+        lead = f"{md(name)}: " if name else ""  # md() folds white space, so the space is added after it
+        parts = [f"{lead}**{_status(result.status.value, lang, status_text(result, lang))}**"]
         if result.due:
             parts.append(f"{msg('col.due', lang)} {format_date(result.due, lang)}")
         parts.append(f"{msg('col.evidence', lang)}: {md(evidence_text(result, lang, titles))}")
@@ -182,10 +183,11 @@ class MarkdownRenderer:
         if not report.interpretations:
             return [*lines, md(msg("report.no_interpretations", lang)), ""]
         for item in report.interpretations:
-            title = f": {md(item.title.get(lang))}" if item.title else ""
+            title = f"{md(item.title.get(lang))}: " if item.title else ""
             overridden = f" **{md(msg('report.overridden', lang))}**" if item.overridden else ""
             lines.append(
-                f"- `{item.id}` = `{item.value}`{title} ({md(msg('report.basis.' + item.basis, lang))}){overridden}"
+                f"- {title}**{md(value_label(item.value, lang))}** "
+                f"({md(msg('report.basis.' + item.basis, lang))}){overridden} `{item.id}`"
             )
         return [*lines, ""]
 

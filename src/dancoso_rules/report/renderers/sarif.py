@@ -37,7 +37,7 @@ from dancoso_rules.report.model import (
 )
 from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
-from dancoso_rules.report.renderers.common import explanation, instance_label, status_text
+from dancoso_rules.report.renderers.common import explanation, instance_name, status_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _KINDS = {
@@ -47,6 +47,11 @@ _KINDS = {
     "upcoming": "open",
 }
 _SHORTFALLS = frozenset({"late", "overdue", "missed"})
+
+
+def _instance_note(result: DutyResult, lang: str) -> str:
+    name = instance_name(result, lang)
+    return f" ({name})" if name else ""
 
 
 def _kind_and_level(result: DutyResult, fail_on: frozenset[str]) -> tuple[str, str]:
@@ -135,7 +140,7 @@ class SarifRenderer:
             "kind": kind,
             "level": level,
             "message": {
-                "text": f"{status_text(result, lang)} ({instance_label(result, lang)}): {explanation(result, lang)}"
+                "text": f"{status_text(result, lang)}{_instance_note(result, lang)}: {explanation(result, lang)}"
             },
             "partialFingerprints": {
                 "dancosoInstance/v1": f"{report.organisation.id}|{result.obligation}|{_instance_key(result)}"

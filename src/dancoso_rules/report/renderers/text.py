@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dancoso_rules.evaluation.result import DutyResult
-from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label
+from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
 from dancoso_rules.report.model import ComplianceReport, ObligationEntry, ProvisionSection, StatusCounts
 from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
@@ -18,7 +18,7 @@ from dancoso_rules.report.renderers.common import (
     STATUS_SYMBOLS,
     evidence_text,
     explanation,
-    instance_label,
+    instance_lead,
     status_text,
     verdict,
 )
@@ -158,7 +158,7 @@ class TextRenderer:
         label_width = max(12, out.width - 4 * len(STATUS_ORDER) - 2)
         out.lines.append(f"  {msg('col.clause', lang):<{label_width}}{cells}")
         for row in report.clause_totals():
-            label = citation(row.provision, row.citation, lang)
+            label = citation(row.provision, row.citation, lang, heading=True)
             if len(report.packs) > 1:
                 label = f"{label} ({row.pack})"
             if len(label) > label_width - 1:
@@ -176,7 +176,7 @@ class TextRenderer:
         indent = 2 * depth
         if depth == 0:
             out.blank()
-        head = citation(provision.id, provision.citation, lang)
+        head = citation(provision.id, provision.citation, lang, heading=True)
         if provision.heading:
             head = f"{head}. {provision.heading}"
         out.wrap(head, indent, style="bold")
@@ -201,7 +201,7 @@ class TextRenderer:
         lang = out.lang
         status = result.status.value
         due = f"{msg('col.due', lang)} {format_date(result.due, lang)}" if result.due else ""
-        line = f"{STATUS_SYMBOLS[status]} {instance_label(result, lang)}: {status_text(result, lang)}"
+        line = f"{STATUS_SYMBOLS[status]} {instance_lead(result, lang)}{status_text(result, lang)}"
         out.wrap(line + (f" · {due}" if due else ""), indent, style=status, hanging=2)
         out.wrap(f"{msg('col.evidence', lang)}: {evidence_text(result, lang, titles)}", indent + 2, hanging=2)
         out.wrap(explanation(result, lang), indent + 2, hanging=2)
@@ -212,10 +212,12 @@ class TextRenderer:
         if not report.interpretations:
             out.wrap(msg("report.no_interpretations", lang), 2)
         for item in report.interpretations:
-            title = f" — {item.title.get(lang)}" if item.title else ""
-            overridden = f" ({msg('report.overridden', lang)})" if item.overridden else ""
+            # words for people ("Tần suất tối thiểu ...: hằng tháng"), the id last, for reference
+            title = f"{item.title.get(lang)}: " if item.title else ""
+            overridden = f", {msg('report.overridden', lang)}" if item.overridden else ""
             basis = msg(f"report.basis.{item.basis}", lang)
-            out.wrap(f"{item.id} = {item.value}{title} [{basis}]{overridden}", 2, hanging=2)
+            value = value_label(item.value, lang)
+            out.wrap(f"{title}{value} ({basis}{overridden}) [{item.id}]", 2, hanging=2)
 
     def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
         """The overview: totals, invalid records, then each organisation worst first with its weak khoản."""
@@ -241,6 +243,6 @@ class TextRenderer:
             for clause in row.clauses:
                 if clause.totals.severity()[:4] == (0, 0, 0, 0):
                     continue
-                label = citation(clause.provision, clause.citation, lang)
+                label = citation(clause.provision, clause.citation, lang, heading=True)
                 out.wrap(f"{label} ({clause.pack}): {out.counts(clause.totals)}", 5, hanging=2)
             yield out.text()

@@ -1,0 +1,375 @@
+"""The Vietnamese the reports print is what an official would sign (issue 12, item 9).
+
+Every bundled example is rendered in every format that people read (text, Markdown, HTML) and in the
+Vietnamese parts of the machine formats (JUnit messages, SARIF messages, the labelled CSV columns).
+The project's own prose is then checked: administrative status words, no English code inside a
+Vietnamese sentence, one date style, nothing "required" of Party bodies or the Front, no capital
+after a semicolon, NFC throughout.
+
+What is not the project's prose is taken out first, so that the checks never trip on it: the law's
+verbatim words (provision texts, headings, quotes), the record's own words (names, titles), ids
+written as code (Markdown code spans, HTML ``<code>``, obligation uids, kebab-case record ids), JSON
+Pointers into the record and file paths. Machine values (JSON keys, the CSV ``status`` column, SARIF properties) are not prose.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import EXAMPLES, REPO
+from dancoso_rules.cli.main import main
+from dancoso_rules.evaluation.explain import Sentence
+from dancoso_rules.model import Modality, Rulebook
+from dancoso_rules.report.messages import citation, keys, msg, value_label
+from dancoso_rules.text import fold, nfc, vi_date
+
+AS_OF = "2026-01-15"
+RECORDS = sorted(EXAMPLES.glob("*/*.json"))
+EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "junit": "xml", "sarif": "sarif", "csv": "csv"}
+
+#: Status words the review rejected, and the wording it replaced (case-insensitive).
+REJECTED = ("chứng cứ", "bỏ lỡ", "cách hiểu", "thực hiện muộn", "thời gian còn tính")
+#: Codes of the rule and record formats that must never stand inside a Vietnamese sentence.
+CODES = re.compile(
+    r"\b(?:[a-z]+(?:_[a-z0-9]+)+"  # snake_case ids: provincial_department, half_yearly, not_applicable
+    r"|P(?:\d+[YMWD])+"  # ISO 8601 durations: P30D, P3M
+    r"|monthly|quarterly|yearly|weekly|missed|overdue|late|met|upcoming|unverified"
+    r"|duty|request|encouragement|study|periodic|regular|triggered|qualitative)\b"
+)
+#: "yêu cầu" before a Party body or the Front: a state instrument requires nothing of them.
+PARTY_REQUIRED = re.compile(
+    r"yêu cầu\s+(?:các\s+)?(?:bí thư|cấp ủy|đảng|ủy ban (?:mặt trận|mttq)|mặt trận|tổ chức chính trị)",
+    re.IGNORECASE,
+)
+#: A word after a semicolon; only a proper name may keep its capital there.
+AFTER_SEMICOLON = re.compile(r";\s+(\w+)")
+PROPER_NAMES = (
+    "Ủy ban",
+    "Hội đồng",
+    "Sở",
+    "Ban ",
+    "Bộ phận",
+    "Trung tâm",
+    "Mặt trận",
+    "Nhà nước",
+    "Nhân dân",
+    "Đảng",
+    "Thường trực",
+    "Chủ tịch",
+    "Chánh",
+    "Cổng",
+    "Luật",
+    "Nghị quyết",
+    "Nghị định",
+    "Quyết định",
+)
+DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+KEBAB_ID = re.compile(r"\b[a-z0-9]+(?:[-.][a-z0-9]+)+\b")
+POINTER = re.compile(r"/(?:activities|events|attestations)(?:/[\w-]+)*")
+
+
+def render(record: Path, fmt: str, tmp_path: Path, lang: str = "vi") -> str:
+    """What ``dancoso check`` writes for ``record`` in ``fmt``; text unwrapped (one paragraph a line)."""
+    out = tmp_path / f"{record.stem}.{EXTENSIONS[fmt]}"
+    argv = ["check", str(record.relative_to(REPO)), "--as-of", AS_OF, "--format", fmt, "--lang", lang]
+    assert main([*argv, "--width", "100000", "--output", str(out)]) in (0, 1)
+    return out.read_bytes().decode("utf-8-sig")
+
+
+def foreign_words(rulebook: Rulebook, record: Path) -> list[str]:
+    """Words the project did not write: the law's, and the record's; longest first."""
+    words: set[str] = set()
+    for pack in rulebook.packs:
+        words.update((pack.instrument.title, pack.instrument.issuer))
+        for provision in pack.provisions:
+            words.update(t for t in (provision.text, provision.heading) if t)
+            words.update(o.quote for o in provision.obligations)
+
+    def strings(value: Any) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    # names and titles, not ids: a record's "kind": "provincial_department" must not hide that code
+    words.update(w for w in strings(json.loads(record.read_text(encoding="utf-8"))) if " " in w.strip())
+    words.add(str(record.relative_to(REPO)))
+    return sorted((fold(w) for w in words if len(fold(w)) > 3), key=len, reverse=True)
+
+
+def obligation_uids(rulebook: Rulebook) -> list[str]:
+    """Every obligation's uid (``pack.provision.obligation``): an id, written where people look it up."""
+    return [f"{p.id}.{pr.id}.{o.id}" for p in rulebook.packs for pr in p.provisions for o in pr.obligations]
+
+
+class _Text(HTMLParser):
+    """The text nodes of an HTML page, outside code, styles and scripts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.segments: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("code", "style", "script"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("code", "style", "script"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip and data.strip():
+            self.segments.append(data)
+
+
+def prose(output: str, fmt: str) -> list[str]:
+    """The human-readable Vietnamese segments of one rendered report."""
+    if fmt == "text":
+        return output.splitlines()
+    if fmt == "markdown":
+        lines = (re.sub(r"`[^`]*`", " ", line) for line in output.splitlines())
+        return [html.unescape(re.sub(r"\\([\\`*_\[\]|~])", r"\1", line)) for line in lines]  # as md() escapes
+    if fmt == "html":
+        parser = _Text()
+        parser.feed(output)
+        return parser.segments
+    if fmt == "junit":
+        root = ET.fromstring(output)
+        found = [e.get("message", "") for e in root.iter()]
+        found += [
+            line
+            for e in root.iter()
+            if e.tag in ("failure", "system-out")
+            for line in (e.text or "").splitlines()
+        ]
+        return found
+    if fmt == "sarif":
+        found = []
+
+        def walk(value: Any, key: str = "") -> None:
+            if isinstance(value, dict):
+                for k, item in value.items():
+                    walk(item, k)
+            elif isinstance(value, list):
+                for item in value:
+                    walk(item, key)
+            elif key in ("text", "markdown") and isinstance(value, str):
+                found.append(value)
+
+        walk(json.loads(output))
+        return found
+    assert fmt == "csv"
+    rows = list(csv.reader(io.StringIO(output)))
+    words = {msg(k) for k in ("col.obligation", "col.modality", "col.schedule", "col.period", "col.status")}
+    words |= {msg("col.evidence"), msg("col.explanation")}
+    columns = [n for n, name in enumerate(rows[0]) if name in words]
+    assert len(columns) == len(words), "the CSV's Vietnamese columns were not found"
+    return [row[n] for row in rows for n in columns]
+
+
+def own_prose(output: str, fmt: str, foreign: list[str], uids: list[str]) -> list[str]:
+    """:func:`prose` without the law's and the record's words, uids, kebab-case ids and paths."""
+    segments = []
+    for segment in prose(output, fmt):
+        text = fold(segment)
+        for words in (*uids, *foreign):
+            if words in text:
+                text = text.replace(words, " ")
+        segments.append(KEBAB_ID.sub(" ", POINTER.sub(" ", text)))
+    return [s for s in segments if s.strip()]
+
+
+CASES = [(record, fmt) for record in RECORDS for fmt in EXTENSIONS]
+
+
+@pytest.fixture(scope="module")
+def rendered(
+    tmp_path_factory: pytest.TempPathFactory, rulebook: Rulebook
+) -> dict[tuple[str, str], list[str]]:
+    """Every example in every format, as the project's own Vietnamese prose (rendered once)."""
+    tmp = tmp_path_factory.mktemp("wording")
+    uids = obligation_uids(rulebook)
+    found = {}
+    for record in RECORDS:
+        foreign = foreign_words(rulebook, record)
+        for fmt in EXTENSIONS:
+            output = render(record, fmt, tmp)
+            assert output == nfc(output), f"{record.name} {fmt}: text not in NFC"
+            found[(str(record), fmt)] = own_prose(output, fmt, foreign, uids)
+    return found
+
+
+def _case_id(case: tuple[Path, str]) -> str:
+    return f"{case[0].parent.name}--{case[0].stem}-{case[1]}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_no_rejected_words(case: tuple[Path, str], rendered: dict[tuple[str, str], list[str]]) -> None:
+    segments = rendered[(str(case[0]), case[1])]
+    assert segments, "nothing was rendered"
+    bad = [s for s in segments for word in REJECTED if word in s.lower()]
+    assert not bad, bad[:3]
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_no_english_code_in_vietnamese(
+    case: tuple[Path, str], rendered: dict[tuple[str, str], list[str]], rulebook: Rulebook
+) -> None:
+    """Neither a code of the formats nor an id of the vocabulary (``staff``, ``hamlet``, ``plan``)."""
+    vocabulary = rulebook.vocabulary
+    ids = {
+        item.id
+        for items in (
+            vocabulary.bearers,
+            vocabulary.activity_types,
+            vocabulary.event_types,
+            vocabulary.evidence_kinds,
+        )
+        for item in items
+    }
+    segments = rendered[(str(case[0]), case[1])]
+    bad = [(m.group(0), s) for s in segments for m in CODES.finditer(s)]
+    bad += [(word, s) for s in segments for word in re.findall(r"\b[a-z_]+\b", s) if word in ids]
+    assert not bad, bad[:3]
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_one_date_style(case: tuple[Path, str], rendered: dict[tuple[str, str], list[str]]) -> None:
+    """Every date written d/m/y is written as :func:`vi_date` writes it: ``31/3/2026``, ``01/7/2025``."""
+    seen = 0
+    for segment in rendered[(str(case[0]), case[1])]:
+        for match in DATE.finditer(segment):
+            day, month, year = (int(g) for g in match.groups())
+            assert match.group(0) == vi_date(dt.date(year, month, day)), segment
+            seen += 1
+    if case[1] != "csv":  # the CSV's date columns are ISO, for programs
+        assert seen, "no date was found: the check would prove nothing"
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_nothing_required_of_party_bodies_or_the_front(
+    case: tuple[Path, str], rendered: dict[tuple[str, str], list[str]]
+) -> None:
+    bad = [s for s in rendered[(str(case[0]), case[1])] if PARTY_REQUIRED.search(s)]
+    assert not bad, bad[:3]
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_no_capital_after_a_semicolon(
+    case: tuple[Path, str], rendered: dict[tuple[str, str], list[str]]
+) -> None:
+    bad = [
+        (m.group(1), s)
+        for s in rendered[(str(case[0]), case[1])]
+        for m in AFTER_SEMICOLON.finditer(s)
+        if m.group(1)[0].isupper() and not s[m.start(1) :].startswith(PROPER_NAMES)
+    ]
+    assert not bad, bad[:3]
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_no_placeholder_and_no_former_unit_names(
+    case: tuple[Path, str], rendered: dict[tuple[str, str], list[str]]
+) -> None:
+    """No "—:" for an instance without a name, no word glued to the next after a colon; no "thị trấn",
+    a unit gone since 01/7/2025, in our words."""
+    bad = [s for s in rendered[(str(case[0]), case[1])] if "—:" in s or "thị trấn" in s]
+    bad += [
+        s for s in rendered[(str(case[0]), case[1])] if re.search(r"\w:\*\*\S", s)
+    ]  # "năm 2025:**Quá hạn**"
+    assert not bad, bad[:3]
+
+
+def test_the_checks_catch_what_they_are_for(rulebook: Rulebook) -> None:
+    """The patterns above flag the sentences the review quoted (so that passing means something)."""
+    assert CODES.search("còn hồ sơ là của Sở, ban, ngành tỉnh (provincial_department)")
+    assert CODES.search("complaint-resolution-deadline = P30D")
+    assert CODES.search("= monthly —")
+    assert PARTY_REQUIRED.search("Điểm b khoản 3 Điều 2 yêu cầu Bí thư cấp ủy cấp trên giao ban")
+    assert PARTY_REQUIRED.search("yêu cầu cấp ủy, lãnh đạo Ban Dân vận")
+    sentence = "chủ thể thực hiện là Ủy ban Mặt trận Tổ quốc Việt Nam; Các tổ chức chính trị - xã hội"
+    assert [m.group(1) for m in AFTER_SEMICOLON.finditer(sentence)] == ["Các"]
+    assert not "Các".startswith(PROPER_NAMES)
+    match = DATE.search("Hạn 31/03/2025")
+    assert match is not None
+    assert match.group(0) != vi_date(dt.date(2025, 3, 31))
+    assert any(word in "Chứng cứ: chưa có".lower() for word in REJECTED)
+    # and the law's own words are taken out, not judged: a quote may say "thị trấn" or "hàng năm"
+    record = RECORDS[0]
+    assert any("thị trấn" in w for w in foreign_words(rulebook, record))
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_english_reports_carry_no_vietnamese_label(fmt: str, tmp_path: Path, rulebook: Rulebook) -> None:
+    """``--lang en`` stays complete: none of the catalogue's Vietnamese labels is left in it."""
+    record = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
+    uids = obligation_uids(rulebook)
+    segments = own_prose(render(record, fmt, tmp_path, "en"), fmt, foreign_words(rulebook, record), uids)
+    labels = {msg(k, "vi") for k in keys() if "{" not in msg(k, "vi") and len(msg(k, "vi")) > 8}
+    left = [(label, s) for s in segments for label in labels if label in s]
+    assert not left, left[:3]
+    assert any("Missed" in s for s in segments)
+    assert any("Evidence" in s for s in segments)
+
+
+@pytest.mark.parametrize(
+    ("value", "vi", "en"),
+    [
+        ("monthly", "hằng tháng", "monthly"),
+        ("half_yearly", "định kỳ 6 tháng", "half-yearly"),
+        ("P30D", "30 ngày", "30 days"),
+        ("P1M", "1 tháng", "1 month"),
+        ("P1M10D", "1 tháng 10 ngày", "1 month and 10 days"),
+        ("P2Y", "2 năm", "2 years"),
+        ("three weeks", "three weeks", "three weeks"),  # not a code: shown as given
+        ("P", "P", "P"),
+    ],
+)
+def test_interpretation_values_are_written_in_words(value: str, vi: str, en: str) -> None:
+    assert (value_label(value, "vi"), value_label(value, "en")) == (vi, en)
+
+
+def test_a_citation_takes_a_capital_only_where_it_opens_a_line() -> None:
+    assert citation("art_2__cl_3", "khoản 3 Điều 2") == "khoản 3 Điều 2"
+    assert citation("art_2__cl_3", "khoản 3 Điều 2", heading=True) == "Khoản 3 Điều 2"
+    assert citation("art_2__cl_3", "khoản 3 Điều 2", "en", heading=True) == "Article 2, clause 3"
+
+
+@pytest.mark.parametrize(
+    ("bearers", "modality", "verb"),
+    [
+        (("party_committee_secretary",), Modality.DUTY, "tham chiếu quy định của Đảng về việc"),
+        (("party_committee", "fatherland_front"), Modality.DUTY, "tham chiếu quy định của Đảng về việc"),
+        (("fatherland_front", "socio_political_organisations"), Modality.DUTY, "đề nghị"),
+        (("state_agency",), Modality.DUTY, "yêu cầu"),
+        (("state_agency",), Modality.ENCOURAGEMENT, "khuyến khích"),
+    ],
+)
+def test_the_verb_is_the_force_the_instrument_can_have(
+    rulebook: Rulebook, bearers: tuple[str, ...], modality: Modality, verb: str
+) -> None:
+    """A state instrument requires nothing of Party bodies (it refers to the Party's rules) and only
+    requests of the Front; whatever the rule file's modality says."""
+    pack = rulebook.pack_by_id["tra-vinh-2024"]
+    provision = next(p for p in pack.provisions if p.obligations)
+    obligation = provision.obligations[0].model_copy(update={"bearers": bearers, "modality": modality})
+    sentence = Sentence(provision.citation, provision.id, obligation)
+    assert sentence.vi.startswith(f"{provision.citation[:1].upper()}{provision.citation[1:]} {verb} ")
+    assert sentence.soft == (modality is Modality.ENCOURAGEMENT)
