@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 
 from conftest import EXAMPLES, FIXTURES, SCHEMAS
-from tools import tool
 from dancoso_rules.record.model import RECORD_SCHEMA_ID
 from dancoso_rules.record.schema import SCHEMA_FILE, record_schema, record_schema_text
+from tools import tool
 
 PUBLISHED = SCHEMAS / SCHEMA_FILE
 REGENERATE = "python -m dancoso_rules.record.schema > schemas/activity-record.schema.json"
