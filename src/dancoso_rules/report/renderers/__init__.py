@@ -43,6 +43,9 @@ class RenderOptions:
     fail_on: frozenset[str] = DEFAULT_FAIL_ON
     width: int = 100
     color: bool = False
+    #: The statuses the run's exit code fails on (``--fail-on``), when they are not ``fail_on``: the
+    #: report then says how many failing results do not block the run. ``None``: the same as ``fail_on``.
+    blocking: frozenset[str] | None = None
 
 
 class Renderer(Protocol):
