@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TextIO
 
 from dancoso_rules.cli.check import CheckRun
-from dancoso_rules.cli.output import is_input, output_error, write_chunks, write_output
+from dancoso_rules.cli.output import InputSet, is_input, output_error, write_chunks, write_output
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.report.batch import check_source, display, expand
 from dancoso_rules.report.overview import OverviewBuilder
@@ -71,7 +71,7 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     """Check every record of ``paths``; print or write the overview; return the exit code."""
     folder: Path | None = args.output
     extension = run.renderer.extension
-    inputs = [*paths, *([args.interpretations] if args.interpretations else [])]
+    inputs = InputSet([*paths, *([args.interpretations] if args.interpretations else [])])
     earlier: set[str] = set()
     before: set[str] = set()
     if folder is not None:
@@ -168,7 +168,7 @@ def _manifest_files(path: Path) -> set[str]:
 
 
 def _write_manifest(
-    folder: Path, args: argparse.Namespace, as_of: dt.date, written: list[str], inputs: list[Path]
+    folder: Path, args: argparse.Namespace, as_of: dt.date, written: list[str], inputs: InputSet
 ) -> None:
     manifest = {
         "as_of": as_of.isoformat(),
@@ -181,7 +181,7 @@ def _write_manifest(
     write_output(text, folder / MANIFEST, inputs=inputs)
 
 
-def _remove_earlier(folder: Path, names: set[str], inputs: list[Path]) -> None:
+def _remove_earlier(folder: Path, names: set[str], inputs: InputSet) -> None:
     """Remove the reports of the earlier run that this one did not write again (never an input)."""
     for name in sorted(names):
         path = folder / name

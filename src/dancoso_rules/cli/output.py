@@ -49,23 +49,40 @@ def _cannot(output: Path, exc: OSError) -> UsageError:
     return output_error(output, f"cannot write the report: {reason}")
 
 
-def is_input(output: Path, inputs: Iterable[Path]) -> bool:
-    """Whether ``output`` names one of ``inputs`` (the same file, by any path or link)."""
-    try:
-        target = output.resolve()
-    except OSError:
-        return False
-    for path in inputs:
+class InputSet:
+    """The files a run reads, looked up in constant time: by resolved path, and by device and inode
+    (the same file by any path or link). Built once per run, however many reports it writes."""
+
+    def __init__(self, inputs: Iterable[Path]) -> None:
+        self._paths: set[Path] = set()
+        self._files: set[tuple[int, int]] = set()
+        for path in inputs:
+            try:
+                self._paths.add(path.resolve())
+                info = path.stat()
+            except OSError:
+                continue
+            self._files.add((info.st_dev, info.st_ino))
+
+    def __contains__(self, output: object) -> bool:
+        if not isinstance(output, Path):
+            return False
         try:
-            if path.resolve() == target or (output.exists() and path.exists() and output.samefile(path)):
+            if output.resolve() in self._paths:
                 return True
+            info = output.stat()
         except OSError:
-            continue
-    return False
+            return False
+        return (info.st_dev, info.st_ino) in self._files
+
+
+def is_input(output: Path, inputs: Iterable[Path] | InputSet) -> bool:
+    """Whether ``output`` names one of ``inputs`` (the same file, by any path or link)."""
+    return output in (inputs if isinstance(inputs, InputSet) else InputSet(inputs))
 
 
 @contextmanager
-def atomic_file(output: Path, *, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]:
+def atomic_file(output: Path, *, inputs: Iterable[Path] | InputSet = ()) -> Iterator[BinaryIO]:
     """A binary file to write ``output`` through (see the module docstring for what each target gets).
 
     Raises :class:`UsageError` (exit 2) for an input, a folder, or a target that cannot be written.
@@ -182,7 +199,9 @@ def write_stdout(content: str | bytes) -> None:
     buffer.flush()
 
 
-def write_output(content: str | bytes, output: Path | None, *, inputs: Iterable[Path] = ()) -> None:
+def write_output(
+    content: str | bytes, output: Path | None, *, inputs: Iterable[Path] | InputSet = ()
+) -> None:
     """Print ``content`` (in UTF-8), or write it to ``output`` (see :func:`atomic_file`).
 
     Refuses to write over any of ``inputs``.
@@ -194,7 +213,9 @@ def write_output(content: str | bytes, output: Path | None, *, inputs: Iterable[
         handle.write(content.encode("utf-8") if isinstance(content, str) else content)
 
 
-def write_chunks(chunks: Iterable[str], output: Path | None, *, inputs: Iterable[Path] = ()) -> None:
+def write_chunks(
+    chunks: Iterable[str], output: Path | None, *, inputs: Iterable[Path] | InputSet = ()
+) -> None:
     """Print ``chunks`` as they come, or write them to ``output``, in UTF-8, never held whole.
 
     Refuses to write over any of ``inputs``.
