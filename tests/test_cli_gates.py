@@ -195,6 +195,19 @@ def test_an_internal_error_exits_3_with_one_line(
     assert "report" in err
 
 
+def test_a_file_that_cannot_be_read_mid_run_is_exit_2_not_a_bug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dancoso_rules.report.batch as batch
+
+    def unreadable(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied", "records.jsonl")
+
+    monkeypatch.setattr(batch, "check_source", unreadable)
+    assert main(["check", str(SO_NOI_VU), *AS_OF]) == 2
+    assert capsys.readouterr().err == "records.jsonl: cannot read or write: Permission denied\n"
+
+
 # --- 10: --fail-on decides the exit code, never what the report says ----------------------------------
 
 
