@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dancoso_rules.cli.output import write_chunks, write_output
+from dancoso_rules.cli.output import InputSet, write_chunks, write_output
 from dancoso_rules.errors import UsageError
 
 
@@ -45,3 +45,16 @@ def test_neither_writer_overwrites_an_input(tmp_path: Path) -> None:
 def test_without_a_file_chunks_go_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
     write_chunks(iter(["a", "b\n"]), None)
     assert capsys.readouterr().out == "ab\n"
+
+
+def test_an_input_is_recognised_by_any_path_link_or_hard_link(tmp_path: Path) -> None:
+    record = tmp_path / "record.json"
+    record.write_text("{}", encoding="utf-8")
+    (tmp_path / "soft.json").symlink_to(record)
+    (tmp_path / "hard.json").hardlink_to(record)
+    inputs = InputSet([record])
+    for name in ("soft.json", "hard.json", "./record.json"):
+        with pytest.raises(UsageError, match="refusing to write the report over an input file"):
+            write_output("x", tmp_path / name, inputs=inputs)
+    assert record.read_text(encoding="utf-8") == "{}"
+    assert tmp_path / "other.json" not in inputs

@@ -58,7 +58,7 @@ def test_every_duplicate_key_is_reported_with_both_places() -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        (b"\xef\xbb\xbf{}", "r.json:1:1: the file starts with a UTF-8 byte-order mark (BOM)"),
+        (b"\xef\xbb\xbf \n", "r.json: the file is empty"),
         (b"\xff\xfe{\x00}\x00", "UTF-16 byte-order mark"),
         (b"", "the file is empty"),
         (b" \r\n\t", "the file is empty"),
@@ -72,6 +72,11 @@ def test_every_duplicate_key_is_reported_with_both_places() -> None:
 )
 def test_bad_bytes_get_one_clear_located_message(raw: bytes, expected: str) -> None:
     assert expected in only_problem(raw)
+
+
+def test_a_utf8_byte_order_mark_is_skipped() -> None:
+    # PowerShell and Notepad write one; the validator notes it (see test_cli_gates).
+    assert parse(b'\xef\xbb\xbf{"a": "\xc3\xa1"}') == {"a": "á"}
 
 
 def test_a_paired_surrogate_escape_is_text() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from conftest import EXAMPLES, FIXTURES, SCHEMAS
 from dancoso_rules.record.model import RECORD_SCHEMA_ID
 from dancoso_rules.record.schema import SCHEMA_FILE, record_schema, record_schema_text
+from tools import tool
 
 PUBLISHED = SCHEMAS / SCHEMA_FILE
 REGENERATE = "python -m dancoso_rules.record.schema > schemas/activity-record.schema.json"
@@ -51,10 +51,24 @@ def test_module_prints_the_published_schema() -> None:
     ids=lambda p: f"{p.parent.name}/{p.stem}",
 )
 def test_generic_check_jsonschema_accepts_valid_records(path: Path) -> None:
-    cli = shutil.which("check-jsonschema")
-    assert cli is not None, "check-jsonschema is in the test extra: pip install -e '.[test]'"
+    cli = tool("check-jsonschema")
     run = subprocess.run(
         [cli, "--schemafile", str(PUBLISHED), str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_check_jsonschema_is_found_with_only_the_system_folders_on_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A fresh machine: the venv is not on PATH, and nothing was installed globally by hand."""
+    monkeypatch.setenv("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
+    record = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
+    run = subprocess.run(
+        [tool("check-jsonschema"), "--schemafile", str(PUBLISHED), str(record)],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 0, run.stdout + run.stderr
 
@@ -63,8 +77,7 @@ def test_generic_check_jsonschema_accepts_valid_records(path: Path) -> None:
     "case", ["bad-date", "unknown-field", "number-for-string", "evidence-without-reference"]
 )
 def test_generic_check_jsonschema_refuses_what_the_schema_can_see(case: str) -> None:
-    cli = shutil.which("check-jsonschema")
-    assert cli is not None
+    cli = tool("check-jsonschema")
     path = FIXTURES / "records" / "invalid" / f"{case}.json"
     run = subprocess.run(
         [cli, "--schemafile", str(PUBLISHED), str(path)], capture_output=True, text=True, timeout=120

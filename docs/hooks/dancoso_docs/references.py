@@ -70,8 +70,37 @@ def cli_page() -> str:
         '!!! info "Generated"',
         "    Each block below is what `dancoso … --help` prints, taken from the CLI itself when the site is built.",
         "",
-        "Exit codes: `0` success; `1` the inputs were read but fail (invalid records, failing duties); "
-        "`2` usage errors and unreadable or invalid input.",
+        "**Exit codes**, the same for every command:",
+        "",
+        "| Code | Meaning |",
+        "|---|---|",
+        "| `0` | success: every record valid; no result with a status in `--fail-on` |",
+        "| `1` | the inputs were read but fail: an invalid record (`validate`), a failing duty (`check`) |",
+        "| `2` | usage errors, unreadable or invalid input (`check`), output that cannot be written |",
+        "| `3` | an internal error, a bug: one line on standard error says what and where to report it "
+        "(`DANCOSO_DEBUG=1` shows the traceback) |",
+        "",
+        "`--fail-on` decides the exit code of `check` only: every report counts missed and overdue duties as "
+        "failing and says when the run's policy does not block on them.",
+        "",
+        "**Input**: records are UTF-8 JSON, with or without a byte-order mark (a BOM, as PowerShell and Notepad "
+        "write, is skipped with a note); UTF-16 is refused. `-` reads standard input: one record, or JSON Lines "
+        "(one record per line), for `check` as for `validate`.",
+        "",
+        "**Output** is UTF-8 whatever the locale. `--output PATH`:",
+        "",
+        "- never writes over an input of the run (a report that would is named `ID-2.EXT`, or the run is "
+        "refused, exit 2);",
+        "- a regular file is written to a temporary file beside it and renamed over it once complete; a new "
+        "file gets the mode `0666 & ~umask`, a replaced one keeps its mode; the temporary file is removed on "
+        "error, Ctrl-C and SIGTERM; missing parent folders are created;",
+        "- a FIFO, a device, `/dev/stdout`, `>(…)` are written in place, never replaced;",
+        "- for one record, a folder (existing, or written with a trailing `/`) gets `ORGANISATION-ID.EXT`;",
+        "- for several records, the folder gets a report per organisation, `overview.EXT` and the run's manifest "
+        "`.dancoso-run.json`; a later run into the same folder removes the reports the earlier one listed and "
+        "did not write again, leaves other files alone and names them in a note;",
+        "- a failure to write (a read-only file system, a parent that is a file, a folder where a file is "
+        "expected) is one located line, exit 2.",
         "",
     ]
     for command, text in command_helps():

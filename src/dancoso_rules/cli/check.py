@@ -1,13 +1,16 @@
 """``dancoso check RECORD...``: evaluate activity records and report each duty's status, clause by clause.
 
-One record file gives its report in the chosen format. Several records (files, a folder, or a JSON
-Lines file of one record per line) give the overview for the body that oversees them, organisations
-worst first; with ``--output DIR`` each organisation's report is also written to ``DIR``.
+One record file (or ``-``, one record on standard input) gives its report in the chosen format.
+Several records (files, a folder, or a JSON Lines file of one record per line, also on standard
+input) give the overview for the body that oversees them, organisations with most failing results
+first; with ``--output DIR`` each organisation's report is also written to ``DIR``.
 
 Exit codes: 0 when no result has a status in ``--fail-on`` (default ``missed,overdue``; ``none``
-disables); 1 when one does; 2 for invalid input or usage, with located one-line messages. Output
-never overwrites an input and is written atomically. This module is a thin shell over
-:mod:`dancoso_rules.report`: it parses arguments, picks a renderer and sets the exit code.
+disables); 1 when one does; 2 for invalid input or usage, with located one-line messages; 3 for an
+internal error (see :mod:`dancoso_rules.cli.main`). ``--fail-on`` decides the exit code only: the
+reports always count missed and overdue duties as failing, and say when the run does not block on
+them. Output never overwrites an input (see :mod:`dancoso_rules.cli.output`). This module is a thin
+shell over :mod:`dancoso_rules.report`: it parses arguments, picks a renderer and sets the exit code.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dancoso_rules.errors import RecordError, UsageError
 
 if TYPE_CHECKING:
     from dancoso_rules.model import Interpretation, Rulebook
+    from dancoso_rules.report.batch import RecordSource
     from dancoso_rules.report.renderers import Renderer, RenderOptions
 
 FORMATS = ("text", "markdown", "html", "json", "junit", "sarif", "csv", "docx")
@@ -40,6 +44,10 @@ class CheckRun:
     renderer: Renderer
     options: RenderOptions
     overrides: tuple[Interpretation, ...] | None
+    #: The statuses that make the run exit 1 (``--fail-on``); the reports count ``options.fail_on``.
+    fail_on: frozenset[str]
+    #: The records read from standard input (``-``): one record, or the lines of JSON Lines.
+    stdin: tuple[RecordSource, ...] = ()
 
 
 def _date(text: str) -> dt.date:
@@ -74,7 +82,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "records",
         nargs="+",
         metavar="RECORD",
-        help="activity records: JSON files, folders (every *.json and *.jsonl below them), JSON Lines files",
+        help="activity records: JSON files, folders (every *.json and *.jsonl below them), JSON Lines files, "
+        "or - for standard input (one record, or JSON Lines)",
     )
     parser.add_argument(
         "--as-of", type=_date, metavar="DATE", help="the evaluation date, YYYY-MM-DD (default: today)"
@@ -93,16 +102,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--output",
-        type=Path,
         metavar="PATH",
-        help="write the report to PATH (for several records: a folder for each report and the overview)",
+        help="write the report to PATH (a folder, existing or ending in /, gets ORGANISATION-ID.EXT); for "
+        "several records: a folder for each report, the overview and the run's manifest .dancoso-run.json",
     )
     parser.add_argument(
         "--fail-on",
         type=_fail_on,
         default=_fail_on(DEFAULT_FAIL_ON),
         metavar="STATUSES",
-        help=f"exit 1 when a result has one of these statuses (default: {DEFAULT_FAIL_ON}; 'none' never fails)",
+        help=f"exit 1 when a result has one of these statuses (default: {DEFAULT_FAIL_ON}; 'none' never "
+        "fails); the reports still count missed and overdue duties as failing",
     )
     parser.add_argument(
         "--width", type=_width, metavar="N", help="text width (default: COLUMNS, or the terminal's)"
@@ -131,12 +141,18 @@ def _report_period(text: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from dancoso_rules.load import load_rulebook
-    from dancoso_rules.report.batch import is_jsonl, record_sources
+    from dancoso_rules.record.inputs import is_jsonl
+    from dancoso_rules.report.batch import record_sources, stdin_sources
+    from dancoso_rules.report.model import DEFAULT_FAIL_ON as REPORTED
     from dancoso_rules.report.renderers import RenderOptions, get_renderer
 
-    paths, missing = record_sources(args.records)
+    text = args.output
+    args.output_is_folder = text is not None and (text.endswith(("/", os.sep)) or Path(text).is_dir())
+    args.output = None if text is None else Path(text)
+    paths, missing = record_sources([a for a in args.records if a != "-"])
     if missing:
         raise UsageError(missing)
+    stdin = tuple(stdin_sources(sys.stdin.buffer.read())) if "-" in args.records else ()
     rulebook = load_rulebook(args.rules)
     overrides = None
     if args.interpretations is not None:
@@ -148,22 +164,27 @@ def run(args: argparse.Namespace) -> int:
     to_terminal = args.output is None and sys.stdout.isatty()
     options = RenderOptions(
         lang=args.lang,
-        fail_on=args.fail_on,
+        # The reports always count what fails by default; --fail-on adds statuses and sets the exit code.
+        fail_on=args.fail_on | REPORTED,
         width=args.width or _terminal_width(),
         color=args.format == "text" and to_terminal and "NO_COLOR" not in os.environ,
         report_period=args.report_period,
         data_window=args.data_window,
+        blocking=args.fail_on,
     )
-    _writable(sys.stdout)
-    single = (
+    context = CheckRun(rulebook, renderer, options, overrides, args.fail_on, stdin)
+    if len(args.records) == 1 and len(stdin) == 1 and stdin[0].line is None:
+        return _one(args, stdin[0], context)
+    if (
         len(args.records) == 1
         and len(paths) == 1
         and not is_jsonl(paths[0])
         and not Path(args.records[0]).is_dir()
-    )
-    context = CheckRun(rulebook, renderer, options, overrides)
-    if single:
-        return _one(args, paths[0], context)
+    ):
+        from dancoso_rules.paths import display_path
+        from dancoso_rules.report.batch import RecordSource
+
+        return _one(args, RecordSource(paths[0], display_path(paths[0])), context)
     if args.format == "docx":  # a submitted report is one unit's; checked before anything is written
         from dancoso_rules.errors import Location, Problem
 
@@ -178,13 +199,12 @@ def run(args: argparse.Namespace) -> int:
     return check_many(args, paths, context)
 
 
-def _one(args: argparse.Namespace, path: Path, context: CheckRun) -> int:
+def _one(args: argparse.Namespace, source: RecordSource, context: CheckRun) -> int:
     from dancoso_rules.cli.output import write_output
-    from dancoso_rules.paths import display_path
-    from dancoso_rules.report.batch import RecordSource, check_source
+    from dancoso_rules.report.batch import check_source
 
     checked = check_source(
-        RecordSource(path, display_path(path)),
+        source,
         context.rulebook,
         as_of=args.as_of,
         interpretations=context.overrides,
@@ -192,9 +212,14 @@ def _one(args: argparse.Namespace, path: Path, context: CheckRun) -> int:
     )
     if checked.report is None:
         raise RecordError(list(checked.problems))
-    inputs = [path] + ([args.interpretations] if args.interpretations else [])
-    write_output(context.renderer.render(checked.report, context.options), args.output, inputs=inputs)
-    return 1 if checked.report.failing(context.options.fail_on) else 0
+    inputs = ([] if source.data is not None else [source.path]) + (
+        [args.interpretations] if args.interpretations else []
+    )
+    output: Path | None = args.output
+    if output is not None and args.output_is_folder:
+        output = output / f"{checked.report.organisation.id}.{context.renderer.extension}"
+    write_output(context.renderer.render(checked.report, context.options), output, inputs=inputs)
+    return 1 if checked.report.failing(context.fail_on) else 0
 
 
 def _terminal_width() -> int:
@@ -205,10 +230,3 @@ def _terminal_width() -> int:
         return max(40, min(os.get_terminal_size(sys.stdout.fileno()).columns, 160))
     except (OSError, ValueError):
         return 100
-
-
-def _writable(stream: object) -> None:
-    """Never fail on a console that cannot show Vietnamese: escape what it cannot encode."""
-    reconfigure = getattr(stream, "reconfigure", None)
-    if reconfigure is not None:
-        reconfigure(errors="backslashreplace")

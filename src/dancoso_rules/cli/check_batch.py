@@ -2,27 +2,37 @@
 
 Invalid records are reported on standard error with their located messages and listed in the
 overview; the run then exits 2. With ``--output DIR`` each organisation's report is written to
-``DIR/<organisation-id>.<ext>`` (``-2``, ``-3``... when an id repeats) and the overview to
-``DIR/overview.<ext>``; otherwise the overview goes to standard output. A progress line is drawn on
-standard error only when it is a terminal and the run has taken more than a second.
+``DIR/<organisation-id>.<ext>`` (``-2``, ``-3``... when an id repeats, or when that file is an input
+of the run) and the overview to ``DIR/overview.<ext>``; otherwise the overview goes to standard
+output. A progress line is drawn on standard error only when it is a terminal and the run has taken
+more than a second.
+
+One folder holds one run: the run lists what it wrote in ``DIR/.dancoso-run.json`` (its manifest),
+and removes the reports an earlier run listed there that it did not write again, so that reports of
+two runs are never mixed. Files no run listed are left alone, and named in a note on standard error.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
+import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from dancoso_rules.cli.check import CheckRun
-from dancoso_rules.cli.output import write_chunks, write_output
+from dancoso_rules.cli.output import InputSet, is_input, output_error, write_chunks, write_output
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.report.batch import check_source, display, expand
 from dancoso_rules.report.overview import OverviewBuilder
 
 _PROGRESS_AFTER = 1.0  # seconds
+#: The manifest of the run that wrote a folder's reports (hidden: never read as a record).
+MANIFEST = ".dancoso-run.json"
 
 
 class Progress:
@@ -60,17 +70,30 @@ class Progress:
 def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> int:
     """Check every record of ``paths``; print or write the overview; return the exit code."""
     folder: Path | None = args.output
+    extension = run.renderer.extension
+    inputs = InputSet([*paths, *([args.interpretations] if args.interpretations else [])])
+    earlier: set[str] = set()
+    before: set[str] = set()
     if folder is not None:
         _refuse_inside_inputs(folder, args.records)
-        folder.mkdir(parents=True, exist_ok=True)
+        overview_path = folder / f"overview.{extension}"
+        if overview_path.is_dir():
+            raise output_error(overview_path, "is a folder; expected a file")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            before = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
+        except OSError as exc:
+            raise output_error(folder, f"cannot write the reports: {exc.strerror or exc}") from None
+        earlier = _manifest_files(folder / MANIFEST)
     as_of = args.as_of or dt.date.today()
     builder = OverviewBuilder(as_of)
     used: set[str] = set()
-    progress = Progress(len(paths))
+    written: list[str] = []
+    progress = Progress(len(paths) + len(run.stdin))
     failing = invalid = records = 0
     files_done = 0
     current: Path | None = None
-    for source in expand(paths):
+    for source in itertools.chain(run.stdin, expand(paths)):
         if source.path != current:
             files_done += current is not None
             current = source.path
@@ -90,17 +113,25 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
             builder.add_invalid(display(source), tuple(str(p) for p in checked.problems))
         else:
             report = checked.report
-            failing += report.failing(run.options.fail_on) > 0
+            failing += report.failing(run.fail_on) > 0
             builder.add(report, source.name, source.line)
             if folder is not None:
-                name = _unique(report.organisation.id, used)
-                path = folder / f"{name}.{run.renderer.extension}"
-                write_output(run.renderer.render(report, run.options), path, inputs=[source.path])
+                name = _unique(
+                    report.organisation.id, used, lambda n: is_input(folder / f"{n}.{extension}", inputs)
+                )
+                path = folder / f"{name}.{extension}"
+                write_output(run.renderer.render(report, run.options), path, inputs=inputs)
+                written.append(path.name)
         progress.update(records, files_done)
     progress.close()
-    chunks = run.renderer.render_overview(builder.build(), run.options)
-    overview = None if folder is None else folder / f"overview.{run.renderer.extension}"
-    write_chunks(chunks, overview, inputs=paths)
+    chunks = run.renderer.render_overview(builder.build(run.options.fail_on), run.options)
+    overview = None if folder is None else folder / f"overview.{extension}"
+    write_chunks(chunks, overview, inputs=inputs)
+    if folder is not None:
+        written.append(f"overview.{extension}")
+        _write_manifest(folder, args, as_of, written, inputs)
+        _remove_earlier(folder, earlier - set(written), inputs)
+        _note_others(folder, before - earlier - set(written))
     print(
         f"{records} record(s) checked: {records - invalid} evaluated, {invalid} invalid; "
         f"{failing} failing (a duty with a status in --fail-on)",
@@ -111,13 +142,69 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     return 1 if failing else 0
 
 
-def _unique(name: str, used: set[str]) -> str:
+def _unique(name: str, used: set[str], taken: Callable[[str], bool]) -> str:
     candidate, n = name, 1
-    while candidate in used or candidate == "overview":
+    while candidate in used or candidate == "overview" or taken(candidate):
         n += 1
         candidate = f"{name}-{n}"
     used.add(candidate)
     return candidate
+
+
+def _manifest_files(path: Path) -> set[str]:
+    """The reports an earlier run listed in its manifest (plain names in the folder; nothing else)."""
+    try:
+        data = json.loads(path.read_bytes())
+        files = data["files"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return set()
+    if not isinstance(files, list):
+        return set()
+    return {
+        f
+        for f in files
+        if isinstance(f, str) and f and "/" not in f and "\\" not in f and not f.startswith(".")
+    }
+
+
+def _write_manifest(
+    folder: Path, args: argparse.Namespace, as_of: dt.date, written: list[str], inputs: InputSet
+) -> None:
+    manifest = {
+        "as_of": as_of.isoformat(),
+        "command": "dancoso check",
+        "files": sorted(written),
+        "format": args.format,
+        "records": list(args.records),
+    }
+    text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    write_output(text, folder / MANIFEST, inputs=inputs)
+
+
+def _remove_earlier(folder: Path, names: set[str], inputs: InputSet) -> None:
+    """Remove the reports of the earlier run that this one did not write again (never an input)."""
+    for name in sorted(names):
+        path = folder / name
+        if path.is_file() and not path.is_symlink() and not is_input(path, inputs):
+            try:
+                path.unlink()
+            except OSError as exc:
+                print(
+                    f"{path}: warning: cannot remove an earlier run's report: {exc.strerror or exc}",
+                    file=sys.stderr,
+                )
+
+
+def _note_others(folder: Path, names: set[str]) -> None:
+    if not names:
+        return
+    shown = ", ".join(sorted(names)[:3]) + (", …" if len(names) > 3 else "")
+    noun = "file" if len(names) == 1 else "files"
+    print(
+        f"{folder}: note: {len(names)} {noun} not written by this run ({shown}); "
+        f"{MANIFEST} lists the reports of this run",
+        file=sys.stderr,
+    )
 
 
 def _refuse_inside_inputs(folder: Path, arguments: list[str]) -> None:

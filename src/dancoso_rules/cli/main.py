@@ -1,17 +1,25 @@
 """``dancoso``: parse arguments, call the library, print, and set the exit code.
 
 Exit codes: 0 success; 1 the inputs were read but fail (invalid records, duties failing); 2 usage,
-unreadable or invalid input. A user error is printed as located one-line messages, never a traceback.
-Each sub-command lives in its own module, imported only when it runs, so that start-up stays fast.
+unreadable or invalid input, or output that cannot be written; 3 an internal error (a bug), told in
+one line with where to report it (``DANCOSO_DEBUG=1`` shows the traceback). A user error is printed as
+located one-line messages, never a traceback. Standard output is UTF-8 whatever the locale. Each
+sub-command lives in its own module, imported only when it runs, so that start-up stays fast.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
+
+#: The exit code of an internal error: not 1 (duties failing) nor 2 (bad input), so a gate can tell a bug.
+EXIT_INTERNAL = 3
+#: Where a bug is reported.
+REPORT_BUGS = "the dancoso-rules maintainers (the issue tracker of the repository you installed it from)"
 
 #: sub-command → (module, one-line help). The module has ``add_arguments(parser)`` and ``run(args)``.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -68,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if run is None:
         parser.print_help(sys.stderr)
         return 2
+    _utf8(sys.stdout)
+    _utf8(sys.stderr)
     try:
         code: int = run(args)
     except DancosoError as exc:
@@ -78,7 +88,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:  # pragma: no cover
         return 130
+    except OSError as exc:
+        if exc.filename is None:
+            return _internal(exc)
+        print(f"{exc.filename}: cannot read or write: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        return _internal(exc)
     return code
+
+
+def _internal(exc: Exception) -> int:
+    """An internal error (a bug): one line, where to report it, and its own exit code."""
+    if os.environ.get("DANCOSO_DEBUG") == "1":
+        raise exc
+    what = " ".join(f"{type(exc).__name__}: {exc}".split())
+    print(
+        f"dancoso: internal error ({what}); this is a bug: please report it, with the command you ran, "
+        f"to {REPORT_BUGS} (DANCOSO_DEBUG=1 shows the traceback)",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
+
+
+def _utf8(stream: object) -> None:
+    """Write UTF-8 whatever the locale: reports declare UTF-8 (HTML, XML, JSON), and a pipe or a file
+    must get the same bytes on every machine."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 if __name__ == "__main__":  # pragma: no cover

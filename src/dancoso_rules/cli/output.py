@@ -1,72 +1,234 @@
-"""Writing command output: to stdout, or atomically to a file that is never one of the inputs.
+"""Writing command output: to stdout in UTF-8, or to a file that is never one of the run's inputs.
 
 :func:`write_output` writes a whole document, :func:`write_chunks` a stream of text as it comes (the
-overview of many records); both go through :func:`atomic_file`, the one place that refuses to write
-over an input and writes to a temporary file renamed over the target once complete.
+overview of many records); both go through :func:`atomic_file`, the one place that decides how a
+target is written:
+
+- a regular file (or a new one) is written to a temporary file beside it, renamed over it once
+  complete: readers never see half a report. A new file gets the mode ``0666 & ~umask``, a
+  replaced one keeps its mode; the temporary file is removed on error, Ctrl-C and SIGTERM;
+- anything else that exists (a FIFO, ``/dev/stdout``, a device node, ``>(…)``) is written in place,
+  never replaced by a regular file;
+- an input of the run, or a folder, is refused with a located message (exit 2); so is any
+  failure to write (a read-only file system, a parent that is a file), never a traceback.
+
+Missing parent folders are created.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
+import stat
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import BinaryIO
 
 from dancoso_rules.errors import Location, Problem, UsageError
 
 
+def output_error(output: Path | str, message: str) -> UsageError:
+    """The located error for an output that cannot be written: exit 2, one line."""
+    return UsageError(Problem(Location(str(output)), message, code="io"))
+
+
+def _cannot(output: Path, exc: OSError) -> UsageError:
+    if exc.errno == errno.ENOTDIR:
+        reason = "a parent folder is a file"
+    elif exc.errno == errno.EISDIR:
+        reason = "is a folder; expected a file"
+        return output_error(output, reason)
+    else:
+        reason = exc.strerror or str(exc)
+    return output_error(output, f"cannot write the report: {reason}")
+
+
+class InputSet:
+    """The files a run reads, looked up in constant time: by resolved path, and by device and inode
+    (the same file by any path or link). Built once per run, however many reports it writes."""
+
+    def __init__(self, inputs: Iterable[Path]) -> None:
+        self._paths: set[Path] = set()
+        self._files: set[tuple[int, int]] = set()
+        for path in inputs:
+            try:
+                self._paths.add(path.resolve())
+                info = path.stat()
+            except OSError:
+                continue
+            self._files.add((info.st_dev, info.st_ino))
+
+    def __contains__(self, output: object) -> bool:
+        if not isinstance(output, Path):
+            return False
+        try:
+            if output.resolve() in self._paths:
+                return True
+            info = output.stat()
+        except OSError:
+            return False
+        return (info.st_dev, info.st_ino) in self._files
+
+
+def is_input(output: Path, inputs: Iterable[Path] | InputSet) -> bool:
+    """Whether ``output`` names one of ``inputs`` (the same file, by any path or link)."""
+    return output in (inputs if isinstance(inputs, InputSet) else InputSet(inputs))
+
+
 @contextmanager
-def atomic_file(output: Path, *, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]:
-    """A binary file to write ``output`` through: a temporary file beside it, renamed over it when the
-    block ends without error, removed otherwise. Refuses to write over any of ``inputs``."""
-    target = output.resolve()
-    for path in inputs:
-        if path.exists() and path.resolve() == target:
-            raise UsageError(
-                Problem(Location(str(output)), "refusing to write the report over an input file")
-            )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+def atomic_file(output: Path, *, inputs: Iterable[Path] | InputSet = ()) -> Iterator[BinaryIO]:
+    """A binary file to write ``output`` through (see the module docstring for what each target gets).
+
+    Raises :class:`UsageError` (exit 2) for an input, a folder, or a target that cannot be written.
+    """
+    if is_input(output, inputs):
+        raise output_error(output, "refusing to write the report over an input file")
     try:
-        with os.fdopen(fd, "wb") as handle:
+        info: os.stat_result | None = output.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise _cannot(output, exc) from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise output_error(output, "is a folder; expected a file")
+    if (info is not None and not stat.S_ISREG(info.st_mode)) or _special(output):
+        with _in_place(output) as handle:
+            yield handle
+        return
+    # A link is followed: the file it points to is replaced, the link stays.
+    target = Path(os.path.realpath(output)) if output.is_symlink() else output
+    with _replacing(target, None if info is None else stat.S_IMODE(info.st_mode)) as handle:
+        yield handle
+
+
+def _special(output: Path) -> bool:
+    """Whether ``output`` is a path of the system's special folders (``/dev/stdout``, ``/proc/self/fd/1``):
+    even when it leads to a regular file (``> file``), that file is the shell's, written in place."""
+    for path in (Path.cwd() / output, Path(os.path.realpath(output))):
+        if path.parts[:2] in (("/", "dev"), ("/", "proc")):
+            return True
+    return False
+
+
+@contextmanager
+def _in_place(output: Path) -> Iterator[BinaryIO]:
+    """A FIFO, a device, a terminal: opened and written as it is (no temporary file, no rename)."""
+    try:
+        handle = output.open("wb")
+    except OSError as exc:
+        raise _cannot(output, exc) from None
+    try:
+        with handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    except OSError as exc:
+        raise _cannot(output, exc) from None
 
 
-def write_output(content: str | bytes, output: Path | None, *, inputs: Iterable[Path] = ()) -> None:
-    """Print ``content``, or write it to ``output`` atomically (a temporary file, then a rename).
+@contextmanager
+def _replacing(output: Path, mode: int | None) -> Iterator[BinaryIO]:
+    """A temporary file beside ``output``, renamed over it when the block ends without error."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    except OSError as exc:
+        raise _cannot(output, exc) from None
+    temporary = Path(name)
+    with _removed_on_signal(temporary):
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                yield handle
+                handle.flush()
+                os.fchmod(handle.fileno(), _umasked() if mode is None else mode)
+                os.fsync(handle.fileno())
+            temporary.replace(output)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise _cannot(output, exc) from None
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+
+
+def _umasked() -> int:
+    """The mode of a new file, ``0666 & ~umask``, as ``open()`` would give it (mkstemp gives 0600)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+@contextmanager
+def _removed_on_signal(temporary: Path) -> Iterator[None]:
+    """While the block runs, SIGTERM (and SIGHUP) remove ``temporary`` and end the process as the signal
+    would; Ctrl-C already raises :class:`KeyboardInterrupt`, which the caller's cleanup handles."""
+    if threading.current_thread() is not threading.main_thread():  # pragma: no cover - signals need it
+        yield
+        return
+    wanted = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    previous = {number: signal.getsignal(number) for number in wanted}
+
+    def handler(number: int, frame: FrameType | None) -> None:
+        temporary.unlink(missing_ok=True)
+        raise SystemExit(128 + number)
+
+    for number in wanted:
+        signal.signal(number, handler)
+    try:
+        yield
+    finally:
+        for number, before in previous.items():
+            signal.signal(number, before)
+
+
+def write_stdout(content: str | bytes) -> None:
+    """Write ``content`` to standard output in UTF-8, whatever the locale says."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # pragma: no cover - a replaced sys.stdout without bytes
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def write_output(
+    content: str | bytes, output: Path | None, *, inputs: Iterable[Path] | InputSet = ()
+) -> None:
+    """Print ``content`` (in UTF-8), or write it to ``output`` (see :func:`atomic_file`).
 
     Refuses to write over any of ``inputs``.
     """
     if output is None or str(output) == "-":
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(content)
-            sys.stdout.flush()
+        write_stdout(content)
         return
     with atomic_file(output, inputs=inputs) as handle:
         handle.write(content.encode("utf-8") if isinstance(content, str) else content)
 
 
-def write_chunks(chunks: Iterable[str], output: Path | None, *, inputs: Iterable[Path] = ()) -> None:
-    """Print ``chunks`` as they come, or write them to ``output`` atomically, in UTF-8, never held whole.
+def write_chunks(
+    chunks: Iterable[str], output: Path | None, *, inputs: Iterable[Path] | InputSet = ()
+) -> None:
+    """Print ``chunks`` as they come, or write them to ``output``, in UTF-8, never held whole.
 
     Refuses to write over any of ``inputs``.
     """
     if output is None or str(output) == "-":
-        for chunk in chunks:
-            sys.stdout.write(chunk)
         sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        for chunk in chunks:
+            if buffer is None:  # pragma: no cover - a replaced sys.stdout without bytes
+                sys.stdout.write(chunk)
+            else:
+                buffer.write(chunk.encode("utf-8"))
+        (sys.stdout if buffer is None else buffer).flush()
         return
     with atomic_file(output, inputs=inputs) as handle:
         for chunk in chunks:

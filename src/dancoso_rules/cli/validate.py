@@ -1,11 +1,18 @@
-"""``dancoso validate PATH...``: check activity records; exit 0 all valid, 1 any invalid, 2 usage or I/O errors."""
+"""``dancoso validate PATH...``: check activity records; exit 0 all valid, 1 any invalid, 2 usage or I/O errors.
+
+A JSON Lines file (``.jsonl``, ``.ndjson``) holds one record per line, each checked and located at its
+line. With ``--skip-non-records`` (the pre-commit hook's), JSON that is plainly not a record (a
+``package.json``) is skipped with a note instead of failing.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from dancoso_rules.record.jsonload import MAX_BYTES
 from dancoso_rules.record.reporters import REPORTER_BY_NAME
 
 
@@ -14,7 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="record files, folders (every *.json below them), glob patterns, or - for standard input",
+        help="record files, JSON Lines files, folders (every *.json and *.jsonl below them), glob patterns, "
+        "or - for standard input",
     )
     parser.add_argument(
         "--format",
@@ -24,32 +32,56 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument(
+        "--skip-non-records",
+        action="store_true",
+        help="skip, with a note, JSON that is not an activity record (no organisation, period or activities)",
+    )
+    parser.add_argument(
         "--rules", type=Path, help="a rule folder to check against instead of the bundled one"
     )
 
 
 def run(args: argparse.Namespace) -> int:
     from dancoso_rules.load import load_rulebook
-    from dancoso_rules.record.inputs import STDIN, find_records
-    from dancoso_rules.record.validate import RecordResult, validate_record, validate_stdin
+    from dancoso_rules.paths import display_path
+    from dancoso_rules.record.inputs import STDIN, find_record_files, is_jsonl
+    from dancoso_rules.record.validate import (
+        RecordResult,
+        is_record_like,
+        validate_lines,
+        validate_record,
+        validate_stdin,
+    )
 
-    inputs, missing = find_records(args.paths)
+    inputs, missing = find_record_files([a for a in args.paths if a != STDIN])
     rulebook = load_rulebook(args.rules)
-    results = [
-        validate_stdin(rulebook) if item == STDIN else validate_record(item, rulebook) for item in inputs
-    ]
+    results: list[RecordResult] = [validate_stdin(rulebook)] if STDIN in args.paths else []
+    skipped = 0
+    for path in inputs:
+        if is_jsonl(path):
+            results += validate_lines(path, rulebook)
+            continue
+        if args.skip_non_records and not _record_like(path, is_record_like):
+            print(
+                f"{display_path(path)}: skipped: not an activity record (no organisation, period or activities)",
+                file=sys.stderr,
+            )
+            skipped += 1
+            continue
+        results.append(validate_record(path, rulebook))
     results += [RecordResult(p.location.file, None, (p,)) for p in missing]
     if args.strict:
         results = [result.strictly() for result in results]
-    _writable(sys.stdout)
     sys.stdout.write(REPORTER_BY_NAME[args.format](results))
     sys.stdout.flush()
     invalid = sum(not result.valid() for result in results)
     errors = sum(len(result.errors) for result in results)
     warnings = sum(len(result.warnings) for result in results)
+    noun = "record(s)" if len(results) != len({r.file for r in results}) else "file(s)"
     print(
-        f"{len(results)} file(s) checked: {len(results) - invalid} valid, {invalid} invalid; "
-        f"{errors} error(s), {warnings} warning(s)",
+        f"{len(results)} {noun} checked: {len(results) - invalid} valid, {invalid} invalid; "
+        f"{errors} error(s), {warnings} warning(s)"
+        + (f"; {skipped} skipped: not records" if skipped else ""),
         file=sys.stderr,
     )
     if any(result.unreadable for result in results):
@@ -57,8 +89,9 @@ def run(args: argparse.Namespace) -> int:
     return 1 if invalid else 0
 
 
-def _writable(stream: object) -> None:
-    """Never fail on a console that cannot show Vietnamese: escape what it cannot encode."""
-    reconfigure = getattr(stream, "reconfigure", None)
-    if reconfigure is not None:
-        reconfigure(errors="backslashreplace")
+def _record_like(path: Path, is_record_like: Callable[[bytes], bool]) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return is_record_like(handle.read(MAX_BYTES + 1))
+    except OSError:
+        return True  # the validator reports what cannot be read

@@ -10,6 +10,8 @@ from dancoso_rules.errors import Location, Problem
 
 #: The path that stands for standard input.
 STDIN = "-"
+#: The suffixes of JSON Lines files (one record per line).
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _GLOB_CHARACTERS = frozenset("*?[")
 
 
@@ -52,3 +54,25 @@ def _nothing_message(argument: str) -> str:
     if Path(argument).is_dir():
         return "no *.json files in this folder"
     return "no file matches this pattern"
+
+
+def is_jsonl(path: Path) -> bool:
+    """Whether ``path`` is a JSON Lines file (one record per line)."""
+    return path.suffix.lower() in JSONL_SUFFIXES
+
+
+def find_record_files(arguments: Iterable[str]) -> tuple[list[Path], list[Problem]]:
+    """The record files (``*.json``) and JSON Lines files the arguments name, and a problem for each naming none.
+
+    As :func:`find_records` (``-`` left out), and a folder also holds its ``*.jsonl`` and ``*.ndjson`` files.
+    """
+    arguments = list(arguments)
+    paths, problems = find_records(arguments)
+    found: list[Path] = [p for p in paths if isinstance(p, Path)]
+    for argument in arguments:
+        folder = Path(argument)
+        if folder.is_dir():
+            found += sorted(p for p in folder.rglob("*") if p.is_file() and is_jsonl(p))
+    if problems:  # a folder with only JSON Lines files is not empty
+        problems = [p for p in problems if not any(s.is_relative_to(Path(p.location.file)) for s in found)]
+    return list(dict.fromkeys(found)), problems

@@ -1,7 +1,8 @@
 """Strict JSON with positions: what a record file may be, and where each value of it was written.
 
 Records are written by hand and exported from other systems, so the bytes are checked before the
-JSON: a size limit (:data:`MAX_BYTES`), no byte-order mark, UTF-8 only, not empty. The JSON is then
+JSON: a size limit (:data:`MAX_BYTES`), UTF-8 only (a UTF-8 byte-order mark, which PowerShell and
+Notepad write, is skipped: :data:`UTF8_BOM`; a UTF-16 one is refused), not empty. The JSON is then
 parsed by the standard library (fast, in C) with duplicate keys, ``NaN`` and ``Infinity`` rejected,
 and a nesting limit (:data:`MAX_DEPTH`). Text is normalised to Unicode NFC first, so Vietnamese typed
 in decomposed form (NFD, as some editors save it) is accepted; lines and columns count characters of
@@ -29,8 +30,9 @@ MAX_BYTES = 20 * 1024 * 1024
 #: The deepest nesting accepted; a record needs 6 levels (the object at ``/activities/0/evidence/0/file``).
 MAX_DEPTH = 32
 
+#: A UTF-8 byte-order mark: skipped before decoding (the validator notes it, see ``validate_bytes``).
+UTF8_BOM = b"\xef\xbb\xbf"
 _BOMS = {
-    b"\xef\xbb\xbf": "a UTF-8 byte-order mark (BOM); save the file as UTF-8 without BOM",
     b"\xff\xfe": "a UTF-16 byte-order mark; save the file as UTF-8 (without BOM)",
     b"\xfe\xff": "a UTF-16 byte-order mark; save the file as UTF-8 (without BOM)",
 }
@@ -85,6 +87,7 @@ def decode_text(raw: bytes, file: str) -> str:
     """The NFC text of a record file's bytes, or a :class:`RecordError` saying what is wrong with them."""
     if len(raw) > MAX_BYTES:
         raise _fail(file, too_large_message(len(raw)), "too-large")
+    raw = raw.removeprefix(UTF8_BOM)
     for bom, message in _BOMS.items():
         if raw.startswith(bom):
             raise _fail(file, f"the file starts with {message}", "bom", (1, 1))

@@ -7,6 +7,7 @@ ever writes to its input. A file that cannot be read at all gives a problem with
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import dataclass, replace
@@ -21,11 +22,22 @@ from dancoso_rules.load.validation import located_problems
 from dancoso_rules.model import Rulebook
 from dancoso_rules.paths import display_path
 from dancoso_rules.record.checks import check_record
-from dancoso_rules.record.jsonload import MAX_BYTES, JsonDocument, decode_text, parse_json, too_large_message
+from dancoso_rules.record.jsonload import (
+    MAX_BYTES,
+    UTF8_BOM,
+    JsonDocument,
+    decode_text,
+    parse_json,
+    too_large_message,
+)
 from dancoso_rules.record.model import ActivityRecord
 
 #: The name a record read from standard input is reported under.
 STDIN_NAME = "<stdin>"
+#: Problem codes that are notes, warnings even with ``--strict``.
+NOTES = frozenset({"bom"})
+#: The keys of which a JSON object needs one to be taken for an activity record (see :func:`is_record_like`).
+RECORD_KEYS = frozenset({"organisation", "period", "activities", "events", "attestations"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +66,12 @@ class RecordResult:
         return not (self.problems if strict else self.errors)
 
     def strictly(self) -> RecordResult:
-        """The same result with every warning turned into an error (``--strict``)."""
-        return replace(self, problems=tuple(replace(p, severity="error") for p in self.problems))
+        """The same result with every warning turned into an error (``--strict``), except the notes
+        about the file's form that never make a record wrong (a UTF-8 byte-order mark)."""
+        return replace(
+            self,
+            problems=tuple(p if p.code in NOTES else replace(p, severity="error") for p in self.problems),
+        )
 
 
 def validate_record(
@@ -97,12 +113,63 @@ def _read_limited(handle: BinaryIO) -> bytes:
 
 
 def validate_bytes(raw: bytes, file: str, rulebook: Rulebook | None = None) -> RecordResult:
-    """Validate a record's bytes; ``file`` names it in the messages."""
+    """Validate a record's bytes; ``file`` names it in the messages.
+
+    A UTF-8 byte-order mark is skipped, with a note (a warning, even with ``--strict``)."""
     try:
         document = parse_json(decode_text(raw, file), file)
     except RecordError as exc:
         return _failed(file, *exc.problems)
-    return validate_document(document, bundled_rulebook() if rulebook is None else rulebook)
+    result = validate_document(document, bundled_rulebook() if rulebook is None else rulebook)
+    if raw.startswith(UTF8_BOM):
+        note = Problem(
+            Location(file, 1, 1),
+            "the file starts with a UTF-8 byte-order mark (BOM), which is skipped; UTF-8 without BOM is preferred",
+            severity="warning",
+            code="bom",
+        )
+        result = replace(result, problems=_in_file_order((note, *result.problems)))
+    return result
+
+
+def is_record_like(raw: bytes) -> bool:
+    """Whether ``raw`` should be validated as an activity record: anything but well-formed JSON that is
+    plainly something else (not an object, or an object with none of :data:`RECORD_KEYS` and no
+    record ``$schema``, like a ``package.json``). A broken file is record-like: the validator says why."""
+    try:
+        data = json.loads(raw.removeprefix(UTF8_BOM))
+    except ValueError:
+        return True
+    if not isinstance(data, dict):
+        return False
+    schema = data.get("$schema")
+    return bool(RECORD_KEYS & data.keys()) or (isinstance(schema, str) and "activity-record" in schema)
+
+
+def validate_lines(
+    path: Path, rulebook: Rulebook | None = None, *, name: str | None = None
+) -> list[RecordResult]:
+    """Validate a JSON Lines file, one record per non-blank line, each located at its line of the file."""
+    file = name or display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [_failed(file, Problem(Location(file), f"cannot read: {exc.strerror or exc}", code="io"))]
+    results: list[RecordResult] = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if line.strip():
+            result = validate_bytes(line.rstrip(b"\r"), file, rulebook)
+            results.append(replace(result, problems=tuple(_on_line(p, number) for p in result.problems)))
+    if not results:
+        results.append(
+            _failed(file, Problem(Location(file), "the file is empty; expected one record per line"))
+        )
+    return results
+
+
+def _on_line(problem: Problem, line: int) -> Problem:
+    where = problem.location
+    return replace(problem, location=replace(where, line=(where.line or 1) + line - 1))
 
 
 def validate_document(document: JsonDocument, rulebook: Rulebook) -> RecordResult:

@@ -10,6 +10,7 @@ few hundred bytes per record, see :mod:`dancoso_rules.report.overview`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,13 +19,11 @@ from dancoso_rules.errors import DancosoError, Location, Problem, RecordError
 from dancoso_rules.evaluation.engine import evaluate
 from dancoso_rules.model import Interpretation, Rulebook
 from dancoso_rules.paths import display_path
-from dancoso_rules.record.inputs import find_records
+from dancoso_rules.record.inputs import find_record_files, is_jsonl
 from dancoso_rules.record.jsonload import JsonDocument, decode_text, parse_json
-from dancoso_rules.record.validate import RecordResult, validate_document, validate_record
+from dancoso_rules.record.validate import STDIN_NAME, RecordResult, validate_document, validate_record
 from dancoso_rules.report.build import build_report
 from dancoso_rules.report.model import ComplianceReport
-
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,26 +45,13 @@ class Checked:
     problems: tuple[Problem, ...] = ()
 
 
-def is_jsonl(path: Path) -> bool:
-    """Whether ``path`` is a JSON Lines file (one record per line)."""
-    return path.suffix.lower() in JSONL_SUFFIXES
-
-
 def record_sources(arguments: Sequence[str]) -> tuple[list[Path], list[Problem]]:
     """The record files (``*.json``) and JSON Lines files the arguments name, and a problem for each naming none.
 
     A folder holds its ``*.json`` files (see :func:`~dancoso_rules.record.inputs.find_records`) and
     its ``*.jsonl`` files.
     """
-    paths, problems = find_records(arguments)
-    found: list[Path] = [p for p in paths if isinstance(p, Path)]
-    for argument in arguments:
-        folder = Path(argument)
-        if folder.is_dir():
-            found += sorted(p for p in folder.rglob("*") if p.is_file() and is_jsonl(p))
-    if problems:  # a folder with only JSON Lines files is not empty
-        problems = [p for p in problems if not any(s.is_relative_to(Path(p.location.file)) for s in found)]
-    return list(dict.fromkeys(found)), problems
+    return find_record_files(arguments)
 
 
 def expand(paths: Iterable[Path]) -> Iterator[RecordSource]:
@@ -79,6 +65,29 @@ def expand(paths: Iterable[Path]) -> Iterator[RecordSource]:
             for number, raw in enumerate(handle, start=1):
                 if raw.strip():
                     yield RecordSource(path, name, number, raw.rstrip(b"\r\n"))
+
+
+def stdin_sources(raw: bytes, name: str = STDIN_NAME) -> Iterator[RecordSource]:
+    """The records of standard input's bytes: one record, or JSON Lines (one record per line).
+
+    It is JSON Lines when it has more than one non-blank line and its first non-blank line is a whole
+    JSON value by itself (a record written over several lines never is); otherwise it is one record,
+    whose problems (an empty input among them) are reported when it is checked.
+    """
+    lines = [(number, line) for number, line in enumerate(raw.split(b"\n"), start=1) if line.strip()]
+    if len(lines) > 1 and _whole_json(lines[0][1]):
+        for number, line in lines:
+            yield RecordSource(Path(name), name, number, line.rstrip(b"\r"))
+        return
+    yield RecordSource(Path(name), name, None, raw)
+
+
+def _whole_json(line: bytes) -> bool:
+    try:
+        json.loads(line.removeprefix(b"\xef\xbb\xbf"))
+    except ValueError:
+        return False
+    return True
 
 
 def check_source(

@@ -100,6 +100,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "report.fail_on": ("Trạng thái bị coi là không đạt", "Statuses counted as failing"),
     "report.verdict.pass": ("Không có nghĩa vụ nào không đạt.", "No duty is failing."),
     "report.verdict.fail": ("Có {n} kết quả không đạt.", "{n} result(s) failing."),
+    # --fail-on sets the exit code only: the report keeps the true count and says what does not block
+    "report.verdict.not_blocking": (
+        "Với tùy chọn --fail-on {policy}, {n} kết quả không đạt này không làm lần kiểm tra thất bại.",
+        "With --fail-on {policy}, {n} of these failing results do not fail the run.",
+    ),
     # requests and encouragements keep their status but never fail (the instrument only asks)
     "report.verdict.soft": (
         "Ngoài ra, {n} kết quả thuộc nội dung văn bản chỉ khuyến khích hoặc đề nghị chưa được thực hiện; "
@@ -145,7 +150,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.title": ("Tổng hợp tình hình thực hiện", "Overview of compliance"),
     "overview.subtitle": (
         "Theo cơ quan, đơn vị và khoản; đơn vị có nhiều kết quả không đạt xếp trước",
-        "By organisation and clause, worst first",
+        "By organisation and clause, most failing results first",
     ),
     "overview.organisations": ("Số cơ quan, đơn vị", "Organisations"),
     "overview.invalid": ("Hồ sơ không hợp lệ", "Invalid records"),

@@ -3,8 +3,8 @@
 Records are evaluated one by one; :meth:`OverviewBuilder.add` keeps only what the overview needs of
 each report (the organisation, its file, and its counts per khoản, packed into a small array), so
 memory grows by a few hundred bytes per record and never holds a report. :meth:`OverviewBuilder.build`
-sorts the organisations worst first (most missed duties, then overdue, late, unverified, upcoming;
-requests and encouragements, which never fail, only break ties) and
+sorts the organisations worst first (most failing results, then most missed duties, overdue, late,
+unverified, upcoming; requests and encouragements, which never fail, only break ties) and
 :meth:`Overview.rows` materialises their rows one at a time, for the renderers to stream.
 """
 
@@ -16,7 +16,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from dancoso_rules.model.common import Frozen
-from dancoso_rules.report.model import STATUSES, ClauseTotals, ComplianceReport, StatusCounts, Tallied
+from dancoso_rules.report.model import (
+    DEFAULT_FAIL_ON,
+    STATUSES,
+    ClauseTotals,
+    ComplianceReport,
+    StatusCounts,
+    Tallied,
+)
 
 OVERVIEW_SCHEMA_ID = "urn:dancoso-rules:schema:overview:1"
 _WIDTH = len(STATUSES)
@@ -109,9 +116,11 @@ class OverviewBuilder:
         """Note a record that could not be evaluated."""
         self._invalid.append(InvalidRecord(file=file, problems=problems))
 
-    def build(self) -> Overview:
-        """The overview, organisations worst first (ties by organisation id, then file)."""
-        rows = sorted(self._rows, key=_worst_first)
+    def build(self, fail_on: frozenset[str] = DEFAULT_FAIL_ON) -> Overview:
+        """The overview, organisations worst first: most results failing on ``fail_on`` (duties only),
+        then by severity (ties by organisation id, then file)."""
+        positions = [i for i, status in enumerate(STATUSES) if status in fail_on]
+        rows = sorted(self._rows, key=lambda row: _worst_first(row, positions))
         totals = [0] * _WIDTH
         soft = [0] * _WIDTH
         for row in rows:
@@ -138,10 +147,13 @@ def _severity(counts: tuple[int, ...] | array[int]) -> tuple[int, ...]:
     return (named["missed"], named["overdue"], named["late"], named["unverified"], named["upcoming"])
 
 
-def _worst_first(row: _Packed) -> tuple[tuple[int, ...], tuple[int, ...], str, str, int]:
+def _worst_first(
+    row: _Packed, failing: list[int]
+) -> tuple[int, tuple[int, ...], tuple[int, ...], str, str, int]:
     # Duties first: requests and encouragements (the soft part) never fail, so they only break ties.
     hard = tuple(total - soft for total, soft in zip(row.totals, row.soft, strict=True))
     return (
+        -sum(hard[i] for i in failing),
         tuple(-n for n in _severity(hard)),
         tuple(-n for n in _severity(row.soft)),
         row.organisation,

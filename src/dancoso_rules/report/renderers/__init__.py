@@ -48,6 +48,9 @@ class RenderOptions:
     report_period: str | None = None
     #: How a submitted report's period is cut: ``calendar`` days or the data windows of NĐ 09/2019 (``nd09``).
     data_window: str = "calendar"
+    #: The statuses the run's exit code fails on (``--fail-on``), when they are not ``fail_on``: the
+    #: report then says how many failing results do not block the run. ``None``: the same as ``fail_on``.
+    blocking: frozenset[str] | None = None
 
 
 class Renderer(Protocol):

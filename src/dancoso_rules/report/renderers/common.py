@@ -110,10 +110,19 @@ def modality_note(modality: Modality, lang: str) -> str:
     return "" if modality is Modality.DUTY else modality_label(modality, lang)
 
 
-def verdict(counted: Counted, fail_on: frozenset[str], lang: str) -> tuple[str, str | None]:
+def verdict(
+    counted: Counted, fail_on: frozenset[str], lang: str, blocking: frozenset[str] | None = None
+) -> tuple[str, str | None]:
     """The verdict ("Có 37 kết quả không đạt.") and, when requests or encouragements have a status in
-    ``fail_on``, the sentence saying that they are not counted; both from :meth:`Tallied.failing`."""
+    ``fail_on``, the sentence saying that they are not counted; both from :meth:`Tallied.failing`.
+
+    When the run's exit code fails on ``blocking`` (``--fail-on``) and some failing results do not
+    block it, the verdict says so: the count stays true whatever the policy."""
     failing = counted.failing(fail_on)
     main = msg("report.verdict.fail", lang, n=failing) if failing else msg("report.verdict.pass", lang)
+    if blocking is not None and failing > counted.failing(blocking & fail_on):
+        policy = ",".join(sorted(blocking)) or "none"
+        unblocked = failing - counted.failing(blocking & fail_on)
+        main += " " + msg("report.verdict.not_blocking", lang, n=unblocked, policy=policy)
     soft = counted.soft_failing(fail_on)
     return main, (msg("report.verdict.soft", lang, n=soft) if soft else None)

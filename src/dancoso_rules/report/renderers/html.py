@@ -178,7 +178,7 @@ class HtmlRenderer:
         out = [self._header(report, lang)]
         failing = report.failing(options.fail_on)
         out.append(f"<h2>{_e(msg('report.summary', lang))}</h2>\n{_cards(report.totals, lang)}")
-        main, soft = verdict(report, options.fail_on, lang)
+        main, soft = verdict(report, options.fail_on, lang, options.blocking)
         fail_on = ", ".join(status_label(s, lang) for s in STATUS_ORDER if s in options.fail_on) or "—"
         out.append(
             f'<p class="verdict {"fail" if failing else "pass"}">{_e(main)} '

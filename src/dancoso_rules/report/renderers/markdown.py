@@ -78,7 +78,7 @@ class MarkdownRenderer:
                 f"(`{pack.id}` {md(pack.version)}, sha256 `{pack.source_sha256[:12]}`)"
             )
         lines += [" · ".join(facts[:3]), ""] + [f"- {fact}" for fact in facts[3:]] + [""]
-        main, soft = verdict(report, options.fail_on, lang)
+        main, soft = verdict(report, options.fail_on, lang, options.blocking)
         lines += [f"**{md(main)}**", ""]
         if soft is not None:
             lines += [md(soft), ""]

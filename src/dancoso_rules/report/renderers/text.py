@@ -131,7 +131,7 @@ class TextRenderer:
         out.wrap(
             f"{msg('report.summary', lang)} ({report.totals.total}): {out.counts(report.totals)}", hanging=2
         )
-        main, soft = verdict(report, options.fail_on, lang)
+        main, soft = verdict(report, options.fail_on, lang, options.blocking)
         out.wrap(main, style="missed" if report.failing(options.fail_on) else "met")
         if soft is not None:
             out.wrap(soft, hanging=2)

@@ -1,0 +1,419 @@
+"""``dancoso`` as a gate: exit codes that never lie, inputs never written over, output written safely.
+
+Each test is one failure a fuzzing campaign found (issue 13); most run the command in a subprocess,
+as CI does, so that standard input, signals, the locale and the umask are the real ones.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, REPO
+from dancoso_rules.cli.main import main
+
+AS_OF = ["--as-of", "2026-01-15"]
+SO_NOI_VU = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
+LONG_AN = EXAMPLES / "long-an" / "so-noi-vu.json"
+
+
+def dancoso(
+    *args: str, stdin: bytes = b"", env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "dancoso_rules", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=300,
+        env=None if env is None else {**os.environ, **env},
+        cwd=cwd,
+    )
+
+
+def no_traceback(done: subprocess.CompletedProcess[bytes]) -> None:
+    assert b"Traceback" not in done.stderr + done.stdout, done.stderr.decode(errors="replace")
+
+
+# --- 1: standard input ---------------------------------------------------------------------------
+
+
+def test_check_reads_a_record_from_standard_input() -> None:
+    done = dancoso("check", "-", *AS_OF, "--format", "json", stdin=SO_NOI_VU.read_bytes())
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    assert report["organisation"]["id"] == "so-noi-vu-tra-vinh"
+    assert report["record"]["file"] == "<stdin>"
+
+
+def test_check_reads_json_lines_from_standard_input() -> None:
+    lines = b"".join(
+        json.dumps(json.loads(p.read_bytes()), ensure_ascii=False).encode() + b"\n"
+        for p in (SO_NOI_VU, LONG_AN)
+    )
+    done = dancoso("check", "-", *AS_OF, "--format", "json", stdin=lines)
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout)["organisations"] == 2
+
+
+def test_an_empty_standard_input_is_an_error_never_a_pass() -> None:
+    done = dancoso("check", "-", *AS_OF, stdin=b"")
+    assert done.returncode == 2
+    assert b"<stdin>" in done.stderr
+    no_traceback(done)
+
+
+# --- 2: never over an input ------------------------------------------------------------------------
+
+
+def test_a_batch_never_writes_a_report_over_an_input(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    named_like_a_report = (
+        out / "so-noi-vu-tra-vinh.json"
+    )  # another organisation's record, in the output folder
+    named_like_a_report.write_bytes(LONG_AN.read_bytes())
+    before = named_like_a_report.read_bytes()
+    done = dancoso(
+        "check",
+        str(named_like_a_report),
+        str(SO_NOI_VU),
+        *AS_OF,
+        "--format",
+        "json",
+        "--output",
+        f"{out}/",
+    )
+    no_traceback(done)
+    assert named_like_a_report.read_bytes() == before
+    assert done.returncode == 1, done.stderr
+    assert (out / "so-noi-vu-tra-vinh-2.json").is_file()
+
+
+# --- 3 and 4: where output may go --------------------------------------------------------------------
+
+
+def test_a_fifo_is_written_in_place(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    done = dancoso("check", str(SO_NOI_VU), *AS_OF, "--format", "json", "--output", str(fifo))
+    if not received and stat.S_ISFIFO(fifo.lstat().st_mode):
+        reader.join(timeout=30)
+    if reader.is_alive():  # nothing was written into the FIFO: let the reader go
+        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        os.close(fd)
+        reader.join(timeout=30)
+    assert done.returncode == 1, done.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert json.loads(received[0])["organisation"]["id"] == "so-noi-vu-tra-vinh"
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="making a device node needs root")
+def test_a_device_node_is_written_in_place(tmp_path: Path) -> None:
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, Path("/dev/null").stat().st_rdev)
+    done = dancoso("check", str(SO_NOI_VU), *AS_OF, "--output", str(null))
+    assert done.returncode == 1, done.stderr
+    assert stat.S_ISCHR(null.lstat().st_mode)
+    full = tmp_path / "full"
+    os.mknod(full, 0o666 | stat.S_IFCHR, Path("/dev/full").stat().st_rdev)
+    done = dancoso("check", str(SO_NOI_VU), *AS_OF, "--output", str(full))
+    assert done.returncode == 2
+    assert stat.S_ISCHR(full.lstat().st_mode)
+    assert done.stderr.decode().startswith(f"{full}: cannot write the report: No space left on device")
+    no_traceback(done)
+
+
+def test_dev_stdout_on_a_pipe_is_standard_output() -> None:
+    done = dancoso("check", str(SO_NOI_VU), *AS_OF, "--format", "json", "--output", "/dev/stdout")
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout)["organisation"]["id"] == "so-noi-vu-tra-vinh"
+
+
+def test_one_record_into_an_existing_folder_or_a_new_one_with_a_slash(tmp_path: Path) -> None:
+    existing = tmp_path / "existing"
+    existing.mkdir()
+    assert main(["check", str(SO_NOI_VU), *AS_OF, "--format", "html", "--output", str(existing)]) == 1
+    assert [p.name for p in existing.iterdir()] == ["so-noi-vu-tra-vinh.html"]
+    new = tmp_path / "new"
+    assert main(["check", str(SO_NOI_VU), *AS_OF, "--format", "csv", "--output", f"{new}/"]) == 1
+    assert [p.name for p in new.iterdir()] == ["so-noi-vu-tra-vinh.csv"]
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("file/report.json", "cannot write the report: a parent folder is a file"),
+        ("/proc/self/report.json", "cannot write the report:"),
+    ],
+)
+def test_output_failures_are_located_messages_exit_2(tmp_path: Path, target: str, message: str) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    done = dancoso("check", str(SO_NOI_VU), *AS_OF, "--format", "json", "--output", target, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith(f"{target}: {message}"), done.stderr
+    no_traceback(done)
+
+
+def test_an_overview_where_a_folder_is_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "overview.json").mkdir(parents=True)
+    done = dancoso("check", str(SO_NOI_VU), str(LONG_AN), *AS_OF, "--format", "json", "--output", str(out))
+    assert done.returncode == 2
+    assert f"{out / 'overview.json'}: is a folder; expected a file" in done.stderr.decode()
+    no_traceback(done)
+
+
+# --- 9: an internal error has its own code -------------------------------------------------------------
+
+
+def test_an_internal_error_exits_3_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dancoso_rules.report.batch as batch
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(batch, "check_source", broken)
+    assert main(["check", str(SO_NOI_VU), *AS_OF]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("dancoso: internal error (ZeroDivisionError: a bug)")
+    assert "report" in err
+
+
+def test_a_file_that_cannot_be_read_mid_run_is_exit_2_not_a_bug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dancoso_rules.report.batch as batch
+
+    def unreadable(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied", "records.jsonl")
+
+    monkeypatch.setattr(batch, "check_source", unreadable)
+    assert main(["check", str(SO_NOI_VU), *AS_OF]) == 2
+    assert capsys.readouterr().err == "records.jsonl: cannot read or write: Permission denied\n"
+
+
+# --- 10: --fail-on decides the exit code, never what the report says ----------------------------------
+
+
+def test_fail_on_none_keeps_the_true_counts_in_the_report(tmp_path: Path) -> None:
+    markdown = tmp_path / "r.md"
+    junit = tmp_path / "r.xml"
+    assert (
+        main(
+            [
+                "check",
+                str(SO_NOI_VU),
+                *AS_OF,
+                "--format",
+                "markdown",
+                "--fail-on",
+                "none",
+                "--output",
+                str(markdown),
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "check",
+                str(SO_NOI_VU),
+                *AS_OF,
+                "--format",
+                "junit",
+                "--fail-on",
+                "none",
+                "--output",
+                str(junit),
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(["check", str(SO_NOI_VU), *AS_OF, "--format", "junit", "--output", str(tmp_path / "d.xml")]) == 1
+    )
+    text = markdown.read_text(encoding="utf-8")
+    assert "✅" not in text.split("\n", 3)[0] + text.split("\n", 3)[1]
+    assert "Không có nghĩa vụ nào không đạt" not in text
+    assert "--fail-on" in text
+    root = ET.parse(junit).getroot()
+    default = ET.parse(tmp_path / "d.xml").getroot()
+    assert int(root.get("failures", "0")) == int(default.get("failures", "0")) > 0
+
+
+# --- 12: modes, signals, and two runs into one folder -----------------------------------------------------
+
+
+def test_reports_respect_the_umask_and_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        new = tmp_path / "new.json"
+        assert main(["check", str(SO_NOI_VU), *AS_OF, "--format", "json", "--output", str(new)]) == 1
+        assert stat.S_IMODE(new.stat().st_mode) == 0o644
+        kept = tmp_path / "kept.json"
+        kept.write_text("old", encoding="utf-8")
+        kept.chmod(0o640)
+        assert main(["check", str(SO_NOI_VU), *AS_OF, "--format", "json", "--output", str(kept)]) == 1
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
+
+
+def test_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
+    script = (
+        "import os, signal, sys, time\n"
+        "from pathlib import Path\n"
+        "from dancoso_rules.cli.output import atomic_file\n"
+        "with atomic_file(Path(sys.argv[1])) as handle:\n"
+        "    handle.write(b'half')\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    time.sleep(30)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "report.txt")], capture_output=True, timeout=60
+    )
+    assert done.returncode in (128 + signal.SIGTERM, -signal.SIGTERM)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_second_run_replaces_the_first_runs_reports_and_never_mixes(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = [str(p) for p in sorted((EXAMPLES / "tra-vinh").glob("*.json"))]
+    second = [str(p) for p in sorted((EXAMPLES / "long-an").glob("*.json"))]
+    assert main(["check", *first, *AS_OF, "--format", "json", "--output", str(out)]) == 1
+    assert main(["check", *second, *AS_OF, "--format", "json", "--output", str(out)]) == 1
+    reports = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert reports == [
+        "ap-3-xa-my-yen.json",
+        "overview.json",
+        "so-noi-vu-long-an.json",
+        "ubnd-xa-my-yen.json",
+    ]
+    manifest = json.loads((out / ".dancoso-run.json").read_text(encoding="utf-8"))
+    assert sorted(manifest["files"]) == reports
+
+
+def test_a_folder_holding_other_files_keeps_them_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["check", str(SO_NOI_VU), str(LONG_AN), *AS_OF, "--output", str(out)]) == 1
+    assert f"{out}: note: 1 file not written by this run (notes.txt)" in capsys.readouterr().err
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    manifest = json.loads((out / ".dancoso-run.json").read_text(encoding="utf-8"))
+    assert sorted(manifest["files"]) == ["overview.txt", "so-noi-vu-long-an.txt", "so-noi-vu-tra-vinh.txt"]
+
+
+# --- 13: UTF-8 whatever the locale -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("output_format", ["html", "text", "markdown"])
+def test_reports_on_standard_output_are_utf8_whatever_the_locale(output_format: str) -> None:
+    done = dancoso(
+        "check",
+        str(SO_NOI_VU),
+        *AS_OF,
+        "--format",
+        output_format,
+        env={"PYTHONIOENCODING": "latin-1", "LC_ALL": "C", "PYTHONUTF8": "0"},
+    )
+    assert done.returncode == 1, done.stderr
+    text = done.stdout.decode("utf-8")
+    assert "Sở Nội vụ" in text
+    assert "\\u" not in text
+
+
+# --- 14: the overview counts what it holds, and sorts as it says -----------------------------------------
+
+
+def test_junit_overview_root_counts_its_cases(tmp_path: Path) -> None:
+    out = tmp_path / "overview.xml"
+    files = [str(p) for p in sorted(EXAMPLES.glob("*/*.json"))]
+    assert main(["check", *files, *AS_OF, "--format", "junit", "--output", str(tmp_path / "o")]) == 1
+    root = ET.parse(tmp_path / "o" / "overview.xml").getroot()
+    del out
+    assert int(root.get("tests", "-1")) == len(root.findall(".//testcase"))
+    assert int(root.get("failures", "-1")) == len(root.findall(".//failure"))
+
+
+def test_overview_puts_organisations_with_more_failing_results_first(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    files = [str(p) for p in sorted(EXAMPLES.glob("*/*.json"))]
+    assert main(["check", *files, *AS_OF, "--format", "json"]) == 1
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    failing = [
+        r["totals"]["missed"] + r["totals"]["overdue"] - r["soft"]["missed"] - r["soft"]["overdue"]
+        for r in rows
+    ]
+    assert failing == sorted(failing, reverse=True)
+    assert len(set(failing)) > 1
+
+
+# --- 15: what people's editors write --------------------------------------------------------------------
+
+
+def test_a_utf8_bom_is_accepted_with_a_note(tmp_path: Path) -> None:
+    record = tmp_path / "notepad.json"
+    record.write_bytes(b"\xef\xbb\xbf" + SO_NOI_VU.read_bytes())
+    done = dancoso("validate", str(record))
+    assert done.returncode == 0, done.stdout
+    assert b"byte-order mark" in done.stdout
+    done = dancoso("check", str(record), *AS_OF, "--format", "json")
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout)["organisation"]["id"] == "so-noi-vu-tra-vinh"
+
+
+def test_validate_reads_json_lines(tmp_path: Path) -> None:
+    lines = tmp_path / "records.jsonl"
+    good = json.dumps(json.loads(SO_NOI_VU.read_bytes()), ensure_ascii=False)
+    lines.write_text(f'{good}\n\n{{"organisation": 1}}\n', encoding="utf-8")
+    done = dancoso("validate", str(lines))
+    assert done.returncode == 1
+    out = done.stdout.decode()
+    assert "records.jsonl:3:" in out
+    assert "records.jsonl:1:" not in out
+    assert b"2 record(s) checked: 1 valid, 1 invalid" in done.stderr
+
+
+# --- 17: the pre-commit hook checks records only ----------------------------------------------------------
+
+
+def test_the_hook_skips_json_that_is_not_a_record(tmp_path: Path) -> None:
+    import yaml
+
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    package = tmp_path / "package.json"
+    package.write_text('{"name": "site", "version": "1.0.0", "dependencies": {}}', encoding="utf-8")
+    record = tmp_path / "record.json"
+    record.write_bytes(SO_NOI_VU.read_bytes())
+    done = dancoso(*hook["entry"].split()[1:], *hook.get("args", []), str(package), str(record))
+    assert done.returncode == 0, done.stdout
+    assert b"package.json: skipped: not an activity record" in done.stdout + done.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"organisation": {}, "activities": []}', encoding="utf-8")
+    assert dancoso(*hook["entry"].split()[1:], *hook.get("args", []), str(broken)).returncode == 1
+
+
+def test_the_docs_pin_a_revision_that_exists() -> None:
+    for page in (REPO / ".pre-commit-hooks.yaml", REPO / "docs" / "recipes" / "pre-commit.md"):
+        assert "rev: v0.1.0" not in page.read_text(encoding="utf-8"), page
