@@ -262,6 +262,15 @@ def reason_not_in_force(effective: dt.date, due: dt.date | None) -> Labels:
     )
 
 
+def reason_not_yet_in_force(effective: dt.date, as_of: dt.date) -> Labels:
+    """The evaluation date is before the instrument took effect: nothing of it binds yet."""
+    return labels(
+        f"tại ngày đánh giá ({vi_date(as_of)}) văn bản chưa có hiệu lực (có hiệu lực từ ngày {vi_date(effective)})",
+        f"on the evaluation date ({en_date(as_of)}) the instrument was not yet in force "
+        f"(in force from {en_date(effective)})",
+    )
+
+
 def reason_no_event(events: list[Labels]) -> Labels:
     """No event in the record opened a triggered duty."""
     return labels(

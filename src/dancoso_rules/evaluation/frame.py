@@ -307,6 +307,10 @@ class _Builder:
         if not in_scope:
             text = explain.reason_level(placed.pack.instrument.scope_levels, self.key.level)
             return Fixed((whole_not_applicable(duty, reason("level_out_of_scope", text)),))
+        effective = placed.pack.instrument.effective
+        if self.key.as_of < effective:  # nothing binds before the law exists, not even "upcoming"
+            text = explain.reason_not_yet_in_force(effective, self.key.as_of)
+            return Fixed((whole_not_applicable(duty, reason("not_in_force", text)),))
         bound = binding(placed.obligation, self.identity, vocabulary)
         if bound is None:
             kind = vocabulary.bearer_by_id.get(self.key.kind)

@@ -1,7 +1,8 @@
 """The record, indexed once per evaluation: activities by type, in date order, and what serves what.
 
 Everything dated after the evaluation date (activities, events, resolutions, attestations) is left
-out: as of that day it has not happened. Activities are ordered by the day they were done, then
+out: as of that day it has not happened; so is evidence dated after it (an activity whose documents are
+all dated later is taken as undocumented). Activities are ordered by the day they were done, then
 by id, then by position, so that the order in which the record lists them never matters.
 """
 
@@ -9,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from dancoso_rules.record.view import AttestationLike, EventLike, RecordLike
+from dancoso_rules.record.view import AttestationLike, EventLike, EvidenceLike, RecordLike
 
 #: An activity as the evaluator sees it: ``(on, id, position, has_evidence)``: the day it was
 #: complete, its id, its place in the record, and whether it has evidence. A plain tuple, so that
@@ -23,6 +25,11 @@ ON: Final = 0
 ID: Final = 1
 POSITION: Final = 2
 HAS_EVIDENCE: Final = 3
+
+
+def _dated_by(evidence: Sequence[EvidenceLike], as_of: dt.date) -> bool:
+    """Whether any of ``evidence`` existed on ``as_of`` (undated evidence is taken to have existed)."""
+    return any(item.date is None or item.date <= as_of for item in evidence)
 
 
 def pointer(done: Done) -> str:
@@ -49,8 +56,13 @@ class RecordIndex:
             on: dt.date = activity.date or activity.end  # type: ignore[assignment]
             if on > as_of:
                 continue
-            # ``not not``: the truth of the evidence, without calling ``bool``.
-            done = (on, activity.id, index, not not activity.evidence)  # noqa: SIM208
+            evidence = activity.evidence
+            # Evidence dated after the evaluation date did not exist yet: it shows nothing.
+            # (``not not``: the truth of the evidence, without calling ``bool``.)
+            shown = not not evidence and (  # noqa: SIM208
+                evidence[0].date is None or evidence[0].date <= as_of or _dated_by(evidence, as_of)
+            )
+            done = (on, activity.id, index, shown)
             grouped[activity.type].append(done)
             if activity.serves:
                 for served in activity.serves:

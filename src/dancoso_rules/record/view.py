@@ -73,6 +73,13 @@ class ActivityDays:
         return self.date if self.date is not None else self.end  # type: ignore[return-value]
 
 
+class EvidenceLike(Protocol):
+    """A document shown as evidence: only its date matters to the evaluator (none: undated)."""
+
+    @property
+    def date(self) -> dt.date | None: ...
+
+
 class ActivityLike(Protocol):
     """An activity: its id, type, the day it was complete, whether it has evidence, what it serves."""
 
@@ -87,7 +94,7 @@ class ActivityLike(Protocol):
     @property
     def done_on(self) -> dt.date: ...
     @property
-    def evidence(self) -> Sequence[object]: ...
+    def evidence(self) -> Sequence[EvidenceLike]: ...
     @property
     def serves(self) -> Sequence[str]: ...
 

@@ -1,0 +1,77 @@
+"""Legal time: nothing binds before the law exists, evidence that did not exist yet, periods an activity names.
+
+Named in the lawyer's terms (issue 12, part 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES
+from dancoso_rules.evaluation import Status, evaluate
+from dancoso_rules.model import Rulebook
+from dancoso_rules.record.model import ActivityRecord
+from evaluate_helpers import SELF_STUDY, activity, day, fixture_rulebook, make_record, one
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _example(name: str) -> ActivityRecord:
+    return ActivityRecord.model_validate(json.loads((EXAMPLES / name).read_text(encoding="utf-8")))
+
+
+# --- Nothing before the law exists --------------------------------------------------------------------
+
+
+def test_the_tra_vinh_pack_yields_only_not_applicable_before_its_effective_date(rulebook: Rulebook) -> None:
+    record = _example("tra-vinh/so-noi-vu.json")
+    report = evaluate(record, packs=rulebook, as_of=day("2024-12-01"))
+    assert report.results
+    assert {r.status for r in report.results} == {Status.NOT_APPLICABLE}
+    assert {r.reason.code for r in report.results if r.reason} == {"not_in_force"}
+    in_force = [r for r in report.results if r.reason and r.reason.code == "not_in_force"]
+    assert "văn bản chưa có hiệu lực (có hiệu lực từ ngày 19/12/2024)" in in_force[0].explanation.vi
+
+
+def test_on_its_effective_date_the_pack_binds_again(rulebook: Rulebook) -> None:
+    record = _example("tra-vinh/so-noi-vu.json")
+    report = evaluate(record, packs=rulebook, as_of=day("2024-12-19"))
+    assert any(r.status is not Status.NOT_APPLICABLE for r in report.results)
+
+
+@SETTINGS
+@given(st.dates(dt.date(2020, 1, 1), dt.date(2024, 12, 18)), st.booleans())
+def test_for_every_date_before_the_effective_date_every_result_is_not_applicable(
+    as_of: dt.date, with_activities: bool
+) -> None:
+    activities = [activity("hn", "staff_conference", "2024-03-01")] if with_activities else []
+    record = make_record(start="2024-01-01", end="2024-12-31", activities=activities)
+    report = evaluate(record, packs=fixture_rulebook(), as_of=as_of)
+    assert {r.status for r in report.results} == {Status.NOT_APPLICABLE}
+
+
+# --- Evidence that did not exist yet never counts ------------------------------------------------------
+
+
+def _studied(evidence_date: str | None) -> ActivityRecord:
+    evidence = {"number": "01/BC", **({"date": evidence_date} if evidence_date else {})}
+    return make_record(activities=[activity("hoc", "law_study", "2025-03-01", evidence=[evidence])])
+
+
+def test_an_evidence_document_dated_after_the_evaluation_date_never_counts() -> None:
+    report = evaluate(_studied("2025-08-01"), packs=fixture_rulebook(), as_of=day("2025-06-30"))
+    assert one(report, SELF_STUDY).status is not Status.MET
+
+
+def test_the_same_evidence_counts_once_it_exists() -> None:
+    report = evaluate(_studied("2025-08-01"), packs=fixture_rulebook(), as_of=day("2025-12-31"))
+    assert one(report, SELF_STUDY).status is Status.MET
+
+
+def test_undated_evidence_is_taken_as_existing() -> None:
+    report = evaluate(_studied(None), packs=fixture_rulebook(), as_of=day("2025-06-30"))
+    assert one(report, SELF_STUDY).status is Status.MET
