@@ -8,14 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
 from dancoso_rules.evaluation import Status, evaluate
 from dancoso_rules.model import Rulebook
+from dancoso_rules.record import validate_record
 from dancoso_rules.record.model import ActivityRecord
-from evaluate_helpers import SELF_STUDY, activity, day, fixture_rulebook, make_record, one
+from evaluate_helpers import REPORT, SELF_STUDY, activity, day, fixture_rulebook, make_record, one
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -75,3 +77,59 @@ def test_the_same_evidence_counts_once_it_exists() -> None:
 def test_undated_evidence_is_taken_as_existing() -> None:
     report = evaluate(_studied(None), packs=fixture_rulebook(), as_of=day("2025-06-30"))
     assert one(report, SELF_STUDY).status is Status.MET
+
+
+# --- Which period an activity reports on ---------------------------------------------------------------
+
+
+def _district(*activities: dict[str, object]) -> ActivityRecord:
+    # A provincial department acting as the district committee's reporter: it is bound by the half-yearly
+    # report while its addressee lasts (H1 2025) and, as a state agency, by the quarterly report.
+    return make_record(
+        kind="provincial_department", functions=["district_peoples_committee"], activities=list(activities)
+    )
+
+
+def test_a_review_of_h1_held_in_july_counts_for_h1_and_never_for_h2() -> None:
+    named = activity("bc-q2", "democracy_report", "2025-07-10", covers="2025-Q2")
+    report = evaluate(_district(named), packs=fixture_rulebook(), as_of=day("2025-12-31"))
+    # The quarterly report (due 15 days after the quarter): the report of Q2 held on 10/7 is on time for Q2.
+    assert one(report, REPORT, "2025-Q2").status is Status.MET
+    assert one(report, REPORT, "2025-Q3").status is not Status.MET
+
+
+def test_without_naming_its_period_the_same_report_counts_for_the_quarter_it_was_held_in() -> None:
+    unnamed = activity("bc-q2", "democracy_report", "2025-07-10")
+    report = evaluate(_district(unnamed), packs=fixture_rulebook(), as_of=day("2025-12-31"))
+    assert (
+        one(report, REPORT, "2025-Q2").status is Status.MET
+    )  # earliest due first: Q2's window still holds it
+
+
+def test_a_report_naming_an_earlier_period_is_late_for_it_and_never_counts_for_the_current_one() -> None:
+    named = activity("bc-q1", "democracy_report", "2025-05-20", covers="2025-Q1")
+    report = evaluate(_district(named), packs=fixture_rulebook(), as_of=day("2025-12-31"))
+    assert one(report, REPORT, "2025-Q1").status is Status.LATE
+    assert one(report, REPORT, "2025-Q2").status is not Status.MET
+
+
+def test_a_named_period_that_fits_no_instance_counts_for_none() -> None:
+    named = activity(
+        "bc", "democracy_report", "2025-04-10", covers="2025-02"
+    )  # a month: no quarter ends then
+    report = evaluate(_district(named), packs=fixture_rulebook(), as_of=day("2025-12-31"))
+    assert all(r.status is not Status.MET for r in report.results if r.obligation == REPORT)
+
+
+@pytest.mark.parametrize("label", ["2025-H3", "2025-13", "25", "2025-q1", "2025-06-30"])
+def test_a_covered_period_that_is_not_one_is_refused_with_a_located_message(
+    label: str, rulebook: Rulebook
+) -> None:
+    data = json.loads((EXAMPLES / "tra-vinh/so-noi-vu.json").read_text(encoding="utf-8"))
+    data["activities"][0]["covers"] = label
+    result = validate_record(json.dumps(data, ensure_ascii=False, indent=2).encode(), rulebook, name="r.json")
+    assert not result.valid()
+    [problem] = result.errors
+    assert str(problem).startswith("r.json:")
+    assert "/activities/0/covers" in str(problem)
+    assert "expected a period written '2025', '2025-H1', '2025-Q3' or '2025-07'" in str(problem)

@@ -170,6 +170,8 @@ class Single:
     slot: Slot
     alone: bool
     before: Status
+    #: The last day of its calendar period, which an activity naming the period it covers must name.
+    period_end: dt.date | None = None
 
     @classmethod
     def of(cls, slots: tuple[Slot | DutyResult, ...]) -> Single | None:
@@ -185,7 +187,8 @@ class Single:
         else:
             assert instance.close is not None
             first, last = counts_from(instance), instance.close
-        return cls(live[0], first, last, instance.due, slot, len(slots) == 1, slot.unmet.status)
+        period_end = None if instance.due is None or instance.period is None else instance.period.end
+        return cls(live[0], first, last, instance.due, slot, len(slots) == 1, slot.unmet.status, period_end)
 
 
 #: A dated or qualitative step, with its position in the frame and, if it has one live instance, that.

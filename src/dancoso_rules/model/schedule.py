@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Literal
@@ -43,6 +44,34 @@ def add_months(day: dt.date, months: int) -> dt.date:
     last = calendar.monthrange(year, month)[1]
     was_last = day.day == calendar.monthrange(day.year, day.month)[1]
     return dt.date(year, month, last if was_last else min(day.day, last))
+
+
+#: A calendar period as an activity names the one it covers: a year ``2025``, a half ``2025-H1``, a
+#: quarter ``2025-Q3`` or a month ``2025-07``.
+PERIOD_LABEL = re.compile(
+    r"^(?P<year>\d{4})(?:-H(?P<half>[12])|-Q(?P<quarter>[1-4])|-(?P<month>0[1-9]|1[0-2]))?$"
+)
+
+
+@lru_cache(maxsize=1024)
+def labelled_period(label: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of the calendar period ``label`` names (see :data:`PERIOD_LABEL`)."""
+    match = PERIOD_LABEL.fullmatch(label)
+    if match is None:
+        raise ValueError(
+            f"expected a period written '2025', '2025-H1', '2025-Q3' or '2025-07', got {label!r}"
+        )
+    year = int(match["year"])
+    if match["half"]:
+        first, months = 6 * int(match["half"]) - 5, 6
+    elif match["quarter"]:
+        first, months = 3 * int(match["quarter"]) - 2, 3
+    elif match["month"]:
+        first, months = int(match["month"]), 1
+    else:
+        first, months = 1, 12
+    start = dt.date(year, first, 1)
+    return start, add_months(start, months) - dt.timedelta(days=1)
 
 
 @lru_cache(maxsize=16384)

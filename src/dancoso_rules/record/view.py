@@ -81,7 +81,7 @@ class EvidenceLike(Protocol):
 
 
 class ActivityLike(Protocol):
-    """An activity: its id, type, the day it was complete, whether it has evidence, what it serves."""
+    """An activity: its id, type, the day it was complete, its evidence, what it serves, the period it covers."""
 
     @property
     def id(self) -> str: ...
@@ -97,6 +97,8 @@ class ActivityLike(Protocol):
     def evidence(self) -> Sequence[EvidenceLike]: ...
     @property
     def serves(self) -> Sequence[str]: ...
+    @property
+    def covers(self) -> str | None: ...
 
 
 class ResolutionLike(Protocol):
