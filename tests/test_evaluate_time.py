@@ -17,7 +17,7 @@ from dancoso_rules.evaluation import Status, evaluate
 from dancoso_rules.model import Rulebook
 from dancoso_rules.record import validate_record
 from dancoso_rules.record.model import ActivityRecord
-from evaluate_helpers import REPORT, SELF_STUDY, activity, day, fixture_rulebook, make_record, one
+from evaluate_helpers import BOARD, REPORT, SELF_STUDY, activity, day, fixture_rulebook, make_record, one
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -133,3 +133,61 @@ def test_a_covered_period_that_is_not_one_is_refused_with_a_located_message(
     assert str(problem).startswith("r.json:")
     assert "/activities/0/covers" in str(problem)
     assert "expected a period written '2025', '2025-H1', '2025-Q3' or '2025-07'" in str(problem)
+
+
+# --- Yearly plans are due early in the year; reviews of a period belong to it ---------------------------
+
+
+def test_a_yearly_plan_is_due_at_the_end_of_january_and_counts_from_december_before() -> None:
+    early = make_record(activities=[activity("kh", "inspection_plan", "2024-12-20", covers="2025")])
+    report = evaluate(early, packs=fixture_rulebook(), as_of=day("2025-12-31"))
+    plan = one(report, BOARD, "2025")
+    assert (plan.due, plan.status) == (day("2025-01-31"), Status.MET)
+
+
+def test_a_plan_made_in_december_of_the_year_it_plans_is_late() -> None:
+    record = make_record(activities=[activity("kh", "inspection_plan", "2025-12-10")])
+    report = evaluate(record, packs=fixture_rulebook(), as_of=day("2025-12-31"))
+    assert one(report, BOARD, "2025").status is Status.LATE
+
+
+def test_a_plan_due_early_in_2025_binds_a_district_body_that_existed_until_30_june() -> None:
+    record = make_record(kind="district_peoples_committee", level="district")
+    report = evaluate(record, packs=fixture_rulebook(), as_of=day("2025-12-31"))
+    plan = one(report, BOARD, "2025")
+    assert (plan.due, plan.status) == (day("2025-01-31"), Status.OVERDUE)  # not "no addressee"
+
+
+def _reviews(*activities: dict[str, object]) -> ActivityRecord:
+    data = json.loads((EXAMPLES / "tra-vinh/so-noi-vu.json").read_text(encoding="utf-8"))
+    kept = [a for a in data["activities"] if a["type"] != "conference_resolution_review"]
+    data["activities"] = [*kept, *activities]
+    return ActivityRecord.model_validate(data)
+
+
+def _review_uid(rulebook: Rulebook) -> str:
+    [uid] = [
+        p.uid
+        for p in rulebook.obligations()
+        if p.uid.startswith("tra-vinh-2024.") and p.uid.endswith(".conference-resolution-check")
+    ]
+    return uid
+
+
+def test_an_h1_review_held_in_july_counts_for_h1_and_never_for_h2(rulebook: Rulebook) -> None:
+    uid = _review_uid(rulebook)
+    june = activity("kt-6", "conference_resolution_review", "2025-06-20")
+    july = activity("kt-7", "conference_resolution_review", "2025-07-15", covers="2025-H1")
+    report = evaluate(_reviews(june, july), packs=rulebook, as_of=day("2025-12-31"))
+    h1, h2 = one(report, uid, "2025-H1"), one(report, uid, "2025-H2")
+    assert h1.status is Status.MET
+    assert h1.evidence[0].id == "kt-7"  # the review that names H1
+    assert h2.status is not Status.MET  # the June review belongs to H1's window, never to H2's
+
+
+def test_a_review_of_h1_held_in_july_is_on_time_for_h1_even_unnamed(rulebook: Rulebook) -> None:
+    uid = _review_uid(rulebook)
+    july = activity("kt-7", "conference_resolution_review", "2025-07-15")
+    report = evaluate(_reviews(july), packs=rulebook, as_of=day("2025-12-31"))
+    assert one(report, uid, "2025-H1").status is Status.MET
+    assert one(report, uid, "2025-H2").status is Status.UPCOMING  # due 31/01/2026

@@ -74,6 +74,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sched_periodic": ("định kỳ, {frequency}", "periodic, {frequency}"),
     "window_period": ("thực hiện trong kỳ", "done during the period"),
     "window_after_period": ("thực hiện sau khi kỳ kết thúc", "done after the period ends"),
+    "window_plan": ("kế hoạch cho kỳ, lập khi kỳ bắt đầu", "a plan for the period, made as it begins"),
+    "due_after_start": ("hạn: {interp} kể từ đầu kỳ", "due: {interp} after the period begins"),
     "due_end": ("hạn: ngày cuối kỳ", "due: the period's last day"),
     "due_after": ("hạn: {interp} sau ngày cuối kỳ", "due: {interp} after the period's last day"),
     "close": (

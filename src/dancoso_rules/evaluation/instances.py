@@ -11,6 +11,9 @@ date*, and a *close date* (the last day on which doing it still counts, as late)
   ends (31/12 + 2 months = 28/02, or 29/02 in a leap year), then days. An instance belongs to a
   record when its period **or its window** overlaps the record's period: a 2025 record holds the
   2024 conference (its window is in 2025) as well as the 2025 one (its period is 2025).
+  With ``window: plan`` (a yearly plan) the due date is the ``due`` duration after the day before
+  the period begins (31/12/2024 + 1 month = 31/01/2025) and the window opens as long before the
+  period begins (01/12/2024); such an instance belongs to a record when its period overlaps it.
 - **Triggered** duties: one instance per event of a listed type in the record, dated on or
   before the evaluation date; the window opens on the event's date and the duty is due
   ``respond_within`` after it.
@@ -78,10 +81,24 @@ class Plan:
     due: Shift | None = None
     close: Shift | None = None
     interpretations: tuple[str, ...] = ()
+    #: A plan for its period: due ``due`` after the day before the period begins (``window: plan``).
+    plan: bool = False
 
     def due_after(self, day: dt.date) -> dt.date:
         """The due date counted from ``day`` (the period's last day, the event, or the effective date)."""
         return day if self.due is None else self.due.after(day)
+
+    def period_due(self, period: Span) -> dt.date:
+        """The due date of the instance of ``period``."""
+        return self.due_after(period.start - _ONE_DAY if self.plan else period.end)
+
+    def period_window(self, period: Span) -> dt.date:
+        """The first day of the window of the instance of ``period``."""
+        if self.after_period:
+            return period.end + _ONE_DAY
+        if self.plan and self.due is not None:  # as long before the period as it is due after it begins
+            return shift(period.start, -self.due.months, -self.due.days)
+        return period.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +147,13 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str) -> Pl
         due = Shift.of(table.duration(schedule.due)) if schedule.due else None
         closing = close(schedule.frequency.value, schedule.close)
         return Plan(
-            "periodic", schedule.frequency, schedule.window == "after_period", due, closing, tuple(ids)
+            "periodic",
+            schedule.frequency,
+            schedule.window == "after_period",
+            due,
+            closing,
+            tuple(ids),
+            plan=schedule.window == "plan",
         )
     if schedule.kind == "regular":
         frequency = table.frequency(schedule.frequency)
@@ -180,16 +203,15 @@ def periodic_instances(plan: Plan, span: Span) -> tuple[Instance, ...]:
     assert plan.close is not None
     frequency, closing = plan.frequency, plan.close
     period = calendar_period(span.start, frequency)
-    while True:  # step back while an earlier period's window still reaches into the span
+    while not plan.plan:  # step back while an earlier period's window still reaches into the span
         earlier = calendar_period(period.start - _ONE_DAY, frequency)
-        if plan.due_after(earlier.end) < span.start:
+        if plan.period_due(earlier) < span.start:
             break
         period = earlier
     found: list[Instance] = []
     while period.start <= span.end:
-        due = plan.due_after(period.end)
-        start = period.end + _ONE_DAY if plan.after_period else period.start
-        found.append(Instance(start, due, due, closing.after(due), period))
+        due = plan.period_due(period)
+        found.append(Instance(plan.period_window(period), due, due, closing.after(due), period))
         period = calendar_period(period.end + _ONE_DAY, frequency)
     return tuple(found)
 

@@ -100,14 +100,18 @@ class Periodic(Frozen):
     """A duty for every calendar period of the stated frequency.
 
     ``window: period`` means doing it during the period counts; ``after_period`` means it is done
-    for a period once that period has ended (the annual staff conference reviews the year just past).
-    ``due`` names an interpretation: how long after the period's last day it is due (none: that day).
+    for a period once that period has ended (the annual staff conference reviews the year just past);
+    ``plan`` means it is done for a period as that period begins (a yearly plan, "hằng năm, xây dựng
+    kế hoạch"): it is due ``due`` after the day before the period's first day (31/12 + 1 month =
+    31/01), and doing it counts on time from as long before the period begins (from 01/12).
+    ``due`` names an interpretation: how long after the period's last day it is due (none: that day),
+    or for ``plan``, how long after the period began.
     ``close`` names an interpretation: how long after the due date doing it still counts, late.
     """
 
     kind: Literal["periodic"]
     frequency: Frequency
-    window: Literal["period", "after_period"] = "period"
+    window: Literal["period", "after_period", "plan"] = "period"
     due: Slug | None = None
     close: Slug | None = None
 
@@ -116,6 +120,10 @@ class Periodic(Frozen):
         if self.window == "after_period" and self.due is None:
             raise ValueError(
                 "a duty done after its period ends needs 'due': the interpretation saying how long after"
+            )
+        if self.window == "plan" and self.due is None:
+            raise ValueError(
+                "a plan for a period needs 'due': the interpretation saying how long after the period begins"
             )
         return self
 
