@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
+from dancoso_rules.errors import RuleError
 from dancoso_rules.evaluation import Status, evaluate
 from dancoso_rules.model import Rulebook
 from dancoso_rules.record import validate_record
@@ -191,3 +194,151 @@ def test_a_review_of_h1_held_in_july_is_on_time_for_h1_even_unnamed(rulebook: Ru
     report = evaluate(_reviews(july), packs=rulebook, as_of=day("2025-12-31"))
     assert one(report, uid, "2025-H1").status is Status.MET
     assert one(report, uid, "2025-H2").status is Status.UPCOMING  # due 31/01/2026
+
+
+# --- Interpretations that depend on the date and the bearer's level ------------------------------------
+
+
+def _commune(year: int, *activities: dict[str, object]) -> ActivityRecord:
+    data = json.loads((EXAMPLES / "long-an/ubnd-xa-my-yen.json").read_text(encoding="utf-8"))
+    data["period"] = {"start": f"{year}-01-01", "end": f"{year}-12-31"}
+    data["activities"] = list(activities)
+    return ActivityRecord.model_validate(data)
+
+
+def _reception_uid(rulebook: Rulebook) -> str:
+    [uid] = [
+        p.uid
+        for p in rulebook.obligations()
+        if p.uid.startswith("long-an-2025.") and p.uid.endswith(".citizen-reception")
+    ]
+    return uid
+
+
+def test_a_commune_receives_citizens_weekly_before_1_july_2026(rulebook: Rulebook) -> None:
+    uid = _reception_uid(rulebook)
+    report = evaluate(_commune(2025), packs=rulebook, as_of=day("2025-12-31"))
+    labels = [r.period.label for r in report.results if r.obligation == uid and r.period]
+    assert labels[0] == "2024-W52" or labels[0].startswith("2025-W")
+    assert len([label for label in labels if label.startswith("2025-W")]) == 52
+    first = next(
+        r for r in report.results if r.obligation == uid and r.period and r.period.label == "2025-W15"
+    )
+    assert first.due == day("2025-04-13")  # the Sunday ending the first week in force (from 01/4/2025)
+
+
+def test_from_1_july_2026_the_commune_cadence_is_the_unverified_monthly_reading(rulebook: Rulebook) -> None:
+    uid = _reception_uid(rulebook)
+    report = evaluate(_commune(2026), packs=rulebook, as_of=day("2026-12-31"))
+    labels = [r.period.label for r in report.results if r.obligation == uid and r.period]
+    assert "2026-W26" in labels  # the week of 22-28/6/2026: still weekly
+    assert "2026-W27" in labels  # it began on 29/6/2026, before the change
+    assert [
+        label for label in labels if not label.startswith("2026-W") and not label.startswith("2025-W")
+    ] == [
+        "2026-07",
+        "2026-08",
+        "2026-09",
+        "2026-10",
+        "2026-11",
+        "2026-12",
+    ]
+    [used] = [i for i in report.interpretations if i.id == "citizen-reception-frequency"]
+    assert [(v.value, v.verified) for v in used.applied] == [("weekly", True), ("monthly", False)]
+
+
+def test_a_provincial_department_receives_citizens_monthly(rulebook: Rulebook) -> None:
+    report = evaluate(_example("tra-vinh/so-noi-vu.json"), packs=rulebook, as_of=day("2025-12-31"))
+    uid = next(
+        p.uid
+        for p in rulebook.obligations()
+        if p.uid.startswith("tra-vinh-2024.") and p.uid.endswith(".citizen-reception")
+    )
+    labels = [r.period.label for r in report.results if r.obligation == uid and r.period]
+    assert labels == [f"2025-{m:02d}" for m in range(1, 13)]
+    [used] = [i for i in report.interpretations if i.id == "citizen-reception-frequency"]
+    assert (used.value, used.applied) == ("monthly", ())
+
+
+def test_the_report_names_the_interpretation_value_it_used(rulebook: Rulebook) -> None:
+    from dancoso_rules.report.build import build_report
+    from dancoso_rules.report.renderers import RenderOptions, get_renderer
+
+    report = evaluate(_commune(2026), packs=rulebook, as_of=day("2026-12-31"))
+    text = get_renderer("text").render(build_report(report, rulebook), RenderOptions(lang="vi", width=400))
+    assert "Giá trị áp dụng: hằng tuần — cấp xã, đến hết ngày " in text  # (the date style is the report's)
+    assert "— Luật Tiếp công dân số 42/2013/QH13, Điều 15 khoản 2 điểm d" in text
+    assert "chưa đối chiếu được văn bản; áp dụng cách hiểu ít khắt khe hơn" in text
+
+
+# --- Overrides that invert a window or make a duty impossible are refused ------------------------------
+
+ZERO_PLAN = """\
+interpretations:
+  - id: yearly-plan-deadline
+    kind: duration
+    value: P0D
+    basis: project_default
+    title: {vi: Kế hoạch ngay ngày đầu năm, en: The plan on the year's first day}
+    rationale: {vi: Thử., en: A test.}
+"""
+
+INVERTED = """\
+interpretations:
+  - id: citizen-reception-frequency
+    kind: frequency
+    value: monthly
+    basis: project_default
+    title: {vi: Tiếp công dân, en: Citizen reception}
+    rationale: {vi: Thử., en: A test.}
+    values:
+      - levels: [commune]
+        since: 2026-07-01
+        until: 2026-06-30
+        value: weekly
+"""
+
+
+def test_an_override_that_makes_a_plan_due_before_its_window_opens_is_refused(
+    tmp_path: Path, rulebook: Rulebook
+) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(ZERO_PLAN, encoding="utf-8")
+    with pytest.raises(RuleError) as caught:
+        evaluate(
+            _example("tra-vinh/so-noi-vu.json"), packs=rulebook, as_of=day("2025-12-31"), interpretations=path
+        )
+    message = str(caught.value)
+    assert re.search(
+        r"mine\.yaml:2:\d+ /interpretations/0/id: interpretation 'yearly-plan-deadline' set to P0D", message
+    )
+    assert "impossible" in message
+
+
+def test_an_override_whose_dated_value_ends_before_it_starts_is_refused_with_its_place(
+    tmp_path: Path, rulebook: Rulebook
+) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(INVERTED, encoding="utf-8")
+    with pytest.raises(RuleError) as caught:
+        evaluate(
+            _example("tra-vinh/so-noi-vu.json"), packs=rulebook, as_of=day("2025-12-31"), interpretations=path
+        )
+    assert re.search(
+        r"mine\.yaml:\d+:\d+ /interpretations/0/values/0: a dated value ends \(2026-06-30\) before it starts",
+        str(caught.value),
+    )
+
+
+def test_the_cli_refuses_a_bad_override_with_a_located_message_and_no_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dancoso_rules.cli.main import main
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(INVERTED, encoding="utf-8")
+    code = main(["check", str(EXAMPLES / "tra-vinh/so-noi-vu.json"), "--interpretations", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "mine.yaml:" in err
+    assert "Traceback" not in err

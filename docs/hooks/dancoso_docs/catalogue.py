@@ -64,7 +64,11 @@ def describe_schedule(obligation: Obligation, rulebook: Rulebook, lang: Lang) ->
         parts = [
             word("sched_periodic", lang, frequency=pick(FREQUENCY[schedule.frequency.value], lang)),
             word(f"window_{schedule.window}", lang),
-            word("due_after_start" if schedule.window == "plan" else "due_after", lang, interp=link(schedule.due))
+            word(
+                "due_after_start" if schedule.window == "plan" else "due_after",
+                lang,
+                interp=link(schedule.due),
+            )
             if schedule.due
             else word("due_end", lang),
         ]

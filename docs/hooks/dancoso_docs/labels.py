@@ -111,6 +111,7 @@ FREQUENCY: dict[str, tuple[str, str]] = {
     "half_yearly": ("định kỳ 06 tháng", "every six months"),
     "quarterly": ("hằng quý", "quarterly"),
     "monthly": ("hằng tháng", "monthly"),
+    "weekly": ("hằng tuần", "weekly"),
 }
 
 NON_OPERATIVE: dict[str, tuple[str, str]] = {

@@ -51,7 +51,7 @@ _VERBS: dict[Modality, tuple[str, str]] = {
     Modality.ENCOURAGEMENT: ("khuyến khích", "encourages"),
     Modality.STUDY: ("yêu cầu", "requires"),
 }
-_LABEL = re.compile(r"^(\d{4})(?:-(H|Q)?(\d{1,2}))?$")
+_LABEL = re.compile(r"^(\d{4})(?:-(H|Q|W)?(\d{1,2}))?$")
 
 
 @lru_cache(maxsize=4096)  # results repeat the same few hundred days
@@ -127,6 +127,11 @@ def period_phrase(span: Span) -> tuple[str, str]:
         return f"6 tháng {half_vi} năm {year}", f"the {half_en} half of {year}"
     if part == "Q":
         return f"quý {_QUARTERS_VI[int(number) - 1]} năm {year}", f"Q{number} {year}"
+    if part == "W":  # an ISO week: say its days, which a reader need not count
+        return (
+            f"tuần {int(number)} năm {year} (từ ngày {vi_date(span.start)} đến ngày {vi_date(span.end)})",
+            f"week {int(number)} of {year} ({en_date(span.start)} to {en_date(span.end)})",
+        )
     return f"tháng {int(number)} năm {year}", f"{_MONTHS_EN[int(number) - 1]} {year}"
 
 

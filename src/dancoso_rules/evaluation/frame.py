@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from dancoso_rules.evaluation import explain
@@ -32,6 +32,7 @@ from dancoso_rules.evaluation.instances import (
     Instance,
     Plan,
     Span,
+    dated_instances,
     one_off_instances,
     periodic_instances,
     qualitative_instances,
@@ -335,6 +336,10 @@ class _Builder:
             expanded: tuple[Instance, ...] | list[Instance] = one_off_instances(
                 plan, instrument.effective, self.span
             )
+        elif self.table.dated(plan.interpretations):  # values that change with the date or the level
+            obligation, uid = duty.placed.obligation, duty.placed.uid
+            expanded, ids = dated_instances(obligation, self.table, uid, self.key.level, self.span)
+            plan = replace(plan, interpretations=ids)
         else:
             expanded = periodic_instances(plan, self.span)
         if not expanded:

@@ -33,10 +33,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from dancoso_rules.errors import RuleError
-from dancoso_rules.evaluation.interpretations import InterpretationTable
+from dancoso_rules.evaluation.interpretations import At, InterpretationTable
 from dancoso_rules.model import Duration, Frequency, Obligation, add_months, shift
 from dancoso_rules.record.view import EventLike
 
@@ -48,6 +49,7 @@ DEFAULT_CLOSE: dict[str, str] = {
     Frequency.HALF_YEARLY.value: "late-window-half-yearly",
     Frequency.QUARTERLY.value: "late-window-quarterly",
     Frequency.MONTHLY.value: "late-window-monthly",
+    Frequency.WEEKLY.value: "late-window-weekly",
     "triggered": "late-window-triggered",
     "one_off": "late-window-one-off",
 }
@@ -130,8 +132,9 @@ class Instance(NamedTuple):
         return self if start <= self.start else self._replace(start=start)
 
 
-def plan_for(obligation: Obligation, table: InterpretationTable, uid: str) -> Plan:
-    """Resolve an obligation's schedule against the interpretations in force for this evaluation."""
+def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: At = None) -> Plan:
+    """Resolve an obligation's schedule against the interpretations in force for this evaluation
+    (their values for an organisation's level on a day, if ``at`` is given)."""
     schedule = obligation.schedule
     ids = list(obligation.interpretation_ids())
 
@@ -139,12 +142,12 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str) -> Pl
         close_id = named or DEFAULT_CLOSE[default_key]
         if close_id not in ids:
             ids.append(close_id)
-        return Shift.of(table.duration(close_id))
+        return Shift.of(table.duration(close_id, at))
 
     if schedule.kind == "periodic":
         if schedule.window == "after_period" and schedule.due is None:
             raise RuleError(f"{uid}: a schedule with window 'after_period' must name a 'due' interpretation")
-        due = Shift.of(table.duration(schedule.due)) if schedule.due else None
+        due = Shift.of(table.duration(schedule.due, at)) if schedule.due else None
         closing = close(schedule.frequency.value, schedule.close)
         return Plan(
             "periodic",
@@ -156,22 +159,26 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str) -> Pl
             plan=schedule.window == "plan",
         )
     if schedule.kind == "regular":
-        frequency = table.frequency(schedule.frequency)
+        frequency = table.frequency(schedule.frequency, at)
         return Plan("regular", frequency, False, None, close(frequency.value, schedule.close), tuple(ids))
     if schedule.kind == "triggered":
-        due = Shift.of(table.duration(schedule.respond_within))
+        due = Shift.of(table.duration(schedule.respond_within, at))
         return Plan(
             "triggered", due=due, close=close("triggered", schedule.close), interpretations=tuple(ids)
         )
     if schedule.kind == "one_off":
-        due = Shift.of(table.duration(schedule.due))
+        due = Shift.of(table.duration(schedule.due, at))
         return Plan("one_off", due=due, close=close("one_off", schedule.close), interpretations=tuple(ids))
     return Plan("qualitative", interpretations=tuple(ids))
 
 
 @lru_cache(maxsize=4096)
 def calendar_period(day: dt.date, frequency: Frequency) -> Span:
-    """The calendar period of ``frequency`` that holds ``day``, with its label."""
+    """The calendar period of ``frequency`` that holds ``day``, with its label (an ISO week: ``2025-W03``)."""
+    if frequency is Frequency.WEEKLY:
+        year, week, weekday = day.isocalendar()
+        monday = day - dt.timedelta(days=weekday - 1)
+        return Span(f"{year}-W{week:02d}", monday, monday + dt.timedelta(days=6))
     months = frequency.months
     index = (day.month - 1) // months
     start = dt.date(day.year, index * months + 1, 1)
@@ -214,6 +221,34 @@ def periodic_instances(plan: Plan, span: Span) -> tuple[Instance, ...]:
         found.append(Instance(plan.period_window(period), due, due, closing.after(due), period))
         period = calendar_period(period.end + _ONE_DAY, frequency)
     return tuple(found)
+
+
+def dated_instances(
+    obligation: Obligation, table: InterpretationTable, uid: str, level: str, span: Span
+) -> tuple[tuple[Instance, ...], tuple[str, ...]]:
+    """Instances of a periodic or regular duty whose interpretations change with the date or level.
+
+    The days around ``span`` are cut where a value changes for ``level``; each stretch has its plan
+    (its values on the stretch's first day) and keeps the instances whose period begins in it (a
+    commune chair's weekly reception up to 30/6/2026, then by the month). Also returns every
+    interpretation id the plans relied on.
+    """
+    lowest = span.start - dt.timedelta(days=400)  # before any period whose window reaches the span
+    cuts: set[dt.date] = set()
+    for interpretation in table.dated(plan_for(obligation, table, uid).interpretations):
+        cuts.update(interpretation.changes(level, lowest, span.end))
+    bounds = [lowest, *sorted(cuts), span.end + _ONE_DAY]
+    found: list[Instance] = []
+    ids: dict[str, None] = {}
+    for first, after in pairwise(bounds):
+        plan = plan_for(obligation, table, uid, (level, first))  # one value all along the stretch
+        ids.update(dict.fromkeys(plan.interpretations))
+        for instance in periodic_instances(plan, span):
+            assert instance.period is not None
+            if (first == lowest or first <= instance.period.start) and instance.period.start < after:
+                found.append(instance)
+    found.sort(key=lambda i: (i.period.start if i.period else i.start, i.due or i.start))
+    return tuple(found), tuple(ids)
 
 
 #: A triggered instance as the evaluator first lays it: ``(start, due, close, event)``, the day of

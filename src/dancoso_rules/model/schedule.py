@@ -21,17 +21,19 @@ from dancoso_rules.model.common import Frozen, Slug
 
 
 class Frequency(StrEnum):
-    """How often a periodic duty recurs; periods are calendar years, halves, quarters and months."""
+    """How often a periodic duty recurs; periods are calendar years, halves, quarters, months and
+    ISO weeks (Monday to Sunday: citizen reception at commune level is weekly)."""
 
     YEARLY = "yearly"
     HALF_YEARLY = "half_yearly"
     QUARTERLY = "quarterly"
     MONTHLY = "monthly"
+    WEEKLY = "weekly"
 
     @property
     def months(self) -> int:
-        """The length of one period in months."""
-        return {"yearly": 12, "half_yearly": 6, "quarterly": 3, "monthly": 1}[self.value]
+        """The length of one period in months (0 for a week)."""
+        return {"yearly": 12, "half_yearly": 6, "quarterly": 3, "monthly": 1, "weekly": 0}[self.value]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
