@@ -342,3 +342,31 @@ def test_the_cli_refuses_a_bad_override_with_a_located_message_and_no_traceback(
     assert code == 2
     assert "mine.yaml:" in err
     assert "Traceback" not in err
+
+
+# --- Honest labels ------------------------------------------------------------------------------------
+
+
+def test_a_request_never_reads_as_overdue(rulebook: Rulebook) -> None:
+    record = _example("tra-vinh/so-noi-vu.json")
+    report = evaluate(record, packs=rulebook, as_of=day("2026-12-31"))
+    asked = [
+        r
+        for r in report.results
+        if r.modality.value in ("request", "encouragement") and r.status in (Status.OVERDUE, Status.MISSED)
+    ]
+    assert asked  # the organisation has requests or encouragements it did not act on
+    for result in asked:
+        assert "quá hạn" not in result.explanation.vi
+        assert "overdue" not in result.explanation.en
+        assert "no binding deadline" in result.explanation.en
+
+
+def test_a_cadence_the_text_does_not_state_is_an_interpretation_not_regular(rulebook: Rulebook) -> None:
+    for placed in rulebook.obligations():
+        schedule = placed.obligation.schedule
+        if schedule.kind == "regular":
+            assert "thường xuyên" in placed.obligation.quote.lower(), placed.uid
+        if placed.uid.endswith(".dialogue-meetings"):
+            assert schedule.kind == "periodic"
+            assert schedule.interpreted == "dialogue-frequency"

@@ -62,7 +62,9 @@ def describe_schedule(obligation: Obligation, rulebook: Rulebook, lang: Lang) ->
     parts: list[str]
     if isinstance(schedule, Periodic):
         parts = [
-            word("sched_periodic", lang, frequency=pick(FREQUENCY[schedule.frequency.value], lang)),
+            word("sched_periodic", lang, frequency=pick(FREQUENCY[schedule.frequency], lang))
+            if schedule.interpreted is None
+            else word("sched_periodic_interpreted", lang, interp=link(schedule.interpreted)),
             word(f"window_{schedule.window}", lang),
             word(
                 "due_after_start" if schedule.window == "plan" else "due_after",

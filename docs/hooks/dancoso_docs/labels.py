@@ -72,6 +72,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "used_by": ("Được dùng bởi", "Used by"),
     # schedules
     "sched_periodic": ("định kỳ, {frequency}", "periodic, {frequency}"),
+    "sched_periodic_interpreted": (
+        "định kỳ theo diễn giải (văn bản không nêu rõ tần suất): {interp}",
+        "periodic by interpretation (the text does not state the cadence): {interp}",
+    ),
     "window_period": ("thực hiện trong kỳ", "done during the period"),
     "window_after_period": ("thực hiện sau khi kỳ kết thúc", "done after the period ends"),
     "window_plan": ("kế hoạch cho kỳ, lập khi kỳ bắt đầu", "a plan for the period, made as it begins"),

@@ -208,6 +208,31 @@ def outcome(decision: Decision, proof: Proof | None, close: dt.date | None) -> t
     )
 
 
+def outcome_not_binding(
+    decision: Decision, proof: Proof | None, close: dt.date | None, modality: Labels
+) -> tuple[str, str]:
+    """:func:`outcome` for a request or an encouragement: it has no binding deadline, so no overdue wording."""
+    if proof is not None:
+        vi, en = _shown(proof)
+        return (
+            f"hồ sơ có {vi} ngày {vi_date(proof.on)}: đã thực hiện",
+            f"the record shows {en} of {en_date(proof.on)}: done",
+        )
+    if decision.status is Status.UPCOMING:
+        return outcome(decision, proof, close)
+    return (
+        f"hồ sơ chưa có hoạt động nào đáp ứng; đây là nội dung {modality.vi}, không có thời hạn bắt buộc",
+        f"the record shows no qualifying activity; this is {modality.en}, with no binding deadline",
+    )
+
+
+#: How the explanation names a request and an encouragement.
+NOT_BINDING = {
+    "request": Labels(vi="đề nghị", en="a request"),
+    "encouragement": Labels(vi="khuyến khích", en="an encouragement"),
+}
+
+
 def qualitative_outcome(proofs: tuple[Proof, ...]) -> tuple[str, str]:
     """What the record shows for a qualitative duty."""
     if not proofs:

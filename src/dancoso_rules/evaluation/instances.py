@@ -148,10 +148,12 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: A
         if schedule.window == "after_period" and schedule.due is None:
             raise RuleError(f"{uid}: a schedule with window 'after_period' must name a 'due' interpretation")
         due = Shift.of(table.duration(schedule.due, at)) if schedule.due else None
-        closing = close(schedule.frequency.value, schedule.close)
+        interpreted = schedule.interpreted
+        frequency = Frequency(schedule.frequency) if interpreted is None else table.frequency(interpreted, at)
+        closing = close(frequency.value, schedule.close)
         return Plan(
             "periodic",
-            schedule.frequency,
+            frequency,
             schedule.window == "after_period",
             due,
             closing,

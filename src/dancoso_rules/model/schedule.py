@@ -112,7 +112,9 @@ class Periodic(Frozen):
     """
 
     kind: Literal["periodic"]
-    frequency: Frequency
+    #: A frequency, or the id of a frequency interpretation when the text states the cadence loosely
+    #: ("định kỳ (hàng quý, tháng)") or not at all: the cadence is then a labelled reading.
+    frequency: Annotated[Frequency | Slug, Field(union_mode="left_to_right")]
     window: Literal["period", "after_period", "plan"] = "period"
     due: Slug | None = None
     close: Slug | None = None
@@ -129,8 +131,13 @@ class Periodic(Frozen):
             )
         return self
 
+    @property
+    def interpreted(self) -> str | None:
+        """The id of the interpretation that gives the frequency, if the frequency is not stated."""
+        return None if isinstance(self.frequency, Frequency) else self.frequency
+
     def interpretation_ids(self) -> tuple[str, ...]:
-        return tuple(i for i in (self.due, self.close) if i)
+        return tuple(i for i in (self.interpreted, self.due, self.close) if i)
 
 
 class Regular(Frozen):
