@@ -370,3 +370,33 @@ def test_a_cadence_the_text_does_not_state_is_an_interpretation_not_regular(rule
         if placed.uid.endswith(".dialogue-meetings"):
             assert schedule.kind == "periodic"
             assert schedule.interpreted == "dialogue-frequency"
+
+
+# --- Complaints and denunciations: counted from acceptance, with the extensions the laws allow ----------
+
+
+def _complaints(resolved_after: int, rulebook: Rulebook) -> Status:
+    data = json.loads((EXAMPLES / "tra-vinh/so-noi-vu.json").read_text(encoding="utf-8"))
+    received = dt.date(2025, 3, 3)
+    data["events"] = [
+        {
+            "id": "kn-1",
+            "type": "complaint_received",
+            "date": received.isoformat(),
+            "title": "Đơn khiếu nại",
+            "resolution": {"date": (received + dt.timedelta(days=resolved_after)).isoformat()},
+        }
+    ]
+    report = evaluate(ActivityRecord.model_validate(data), packs=rulebook, as_of=day("2025-12-31"))
+    [found] = [r for r in report.results if r.trigger and r.trigger.id == "kn-1"]
+    return found.status
+
+
+def test_a_complaint_resolved_30_days_after_its_acceptance_is_on_time(rulebook: Rulebook) -> None:
+    assert _complaints(40, rulebook) is Status.MET  # 10 days to accept, 30 to resolve
+
+
+def test_a_complaint_resolved_within_the_lawful_extensions_is_late_never_missed(rulebook: Rulebook) -> None:
+    assert _complaints(41, rulebook) is Status.LATE
+    assert _complaints(100, rulebook) is Status.LATE  # 40 + 60: a denunciation extended twice
+    assert _complaints(101, rulebook) is Status.MISSED
