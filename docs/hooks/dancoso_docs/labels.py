@@ -70,6 +70,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "legal_source": ("Nguồn pháp lý", "Legal source"),
     "project_default": ("Mặc định của dự án", "Project default"),
     "used_by": ("Được dùng bởi", "Used by"),
+    "dated_value": ("Giá trị theo cấp, theo ngày", "Value by level and date"),
+    "every_level": ("mọi cấp", "every level"),
+    "since": ("từ ngày {day}", "from {day}"),
+    "until": ("đến hết ngày {day}", "until {day}"),
+    "unverified_text": ("chưa đối chiếu được văn bản", "text not verified"),
     # schedules
     "sched_periodic": ("định kỳ, {frequency}", "periodic, {frequency}"),
     "sched_periodic_interpreted": (
