@@ -100,7 +100,7 @@ def test_an_overdue_or_missed_encouragement_does_not_fail_the_check(
     out = capsys.readouterr().out
     assert "Không có nghĩa vụ nào không đạt." in out
     assert "1 kết quả khác, của nội dung khuyến khích, đề nghị, chưa đạt" in out
-    assert "[Khuyến khích · Thường xuyên]" in out  # shown with its modality
+    assert "[Khuyến khích · Định kỳ]" in out  # shown with its modality (its text states no cadence)
     assert ("Quá hạn (15 ngày)" if status is Status.OVERDUE else "Bỏ lỡ") in out  # its true status
 
 
@@ -122,7 +122,7 @@ def test_a_request_does_not_fail_either(
     assert check(str(SO_NOI_VU), *AS_OF, "--lang", "en", "--width", "100") == 0
     out = capsys.readouterr().out
     assert "No duty is failing." in out
-    assert "[Request · Regular]" in out
+    assert "[Request · Periodic]" in out
 
 
 @pytest.mark.parametrize(
