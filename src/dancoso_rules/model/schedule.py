@@ -50,15 +50,17 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 #: A calendar period as an activity names the one it covers: a year ``2025``, a half ``2025-H1``, a
 #: quarter ``2025-Q3`` or a month ``2025-07``.
-PERIOD_LABEL = re.compile(
-    r"^(?P<year>\d{4})(?:-H(?P<half>[12])|-Q(?P<quarter>[1-4])|-(?P<month>0[1-9]|1[0-2]))?$"
+#: (Written without named groups: it is also the pattern of the record's JSON Schema.)
+PERIOD_LABEL = re.compile(r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$")
+_PERIOD_PARTS = re.compile(
+    r"(?P<year>\d{4})(?:-H(?P<half>[12])|-Q(?P<quarter>[1-4])|-(?P<month>0[1-9]|1[0-2]))?"
 )
 
 
 @lru_cache(maxsize=1024)
 def labelled_period(label: str) -> tuple[dt.date, dt.date]:
     """The first and last day of the calendar period ``label`` names (see :data:`PERIOD_LABEL`)."""
-    match = PERIOD_LABEL.fullmatch(label)
+    match = _PERIOD_PARTS.fullmatch(label)
     if match is None:
         raise ValueError(
             f"expected a period written '2025', '2025-H1', '2025-Q3' or '2025-07', got {label!r}"
