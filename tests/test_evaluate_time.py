@@ -77,6 +77,16 @@ def test_the_same_evidence_counts_once_it_exists() -> None:
     assert one(report, SELF_STUDY).status is Status.MET
 
 
+@SETTINGS
+@given(st.dates(dt.date(2025, 1, 1), dt.date(2026, 12, 30)), st.integers(1, 400))
+def test_evidence_dated_after_the_as_of_date_shows_what_no_evidence_shows(as_of: dt.date, later: int) -> None:
+    signed = (as_of + dt.timedelta(days=later)).isoformat()
+    with_late_evidence = evaluate(_studied(signed), packs=fixture_rulebook(), as_of=as_of)
+    bare = make_record(activities=[activity("hoc", "law_study", "2025-03-01")])
+    without = evaluate(bare, packs=fixture_rulebook(), as_of=as_of)
+    assert [r.status for r in with_late_evidence.results] == [r.status for r in without.results]
+
+
 def test_undated_evidence_is_taken_as_existing() -> None:
     report = evaluate(_studied(None), packs=fixture_rulebook(), as_of=day("2025-06-30"))
     assert one(report, SELF_STUDY).status is Status.MET
