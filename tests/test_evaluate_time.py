@@ -410,3 +410,10 @@ def test_a_complaint_resolved_within_the_lawful_extensions_is_late_never_missed(
     assert _complaints(41, rulebook) is Status.LATE
     assert _complaints(100, rulebook) is Status.LATE  # 40 + 60: a denunciation extended twice
     assert _complaints(101, rulebook) is Status.MISSED
+
+
+def test_a_2025_record_owes_no_review_of_a_2024_half_begun_before_the_resolution(rulebook: Rulebook) -> None:
+    uid = _review_uid(rulebook)
+    report = evaluate(_example("tra-vinh/so-noi-vu.json"), packs=rulebook, as_of=day("2026-01-15"))
+    labels = [r.period.label for r in report.results if r.obligation == uid and r.period]
+    assert labels == ["2025-H1", "2025-H2"]  # not 2024-H2, due 31/01/2025 but begun before 19/12/2024

@@ -292,6 +292,14 @@ def build_frame(rules: Prepared, table: InterpretationTable, key: FrameKey) -> F
     return Frame.of(key, identity, tuple(steps))
 
 
+def _before_the_law(instance: Instance, effective: dt.date, span: Span) -> bool:
+    """Whether a periodic instance of a period that began before the instrument took effect, and that
+    ended before the record's period, reaches the record only because it falls due in it: the review
+    of 2024-H2 under a resolution in force from 19/12/2024 is no duty of a 2025 record."""
+    period = instance.period
+    return period is not None and period.start < effective and period.end < span.start
+
+
 def when(instance: Instance) -> tuple[str, str] | None:
     """The period phrase of an instance that is not triggered (``None`` for a one-off duty)."""
     return None if instance.period is None else explain.period_phrase(instance.period)
@@ -346,6 +354,8 @@ class _Builder:
             due = plan.due_after(instrument.effective)
             why = reason("outside_period", explain.reason_outside_period(due))
             return Fixed((whole_not_applicable(duty, why),))
+        if plan.kind == "periodic" and not plan.after_period:
+            expanded = [i for i in expanded if not _before_the_law(i, instrument.effective, self.span)]
         slots: list[Slot | DutyResult] = []
         for instance in expanded:
             assert instance.due is not None
