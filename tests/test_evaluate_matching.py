@@ -3,7 +3,8 @@
 ``Windows.assign`` keeps two heaps (linear in activities and instances); when the windows overlap
 little it looks up what each activity's day counts for instead; ``first_counting`` serves a single instance, as the
 frame lays it out (from ``counts_from`` to the close date). All three follow the rules of
-docs/evaluation.md §4, and must choose the very same activity for each instance.
+docs/evaluation.md §4, and must choose the very same activity for each instance, also when activities
+name the period they cover (an activity naming a period serves only an instance of a period ending that day).
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from hypothesis import strategies as st
 
 from dancoso_rules.evaluation import matching
 from dancoso_rules.evaluation.index import Done
-from dancoso_rules.evaluation.instances import Instance
-from dancoso_rules.evaluation.matching import Windows, counts_from, first_counting
+from dancoso_rules.evaluation.instances import Instance, Span
+from dancoso_rules.evaluation.matching import Windows, counts_from, first_counting, first_counting_named
 
 BASE = dt.date(2025, 1, 1)
+#: The last days of the periods instances have and activities name: few, so that they meet.
+ENDS = [BASE + dt.timedelta(days=d) for d in (30, 90, 180)]
 
 
 @st.composite
@@ -35,7 +38,8 @@ def instances(draw: st.DrawFn) -> list[Instance]:
         start = BASE + dt.timedelta(days=draw(st.integers(0, 400)))
         due = start + dt.timedelta(days=draw(st.integers(-2, 120)))
         close = due + dt.timedelta(days=draw(st.integers(0, 120)))
-        found.append(Instance(start, due, due, close))
+        end = draw(st.sampled_from(ENDS))
+        found.append(Instance(start, due, due, close, Span("p", end - dt.timedelta(days=30), end)))
     return found
 
 
@@ -43,24 +47,42 @@ def instances(draw: st.DrawFn) -> list[Instance]:
 def activities(draw: st.DrawFn) -> list[Done]:
     """Activities of the duty's type, in date order, as the record's index keeps them."""
     days = draw(st.lists(st.integers(-30, 700), max_size=15))
-    done = [(BASE + dt.timedelta(days=d), f"a{n:02d}", n, True) for n, d in enumerate(days)]
+    covers = st.one_of(st.none(), st.sampled_from(ENDS))
+    done: list[Done] = [
+        (BASE + dt.timedelta(days=d), f"a{n:02d}", n, True, draw(covers)) for n, d in enumerate(days)
+    ]
     return sorted(done)
+
+
+def serves(instance: Instance, activity: Done) -> bool:
+    """Whether an activity may serve an instance: it names no period, or one ending when the instance's ends."""
+    return activity[4] is None or instance.period is None or instance.period.end == activity[4]
 
 
 def single(instance: Instance, done: list[Done]) -> Done | None:
     """How the evaluator matches a duty with one live instance (see ``frame.Single``)."""
     assert instance.close is not None
+    period_end = None if instance.period is None else instance.period.end
+    if any(d[4] is not None for d in done):
+        assert instance.due is not None
+        return first_counting_named(done, counts_from(instance), instance.due, instance.close, period_end)
     return first_counting(done, counts_from(instance), instance.close)
 
 
 def reference(cases: list[Instance], done: list[Done]) -> list[Done | None]:
-    """The rules of §4 spelt out: on time first, in date order, to the unmet instance due first; then late."""
+    """The rules of §4 spelt out: on time first, in date order (those naming their period before the
+    others), to the unmet instance due first that the activity may serve; then late."""
     found: list[Done | None] = [None] * len(cases)
     order = sorted(range(len(cases)), key=lambda i: (cases[i].due, i))
     leftovers = []
-    for activity in done:
+    named_first = [d for d in done if d[4] is not None] + [d for d in done if d[4] is None]
+    for activity in named_first:
         on = activity[0]
-        eligible = [i for i in order if found[i] is None and cases[i].start <= on <= cases[i].due]  # type: ignore[operator]
+        eligible = [
+            i
+            for i in order
+            if found[i] is None and cases[i].start <= on <= cases[i].due and serves(cases[i], activity)  # type: ignore[operator]
+        ]
         if eligible:
             found[eligible[0]] = activity
         else:
@@ -68,7 +90,11 @@ def reference(cases: list[Instance], done: list[Done]) -> list[Done | None]:
     late_order = sorted(range(len(cases)), key=lambda i: (cases[i].due, cases[i].close, i))
     for activity in leftovers:
         on = activity[0]
-        late = [i for i in late_order if found[i] is None and cases[i].due < on <= cases[i].close]  # type: ignore[operator]
+        late = [
+            i
+            for i in late_order
+            if found[i] is None and cases[i].due < on <= cases[i].close and serves(cases[i], activity)  # type: ignore[operator]
+        ]
         if late:
             found[late[0]] = activity
     return found
@@ -100,7 +126,10 @@ def one_instance_and_activities(draw: st.DrawFn) -> tuple[Instance, list[Done]]:
         lambda day: st.integers(-2, 2).map(lambda shift: day + dt.timedelta(days=shift))
     )
     days = draw(st.lists(near, max_size=6))
-    return Instance(start, due, due, close), sorted((d, f"a{n}", n, True) for n, d in enumerate(days))
+    end = draw(st.sampled_from(ENDS))
+    covers = st.one_of(st.none(), st.sampled_from(ENDS))
+    done: list[Done] = sorted((d, f"a{n}", n, True, draw(covers)) for n, d in enumerate(days))
+    return Instance(start, due, due, close, Span("p", start, end)), done
 
 
 @settings(max_examples=400, deadline=None)

@@ -68,6 +68,9 @@ def records(draw: st.DrawFn) -> tuple[dict[str, Any], dt.date]:
             item["evidence"] = [{"number": f"{n}/BC"}]
         if events and draw(st.booleans()):
             item["serves"] = [draw(st.sampled_from([e["id"] for e in events]))]
+        if draw(st.integers(0, 3)) == 0:  # now and then, the period it reports on or reviews
+            covered = draw(st.sampled_from(["", "-H1", "-H2", "-Q1", "-Q2", "-Q3", "-Q4", "-06", "-12"]))
+            item["covers"] = f"{draw(st.sampled_from([year - 1, year]))}{covered}"
         activities.append(item)
     attestations = [
         {
@@ -206,8 +209,8 @@ def _shift_dates(value: Any, years: int) -> Any:
         return {k: _shift_dates(v, years) for k, v in value.items()}
     if isinstance(value, list):
         return [_shift_dates(v, years) for v in value]
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return f"{int(value[:4]) + years}{value[4:]}"
+    if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}-\d{2}|-H\d|-Q\d|-\d{2})?", value):
+        return f"{int(value[:4]) + years}{value[4:]}"  # a date, or the period an activity covers
     return value
 
 

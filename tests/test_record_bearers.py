@@ -109,6 +109,7 @@ def test_rules_show_lists_every_interpretation_an_obligation_relies_on(
     # A duty of the provincial People's Committee relies on the merger reading too.
     assert main(["rules", "show", "tra-vinh-2024.art_2__cl_5__pt_c.inspection-plan"]) == 0
     assert json.loads(capsys.readouterr().out)["interpretations"] == [
+        "yearly-plan-deadline",
         "late-window-yearly",
         "merged-agency-successor",
     ]

@@ -146,6 +146,12 @@ ONE_DEFECT = {
     "organisation kind of 81 letters": with_organisation({"kind": "a" * 81}),
     "one-letter function": with_organisation({"functions": ["x"]}),
     "unknown field": with_activity({"note": "x"}),
+    "covers a third half": with_activity({"covers": "2025-H3"}),
+    "covers a thirteenth month": with_activity({"covers": "2025-13"}),
+    "covers a lower-case quarter": with_activity({"covers": "2025-q1"}),
+    "covers a year written as a number": with_activity({"covers": 2025}),
+    "covers a year with a line break": with_activity({"covers": "2025\n"}),
+    "covers a date": with_activity({"covers": "2025-06-30"}),
     "evidence with nothing to find it by": with_activity({"evidence": [{"kind": "minutes"}]}),
     "evidence url not http": with_activity({"evidence": [{"url": "ftp://x"}]}),
     "evidence file with a short sha256": with_activity(
@@ -155,6 +161,15 @@ ONE_DEFECT = {
         {"evidence": [{"file": {"name": "a.pdf", "sha256": "A" * 64}}]}
     ),
 }
+
+
+@pytest.mark.parametrize("label", ["2025", "2025-H1", "2025-H2", "2025-Q3", "2025-07", "2025-12"])
+def test_a_named_period_is_read_alike_by_both_readers(label: str) -> None:
+    raw = json.dumps(with_activity({"covers": label}), ensure_ascii=False).encode("utf-8")
+    decoded = decode_clean(raw)
+    assert decoded is not None
+    assert decoded.activities[0].covers == label
+    assert agree(raw)
 
 
 ID_PATTERN = re.compile(models.Activity.model_json_schema()["properties"]["id"]["pattern"])

@@ -102,7 +102,7 @@ def test_an_overdue_or_missed_encouragement_does_not_fail_the_check(
     assert (
         "Ngoài ra, 1 kết quả thuộc nội dung văn bản chỉ khuyến khích hoặc đề nghị chưa được thực hiện" in out
     )
-    assert "[Khuyến khích · Thường xuyên]" in out  # shown with its modality
+    assert "[Khuyến khích · Định kỳ]" in out  # shown with its modality (its text states no cadence)
     assert ("Quá hạn (15 ngày)" if status is Status.OVERDUE else "Không thực hiện") in out  # its true status
 
 
@@ -124,7 +124,7 @@ def test_a_request_does_not_fail_either(
     assert check(str(SO_NOI_VU), *AS_OF, "--lang", "en", "--width", "100") == 0
     out = capsys.readouterr().out
     assert "No duty is failing." in out
-    assert "[Request · Regular]" in out
+    assert "[Request · Periodic]" in out
 
 
 @pytest.mark.parametrize(

@@ -66,9 +66,17 @@ def describe_schedule(obligation: Obligation, rulebook: Rulebook, lang: Lang) ->
     parts: list[str]
     if isinstance(schedule, Periodic):
         parts = [
-            word("sched_periodic", lang, frequency=pick(FREQUENCY[schedule.frequency.value], lang)),
+            word("sched_periodic", lang, frequency=pick(FREQUENCY[schedule.frequency], lang))
+            if schedule.interpreted is None
+            else word("sched_periodic_interpreted", lang, interp=link(schedule.interpreted)),
             word(f"window_{schedule.window}", lang),
-            word("due_after", lang, interp=link(schedule.due)) if schedule.due else word("due_end", lang),
+            word(
+                "due_after_start" if schedule.window == "plan" else "due_after",
+                lang,
+                interp=link(schedule.due),
+            )
+            if schedule.due
+            else word("due_end", lang),
         ]
     elif isinstance(schedule, Regular):
         parts = [word("sched_regular", lang, interp=link(schedule.frequency))]
@@ -194,6 +202,21 @@ def render_interpretation(interpretation: Interpretation, users: list[str], lang
         f"- **{word('basis', lang)}:** {basis}",
         f"- **{word('rationale', lang)}:** {escape(interpretation.rationale.get(lang))}",
     ]
+    for dated in interpretation.values:  # values by level and date, each with its source
+        levels = ", ".join(pick(LEVEL[level], lang) for level in dated.levels) or word("every_level", lang)
+        when = [levels]
+        if dated.since is not None:
+            when.append(word("since", lang, day=f"{dated.since.day:02d}/{dated.since.month}/{dated.since.year}"))
+        if dated.until is not None:
+            when.append(word("until", lang, day=f"{dated.until.day:02d}/{dated.until.month}/{dated.until.year}"))
+        line = f"- **{word('dated_value', lang)}:** {code(dated.value)} ({'; '.join(when)})"
+        if dated.source:
+            line += f" — {escape(dated.source)}"
+        if not dated.verified:
+            line += f" — **{word('unverified_text', lang)}**"
+        if dated.note is not None:
+            line += f" {escape(dated.note.get(lang))}"
+        lines.append(line)
     if users:
         anchors = ", ".join(f"[{code(u)}](#{u.split('.')[1]})" for u in users)
         lines.append(f"- **{word('used_by', lang)}:** {anchors}")

@@ -71,10 +71,21 @@ _WORDS: dict[str, tuple[str, str]] = {
     "legal_source": ("Nguồn pháp lý", "Legal source"),
     "project_default": ("Mặc định của dự án", "Project default"),
     "used_by": ("Được dùng bởi", "Used by"),
+    "dated_value": ("Giá trị theo cấp, theo ngày", "Value by level and date"),
+    "every_level": ("mọi cấp", "every level"),
+    "since": ("từ ngày {day}", "from {day}"),
+    "until": ("đến hết ngày {day}", "until {day}"),
+    "unverified_text": ("chưa đối chiếu được văn bản", "text not verified"),
     # schedules
     "sched_periodic": ("định kỳ, {frequency}", "periodic, {frequency}"),
+    "sched_periodic_interpreted": (
+        "định kỳ theo diễn giải (văn bản không nêu rõ tần suất): {interp}",
+        "periodic by interpretation (the text does not state the cadence): {interp}",
+    ),
     "window_period": ("thực hiện trong kỳ", "done during the period"),
     "window_after_period": ("thực hiện sau khi kỳ kết thúc", "done after the period ends"),
+    "window_plan": ("kế hoạch cho kỳ, lập khi kỳ bắt đầu", "a plan for the period, made as it begins"),
+    "due_after_start": ("hạn: {interp} kể từ đầu kỳ", "due: {interp} after the period begins"),
     "due_end": ("hạn: ngày cuối kỳ", "due: the period's last day"),
     "due_after": ("hạn: {interp} sau ngày cuối kỳ", "due: {interp} after the period's last day"),
     "close": (
@@ -111,6 +122,7 @@ FREQUENCY: dict[str, tuple[str, str]] = {
     "half_yearly": ("định kỳ 6 tháng", "every six months"),
     "quarterly": ("hằng quý", "quarterly"),
     "monthly": ("hằng tháng", "monthly"),
+    "weekly": ("hằng tuần", "weekly"),
 }
 
 NON_OPERATIVE: dict[str, tuple[str, str]] = {

@@ -28,6 +28,7 @@ from dancoso_rules.evaluation.instances import Instance, TriggeredDates, trigger
 from dancoso_rules.evaluation.matching import (
     Proof,
     first_counting,
+    first_counting_named,
     proof_of,
     qualitative_proofs,
     qualitative_shown,
@@ -97,7 +98,7 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
     as_of = laying.as_of
     attestations = index.attestations
     by_activity = frame.by_activity
-    by_type = index.by_type
+    by_type, naming = index.by_type, index.named
     for kind, activities in by_type.items():
         reached = by_activity.get(kind)
         if reached is None:
@@ -109,7 +110,12 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
                 if found is not None:
                     segments[position] = found
                 continue
-            done = first_counting(activities, single.first, single.last)
+            if kind in naming:
+                due = single.due
+                assert due is not None  # a dated duty's
+                done = first_counting_named(activities, single.first, due, single.last, single.period_end)
+            else:
+                done = first_counting(activities, single.first, single.last)
             if done is None:
                 continue
             status = _MET if done[ON] <= single.due else _LATE  # type: ignore[operator]

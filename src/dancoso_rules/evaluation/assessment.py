@@ -10,12 +10,13 @@ run or a CI gate does, needs only the assessment.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dancoso_rules.evaluation.apply import Laid, materialise, status_of
 from dancoso_rules.evaluation.interpretations import InterpretationTable
 from dancoso_rules.evaluation.prepared import Prepared
-from dancoso_rules.evaluation.result import Report, UsedPack
+from dancoso_rules.evaluation.result import Report, UsedInterpretation, UsedPack
 from dancoso_rules.evaluation.status import Status
 from dancoso_rules.record.model import Organisation, Period
 from dancoso_rules.record.view import RecordLike
@@ -48,16 +49,29 @@ class Assessment:
             if result.interpretations:
                 relied.update(result.interpretations)
         rules, table = self.rules, self.table
+        used = [rules.used_interpretation(table, i) for i in sorted(relied | table.overridden)]
         return Report(
             organisation=_organisation(self.record),
             period=_period(self.record),
             as_of=self.as_of,
             packs=self.packs,
-            interpretations=tuple(
-                rules.used_interpretation(table, i) for i in sorted(relied | table.overridden)
-            ),
+            interpretations=tuple(self._applied(used)),
             results=tuple(results),
         )
+
+    def _applied(self, used: list[UsedInterpretation]) -> Iterator[UsedInterpretation]:
+        """Each interpretation echoed, with the dated values that applied to the record's organisation and period."""
+        level, period = self.record.organisation.level, self.record.period
+        for item in used:
+            values = self.table.get(item.id).values
+            applied = tuple(
+                dated
+                for dated in values
+                if (not dated.levels or level in dated.levels)
+                and (dated.since is None or dated.since <= period.end)
+                and (dated.until is None or period.start <= dated.until)
+            )
+            yield item.model_copy(update={"applied": applied}) if applied else item
 
 
 def _organisation(record: RecordLike) -> Organisation:

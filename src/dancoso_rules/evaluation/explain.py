@@ -62,7 +62,7 @@ _PARTY_BEARERS = frozenset({"party_committee", "party_committee_secretary"})
 #: The Front and the socio-political organisations: the State can request, not require.
 _FRONT_BEARERS = frozenset({"fatherland_front", "socio_political_organisations"})
 _PARTY_VERB = ("tham chiếu quy định của Đảng về việc", "refers to the Party's own rules on this")
-_LABEL = re.compile(r"^(\d{4})(?:-(H|Q)?(\d{1,2}))?$")
+_LABEL = re.compile(r"^(\d{4})(?:-(H|Q|W)?(\d{1,2}))?$")
 
 
 @lru_cache(maxsize=4096)
@@ -141,6 +141,11 @@ def period_phrase(span: Span) -> tuple[str, str]:
     # as the report's own period labels write them: "quý I/2025", "tháng 1/2025"
     if part == "Q":
         return f"quý {_QUARTERS_VI[int(number) - 1]}/{year}", f"Q{number} {year}"
+    if part == "W":  # an ISO week: say its days, which a reader need not count
+        return (
+            f"tuần {int(number)} năm {year} (từ ngày {vi_date(span.start)} đến ngày {vi_date(span.end)})",
+            f"week {int(number)} of {year} ({en_date(span.start)} to {en_date(span.end)})",
+        )
     return f"tháng {int(number)}/{year}", f"{_MONTHS_EN[int(number) - 1]} {year}"
 
 
@@ -212,13 +217,9 @@ def _shown(proof: Proof) -> tuple[str, str]:
     return f"hoạt động {proof.id}", f"activity {proof.id}"
 
 
-def outcome(
-    decision: Decision, proof: Proof | None, close: dt.date | None, *, soft: bool = False
-) -> tuple[str, str]:
-    """What the record shows, and the status in words (``soft``: of a request or an encouragement)."""
+def outcome(decision: Decision, proof: Proof | None, close: dt.date | None) -> tuple[str, str]:
+    """What the record shows, and the status in words (of a duty: see :func:`outcome_not_binding`)."""
     status = decision.status
-    if soft:
-        return _soft_outcome(decision, proof, close)
     if proof is not None:
         vi, en = _shown(proof)
         on_vi, on_en = f"{vi} ngày {vi_date(proof.on)}", f"{en} of {en_date(proof.on)}"
@@ -249,32 +250,29 @@ def outcome(
     )
 
 
-def _soft_outcome(decision: Decision, proof: Proof | None, close: dt.date | None) -> tuple[str, str]:
-    """What the record shows for what the instrument only requests or encourages: no "overdue" wording."""
-    status = decision.status
+def outcome_not_binding(
+    decision: Decision, proof: Proof | None, close: dt.date | None, modality: Labels
+) -> tuple[str, str]:
+    """:func:`outcome` for a request or an encouragement: it has no binding deadline, so no overdue wording."""
     if proof is not None:
         vi, en = _shown(proof)
-        on_vi, on_en = f"{vi} ngày {vi_date(proof.on)}", f"{en} of {en_date(proof.on)}"
-        if status is Status.LATE:
-            days = decision.days_late
-            return (
-                f"hồ sơ có {on_vi}, sau mốc đối chiếu {days} ngày: đã thực hiện",
-                f"the record shows {on_en}, {_days(days)} after the reference date: done",
-            )
-        return f"hồ sơ có {on_vi}: đã thực hiện", f"the record shows {on_en}: done"
-    if status is Status.UPCOMING:
-        return "hồ sơ chưa có hoạt động nào đáp ứng", "the record shows no qualifying activity yet"
-    if status is Status.OVERDUE:
         return (
-            f"hồ sơ chưa có hoạt động nào đáp ứng ({decision.days_overdue} ngày sau mốc đối chiếu): chưa thực hiện",
-            f"the record shows no qualifying activity ({_days(decision.days_overdue)} after the reference date): "
-            "not done",
+            f"hồ sơ có {vi} ngày {vi_date(proof.on)}: đã thực hiện",
+            f"the record shows {en} of {en_date(proof.on)}: done",
         )
-    assert close is not None
+    if decision.status is Status.UPCOMING:
+        return "hồ sơ chưa có hoạt động nào đáp ứng", "the record shows no qualifying activity yet"
     return (
-        f"hồ sơ không có hoạt động nào đáp ứng đến ngày {vi_date(close)}: không thực hiện",
-        f"the record shows no qualifying activity up to {en_date(close)}: not done",
+        f"hồ sơ chưa có hoạt động nào đáp ứng; đây là nội dung {modality.vi}, không có thời hạn bắt buộc",
+        f"the record shows no qualifying activity; this is {modality.en}, with no binding deadline",
     )
+
+
+#: How the explanation names a request and an encouragement.
+NOT_BINDING = {
+    "request": Labels(vi="đề nghị", en="a request"),
+    "encouragement": Labels(vi="khuyến khích", en="an encouragement"),
+}
 
 
 def qualitative_outcome(proofs: tuple[Proof, ...]) -> tuple[str, str]:
@@ -361,6 +359,15 @@ def reason_not_in_force(effective: dt.date, due: dt.date | None) -> Labels:
     return labels(
         f"hạn ngày {vi_date(due)} trước ngày văn bản có hiệu lực ({vi_date(effective)})",
         f"it fell due on {en_date(due)}, before the instrument took effect ({en_date(effective)})",
+    )
+
+
+def reason_not_yet_in_force(effective: dt.date, as_of: dt.date) -> Labels:
+    """The evaluation date is before the instrument took effect: nothing of it binds yet."""
+    return labels(
+        f"tại ngày đánh giá ({vi_date(as_of)}) văn bản chưa có hiệu lực (có hiệu lực từ ngày {vi_date(effective)})",
+        f"on the evaluation date ({en_date(as_of)}) the instrument was not yet in force "
+        f"(in force from {en_date(effective)})",
     )
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from dancoso_rules.evaluation import explain
@@ -33,6 +33,7 @@ from dancoso_rules.evaluation.instances import (
     Instance,
     Plan,
     Span,
+    dated_instances,
     one_off_instances,
     periodic_instances,
     qualitative_instances,
@@ -171,6 +172,8 @@ class Single:
     slot: Slot
     alone: bool
     before: Status
+    #: The last day of its calendar period, which an activity naming the period it covers must name.
+    period_end: dt.date | None = None
 
     @classmethod
     def of(cls, slots: tuple[Slot | DutyResult, ...]) -> Single | None:
@@ -186,7 +189,8 @@ class Single:
         else:
             assert instance.close is not None
             first, last = counts_from(instance), instance.close
-        return cls(live[0], first, last, instance.due, slot, len(slots) == 1, slot.unmet.status)
+        period_end = None if instance.due is None or instance.period is None else instance.period.end
+        return cls(live[0], first, last, instance.due, slot, len(slots) == 1, slot.unmet.status, period_end)
 
 
 #: A dated or qualitative step, with its position in the frame and, if it has one live instance, that.
@@ -290,6 +294,14 @@ def build_frame(rules: Prepared, table: InterpretationTable, key: FrameKey) -> F
     return Frame.of(key, identity, tuple(steps))
 
 
+def _before_the_law(instance: Instance, effective: dt.date, span: Span) -> bool:
+    """Whether a periodic instance of a period that began before the instrument took effect, and that
+    ended before the record's period, reaches the record only because it falls due in it: the review
+    of 2024-H2 under a resolution in force from 19/12/2024 is no duty of a 2025 record."""
+    period = instance.period
+    return period is not None and period.start < effective and period.end < span.start
+
+
 def when(instance: Instance) -> tuple[str, str] | None:
     """The period phrase of an instance that is not triggered (``None`` for a one-off duty)."""
     return None if instance.period is None else explain.period_phrase(instance.period)
@@ -309,6 +321,10 @@ class _Builder:
         if not in_scope:
             text = explain.reason_level(placed.pack.instrument.scope_levels, self.key.level)
             return Fixed((whole_not_applicable(duty, reason("level_out_of_scope", text)),))
+        effective = placed.pack.instrument.effective
+        if self.key.as_of < effective:  # nothing binds before the law exists, not even "upcoming"
+            text = explain.reason_not_yet_in_force(effective, self.key.as_of)
+            return Fixed((whole_not_applicable(duty, reason("not_in_force", text)),))
         for ref in placed.obligation.interpretations:  # a flag read as "no" lifts the bearer it gave
             flag = self.table.get(ref)
             if flag.kind == "flag" and not flag.flag:
@@ -341,12 +357,18 @@ class _Builder:
             expanded: tuple[Instance, ...] | list[Instance] = one_off_instances(
                 plan, instrument.effective, self.span
             )
+        elif self.table.dated(plan.interpretations):  # values that change with the date or the level
+            obligation, uid = duty.placed.obligation, duty.placed.uid
+            expanded, ids = dated_instances(obligation, self.table, uid, self.key.level, self.span)
+            plan = replace(plan, interpretations=ids)
         else:
             expanded = periodic_instances(plan, self.span)
         if not expanded:
             due = plan.due_after(instrument.effective)
             why = reason("outside_period", explain.reason_outside_period(due))
             return Fixed((whole_not_applicable(duty, why),))
+        if plan.kind == "periodic" and not plan.after_period:
+            expanded = [i for i in expanded if not _before_the_law(i, instrument.effective, self.span)]
         slots: list[Slot | DutyResult] = []
         for instance in expanded:
             assert instance.due is not None

@@ -1,7 +1,8 @@
 """The record, indexed once per evaluation: activities by type, in date order, and what serves what.
 
 Everything dated after the evaluation date (activities, events, resolutions, attestations) is left
-out: as of that day it has not happened. Activities are ordered by the day they were done, then
+out: as of that day it has not happened; so is evidence dated after it (an activity whose documents are
+all dated later is taken as undocumented). Activities are ordered by the day they were done, then
 by id, then by position, so that the order in which the record lists them never matters.
 """
 
@@ -9,20 +10,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from dancoso_rules.record.view import AttestationLike, EventLike, RecordLike
+from dancoso_rules.model.schedule import labelled_period
+from dancoso_rules.record.view import AttestationLike, EventLike, EvidenceLike, RecordLike
 
-#: An activity as the evaluator sees it: ``(on, id, position, has_evidence)``: the day it was
-#: complete, its id, its place in the record, and whether it has evidence. A plain tuple, so that
-#: a type's activities sort by (day, id, position) as they are, and cheap to make: a record has one
-#: per activity. Read it with the names below.
-Done = tuple[dt.date, str, int, bool]
+#: An activity as the evaluator sees it: ``(on, id, position, has_evidence, covers)``: the day it was
+#: complete, its id, its place in the record, whether it has evidence (dated by the evaluation
+#: date), and the last day of the period it names in ``covers`` (``None``: it names none). A plain
+#: tuple, so that a type's activities sort by (day, id, position) as they are, and cheap to make: a
+#: record has one per activity. Read it with the names below.
+Done = tuple[dt.date, str, int, bool, dt.date | None]
 ON: Final = 0
 ID: Final = 1
 POSITION: Final = 2
 HAS_EVIDENCE: Final = 3
+COVERS: Final = 4
+
+
+def _dated_by(evidence: Sequence[EvidenceLike], as_of: dt.date) -> bool:
+    """Whether any of ``evidence`` existed on ``as_of`` (undated evidence is taken to have existed)."""
+    return any(item.date is None or item.date <= as_of for item in evidence)
 
 
 def pointer(done: Done) -> str:
@@ -38,19 +48,31 @@ class RecordIndex:
     serving: dict[tuple[str, str], list[Done]]
     events_by_type: dict[str, list[tuple[int, EventLike]]]
     attestations: dict[str, list[tuple[int, AttestationLike]]]
+    #: The activity types of which some activity names the period it covers.
+    named: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, record: RecordLike, as_of: dt.date) -> RecordIndex:
         """Index ``record``, leaving out whatever is dated after ``as_of``."""
         grouped: defaultdict[str, list[Done]] = defaultdict(list)
         serving: dict[tuple[str, str], list[Done]] = {}
+        named: set[str] = set()
         for index, activity in enumerate(record.activities):
             # done_on, spelt out: one call fewer per activity (a record has a date, or a range)
             on: dt.date = activity.date or activity.end  # type: ignore[assignment]
             if on > as_of:
                 continue
-            # ``not not``: the truth of the evidence, without calling ``bool``.
-            done = (on, activity.id, index, not not activity.evidence)  # noqa: SIM208
+            evidence = activity.evidence
+            # Evidence dated after the evaluation date did not exist yet: it shows nothing.
+            # (``not not``: the truth of the evidence, without calling ``bool``.)
+            shown = not not evidence and (  # noqa: SIM208
+                evidence[0].date is None or evidence[0].date <= as_of or _dated_by(evidence, as_of)
+            )
+            covers = activity.covers
+            ends = None if covers is None else labelled_period(covers)[1]
+            if ends is not None:
+                named.add(activity.type)
+            done: Done = (on, activity.id, index, shown, ends)
             grouped[activity.type].append(done)
             if activity.serves:
                 for served in activity.serves:
@@ -69,4 +91,4 @@ class RecordIndex:
         for index, attestation in enumerate(record.attestations):
             if attestation.date <= as_of:
                 attestations.setdefault(attestation.obligation, []).append((index, attestation))
-        return cls(by_type, serving, events, attestations)
+        return cls(by_type, serving, events, attestations, frozenset(named))

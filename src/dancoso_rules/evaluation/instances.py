@@ -11,6 +11,9 @@ date*, and a *close date* (the last day on which doing it still counts, as late)
   ends (31/12 + 2 months = 28/02, or 29/02 in a leap year), then days. An instance belongs to a
   record when its period **or its window** overlaps the record's period: a 2025 record holds the
   2024 conference (its window is in 2025) as well as the 2025 one (its period is 2025).
+  With ``window: plan`` (a yearly plan) the due date is the ``due`` duration after the day before
+  the period begins (31/12/2024 + 1 month = 31/01/2025) and the window opens as long before the
+  period begins (01/12/2024); such an instance belongs to a record when its period overlaps it.
 - **Triggered** duties: one instance per event of a listed type in the record, dated on or
   before the evaluation date; the window opens on the event's date and the duty is due
   ``respond_within`` after it.
@@ -30,10 +33,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from dancoso_rules.errors import RuleError
-from dancoso_rules.evaluation.interpretations import InterpretationTable
+from dancoso_rules.evaluation.interpretations import At, InterpretationTable
 from dancoso_rules.model import Duration, Frequency, Obligation, add_months, shift
 from dancoso_rules.record.view import EventLike
 
@@ -45,6 +49,7 @@ DEFAULT_CLOSE: dict[str, str] = {
     Frequency.HALF_YEARLY.value: "late-window-half-yearly",
     Frequency.QUARTERLY.value: "late-window-quarterly",
     Frequency.MONTHLY.value: "late-window-monthly",
+    Frequency.WEEKLY.value: "late-window-weekly",
     "triggered": "late-window-triggered",
     "one_off": "late-window-one-off",
 }
@@ -78,10 +83,24 @@ class Plan:
     due: Shift | None = None
     close: Shift | None = None
     interpretations: tuple[str, ...] = ()
+    #: A plan for its period: due ``due`` after the day before the period begins (``window: plan``).
+    plan: bool = False
 
     def due_after(self, day: dt.date) -> dt.date:
         """The due date counted from ``day`` (the period's last day, the event, or the effective date)."""
         return day if self.due is None else self.due.after(day)
+
+    def period_due(self, period: Span) -> dt.date:
+        """The due date of the instance of ``period``."""
+        return self.due_after(period.start - _ONE_DAY if self.plan else period.end)
+
+    def period_window(self, period: Span) -> dt.date:
+        """The first day of the window of the instance of ``period``."""
+        if self.after_period:
+            return period.end + _ONE_DAY
+        if self.plan and self.due is not None:  # as long before the period as it is due after it begins
+            return shift(period.start, -self.due.months, -self.due.days)
+        return period.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +132,9 @@ class Instance(NamedTuple):
         return self if start <= self.start else self._replace(start=start)
 
 
-def plan_for(obligation: Obligation, table: InterpretationTable, uid: str) -> Plan:
-    """Resolve an obligation's schedule against the interpretations in force for this evaluation."""
+def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: At = None) -> Plan:
+    """Resolve an obligation's schedule against the interpretations in force for this evaluation
+    (their values for an organisation's level on a day, if ``at`` is given)."""
     schedule = obligation.schedule
     ids = list(obligation.interpretation_ids())
 
@@ -122,33 +142,45 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str) -> Pl
         close_id = named or DEFAULT_CLOSE[default_key]
         if close_id not in ids:
             ids.append(close_id)
-        return Shift.of(table.duration(close_id))
+        return Shift.of(table.duration(close_id, at))
 
     if schedule.kind == "periodic":
         if schedule.window == "after_period" and schedule.due is None:
             raise RuleError(f"{uid}: a schedule with window 'after_period' must name a 'due' interpretation")
-        due = Shift.of(table.duration(schedule.due)) if schedule.due else None
-        closing = close(schedule.frequency.value, schedule.close)
+        due = Shift.of(table.duration(schedule.due, at)) if schedule.due else None
+        interpreted = schedule.interpreted
+        frequency = Frequency(schedule.frequency) if interpreted is None else table.frequency(interpreted, at)
+        closing = close(frequency.value, schedule.close)
         return Plan(
-            "periodic", schedule.frequency, schedule.window == "after_period", due, closing, tuple(ids)
+            "periodic",
+            frequency,
+            schedule.window == "after_period",
+            due,
+            closing,
+            tuple(ids),
+            plan=schedule.window == "plan",
         )
     if schedule.kind == "regular":
-        frequency = table.frequency(schedule.frequency)
+        frequency = table.frequency(schedule.frequency, at)
         return Plan("regular", frequency, False, None, close(frequency.value, schedule.close), tuple(ids))
     if schedule.kind == "triggered":
-        due = Shift.of(table.duration(schedule.respond_within))
+        due = Shift.of(table.duration(schedule.respond_within, at))
         return Plan(
             "triggered", due=due, close=close("triggered", schedule.close), interpretations=tuple(ids)
         )
     if schedule.kind == "one_off":
-        due = Shift.of(table.duration(schedule.due))
+        due = Shift.of(table.duration(schedule.due, at))
         return Plan("one_off", due=due, close=close("one_off", schedule.close), interpretations=tuple(ids))
     return Plan("qualitative", interpretations=tuple(ids))
 
 
 @lru_cache(maxsize=4096)
 def calendar_period(day: dt.date, frequency: Frequency) -> Span:
-    """The calendar period of ``frequency`` that holds ``day``, with its label."""
+    """The calendar period of ``frequency`` that holds ``day``, with its label (an ISO week: ``2025-W03``)."""
+    if frequency is Frequency.WEEKLY:
+        year, week, weekday = day.isocalendar()
+        monday = day - dt.timedelta(days=weekday - 1)
+        return Span(f"{year}-W{week:02d}", monday, monday + dt.timedelta(days=6))
     months = frequency.months
     index = (day.month - 1) // months
     start = dt.date(day.year, index * months + 1, 1)
@@ -180,18 +212,45 @@ def periodic_instances(plan: Plan, span: Span) -> tuple[Instance, ...]:
     assert plan.close is not None
     frequency, closing = plan.frequency, plan.close
     period = calendar_period(span.start, frequency)
-    while True:  # step back while an earlier period's window still reaches into the span
+    while not plan.plan:  # step back while an earlier period's window still reaches into the span
         earlier = calendar_period(period.start - _ONE_DAY, frequency)
-        if plan.due_after(earlier.end) < span.start:
+        if plan.period_due(earlier) < span.start:
             break
         period = earlier
     found: list[Instance] = []
     while period.start <= span.end:
-        due = plan.due_after(period.end)
-        start = period.end + _ONE_DAY if plan.after_period else period.start
-        found.append(Instance(start, due, due, closing.after(due), period))
+        due = plan.period_due(period)
+        found.append(Instance(plan.period_window(period), due, due, closing.after(due), period))
         period = calendar_period(period.end + _ONE_DAY, frequency)
     return tuple(found)
+
+
+def dated_instances(
+    obligation: Obligation, table: InterpretationTable, uid: str, level: str, span: Span
+) -> tuple[tuple[Instance, ...], tuple[str, ...]]:
+    """Instances of a periodic or regular duty whose interpretations change with the date or level.
+
+    The days around ``span`` are cut where a value changes for ``level``; each stretch has its plan
+    (its values on the stretch's first day) and keeps the instances whose period begins in it (a
+    commune chair's weekly reception up to 30/6/2026, then by the month). Also returns every
+    interpretation id the plans relied on.
+    """
+    lowest = span.start - dt.timedelta(days=400)  # before any period whose window reaches the span
+    cuts: set[dt.date] = set()
+    for interpretation in table.dated(plan_for(obligation, table, uid).interpretations):
+        cuts.update(interpretation.changes(level, lowest, span.end))
+    bounds = [lowest, *sorted(cuts), span.end + _ONE_DAY]
+    found: list[Instance] = []
+    ids: dict[str, None] = {}
+    for first, after in pairwise(bounds):
+        plan = plan_for(obligation, table, uid, (level, first))  # one value all along the stretch
+        ids.update(dict.fromkeys(plan.interpretations))
+        for instance in periodic_instances(plan, span):
+            assert instance.period is not None
+            if (first == lowest or first <= instance.period.start) and instance.period.start < after:
+                found.append(instance)
+    found.sort(key=lambda i: (i.period.start if i.period else i.start, i.due or i.start))
+    return tuple(found), tuple(ids)
 
 
 #: A triggered instance as the evaluator first lays it: ``(start, due, close, event)``, the day of

@@ -9,6 +9,7 @@ way. Every override is echoed in the report, marked ``overridden``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,9 @@ from dancoso_rules.errors import Location, Problem, RuleError
 from dancoso_rules.load.packs import SourceMap, load_interpretation_file
 from dancoso_rules.load.suggest import did_you_mean
 from dancoso_rules.model import Duration, Frequency, Interpretation, Rulebook, parse_duration
+
+#: An organisation's level and a day, for interpretations whose value depends on them (``None``: the plain value).
+At = tuple[str | None, dt.date] | None
 
 #: What ``evaluate(..., interpretations=...)`` accepts.
 Overrides = str | Path | Mapping[str, Interpretation] | Sequence[Interpretation] | None
@@ -48,18 +52,31 @@ class InterpretationTable:
             )
         return found
 
-    def duration(self, interpretation_id: str) -> Duration:
-        """The value of a duration interpretation."""
+    def duration(self, interpretation_id: str, at: At = None) -> Duration:
+        """The value of a duration interpretation (for a level and a day, if ``at`` is given)."""
         interpretation = self.get(interpretation_id)
         if interpretation.kind != "duration":
             raise RuleError(
                 f"interpretation {interpretation_id!r} is a {interpretation.kind}; expected a duration"
             )
-        return _duration(interpretation.value)
+        if at is None or not interpretation.values:
+            return _duration(interpretation.value)
+        return _duration(interpretation.value_for(*at)[0])
 
-    def frequency(self, interpretation_id: str) -> Frequency:
-        """The value of a frequency interpretation."""
-        return self.get(interpretation_id).frequency
+    def frequency(self, interpretation_id: str, at: At = None) -> Frequency:
+        """The value of a frequency interpretation (for a level and a day, if ``at`` is given)."""
+        interpretation = self.get(interpretation_id)
+        if at is None or not interpretation.values:
+            return interpretation.frequency
+        if interpretation.kind != "frequency":
+            raise TypeError(
+                f"interpretation {interpretation_id!r} is a {interpretation.kind}, not a frequency"
+            )
+        return Frequency(interpretation.value_for(*at)[0])
+
+    def dated(self, ids: Iterable[str]) -> tuple[Interpretation, ...]:
+        """Those of ``ids`` whose value changes with the date or the level."""
+        return tuple(found for i in ids if (found := self.by_id.get(i)) is not None and found.values)
 
     def flag(self, interpretation_id: str) -> bool:
         """The value of a flag interpretation (``yes``: ``True``)."""
@@ -91,6 +108,7 @@ def interpretation_table(rulebook: Rulebook, overrides: Overrides = None) -> Int
     else:
         located = [(Location("<interpretations>", pointer=f"/{n}/id"), i) for n, i in enumerate(overrides)]
     problems = list(_override_problems(base, located))
+    problems += _impossible(rulebook, located)
     if problems:
         raise RuleError(problems)
     table = dict(base)
@@ -119,3 +137,37 @@ def _override_problems(
                 code="kind",
             )
         seen.add(item.id)
+
+
+def _impossible(rulebook: Rulebook, located: Iterable[tuple[Location, Interpretation]]) -> list[Problem]:
+    """Overrides that would make a duty impossible: a zero delay for a duty whose window opens only
+    after its period has ended, or before its period begins (a plan): it would fall due before the
+    first day on which doing it counts, an inverted window that nobody can meet on time."""
+    by_due: dict[str, list[str]] = {}
+    for placed in rulebook.obligations():
+        schedule = placed.obligation.schedule
+        if schedule.kind == "periodic" and schedule.window in ("after_period", "plan") and schedule.due:
+            by_due.setdefault(schedule.due, []).append(placed.uid)
+    problems = []
+    for where, item in located:
+        users = by_due.get(item.id)
+        if not users or item.kind != "duration":
+            continue
+        zero = [
+            v for v in (item.value, *(d.value for d in item.values)) if parse_duration(v).after(_DAY) == _DAY
+        ]
+        if zero:
+            problems.append(
+                Problem(
+                    where,
+                    f"interpretation {item.id!r} set to {zero[0]} would make {users[0]!r}"
+                    f"{f' and {len(users) - 1} more' if len(users) > 1 else ''} impossible: it would fall due "
+                    "before its window opens (the window opens the day after the period ends, or as long before "
+                    "the period begins as it is due after); give a delay of at least one day",
+                    code="impossible",
+                )
+            )
+    return problems
+
+
+_DAY = dt.date(2001, 1, 1)

@@ -4,7 +4,11 @@ For dated duties matched by activity type (periodic, regular, one-off):
 
 1. An activity qualifies for an instance when its type is the obligation's activity and the day
    it was complete (``done_on``: its date, or the last day of its range) lies between the window's
-   first day and the close date. Activities dated after the evaluation date are ignored.
+   first day and the close date. Activities dated after the evaluation date are ignored. An
+   activity that names the period it covers (``covers``: ``2025-H1``) qualifies only for an
+   instance whose period ends when the named one ends: a review of H1 held on 15/7 counts for H1
+   (on time or late, as its window says) and never for H2; a review of the year ``2025`` counts for
+   the year, or for H2. (Instances with no calendar period, one-off duties, ignore ``covers``.)
 2. **On time first.** Going through the activities in date order, each is given to the instance,
    among those whose window holds it and that are still unmet, that falls due first. This gives
    every instance that can be met on time an activity (earliest-deadline-first is optimal here).
@@ -31,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from dancoso_rules.evaluation.index import HAS_EVIDENCE, ID, ON, POSITION, Done, pointer
+from dancoso_rules.evaluation.index import COVERS, HAS_EVIDENCE, ID, ON, POSITION, Done, pointer
 from dancoso_rules.evaluation.instances import Instance
 from dancoso_rules.record.view import AttestationLike, EventLike
 
@@ -63,6 +67,8 @@ class Windows:
     starts: tuple[dt.date, ...]
     dues: tuple[dt.date, ...]
     closes: tuple[dt.date, ...]
+    #: The last day of each instance's calendar period (``None``: it has none), for ``covers``.
+    ends: tuple[dt.date | None, ...]
     by_start: tuple[int, ...]
     by_due: tuple[tuple[dt.date, dt.date, int], ...]
     on_time: Stretches | None
@@ -74,6 +80,7 @@ class Windows:
         starts = tuple(i.start for i in instances)
         dues = tuple(_due(i) for i in instances)
         closes = tuple(_close(i) for i in instances)
+        ends = tuple(None if i.period is None else i.period.end for i in instances)
         by_start = tuple(sorted(range(len(instances)), key=lambda i: (starts[i], dues[i], i)))
         by_due = tuple(sorted((dues[i], closes[i], i) for i in range(len(instances))))
         by_due_index = sorted(range(len(instances)), key=lambda i: (dues[i], i))
@@ -81,26 +88,33 @@ class Windows:
         late = Stretches.of([(due + _ONE_DAY, close, i) for due, close, i in by_due])
         if on_time is None or late is None:
             on_time = late = None
-        return cls(starts, dues, closes, by_start, by_due, on_time, late)
+        return cls(starts, dues, closes, ends, by_start, by_due, on_time, late)
 
     def assign(self, activities: Sequence[Done]) -> list[Done | None]:
         """For each instance, the activity that shows it done, or ``None`` (rules 2 and 3 above).
 
         ``activities`` are in date order (as :class:`~dancoso_rules.evaluation.index.RecordIndex` keeps them).
-        Each activity is given to the first unmet instance its day counts for, as the stretches list
+        Those that name the period they cover are taken first, in date order, then the others; in
+        each pass, an activity naming a period is given only to an instance of a period ending that
+        day. Each activity is given to the first unmet instance its day counts for, as the stretches list
         them: on time, in due-date order; the leftovers then late, in due-date order. (These are the
         instances the heaps of :meth:`_by_heaps` would hold, in the order they would give them.)
         """
         found: list[Done | None] = [None] * len(self.starts)
+        named = [done for done in activities if done[COVERS] is not None]
+        if named:  # those that name their period go first, in each pass: they can serve only it
+            activities = [*named, *[done for done in activities if done[COVERS] is None]]
         on_time, late = self.on_time, self.late
         if on_time is None or late is None:
             return self._by_heaps(activities, found)
+        ends = self.ends
         pending: Sequence[Done] = activities
         for days, holding in (on_time, late):  # on time, then the leftovers late
             leftovers: list[Done] = []
             for done in pending:
+                covers = done[COVERS]
                 for index in holding[bisect_right(days, done[ON])]:
-                    if found[index] is None:
+                    if found[index] is None and (covers is None or ends[index] == covers):
                         found[index] = done
                         break
                 else:
@@ -109,6 +123,23 @@ class Windows:
                 break
             pending = leftovers
         return found
+
+    def _named(self, done: Done, found: list[Done | None], late: bool) -> bool:
+        """Give an activity that names its period to the unmet instance of that period that the rules
+        would give it (on time: due first; ``late``: due first, then closing first); whether one took it."""
+        on, covers = done[ON], done[COVERS]
+        starts, ends = self.starts, self.ends
+        fitting = [
+            (due, close if late else due, index)
+            for due, close, index in self.by_due
+            if found[index] is None
+            and ends[index] == covers
+            and ((due < on <= close) if late else (starts[index] <= on <= due))
+        ]
+        if not fitting:
+            return False
+        found[min(fitting)[2]] = done
+        return True
 
     def _by_heaps(self, activities: Sequence[Done], found: list[Done | None]) -> list[Done | None]:
         """:meth:`assign` for windows that overlap much, keeping heaps: linear in activities and instances."""
@@ -119,12 +150,16 @@ class Windows:
         cursor = 0
         push, pop = heapq.heappush, heapq.heappop
         for done in activities:
+            if done[COVERS] is not None:  # the instance of the period it names, or none
+                if not self._named(done, found, late=False):
+                    leftovers.append(done)
+                continue
             on = done[ON]
             while cursor < count and starts[by_start[cursor]] <= on:
                 index = by_start[cursor]
                 push(open_, (dues[index], index))
                 cursor += 1
-            while open_ and open_[0][0] < on:
+            while open_ and (open_[0][0] < on or found[open_[0][1]] is not None):
                 pop(open_)
             if open_:
                 found[pop(open_)[1]] = done
@@ -135,11 +170,14 @@ class Windows:
             waiting: list[tuple[dt.date, dt.date, int]] = []
             cursor = 0
             for done in leftovers:
+                if done[COVERS] is not None:
+                    self._named(done, found, late=True)
+                    continue
                 on = done[ON]
                 while cursor < len(unmet) and unmet[cursor][0] < on:
                     push(waiting, unmet[cursor])
                     cursor += 1
-                while waiting and waiting[0][1] < on:
+                while waiting and (waiting[0][1] < on or found[waiting[0][2]] is not None):
                     pop(waiting)
                 if waiting:
                     found[pop(waiting)[2]] = done
@@ -171,6 +209,8 @@ class Stretches(NamedTuple):
             ending.setdefault(last + _ONE_DAY, []).append(index)
         days = tuple(sorted(opening.keys() | ending.keys()))
         budget = _STRETCHED * max(len(spans), 1)
+        if budget < 0:  # (never stretch: the tests set the budget so, to hold the heaps to the rules)
+            return None
         holding: list[tuple[int, ...]] = [()]
         held: set[int] = set()
         for day in days:  # a sweep: what holds changes only on these days
@@ -204,12 +244,40 @@ def first_counting(activities: Sequence[Done], counts_from: dt.date, close: dt.d
     the close date. ``activities`` are in date order, so that is the first one done on or after
     ``counts_from``, if it is done by ``close``: one done earlier is neither in the window nor
     after the due date, and if that first one is past the due date, so is every later one.
+    (Records whose activities of this type name the period they cover go to :func:`first_counting_named`.)
     """
     for done in activities:
         on = done[ON]
         if on >= counts_from:
             return done if on <= close else None
     return None
+
+
+def first_counting_named(
+    activities: Sequence[Done], counts_from: dt.date, due: dt.date, close: dt.date, period_end: dt.date | None
+) -> Done | None:
+    """:func:`first_counting` when some activities name the period they cover (see :meth:`Windows.assign`).
+
+    An activity naming a period ending on another day than ``period_end`` never counts (unless the
+    instance has no period: then ``covers`` is not looked at). On time (from ``counts_from`` to
+    ``due``), the first one naming this period, else the first naming none; failing both, late
+    (after ``due``, by ``close``), in the same order.
+    """
+    if period_end is None:
+        return first_counting(activities, counts_from, close)
+    on_time: list[Done | None] = [None, None]  # (naming the period, naming none)
+    late: list[Done | None] = [None, None]
+    for done in activities:
+        on, covers = done[ON], done[COVERS]
+        if on < counts_from or (covers is not None and covers != period_end):
+            continue
+        if on > close:
+            break
+        found = on_time if on <= due else late
+        slot = 1 if covers is None else 0
+        if found[slot] is None:
+            found[slot] = done
+    return on_time[0] or on_time[1] or late[0] or late[1]
 
 
 _ONE_DAY = dt.timedelta(days=1)

@@ -141,10 +141,16 @@ def dated_result(
         days_late=decision.days_late,
         evidence=() if evidence is None else (evidence,),
         interpretations=plan.interpretations,
-        explanation=explain.join(
-            opening, explain.outcome(decision, proof, instance.close, soft=duty.sentence.soft)
-        ),
+        explanation=explain.join(opening, _outcome(duty, decision, proof, instance.close)),
     )
+
+
+def _outcome(duty: Duty, decision: Decision, proof: Proof | None, close: dt.date | None) -> tuple[str, str]:
+    """What the record shows, in words; a request or an encouragement never reads as overdue."""
+    not_binding = explain.NOT_BINDING.get(duty.placed.obligation.modality.value)
+    if not_binding is None:
+        return explain.outcome(decision, proof, close)
+    return explain.outcome_not_binding(decision, proof, close, not_binding)
 
 
 def qualitative_result(

@@ -19,7 +19,7 @@ from pydantic import Field
 
 from dancoso_rules.evaluation.status import Status
 from dancoso_rules.model.common import Frozen, Labels
-from dancoso_rules.model.interpretation import Basis
+from dancoso_rules.model.interpretation import Basis, DatedValue
 from dancoso_rules.model.obligation import Modality
 from dancoso_rules.record.model import Organisation, Period
 
@@ -88,6 +88,10 @@ class UsedInterpretation(Frozen):
     basis: Basis
     source: str | None = None
     overridden: bool = False
+    #: The dated values that applied to this organisation within the record's period (its level, and
+    #: days that overlap the period); ``value`` applies outside them. A value marked ``verified:
+    #: false`` rests on a text the project could not check.
+    applied: tuple[DatedValue, ...] = ()
 
 
 class DutyResult(Frozen):

@@ -226,6 +226,8 @@ def _check_interpretation_refs(
             named.append((f"/schedule/{attribute}", value, "duration"))
     if schedule.kind == "regular":
         named.append(("/schedule/frequency", schedule.frequency, "frequency"))
+    elif schedule.kind == "periodic" and schedule.interpreted:
+        named.append(("/schedule/frequency", schedule.interpreted, "frequency"))
     named.extend((f"/interpretations/{i}", ref, "") for i, ref in enumerate(obligation.interpretations))
     for pointer, ref, kind in named:
         found = interpretations.get(ref)

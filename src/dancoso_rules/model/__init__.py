@@ -26,6 +26,7 @@ from dancoso_rules.model.schedule import (
     Schedule,
     Triggered,
     add_months,
+    labelled_period,
     shift,
 )
 from dancoso_rules.model.vocabulary import ActivityType, Bearer, EventType, EvidenceKind, Vocabulary
@@ -62,6 +63,7 @@ __all__ = [
     "Triggered",
     "Vocabulary",
     "add_months",
+    "labelled_period",
     "obligation_uid",
     "parse_duration",
     "shift",

@@ -6,10 +6,18 @@ or ``project_default`` when it is this project's own reasonable reading. Users o
 Its kind says what its value is: a ``duration`` (ISO 8601, ``P3M``), a ``frequency`` (``quarterly``)
 or a ``flag`` (``yes`` or ``no``: a reading the law leaves open, such as whether a merged agency
 answers for its former province's instrument).
+
+A value may change on a date and differ by the bearer's level: ``values`` lists dated values, each
+for some levels (none: every level), from a day (``since``) and/or up to a day (``until``, included),
+with its own source, and ``verified: false`` when its text could not be checked (the report says
+so). The first dated value that fits the organisation's level and the day applies; otherwise
+``value``. Citizen reception is the first use: the commune chair weekly, then, from 01/7/2026, as
+the amending law says.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Literal
 
@@ -17,6 +25,7 @@ from pydantic import model_validator
 
 from dancoso_rules.model.common import Frozen, Labels, Slug, Text
 from dancoso_rules.model.schedule import Duration, Frequency
+from dancoso_rules.model.vocabulary import Level
 
 _DURATION = re.compile(r"^P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<days>\d+)D)?$")
 
@@ -35,6 +44,41 @@ def parse_duration(text: str) -> Duration:
     return Duration(months=12 * years + months, days=days)
 
 
+def _check_value(kind: InterpretationKind, value: str) -> None:
+    if kind == "duration":
+        parse_duration(value)
+    elif kind == "flag":
+        if value not in FLAG_VALUES:
+            raise ValueError(f"a flag interpretation's value must be 'yes' or 'no'; got {value!r}")
+    elif value not in Frequency.__members__.values():
+        allowed = ", ".join(f.value for f in Frequency)
+        raise ValueError(f"a frequency interpretation's value must be one of {allowed}; got {value!r}")
+
+
+class DatedValue(Frozen):
+    """A value of an interpretation for some levels and some days, with its own source."""
+
+    value: str
+    levels: tuple[Level, ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    source: Text | None = None
+    verified: bool = True
+    note: Labels | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DatedValue:
+        if self.since is not None and self.until is not None and self.until < self.since:
+            raise ValueError(f"a dated value ends ({self.until}) before it starts ({self.since})")
+        return self
+
+    def fits(self, level: str | None, day: dt.date) -> bool:
+        """Whether this value applies to an organisation of ``level`` on ``day``."""
+        if self.levels and level not in self.levels:
+            return False
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
+
+
 class Interpretation(Frozen):
     """A value the instrument leaves open, with why this value was chosen and on what authority."""
 
@@ -45,22 +89,35 @@ class Interpretation(Frozen):
     basis: Basis
     source: Text | None = None
     rationale: Labels
+    values: tuple[DatedValue, ...] = ()
 
     @model_validator(mode="after")
     def _check(self) -> Interpretation:
-        if self.kind == "duration":
-            parse_duration(self.value)
-        elif self.kind == "flag":
-            if self.value not in FLAG_VALUES:
-                raise ValueError(f"a flag interpretation's value must be 'yes' or 'no'; got {self.value!r}")
-        elif self.value not in Frequency.__members__.values():
-            allowed = ", ".join(f.value for f in Frequency)
-            raise ValueError(
-                f"a frequency interpretation's value must be one of {allowed}; got {self.value!r}"
-            )
+        _check_value(self.kind, self.value)
+        for dated in self.values:
+            _check_value(self.kind, dated.value)
         if self.basis == "legal_source" and not self.source:
             raise ValueError("an interpretation with basis 'legal_source' must cite its source")
         return self
+
+    def value_for(self, level: str | None, day: dt.date) -> tuple[str, DatedValue | None]:
+        """The value for an organisation of ``level`` on ``day``, and the dated value it comes from (if any)."""
+        for dated in self.values:
+            if dated.fits(level, day):
+                return dated.value, dated
+        return self.value, None
+
+    def changes(self, level: str | None, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+        """The days within ``[start, end]`` (after ``start``) on which the value for ``level`` may change."""
+        days = set()
+        for dated in self.values:
+            if dated.levels and level not in dated.levels:
+                continue
+            if dated.since is not None and start < dated.since <= end:
+                days.add(dated.since)
+            if dated.until is not None and start <= dated.until < end:
+                days.add(dated.until + dt.timedelta(days=1))
+        return tuple(sorted(days))
 
     @property
     def duration(self) -> Duration:

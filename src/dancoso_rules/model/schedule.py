@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Literal
@@ -20,17 +21,19 @@ from dancoso_rules.model.common import Frozen, Slug
 
 
 class Frequency(StrEnum):
-    """How often a periodic duty recurs; periods are calendar years, halves, quarters and months."""
+    """How often a periodic duty recurs; periods are calendar years, halves, quarters, months and
+    ISO weeks (Monday to Sunday: citizen reception at commune level is weekly)."""
 
     YEARLY = "yearly"
     HALF_YEARLY = "half_yearly"
     QUARTERLY = "quarterly"
     MONTHLY = "monthly"
+    WEEKLY = "weekly"
 
     @property
     def months(self) -> int:
-        """The length of one period in months."""
-        return {"yearly": 12, "half_yearly": 6, "quarterly": 3, "monthly": 1}[self.value]
+        """The length of one period in months (0 for a week)."""
+        return {"yearly": 12, "half_yearly": 6, "quarterly": 3, "monthly": 1, "weekly": 0}[self.value]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -43,6 +46,36 @@ def add_months(day: dt.date, months: int) -> dt.date:
     last = calendar.monthrange(year, month)[1]
     was_last = day.day == calendar.monthrange(day.year, day.month)[1]
     return dt.date(year, month, last if was_last else min(day.day, last))
+
+
+#: A calendar period as an activity names the one it covers: a year ``2025``, a half ``2025-H1``, a
+#: quarter ``2025-Q3`` or a month ``2025-07``.
+#: (Written without named groups: it is also the pattern of the record's JSON Schema.)
+PERIOD_LABEL = re.compile(r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$")
+_PERIOD_PARTS = re.compile(
+    r"(?P<year>\d{4})(?:-H(?P<half>[12])|-Q(?P<quarter>[1-4])|-(?P<month>0[1-9]|1[0-2]))?"
+)
+
+
+@lru_cache(maxsize=1024)
+def labelled_period(label: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of the calendar period ``label`` names (see :data:`PERIOD_LABEL`)."""
+    match = _PERIOD_PARTS.fullmatch(label)
+    if match is None:
+        raise ValueError(
+            f"expected a period written '2025', '2025-H1', '2025-Q3' or '2025-07', got {label!r}"
+        )
+    year = int(match["year"])
+    if match["half"]:
+        first, months = 6 * int(match["half"]) - 5, 6
+    elif match["quarter"]:
+        first, months = 3 * int(match["quarter"]) - 2, 3
+    elif match["month"]:
+        first, months = int(match["month"]), 1
+    else:
+        first, months = 1, 12
+    start = dt.date(year, first, 1)
+    return start, add_months(start, months) - dt.timedelta(days=1)
 
 
 @lru_cache(maxsize=16384)
@@ -71,14 +104,20 @@ class Periodic(Frozen):
     """A duty for every calendar period of the stated frequency.
 
     ``window: period`` means doing it during the period counts; ``after_period`` means it is done
-    for a period once that period has ended (the annual staff conference reviews the year just past).
-    ``due`` names an interpretation: how long after the period's last day it is due (none: that day).
+    for a period once that period has ended (the annual staff conference reviews the year just past);
+    ``plan`` means it is done for a period as that period begins (a yearly plan, "hằng năm, xây dựng
+    kế hoạch"): it is due ``due`` after the day before the period's first day (31/12 + 1 month =
+    31/01), and doing it counts on time from as long before the period begins (from 01/12).
+    ``due`` names an interpretation: how long after the period's last day it is due (none: that day),
+    or for ``plan``, how long after the period began.
     ``close`` names an interpretation: how long after the due date doing it still counts, late.
     """
 
     kind: Literal["periodic"]
-    frequency: Frequency
-    window: Literal["period", "after_period"] = "period"
+    #: A frequency, or the id of a frequency interpretation when the text states the cadence loosely
+    #: ("định kỳ (hàng quý, tháng)") or not at all: the cadence is then a labelled reading.
+    frequency: Annotated[Frequency | Slug, Field(union_mode="left_to_right")]
+    window: Literal["period", "after_period", "plan"] = "period"
     due: Slug | None = None
     close: Slug | None = None
 
@@ -88,10 +127,19 @@ class Periodic(Frozen):
             raise ValueError(
                 "a duty done after its period ends needs 'due': the interpretation saying how long after"
             )
+        if self.window == "plan" and self.due is None:
+            raise ValueError(
+                "a plan for a period needs 'due': the interpretation saying how long after the period begins"
+            )
         return self
 
+    @property
+    def interpreted(self) -> str | None:
+        """The id of the interpretation that gives the frequency, if the frequency is not stated."""
+        return None if isinstance(self.frequency, Frequency) else self.frequency
+
     def interpretation_ids(self) -> tuple[str, ...]:
-        return tuple(i for i in (self.due, self.close) if i)
+        return tuple(i for i in (self.interpreted, self.due, self.close) if i)
 
 
 class Regular(Frozen):

@@ -27,6 +27,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from dancoso_rules.model.schedule import PERIOD_LABEL
 from dancoso_rules.record.view import ActivityDays
 
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*")
@@ -118,6 +119,7 @@ class Activity(msgspec.Struct, ActivityDays, frozen=True, forbid_unknown_fields=
     items: Count | None = None
     evidence: tuple[Evidence, ...] = ()
     serves: tuple[Text, ...] = ()
+    covers: str | None = None
 
 
 class Resolution(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
@@ -257,6 +259,9 @@ def _activities(items: tuple[Activity, ...], texts: list[str]) -> bool:
     for a in [a for a in items if a.date is None or a.start is not None or a.end is not None]:
         if a.date is not None or a.start is None or a.end is None or a.end < a.start:
             return False
+    covered = [a.covers for a in items if a.covers is not None]
+    if covered and not all(PERIOD_LABEL.fullmatch(label) for label in covered):
+        return False
     texts += [a.title for a in items]
     served = [a.serves for a in items]
     if any(served):

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
 from dancoso_rules.model.common import Frozen, Slug, Text
+from dancoso_rules.model.schedule import PERIOD_LABEL, labelled_period
 from dancoso_rules.record.view import ActivityDays
 
 RECORD_SCHEMA_ID = "urn:dancoso-rules:schema:activity-record:1"
@@ -45,6 +46,15 @@ def _iso_date(value: Any) -> Any:
 
 #: A calendar date written ``YYYY-MM-DD`` in the JSON.
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def _period_label(value: str) -> str:
+    labelled_period(value)  # a located "expected a period written ..." when it is not one
+    return value
+
+
+#: The calendar period an activity reports on or reviews: ``2025``, ``2025-H1``, ``2025-Q3``, ``2025-07``.
+PeriodLabel = Annotated[str, AfterValidator(_period_label)]
 
 
 def _sha256(value: str) -> str:
@@ -177,6 +187,13 @@ class Activity(RecordModel, ActivityDays):
     serves: tuple[Text, ...] = Field(
         default=(),
         description="Ids of the provisions or obligations it serves (optional; matching is by type).",
+    )
+    covers: PeriodLabel | None = Field(
+        default=None,
+        description="The calendar period it reports on or reviews, when it names one: a year '2025', a half "
+        "'2025-H1', a quarter '2025-Q3' or a month '2025-07'. It then counts only for the period of a duty that "
+        "ends when this one ends (a review of H1 held on 15/7 counts for H1, never for H2).",
+        json_schema_extra={"pattern": PERIOD_LABEL.pattern},
     )
 
     @model_validator(mode="after")

@@ -73,8 +73,15 @@ class ActivityDays:
         return self.date if self.date is not None else self.end  # type: ignore[return-value]
 
 
+class EvidenceLike(Protocol):
+    """A document shown as evidence: only its date matters to the evaluator (none: undated)."""
+
+    @property
+    def date(self) -> dt.date | None: ...
+
+
 class ActivityLike(Protocol):
-    """An activity: its id, type, the day it was complete, whether it has evidence, what it serves."""
+    """An activity: its id, type, the day it was complete, its evidence, what it serves, the period it covers."""
 
     @property
     def id(self) -> str: ...
@@ -87,9 +94,11 @@ class ActivityLike(Protocol):
     @property
     def done_on(self) -> dt.date: ...
     @property
-    def evidence(self) -> Sequence[object]: ...
+    def evidence(self) -> Sequence[EvidenceLike]: ...
     @property
     def serves(self) -> Sequence[str]: ...
+    @property
+    def covers(self) -> str | None: ...
 
 
 class ResolutionLike(Protocol):

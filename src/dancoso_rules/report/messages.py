@@ -82,6 +82,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "No interpretation was relied on.",
     ),
     "report.overridden": ("do người dùng thay đổi", "overridden by the user"),
+    "report.applied": ("Giá trị áp dụng", "Value applied"),
+    "report.applied.since": ("từ ngày {day}", "from {day}"),
+    "report.applied.until": ("đến hết ngày {day}", "until {day}"),
+    "report.applied.unverified": (
+        "chưa đối chiếu được văn bản; áp dụng mức ít khắt khe hơn",
+        "text not verified; the less demanding reading is applied",
+    ),
+    "frequency.yearly": ("hằng năm", "yearly"),
+    "frequency.half_yearly": ("định kỳ 6 tháng", "half-yearly"),
+    "frequency.quarterly": ("hằng quý", "quarterly"),
+    "frequency.monthly": ("hằng tháng", "monthly"),
+    "frequency.weekly": ("hằng tuần", "weekly"),
+    "level.province": ("cấp tỉnh", "provincial level"),
+    "level.district": ("cấp huyện", "district level"),
+    "level.commune": ("cấp xã", "commune level"),
+    "level.hamlet": ("ấp, khu phố", "hamlet level"),
     "report.basis.legal_source": ("căn cứ pháp lý", "legal source"),
     "report.basis.project_default": ("mặc định của dự án", "project default"),
     "report.provisions": ("Nội dung đối chiếu", "Clause by clause"),
@@ -165,14 +181,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "period.half": ("6 tháng {h} năm {y}", "{y} H{n}"),
     "period.quarter": ("quý {q}/{y}", "{y} Q{n}"),
     "period.month": ("tháng {m}/{y}", "{y}-{m2}"),
+    "period.week": ("tuần {n}/{y} (từ {first} đến {last})", "{y} week {n} ({first} to {last})"),
     "period.half.1": ("đầu", "1"),
     "period.half.2": ("cuối", "2"),
     # an interpretation's value in words (see value_label)
-    "frequency.yearly": ("hằng năm", "yearly"),
-    "frequency.half_yearly": ("định kỳ 6 tháng", "half-yearly"),
-    "frequency.quarterly": ("hằng quý", "quarterly"),
-    "frequency.monthly": ("hằng tháng", "monthly"),
-    "frequency.weekly": ("hằng tuần", "weekly"),
     "duration.years": ("{n} năm", "{n} years"),
     "duration.months": ("{n} tháng", "{n} months"),
     "duration.weeks": ("{n} tuần", "{n} weeks"),
@@ -181,7 +193,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-_PERIOD = re.compile(r"^(?P<y>\d{4})(?:-(?:H(?P<h>[12])|Q(?P<q>[1-4])|(?P<m>\d{2})))?$")
+_PERIOD = re.compile(r"^(?P<y>\d{4})(?:-(?:H(?P<h>[12])|Q(?P<q>[1-4])|W(?P<w>\d{2})|(?P<m>\d{2})))?$")
 _PROVISION_PART = re.compile(r"^(art|cl|pt|ind)_([a-z0-9]+)$")
 _DURATION = re.compile(r"^P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?$")
 
@@ -233,7 +245,8 @@ def value_label(value: str, lang: str = "vi") -> str:
 
 
 def period_label(label: str, lang: str = "vi") -> str:
-    """A period label in words: ``2025-Q3`` → "quý III/2025" / "2025 Q3"; other labels as given."""
+    """A period label in words: ``2025-Q3`` → "quý III/2025" / "2025 Q3", ``2025-W34`` → "tuần 34/2025 (từ
+    18/8/2025 đến 24/8/2025)"; other labels as given."""
     match = _PERIOD.fullmatch(label)
     if match is None:
         return label
@@ -244,6 +257,17 @@ def period_label(label: str, lang: str = "vi") -> str:
     if match["q"]:
         quarter = int(match["q"])
         return msg("period.quarter", lang, y=year, n=quarter, q=_ROMAN[quarter])
+    if match["w"]:  # an ISO week: its Monday to its Sunday, which a reader need not count
+        monday = dt.date.fromisocalendar(int(year), int(match["w"]), 1)
+        sunday = monday + dt.timedelta(days=6)
+        return msg(
+            "period.week",
+            lang,
+            y=year,
+            n=int(match["w"]),
+            first=format_date(monday, lang),
+            last=format_date(sunday, lang),
+        )
     if match["m"]:
         return msg("period.month", lang, y=year, m=int(match["m"]), m2=match["m"])
     return msg("period.year", lang, y=year)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dancoso_rules.evaluation.result import DutyResult
+from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation
 from dancoso_rules.model.obligation import Modality
 from dancoso_rules.report.messages import STATUS_ORDER, format_date, msg, period_label, status_label
 from dancoso_rules.report.model import Counted
@@ -126,3 +126,24 @@ def verdict(
         main += " " + msg("report.verdict.not_blocking", lang, n=unblocked, policy=policy)
     soft = counted.soft_failing(fail_on)
     return main, (msg("report.verdict.soft", lang, n=soft) if soft else None)
+
+
+def applied_texts(item: UsedInterpretation, lang: str) -> list[str]:
+    """One phrase per dated value an interpretation applied: the value, for whom, from and until when, on what source."""
+    found = []
+    for dated in item.applied:
+        value = msg(f"frequency.{dated.value}", lang) if item.kind == "frequency" else dated.value
+        parts = [value]
+        when = [msg(f"level.{level}", lang) for level in dated.levels]
+        if dated.since is not None:
+            when.append(msg("report.applied.since", lang).format(day=format_date(dated.since, lang)))
+        if dated.until is not None:
+            when.append(msg("report.applied.until", lang).format(day=format_date(dated.until, lang)))
+        if when:
+            parts.append(", ".join(when))
+        if dated.source:
+            parts.append(dated.source)
+        if not dated.verified:
+            parts.append(msg("report.applied.unverified", lang))
+        found.append(f"{msg('report.applied', lang)}: {' — '.join(parts)}")
+    return found

@@ -24,6 +24,7 @@ from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     STATUS_COLOURS,
+    applied_texts,
     evidence_text,
     explanation,
     instance_label,
@@ -317,7 +318,8 @@ class HtmlRenderer:
         rows = "".join(
             f"<tr><td>{_e(i.title.get(lang) if i.title else '')}</td><td><b>{_e(value_label(i.value, lang))}</b></td>"
             f"<td>{_e(msg('report.basis.' + i.basis, lang))}"
-            f"{' · <b>' + _e(msg('report.overridden', lang)) + '</b>' if i.overridden else ''}</td>"
+            f"{' · <b>' + _e(msg('report.overridden', lang)) + '</b>' if i.overridden else ''}"
+            f"{''.join('<br>' + _e(line) for line in applied_texts(i, lang))}</td>"
             f"<td><code>{_e(i.id)}</code></td></tr>"
             for i in report.interpretations
         )

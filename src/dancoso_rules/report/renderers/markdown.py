@@ -19,6 +19,7 @@ from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     STATUS_SYMBOLS,
+    applied_texts,
     evidence_text,
     explanation,
     instance_label,
@@ -189,6 +190,7 @@ class MarkdownRenderer:
                 f"- {title}**{md(value_label(item.value, lang))}** "
                 f"({md(msg('report.basis.' + item.basis, lang))}){overridden} `{item.id}`"
             )
+            lines += [f"  - {md(line)}" for line in applied_texts(item, lang)]
         return [*lines, ""]
 
     def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:

@@ -16,6 +16,7 @@ from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     STATUS_SYMBOLS,
+    applied_texts,
     evidence_text,
     explanation,
     instance_lead,
@@ -218,6 +219,8 @@ class TextRenderer:
             basis = msg(f"report.basis.{item.basis}", lang)
             value = value_label(item.value, lang)
             out.wrap(f"{title}{value} ({basis}{overridden}) [{item.id}]", 2, hanging=2)
+            for line in applied_texts(item, lang):
+                out.wrap(line, 4, hanging=2)
 
     def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
         """The overview: totals, invalid records, then each organisation worst first with its weak khoản."""
