@@ -7,6 +7,7 @@ colour and the glyph beside it are only hints.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from dancoso_rules.evaluation.result import DutyResult
@@ -22,6 +23,7 @@ from dancoso_rules.report.renderers.common import (
     status_text,
     verdict,
 )
+from dancoso_rules.text import visible_lines
 
 _ANSI = {
     "missed": "1;31",
@@ -35,6 +37,9 @@ _ANSI = {
     "dim": "2",
 }
 _MIN_WIDTH = 40
+_CODES = "|".join(re.escape(code) for code in [*_ANSI.values(), "0"])
+_OWN_COLOUR = re.compile(f"\x1b\\[(?:{_CODES})m")
+_OWN_COLOUR_SPLIT = re.compile(f"({_OWN_COLOUR.pattern})")
 
 
 def _wrap(words: list[str], width: int, first: str, rest: str) -> list[str]:
@@ -98,7 +103,15 @@ class _Writer:
         )
 
     def text(self) -> str:
-        return "\n".join(line.rstrip() for line in self.lines).rstrip("\n") + "\n"
+        # Text from a record or a file name never drives the terminal: control characters are
+        # written out (``\\x1b``), except the colour codes this writer adds itself when asked to.
+        text = "\n".join(line.rstrip() for line in self.lines).rstrip("\n") + "\n"
+        if not self.color:
+            return visible_lines(text)
+        return "".join(
+            part if _OWN_COLOUR.fullmatch(part) else visible_lines(part)
+            for part in _OWN_COLOUR_SPLIT.split(text)
+        )
 
 
 class TextRenderer:
