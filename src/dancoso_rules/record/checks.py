@@ -23,6 +23,7 @@ from dancoso_rules.load.suggest import did_you_mean, one_of
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import SLUG_RE
 from dancoso_rules.record.model import Activity, ActivityRecord, Period
+from dancoso_rules.record.words import known_words
 
 Locate = Callable[[str], Location]
 M = TypeVar("M", bound=BaseModel)
@@ -181,17 +182,19 @@ def _known(what: str, value: Any, known: Iterable[str], pointer: str, locate: Lo
 
 
 def _links(data: dict[str, Any], rulebook: Rulebook, locate: Locate) -> Iterator[Problem]:
-    obligations = rulebook.obligation_by_uid
-    targets = {f"{pack.id}.{provision.id}" for pack in rulebook.packs for provision in pack.provisions}
-    targets.update(obligations)
+    obligations = known_words(rulebook).obligations
+    targets = known_words(rulebook).links
+    # An activity that answers an event names the event's id (docs/evaluation.md, triggered duties).
+    events = {item["id"] for _, item in _items(data, "events") if isinstance(item.get("id"), str)}
     for pointer, activity in _items(data, "activities"):
         serves = activity.get("serves")
         for index, target in enumerate(serves if isinstance(serves, list) else []):
-            if isinstance(target, str) and target and target not in targets:
+            if isinstance(target, str) and target and target not in targets and target not in events:
                 yield Problem(
                     locate(f"{pointer}/serves/{index}"),
-                    f"unknown provision or obligation {target!r}{did_you_mean(target, targets)} (write "
-                    "'<pack>.<provision>' or '<pack>.<provision>.<obligation>'; see `dancoso rules show ID`)",
+                    f"unknown provision, obligation or event {target!r}{did_you_mean(target, targets)} "
+                    "(write '<pack>.<provision>', '<pack>.<provision>.<obligation>' or the id of an event "
+                    "of this record; see `dancoso rules show ID`)",
                     code="unknown-link",
                 )
     for pointer, attestation in _items(data, "attestations"):
