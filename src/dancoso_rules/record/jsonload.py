@@ -247,6 +247,7 @@ class _Finder:
         self.text = text
         self.lines = _LineIndex(text)
         self.members: dict[int, dict[str, tuple[int, int]]] = {}
+        self.resume: dict[int, int] = {}
         self.items: dict[int, list[int]] = {}
 
     def position(self, pointer: str) -> tuple[int, int]:
@@ -256,7 +257,7 @@ class _Finder:
         for token in tokens:
             place: tuple[int, int] | None = None
             if text.startswith("{", offset):
-                place = self._members(offset).get(token)
+                place = self._members(offset, token)
             elif text.startswith("[", offset) and _ARRAY_INDEX.fullmatch(token):
                 items = self._items(offset)
                 index = int(token)
@@ -266,23 +267,31 @@ class _Finder:
             found, offset = place
         return self.lines.position(found)
 
-    def _members(self, start: int) -> dict[str, tuple[int, int]]:
+    def _members(self, start: int, key: str) -> tuple[int, int] | None:
+        """Member ``key`` of the object at ``start``: the members before it are remembered on the way,
+        and the next search of that object goes on from where this one stopped."""
         found = self.members.get(start)
         if found is None:
             found = self.members[start] = {}
-            text, offset = self.text, start + 1
-            while True:
-                offset = _skip(text, offset)
-                if not text.startswith('"', offset):
-                    break
-                at = offset
-                name, offset = _scanstring(text, offset + 1)
-                offset = _skip(text, _skip(text, offset) + 1)  # past the colon
-                found.setdefault(name, (at, offset))  # the first of equal keys, as find_position
-                offset = _skip(text, _scan_value(text, offset)[1])
-                if text.startswith(",", offset):
-                    offset += 1
-        return found
+            self.resume[start] = start + 1
+        place = found.get(key)
+        text, offset = self.text, self.resume[start]
+        while place is None and offset >= 0:
+            offset = _skip(text, offset)
+            if not text.startswith('"', offset):
+                offset = -1  # the end of the object: every member is known
+                break
+            at = offset
+            name, offset = _scanstring(text, offset + 1)
+            offset = _skip(text, _skip(text, offset) + 1)  # past the colon
+            found.setdefault(name, (at, offset))  # the first of equal keys, as find_position
+            if name == key:
+                place = found[name]
+            offset = _skip(text, _scan_value(text, offset)[1])
+            if text.startswith(",", offset):
+                offset += 1
+        self.resume[start] = offset
+        return place
 
     def _items(self, start: int) -> list[int]:
         found = self.items.get(start)
