@@ -43,6 +43,12 @@ def md(text: str) -> str:
     return _PINGS.sub("\\1&#8203;", text)
 
 
+def code(text: str) -> str:
+    """``text`` as a code span (a file name): on one line, control characters written out, no backtick
+    to end the span early. GitHub neither mentions nor links inside a code span."""
+    return "`" + visible(" ".join(text.split())).replace("`", "'") + "`"
+
+
 def _status(status: str, lang: str, text: str | None = None) -> str:
     return f"{STATUS_SYMBOLS[status]} {md(text or status_label(status, lang))}"
 
@@ -76,7 +82,7 @@ class MarkdownRenderer:
             f"**{msg('report.as_of', lang)}:** {format_date(report.as_of, lang)}",
         ]
         if report.record is not None:
-            facts.append(f"**{msg('report.record', lang)}:** {md(report.record.file)}")
+            facts.append(f"**{msg('report.record', lang)}:** {code(report.record.file)}")
         for pack in report.packs:
             facts.append(
                 f"**{msg('report.instruments', lang)}:** {md(pack.issuer)}: {md(pack.title)} "
@@ -212,7 +218,7 @@ class MarkdownRenderer:
         ]
         if overview.invalid:
             head += [f"**{md(msg('overview.invalid', lang))}: {len(overview.invalid)}**", ""]
-            head += [f"- {md(item.file)}: {md('; '.join(item.problems[:3]))}" for item in overview.invalid]
+            head += [f"- {code(item.file)}: {md('; '.join(item.problems[:3]))}" for item in overview.invalid]
             head.append("")
         statuses = " | ".join(_status(s, lang) for s in STATUS_ORDER)
         head += [
