@@ -71,23 +71,22 @@ def _words(value: Any) -> list[tuple[int, str]]:
 
 
 def _organisation(organisation: dict[str, Any], rulebook: Rulebook, locate: Locate) -> Iterator[Problem]:
-    vocabulary = rulebook.vocabulary
-    kinds = {b.id: b for b in vocabulary.organisation_kinds()}
-    kind_id = _word(organisation.get("kind"))
-    kind = kinds.get(kind_id or "")
-    if kind_id is not None and kind is None:
-        yield _not_a_kind(kind_id, "/organisation/kind", rulebook, locate)
+    kinds = known_words(rulebook).kinds
+    kind = _word(organisation.get("kind"))
+    levels = kinds.get(kind or "")
+    if kind is not None and levels is None:
+        yield _not_a_kind(kind, "/organisation/kind", rulebook, locate)
     level = organisation.get("level")
-    if kind is not None and kind.levels and isinstance(level, str) and level not in kind.levels:
+    if levels and isinstance(level, str) and level not in levels:
         yield Problem(
             locate("/organisation/level"),
-            f"level {level!r} does not fit kind {kind.id!r}, which is at level {one_of(kind.levels)}",
+            f"level {level!r} does not fit kind {kind!r}, which is at level {one_of(levels)}",
             code="level",
         )
     for index, function in _words(organisation.get("functions")):
         if function not in kinds:
             yield _not_a_kind(function, f"/organisation/functions/{index}", rulebook, locate)
-    bodies = [b.id for b in vocabulary.bearers if b.category == "body"]
+    bodies = known_words(rulebook).bodies
     for index, body in _words(organisation.get("bodies")):
         if body not in bodies:
             yield Problem(
@@ -111,7 +110,7 @@ def _not_a_kind(word: str, pointer: str, rulebook: Rulebook, locate: Locate) -> 
 def _territory_and_packs(
     organisation: dict[str, Any], rulebook: Rulebook, locate: Locate
 ) -> Iterator[Problem]:
-    territories = sorted({pack.instrument.territory.province for pack in rulebook.packs})
+    territories = sorted(known_words(rulebook).territories)
     territory = _word(organisation.get("territory"))
     if territory is not None and territory not in territories:
         known = one_of(territories) if territories else "none: no rule pack is loaded"
@@ -141,15 +140,15 @@ def _territory_and_packs(
 
 
 def _vocabulary_words(data: dict[str, Any], rulebook: Rulebook, locate: Locate) -> Iterator[Problem]:
-    vocabulary = rulebook.vocabulary
+    known = known_words(rulebook)
     for pointer, activity in _items(data, "activities"):
         yield from _known(
-            "activity type", activity.get("type"), vocabulary.activity_type_ids, f"{pointer}/type", locate
+            "activity type", activity.get("type"), known.activity_types, f"{pointer}/type", locate
         )
         yield from _evidence_kinds(activity.get("evidence"), f"{pointer}/evidence", rulebook, locate)
     for pointer, event in _items(data, "events"):
         yield from _known(
-            "event type", event.get("type"), vocabulary.event_type_ids, f"{pointer}/type", locate
+            "event type", event.get("type"), known.event_types, f"{pointer}/type", locate
         )
         resolution = _mapping(event.get("resolution"))
         yield from _evidence_kinds(
@@ -162,7 +161,7 @@ def _vocabulary_words(data: dict[str, Any], rulebook: Rulebook, locate: Locate) 
 def _evidence_kinds(evidence: Any, base: str, rulebook: Rulebook, locate: Locate) -> Iterator[Problem]:
     if not isinstance(evidence, list):
         return
-    known = rulebook.vocabulary.evidence_kind_ids
+    known = known_words(rulebook).evidence_kinds
     for index, item in enumerate(evidence):
         kind = _mapping(item).get("kind")
         yield from _known("evidence kind", kind, known, f"{base}/{index}/kind", locate)
