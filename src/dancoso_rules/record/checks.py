@@ -147,9 +147,7 @@ def _vocabulary_words(data: dict[str, Any], rulebook: Rulebook, locate: Locate) 
         )
         yield from _evidence_kinds(activity.get("evidence"), f"{pointer}/evidence", rulebook, locate)
     for pointer, event in _items(data, "events"):
-        yield from _known(
-            "event type", event.get("type"), known.event_types, f"{pointer}/type", locate
-        )
+        yield from _known("event type", event.get("type"), known.event_types, f"{pointer}/type", locate)
         resolution = _mapping(event.get("resolution"))
         yield from _evidence_kinds(
             resolution.get("evidence"), f"{pointer}/resolution/evidence", rulebook, locate
