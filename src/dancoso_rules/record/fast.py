@@ -401,9 +401,12 @@ def decode_clean(data: bytes, rulebook: Rulebook | None = None) -> ActivityRecor
         and _texts_nfc(texts)
     ):
         return None
-    # Each key once (see the module docstring); "record_version" is the one default records write.
-    written = data.count(b'"record_version":')
-    if written > 1 or data.count(b":") != _encode(record).count(b":") + written:
+    # Each key once (see the module docstring). "record_version" is the one default records write,
+    # at their top: looked for there only (written further on, it is left to the full validator).
+    # Only a key can be followed by '":' (a string value never is), and a key other than the
+    # top-level one would have been refused as unknown.
+    written = data.find(b'"record_version":', 0, 256) >= 0
+    if data.count(b":") != _encode(record).count(b":") + written:
         return None
     return record
 
