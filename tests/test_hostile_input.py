@@ -312,12 +312,13 @@ def test_colour_codes_are_the_renderers_own(tmp_path: Path) -> None:
     from dancoso_rules.report.renderers import RenderOptions, get_renderer
 
     data = copy.deepcopy(example())
-    data["organisation"]["name"] = HOSTILE_NAME
+    data["organisation"]["name"] = HOSTILE_NAME + "\x1b[1;31m"  # even a colour of the renderer's own
     record = write(tmp_path / "hostile.json", data)
     checked = check_source(RecordSource(record, "hostile.json"), bundled_rulebook())
     assert checked.report is not None
     text = get_renderer("text").render(checked.report, RenderOptions(color=True))
     assert "\x1b[1m" in text  # colour still works
+    assert "evil.py::x\\x1b[1;31m" in text
     assert "\x1b]" not in text
     assert "\x1b[2J" not in text
     assert "\x07" not in text

@@ -7,7 +7,6 @@ colour and the glyph beside it are only hints.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dancoso_rules.evaluation.result import DutyResult
@@ -23,7 +22,7 @@ from dancoso_rules.report.renderers.common import (
     status_text,
     verdict,
 )
-from dancoso_rules.text import visible_lines
+from dancoso_rules.text import visible, visible_lines
 
 _ANSI = {
     "missed": "1;31",
@@ -37,9 +36,6 @@ _ANSI = {
     "dim": "2",
 }
 _MIN_WIDTH = 40
-_CODES = "|".join(re.escape(code) for code in [*_ANSI.values(), "0"])
-_OWN_COLOUR = re.compile(f"\x1b\\[(?:{_CODES})m")
-_OWN_COLOUR_SPLIT = re.compile(f"({_OWN_COLOUR.pattern})")
 
 
 def _wrap(words: list[str], width: int, first: str, rest: str) -> list[str]:
@@ -79,7 +75,13 @@ class _Writer:
     def paint(self, text: str, style: str) -> str:
         return f"\x1b[{_ANSI[style]}m{text}\x1b[0m" if self.color else text
 
-    def wrap(self, text: str, indent: int = 0, *, style: str | None = None, hanging: int = 0) -> None:
+    def wrap(
+        self, text: str, indent: int = 0, *, style: str | None = None, hanging: int = 0, painted: bool = False
+    ) -> None:
+        """Add ``text`` wrapped. Its control characters are written out first (it may hold a record's
+        words), unless it is ``painted``: made only of this writer's colours and the library's words."""
+        if not painted:
+            text = visible(text)
         first = " " * indent
         rest = " " * (indent + hanging)
         for line in _wrap(text.split(), self.width, first, rest):
@@ -103,15 +105,10 @@ class _Writer:
         )
 
     def text(self) -> str:
-        # Text from a record or a file name never drives the terminal: control characters are
-        # written out (``\\x1b``), except the colour codes this writer adds itself when asked to.
+        # Text from a record or a file name never drives the terminal: what `wrap` is given has its
+        # control characters written out (``\\x1b``) before this writer adds its own colours.
         text = "\n".join(line.rstrip() for line in self.lines).rstrip("\n") + "\n"
-        if not self.color:
-            return visible_lines(text)
-        return "".join(
-            part if _OWN_COLOUR.fullmatch(part) else visible_lines(part)
-            for part in _OWN_COLOUR_SPLIT.split(text)
-        )
+        return text if self.color else visible_lines(text)
 
 
 class TextRenderer:
@@ -142,7 +139,9 @@ class TextRenderer:
             )
         out.blank()
         out.wrap(
-            f"{msg('report.summary', lang)} ({report.totals.total}): {out.counts(report.totals)}", hanging=2
+            f"{msg('report.summary', lang)} ({report.totals.total}): {out.counts(report.totals)}",
+            hanging=2,
+            painted=True,
         )
         main, soft = verdict(report, options.fail_on, lang)
         out.wrap(main, style="missed" if report.failing(options.fail_on) else "met")
@@ -166,7 +165,7 @@ class TextRenderer:
     def _clause_table(self, out: _Writer, report: ComplianceReport) -> None:
         lang = out.lang
         legend = " · ".join(out.status(s) for s in STATUS_ORDER)
-        out.wrap(legend, 2, hanging=2)
+        out.wrap(legend, 2, hanging=2, painted=True)
         cells = "".join(f"{STATUS_SYMBOLS[s]:>4}" for s in STATUS_ORDER)
         label_width = max(12, out.width - 4 * len(STATUS_ORDER) - 2)
         out.lines.append(f"  {msg('col.clause', lang):<{label_width}}{cells}")
@@ -239,7 +238,7 @@ class TextRenderer:
         out.rule("═")
         out.wrap(f"{msg('report.as_of', lang)}: {format_date(overview.as_of, lang)}")
         out.wrap(f"{msg('overview.organisations', lang)}: {overview.organisations}")
-        out.wrap(f"{msg('report.summary', lang)}: {out.counts(overview.totals)}", hanging=2)
+        out.wrap(f"{msg('report.summary', lang)}: {out.counts(overview.totals)}", hanging=2, painted=True)
         if overview.invalid:
             out.wrap(f"{msg('overview.invalid', lang)}: {len(overview.invalid)}", style="missed")
             for item in overview.invalid:
@@ -250,10 +249,10 @@ class TextRenderer:
             out = _Writer(options)
             where = f"{row.file}:{row.line}" if row.line else row.file
             out.wrap(f"{rank}. {row.name} ({row.organisation}) — {where}", style="bold", hanging=3)
-            out.wrap(out.counts(row.totals), 3, hanging=2)
+            out.wrap(out.counts(row.totals), 3, hanging=2, painted=True)
             for clause in row.clauses:
                 if clause.totals.severity()[:4] == (0, 0, 0, 0):
                     continue
                 label = citation(clause.provision, clause.citation, lang)
-                out.wrap(f"{label} ({clause.pack}): {out.counts(clause.totals)}", 5, hanging=2)
+                out.wrap(f"{label} ({clause.pack}): {out.counts(clause.totals)}", 5, hanging=2, painted=True)
             yield out.text()
