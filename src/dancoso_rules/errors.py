@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from dancoso_rules.text import visible
+
 Severity = Literal["error", "warning"]
 
 
@@ -42,8 +44,10 @@ class Problem:
     code: str = "invalid"
 
     def __str__(self) -> str:
+        # One line, whatever a record's keys, values or a file's name hold: control characters are
+        # written out (``\x1b``, ``\x0a``), so a message never drives a terminal or a CI runner.
         prefix = "" if self.severity == "error" else "warning: "
-        return f"{self.location}: {prefix}{self.message}"
+        return visible(f"{self.location}: {prefix}{self.message}")
 
 
 class DancosoError(Exception):
@@ -70,6 +74,29 @@ class RecordError(DancosoError):
 
 class UsageError(DancosoError):
     """The caller asked for something that cannot be done (an unknown pack, a bad option)."""
+
+
+#: The most problems reported for one file: the first ones in file order, then one line with how
+#: many more there are. A file with thousands of problems is usually one mistake repeated (an
+#: export with a misnamed column), and the first hundred show it.
+MAX_PROBLEMS_PER_FILE = 100
+
+
+def capped(problems: list[Problem] | tuple[Problem, ...], file: str) -> tuple[Problem, ...]:
+    """``problems`` (already in file order) cut to :data:`MAX_PROBLEMS_PER_FILE`, with a last problem
+    saying how many more were found (an error when one of those is, else a warning)."""
+    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+        return tuple(problems)
+    shown, rest = problems[:MAX_PROBLEMS_PER_FILE], problems[MAX_PROBLEMS_PER_FILE:]
+    severity: Severity = "error" if any(p.severity == "error" for p in rest) else "warning"
+    more = Problem(
+        Location(file),
+        f"{len(rest):,} more problem(s) in this file are not shown (only the first "
+        f"{MAX_PROBLEMS_PER_FILE} are reported); correct these and validate again",
+        severity,
+        "too-many-problems",
+    )
+    return (*shown, more)
 
 
 @dataclass(slots=True)

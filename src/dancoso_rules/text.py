@@ -46,3 +46,49 @@ def vi_date(day: dt.date) -> str:
     """
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     return f"{day.day:02d}/{month}/{day.year}"
+
+
+#: Characters that act on a terminal or reorder text instead of being shown: C0 controls, DEL, C1
+#: controls (ESC, BEL, CSI...), and the bidirectional controls (LRM, RLM, ALM, embeddings, overrides,
+#: isolates). A record's text that reaches a report or a message never carries them as they are.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` on one line with every control character written out (``\\x1b``, ``\\n``, ``\\u202e``).
+
+    For messages and other one-line output: nothing in ``text`` can move the cursor, clear or retitle a
+    terminal, start a new line (a GitHub Actions workflow command starts a line), or reorder the text.
+    """
+    return _UNSAFE.sub(_shown, text) if _UNSAFE.search(text) else text
+
+
+def visible_lines(text: str) -> str:
+    """:func:`visible`, keeping line breaks and tabs (``\\r`` only in ``\\r\\n``): for whole documents.
+
+    A line that would start with ``::`` (a GitHub Actions workflow command, run when the document is
+    printed in a job's log) has its first colon written out as ``\\x3a``.
+    """
+    if not _UNSAFE_IN_LINES.search(text) and "\r" not in text and "::" not in text:
+        return text
+    # A lone \r (which overwrites a line on a terminal) is written out; \r\n is a line break.
+    text = "\r\n".join(_UNSAFE_IN_LINES.sub(_shown, part) for part in text.split("\r\n"))
+    return _COMMAND_LINE.sub(r"\1\\x3a", text)
+
+
+_COMMAND_LINE = re.compile(r"^([ \t]*):(?=:)", re.MULTILINE)
+
+
+def json_visible(text: str) -> str:
+    """JSON text with the controls that ``json.dumps(..., ensure_ascii=False)`` leaves raw (DEL, C1, bidi)
+    written as ``\\u`` escapes: the same JSON values, and no character that acts on a terminal."""
+    if not _UNSAFE_IN_JSON.search(text):
+        return text
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)

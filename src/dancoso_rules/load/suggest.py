@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` for the closest choice, or ``""`` when nothing is close."""
+    """``"; did you mean 'x'?"`` for the closest choice, or ``""`` when nothing is close.
+
+    Answers are kept for the last words asked: a file with thousands of problems repeats the same
+    few misspellings, and each search compares the word with every choice.
+    """
+    return _did_you_mean(word, choices if isinstance(choices, frozenset) else frozenset(choices))
+
+
+@lru_cache(maxsize=1024)
+def _did_you_mean(word: str, choices: frozenset[str]) -> str:
     matches = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f"; did you mean {matches[0]!r}?" if matches else ""
 

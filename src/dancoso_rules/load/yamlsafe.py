@@ -77,7 +77,7 @@ def _walk(
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
                 raise _problem(file, key_node.start_mark, "a mapping key must be a plain string")
-            key = str(loader.construct_object(key_node))
+            key = str(_walk(loader, key_node, join_pointer(pointer, "~key"), {}, file, set()))
             if key in result:
                 first = positions[join_pointer(pointer, key)]
                 raise _problem(
@@ -95,4 +95,18 @@ def _walk(
             _walk(loader, item, join_pointer(pointer, i), positions, file, seen)
             for i, item in enumerate(node.value)
         ]
-    return loader.construct_object(node)
+    try:
+        return loader.construct_object(node)
+    except (ValueError, OverflowError, yaml.YAMLError) as exc:
+        # A scalar its tag cannot hold: `2025-02-30` (a timestamp that does not exist), `!!float x`,
+        # an integer of thousands of digits. YAMLError covers a constructor's own complaint.
+        reason = exc.problem if isinstance(exc, yaml.MarkedYAMLError) and exc.problem else str(exc)
+        tag = node.tag.rsplit(":", 1)[-1]
+        raise _problem(
+            file, node.start_mark, f"not a valid {tag} value {_shorten(node.value)}: {reason}"
+        ) from None
+
+
+def _shorten(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:30]}… ({len(text):,} characters)"

@@ -24,10 +24,11 @@ from typing import Literal
 from pydantic import model_validator
 
 from dancoso_rules.model.common import Frozen, Labels, Slug, Text
-from dancoso_rules.model.schedule import Duration, Frequency
+from dancoso_rules.model.schedule import MAX_DURATION_DAYS, MAX_DURATION_MONTHS, Duration, Frequency
 from dancoso_rules.model.vocabulary import Level
 
-_DURATION = re.compile(r"^P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<days>\d+)D)?$")
+# At most six digits a number: more could only ever exceed the bounds below.
+_DURATION = re.compile(r"^P(?:(?P<years>\d{1,6})Y)?(?:(?P<months>\d{1,6})M)?(?:(?P<days>\d{1,6})D)?$")
 
 InterpretationKind = Literal["duration", "frequency", "flag"]
 #: The values of a ``flag`` interpretation.
@@ -41,6 +42,11 @@ def parse_duration(text: str) -> Duration:
     if match is None or text == "P":
         raise ValueError(f"expected an ISO 8601 duration such as 'P3M', 'P30D' or 'P1Y', got {text!r}")
     years, months, days = (int(match.group(g) or 0) for g in ("years", "months", "days"))
+    if 12 * years + months > MAX_DURATION_MONTHS or days > MAX_DURATION_DAYS:
+        raise ValueError(
+            f"the duration {text!r} is longer than a hundred years; at most P100Y "
+            f"({MAX_DURATION_MONTHS} months) and {MAX_DURATION_DAYS} days"
+        )
     return Duration(months=12 * years + months, days=days)
 
 

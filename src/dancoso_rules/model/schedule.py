@@ -85,11 +85,17 @@ def shift(day: dt.date, months: int, days: int) -> dt.date:
     return add_months(day, months) + dt.timedelta(days=days)
 
 
+#: The longest duration an interpretation may give: a hundred years, as months or as days. Every
+#: deadline a text leaves open is far shorter; the bound keeps date arithmetic inside the calendar.
+MAX_DURATION_MONTHS = 1200
+MAX_DURATION_DAYS = 36525
+
+
 class Duration(Frozen):
     """A calendar duration: whole months (added first, month ends kept) and then days."""
 
-    months: int = Field(default=0, ge=0)
-    days: int = Field(default=0, ge=0)
+    months: int = Field(default=0, ge=0, le=MAX_DURATION_MONTHS)
+    days: int = Field(default=0, ge=0, le=MAX_DURATION_DAYS)
 
     def after(self, day: dt.date) -> dt.date:
         """The date this duration after ``day``."""

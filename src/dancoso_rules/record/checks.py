@@ -23,6 +23,7 @@ from dancoso_rules.load.suggest import did_you_mean, one_of
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import SLUG_RE
 from dancoso_rules.record.model import Activity, ActivityRecord, Period
+from dancoso_rules.record.words import known_words
 
 Locate = Callable[[str], Location]
 M = TypeVar("M", bound=BaseModel)
@@ -72,25 +73,23 @@ def _words(value: Any) -> list[tuple[int, str]]:
 def _organisation(
     data: dict[str, Any], organisation: dict[str, Any], rulebook: Rulebook, locate: Locate
 ) -> Iterator[Problem]:
-    vocabulary = rulebook.vocabulary
-    kinds = {b.id: b for b in vocabulary.organisation_kinds()}
-    kind_id = _word(organisation.get("kind"))
-    kind = kinds.get(kind_id or "")
-    if kind_id is not None and kind is None:
-        yield _not_a_kind(kind_id, "/organisation/kind", rulebook, locate)
+    known = known_words(rulebook)
+    kind = _word(organisation.get("kind"))
+    levels = known.kinds.get(kind or "")
+    if kind is not None and levels is None:
+        yield _not_a_kind(kind, "/organisation/kind", rulebook, locate)
     level = organisation.get("level")
-    if kind is not None and kind.levels and isinstance(level, str) and level not in kind.levels:
+    if levels and isinstance(level, str) and level not in levels:
         yield Problem(
             locate("/organisation/level"),
-            f"level {level!r} does not fit kind {kind.id!r}, which is at level {one_of(kind.levels)}",
+            f"level {level!r} does not fit kind {kind!r}, which is at level {one_of(levels)}",
             code="level",
         )
-    functions = {b.id for b in vocabulary.functions()}
     for index, function in _words(organisation.get("functions")):
-        if function not in functions:
+        if function not in known.functions:
             yield _not_a_function(function, f"/organisation/functions/{index}", rulebook, locate)
-    yield from _migration(data, organisation, kind_id if kind is not None else None, rulebook, locate)
-    bodies = [b.id for b in vocabulary.bearers if b.category == "body"]
+    yield from _migration(data, organisation, kind if levels is not None else None, rulebook, locate)
+    bodies = known.bodies
     for index, body in _words(organisation.get("bodies")):
         if body not in bodies:
             yield Problem(
@@ -178,7 +177,7 @@ def _not_a_kind(word: str, pointer: str, rulebook: Rulebook, locate: Locate) -> 
 def _territory_and_packs(
     organisation: dict[str, Any], rulebook: Rulebook, locate: Locate
 ) -> Iterator[Problem]:
-    territories = sorted({pack.instrument.territory.province for pack in rulebook.packs})
+    territories = sorted(known_words(rulebook).territories)
     territory = _word(organisation.get("territory"))
     # A province that a former one was merged into: the record names the former one as its territory.
     merged: dict[str, list[tuple[str, str]]] = {}
@@ -239,16 +238,14 @@ def _territory_and_packs(
 
 
 def _vocabulary_words(data: dict[str, Any], rulebook: Rulebook, locate: Locate) -> Iterator[Problem]:
-    vocabulary = rulebook.vocabulary
+    known = known_words(rulebook)
     for pointer, activity in _items(data, "activities"):
         yield from _known(
-            "activity type", activity.get("type"), vocabulary.activity_type_ids, f"{pointer}/type", locate
+            "activity type", activity.get("type"), known.activity_types, f"{pointer}/type", locate
         )
         yield from _evidence_kinds(activity.get("evidence"), f"{pointer}/evidence", rulebook, locate)
     for pointer, event in _items(data, "events"):
-        yield from _known(
-            "event type", event.get("type"), vocabulary.event_type_ids, f"{pointer}/type", locate
-        )
+        yield from _known("event type", event.get("type"), known.event_types, f"{pointer}/type", locate)
         resolution = _mapping(event.get("resolution"))
         yield from _evidence_kinds(
             resolution.get("evidence"), f"{pointer}/resolution/evidence", rulebook, locate
@@ -260,7 +257,7 @@ def _vocabulary_words(data: dict[str, Any], rulebook: Rulebook, locate: Locate) 
 def _evidence_kinds(evidence: Any, base: str, rulebook: Rulebook, locate: Locate) -> Iterator[Problem]:
     if not isinstance(evidence, list):
         return
-    known = rulebook.vocabulary.evidence_kind_ids
+    known = known_words(rulebook).evidence_kinds
     for index, item in enumerate(evidence):
         kind = _mapping(item).get("kind")
         yield from _known("evidence kind", kind, known, f"{base}/{index}/kind", locate)
@@ -280,17 +277,19 @@ def _known(what: str, value: Any, known: Iterable[str], pointer: str, locate: Lo
 
 
 def _links(data: dict[str, Any], rulebook: Rulebook, locate: Locate) -> Iterator[Problem]:
-    obligations = rulebook.obligation_by_uid
-    targets = {f"{pack.id}.{provision.id}" for pack in rulebook.packs for provision in pack.provisions}
-    targets.update(obligations)
+    obligations = known_words(rulebook).obligations
+    targets = known_words(rulebook).links
+    # An activity that answers an event names the event's id (docs/evaluation.md, triggered duties).
+    events = {item["id"] for _, item in _items(data, "events") if isinstance(item.get("id"), str)}
     for pointer, activity in _items(data, "activities"):
         serves = activity.get("serves")
         for index, target in enumerate(serves if isinstance(serves, list) else []):
-            if isinstance(target, str) and target and target not in targets:
+            if isinstance(target, str) and target and target not in targets and target not in events:
                 yield Problem(
                     locate(f"{pointer}/serves/{index}"),
-                    f"unknown provision or obligation {target!r}{did_you_mean(target, targets)} (write "
-                    "'<pack>.<provision>' or '<pack>.<provision>.<obligation>'; see `dancoso rules show ID`)",
+                    f"unknown provision, obligation or event {target!r}{did_you_mean(target, targets)} "
+                    "(write '<pack>.<provision>', '<pack>.<provision>.<obligation>' or the id of an event "
+                    "of this record; see `dancoso rules show ID`)",
                     code="unknown-link",
                 )
     for pointer, attestation in _items(data, "attestations"):

@@ -10,11 +10,21 @@ that ends before it starts, an activity with both a date and a range, evidence w
 find it by, an event resolved before it happened).
 
 It is a filter, not a second validator: it returns ``None`` for anything it is not sure the
-models accept unchanged, including input the models would accept after converting it (a number
-written as ``"12"``, text not in NFC, a ``\\u`` escape) and every malformed record, and the caller
-then runs the full validator, which explains what is wrong. So a record it accepts is one the
-models accept with the very same values; the tests check this on every fixture and on generated
-records (``tests/test_record_fast.py``).
+validator accepts unchanged, including input the models would accept after converting it (a
+number written as ``"12"``, text not in NFC, a ``\\u`` escape) and every malformed record, and the
+caller then runs the full validator, which explains what is wrong. So a record it accepts is one
+the validator accepts with the very same values: the models, and what the validator checks
+against the rulebook (known words from :mod:`dancoso_rules.record.words`, unique ids, dates
+within :data:`~dancoso_rules.record.model.MIN_DATE`..``MAX_DATE``, a period of at most ten years,
+each key once). The tests check this on every fixture and on generated records
+(``tests/test_record_fast.py``).
+
+Duplicate keys: msgspec, like every fast JSON reader, keeps the last of two equal keys where the
+validator refuses the file. Each key of the JSON is followed by a colon, and every other colon is
+inside a string, so the colons of the bytes and of the decoded record encoded again (without its
+defaults) differ only by the keys the bytes have and the record does not: a duplicate, or a
+default written out (``"participants": null``, which is then left to the full validator). One
+encoding and two counts, in C.
 """
 
 from __future__ import annotations
@@ -27,8 +37,11 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from dancoso_rules.model import Rulebook
 from dancoso_rules.model.schedule import PERIOD_LABEL
+from dancoso_rules.record.model import MAX_DATE, MIN_DATE, covers_in_bounds, period_too_long
 from dancoso_rules.record.view import ActivityDays
+from dancoso_rules.record.words import KnownWords, known_words
 
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*")
 
@@ -59,21 +72,27 @@ Id = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
 Count = Annotated[int, msgspec.Meta(ge=0)]
 
 
-class Period(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+class Period(
+    msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
+):
     """:class:`dancoso_rules.record.model.Period`."""
 
     start: dt.date
     end: dt.date
 
 
-class ParentBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+class ParentBody(
+    msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
+):
     """:class:`dancoso_rules.record.model.ParentBody`."""
 
     id: Slug | None = None
     name: Text
 
 
-class Organisation(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+class Organisation(
+    msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
+):
     """:class:`dancoso_rules.record.model.Organisation`."""
 
     id: Slug
@@ -88,14 +107,18 @@ class Organisation(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_o
     parent: ParentBody | None = None
 
 
-class FileRef(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+class FileRef(
+    msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
+):
     """:class:`dancoso_rules.record.model.FileRef`."""
 
     name: Text
     sha256: str | None = None
 
 
-class Evidence(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+class Evidence(
+    msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
+):
     """:class:`dancoso_rules.record.model.Evidence`."""
 
     kind: Slug | None = None
@@ -106,7 +129,15 @@ class Evidence(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
     file: FileRef | None = None
 
 
-class Activity(msgspec.Struct, ActivityDays, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+class Activity(
+    msgspec.Struct,
+    ActivityDays,
+    frozen=True,
+    forbid_unknown_fields=True,
+    kw_only=True,
+    gc=False,
+    omit_defaults=True,
+):
     """:class:`dancoso_rules.record.model.Activity`."""
 
     id: Id
@@ -122,7 +153,9 @@ class Activity(msgspec.Struct, ActivityDays, frozen=True, forbid_unknown_fields=
     covers: str | None = None
 
 
-class Resolution(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+class Resolution(
+    msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
+):
     """:class:`dancoso_rules.record.model.Resolution`."""
 
     date: dt.date
@@ -130,7 +163,9 @@ class Resolution(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_onl
     evidence: tuple[Evidence, ...] = ()
 
 
-class Event(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+class Event(
+    msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
+):
     """:class:`dancoso_rules.record.model.Event`."""
 
     id: Id
@@ -141,7 +176,9 @@ class Event(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tru
     resolution: Resolution | None = None
 
 
-class Attestation(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+class Attestation(
+    msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
+):
     """:class:`dancoso_rules.record.model.Attestation`."""
 
     id: Id
@@ -152,7 +189,9 @@ class Attestation(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_on
     evidence: tuple[Evidence, ...] = ()
 
 
-class ActivityRecord(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+class ActivityRecord(
+    msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
+):
     """:class:`dancoso_rules.record.model.ActivityRecord`."""
 
     schema_: str | None = msgspec.field(default=None, name="$schema")
@@ -165,6 +204,7 @@ class ActivityRecord(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw
 
 
 _decoder = msgspec.json.Decoder(ActivityRecord)
+_encode = msgspec.json.encode
 _is_normalized = unicodedata.is_normalized
 
 #: Slugs already found well formed: a record repeats the same few dozen types and kinds.
@@ -193,7 +233,12 @@ def _slugs(values: set[str | None]) -> bool:
     return all(_slug(value) for value in values - _SLUGS)
 
 
-def _evidence(items: list[Evidence], texts: list[str]) -> bool:
+def _within(days: list[dt.date]) -> bool:
+    """Whether every day lies between :data:`MIN_DATE` and :data:`MAX_DATE`, as the validator requires."""
+    return not days or (min(days) >= MIN_DATE and max(days) <= MAX_DATE)
+
+
+def _evidence(items: list[Evidence], texts: list[str], known: KnownWords) -> bool:
     if not items:
         return True
     numbers = [e.number for e in items if e.number is not None]
@@ -202,7 +247,11 @@ def _evidence(items: list[Evidence], texts: list[str]) -> bool:
         e for e in items if e.number is None and e.url is None and e.file is None
     ]:
         return False
-    if not _slugs({e.kind for e in items}):
+    kinds = {e.kind for e in items}
+    kinds.discard(None)
+    if not (_slugs(kinds) and kinds <= known.evidence_kinds):
+        return False
+    if not _within([e.date for e in items if e.date is not None]):
         return False
     texts += numbers
     texts += [e.title for e in items if e.title is not None]
@@ -218,7 +267,16 @@ def _evidence(items: list[Evidence], texts: list[str]) -> bool:
     return True
 
 
-def _organisation(org: Organisation, texts: list[str]) -> bool:
+def _organisation(org: Organisation, texts: list[str], known: KnownWords) -> bool:
+    levels = known.kinds.get(org.kind)
+    if levels is None or (levels and org.level not in levels) or org.territory not in known.territories:
+        return False
+    if not (
+        known.functions >= set(org.functions)
+        and (org.bodies is None or known.bodies.issuperset(org.bodies))
+        and (org.packs is None or known.packs.issuperset(org.packs))
+    ):
+        return False
     slugs: set[str | None] = {
         org.id,
         org.kind,
@@ -250,30 +308,48 @@ def _ids(ids: list[str]) -> bool:
     )
 
 
-def _activities(items: tuple[Activity, ...], texts: list[str]) -> bool:
+def _unique(ids: list[str]) -> bool:
+    return len(set(ids)) == len(ids)
+
+
+def _activities(
+    items: tuple[Activity, ...], texts: list[str], known: KnownWords, events: tuple[Event, ...]
+) -> bool:
     if not items:
         return True
-    if not _slugs({a.type for a in items}):
+    types = {a.type for a in items}
+    if not (_slugs(types) and types <= known.activity_types):  # type: ignore[arg-type]
         return False
     # A date, or a range (start and end, in order), never both.
     for a in [a for a in items if a.date is None or a.start is not None or a.end is not None]:
         if a.date is not None or a.start is None or a.end is None or a.end < a.start:
             return False
     covered = [a.covers for a in items if a.covers is not None]
-    if covered and not all(PERIOD_LABEL.fullmatch(label) for label in covered):
+    if covered and not all(PERIOD_LABEL.fullmatch(label) and covers_in_bounds(label) for label in covered):
+        return False
+    firsts = [day for a in items if (day := a.date or a.start) is not None]
+    if not _within(firsts) or not _within([a.end for a in items if a.end is not None]):
         return False
     texts += [a.title for a in items]
     served = [a.serves for a in items]
     if any(served):
-        texts += chain.from_iterable(served)
+        links = set(chain.from_iterable(served))
+        # A provision or obligation, or an event of this record that the activity answers.
+        if not links <= known.links and not links - known.links <= {e.id for e in events}:
+            return False
+        texts += links
     evidence = list(chain.from_iterable([a.evidence for a in items]))
-    return _ids([a.id for a in items]) and _evidence(evidence, texts)
+    ids = [a.id for a in items]
+    return _ids(ids) and _unique(ids) and _evidence(evidence, texts, known)
 
 
-def _events(items: tuple[Event, ...], texts: list[str]) -> bool:
+def _events(items: tuple[Event, ...], texts: list[str], known: KnownWords) -> bool:
     if not items:
         return True
-    if not _slugs({e.type for e in items}):
+    types = {e.type for e in items}
+    if not (_slugs(types) and types <= known.event_types):  # type: ignore[arg-type]
+        return False
+    if not _within([e.date for e in items]):
         return False
     texts += [e.title for e in items]
     texts += [e.reference for e in items if e.reference is not None]
@@ -281,24 +357,37 @@ def _events(items: tuple[Event, ...], texts: list[str]) -> bool:
     if [e for e, r in resolutions if r.date < e.date]:
         return False
     texts += [r.title for _, r in resolutions if r.title is not None]
+    if not _within([r.date for _, r in resolutions]):
+        return False
     evidence = [item for _, r in resolutions for item in r.evidence]
-    return _ids([e.id for e in items]) and _evidence(evidence, texts)
+    ids = [e.id for e in items]
+    return _ids(ids) and _unique(ids) and _evidence(evidence, texts, known)
 
 
-def _attestations(items: tuple[Attestation, ...], texts: list[str]) -> bool:
+def _attestations(items: tuple[Attestation, ...], texts: list[str], known: KnownWords) -> bool:
     if not items:
         return True
     for a in items:
         texts += (a.obligation, a.attested_by, a.statement)
+    if not {a.obligation for a in items} <= known.obligations or not _within([a.date for a in items]):
+        return False
     evidence = [item for a in items for item in a.evidence]
-    return _ids([a.id for a in items]) and _evidence(evidence, texts)
+    ids = [a.id for a in items]
+    return _ids(ids) and _unique(ids) and _evidence(evidence, texts, known)
 
 
-def decode_clean(data: bytes) -> ActivityRecord | None:
-    """The record in ``data`` if it is certainly valid as it stands, else ``None`` (run the full validator).
+def decode_clean(data: bytes, rulebook: Rulebook | None = None) -> ActivityRecord | None:
+    """The record in ``data`` if the validator certainly accepts it as it stands, else ``None`` (run
+    the full validator, which says why).
 
-    ``data`` is one JSON document in UTF-8 (no byte-order mark). Nothing is ever raised for bad input.
+    ``data`` is one JSON document in UTF-8 (no byte-order mark); ``rulebook`` (default: the bundled
+    one) says which words are known. Nothing is ever raised for bad input.
     """
+    if rulebook is None:
+        from dancoso_rules.load.packs import bundled_rulebook
+
+        rulebook = bundled_rulebook()
+    known = known_words(rulebook)
     # Escapes (\u0301, a lone surrogate) are left to the full validator; most records have no
     # backslash at all, which one fast scan for the byte tells.
     if b"\\" in data and b"\\u" in data:
@@ -307,16 +396,24 @@ def decode_clean(data: bytes) -> ActivityRecord | None:
         record: ActivityRecord = _decoder.decode(data)
     except (msgspec.DecodeError, UnicodeDecodeError):
         return None
-    if record.period.end < record.period.start:
+    period = record.period
+    if not (MIN_DATE <= period.start <= period.end <= MAX_DATE) or period_too_long(period.start, period.end):
         return None
     texts: list[str] = []
     if not (
-        _organisation(record.organisation, texts)
-        and _activities(record.activities, texts)
-        and _events(record.events, texts)
-        and _attestations(record.attestations, texts)
+        _organisation(record.organisation, texts, known)
+        and _activities(record.activities, texts, known, record.events)
+        and _events(record.events, texts, known)
+        and _attestations(record.attestations, texts, known)
         and _texts_nfc(texts)
     ):
+        return None
+    # Each key once (see the module docstring). "record_version" is the one default records write,
+    # at their top: looked for there only (written further on, it is left to the full validator).
+    # Only a key can be followed by '":' (a string value never is), and a key other than the
+    # top-level one would have been refused as unknown.
+    written = data.find(b'"record_version":', 0, 256) >= 0
+    if data.count(b":") != _encode(record).count(b":") + written:
         return None
     return record
 

@@ -9,7 +9,9 @@ in decomposed form (NFD, as some editors save it) is accepted; lines and columns
 the normalised text, which differ from the file's only after a decomposed letter on the same line.
 
 The line and column of a value are only needed when something is wrong, so they are found on
-demand (:meth:`JsonDocument.locate`), by following the path to that value alone.
+demand (:meth:`JsonDocument.locate`), by following the path to that value alone; once a document
+has more than a few problems, the positions of all its values are found in one pass instead, so
+that locating problems takes time linear in the size of the file, however many there are.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dancoso_rules.errors import Location, Problem, RecordError
@@ -29,6 +31,8 @@ from dancoso_rules.load.located import join_pointer
 MAX_BYTES = 20 * 1024 * 1024
 #: The deepest nesting accepted; a record needs 6 levels (the object at ``/activities/0/evidence/0/file``).
 MAX_DEPTH = 32
+#: How many problems of a document are located one by one before all its positions are found at once.
+_LOCATE_ONE_BY_ONE = 16
 
 #: A UTF-8 byte-order mark: skipped before decoding (the validator notes it, see ``validate_bytes``).
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -52,14 +56,26 @@ class JsonDocument:
     file: str
     text: str
     data: Any
+    #: After a few problems located one by one, a finder that remembers what it has read.
+    _finder: list[_Finder] = field(default_factory=list, compare=False, repr=False)
+    _asked: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
 
     def locate(self, pointer: str) -> Location:
         """The location of ``pointer``, or of its nearest ancestor that the document has.
 
         Only the path to ``pointer`` is followed: the values beside it are skipped by the standard
-        library's C scanner, so locating one problem in a large record costs little.
+        library's C scanner, so locating one problem in a large record costs little. Each such
+        search may cross the whole text, so after a few searches the members and items of each
+        object and array on the way are remembered (:class:`_Finder`): locating every problem of a
+        file then reads each part of it at most once.
         """
-        line, column = find_position(self.text, pointer)
+        if not self._finder:
+            self._asked[0] += 1
+            if self._asked[0] <= _LOCATE_ONE_BY_ONE:
+                line, column = find_position(self.text, pointer)
+                return Location(self.file, line, column, pointer)
+            self._finder.append(_Finder(self.text))
+        line, column = self._finder[0].position(pointer)
         return Location(self.file, line, column, pointer)
 
 
@@ -224,6 +240,76 @@ def find_position(text: str, pointer: str) -> tuple[int, int]:
         found, offset = place
     line = text.count("\n", 0, found) + 1
     return line, found - (text.rfind("\n", 0, found) + 1) + 1
+
+
+class _Finder:
+    """:func:`find_position` for many pointers: each object's members and each array's items are
+    read once, when a pointer first passes through it, and kept by the offset where it starts."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _LineIndex(text)
+        self.members: dict[int, dict[str, tuple[int, int]]] = {}
+        self.resume: dict[int, int] = {}
+        self.items: dict[int, list[int]] = {}
+
+    def position(self, pointer: str) -> tuple[int, int]:
+        text = self.text
+        tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]] if pointer else []
+        offset = found = _skip(text, 0)
+        for token in tokens:
+            place: tuple[int, int] | None = None
+            if text.startswith("{", offset):
+                place = self._members(offset, token)
+            elif text.startswith("[", offset) and _ARRAY_INDEX.fullmatch(token):
+                items = self._items(offset)
+                index = int(token)
+                place = (items[index], items[index]) if index < len(items) else None
+            if place is None:
+                break
+            found, offset = place
+        return self.lines.position(found)
+
+    def _members(self, start: int, key: str) -> tuple[int, int] | None:
+        """Member ``key`` of the object at ``start``: the members before it are remembered on the way,
+        and the next search of that object goes on from where this one stopped."""
+        found = self.members.get(start)
+        if found is None:
+            found = self.members[start] = {}
+            self.resume[start] = start + 1
+        place = found.get(key)
+        text, offset = self.text, self.resume[start]
+        while place is None and offset >= 0:
+            offset = _skip(text, offset)
+            if not text.startswith('"', offset):
+                offset = -1  # the end of the object: every member is known
+                break
+            at = offset
+            name, offset = _scanstring(text, offset + 1)
+            offset = _skip(text, _skip(text, offset) + 1)  # past the colon
+            found.setdefault(name, (at, offset))  # the first of equal keys, as find_position
+            if name == key:
+                place = found[name]
+            offset = _skip(text, _scan_value(text, offset)[1])
+            if text.startswith(",", offset):
+                offset += 1
+        self.resume[start] = offset
+        return place
+
+    def _items(self, start: int) -> list[int]:
+        found = self.items.get(start)
+        if found is None:
+            found = self.items[start] = []
+            text, offset = self.text, start + 1
+            while True:
+                offset = _skip(text, offset)
+                if text.startswith("]", offset) or offset >= len(text):
+                    break
+                found.append(offset)
+                offset = _skip(text, _scan_value(text, offset)[1])
+                if text.startswith(",", offset):
+                    offset += 1
+        return found
 
 
 def _skip(text: str, offset: int) -> int:

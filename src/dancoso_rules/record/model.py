@@ -14,12 +14,27 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
 from dancoso_rules.model.common import Frozen, Slug, Text
-from dancoso_rules.model.schedule import PERIOD_LABEL, labelled_period
+from dancoso_rules.model.schedule import PERIOD_LABEL, labelled_period, shift
 from dancoso_rules.record.view import ActivityDays
 
 RECORD_SCHEMA_ID = "urn:dancoso-rules:schema:activity-record:1"
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: The first and last day a record may name. Evaluation adds deadlines of up to two hundred years
+#: (:data:`~dancoso_rules.model.schedule.MAX_DURATION_MONTHS`, twice) to a record's days; far from
+#: the ends of the calendar (years 1 and 9999) that arithmetic can never overflow.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2199, 12, 31)
+#: The longest period a record may cover, in months: ten years (its last day before the tenth
+#: anniversary of its first). Evaluation lays out every period of every duty over it.
+MAX_PERIOD_MONTHS = 120
+
+
+def period_too_long(start: dt.date, end: dt.date) -> bool:
+    """Whether a period from ``start`` to ``end`` is longer than :data:`MAX_PERIOD_MONTHS`."""
+    return end >= shift(start, MAX_PERIOD_MONTHS, 0)
+
+
 #: Dates already read, by their exact text: the records of a year repeat the same few hundred days,
 #: and a record has two dates an activity. Only valid dates are kept, and only so many.
 _READ: dict[str, dt.date] = {}
@@ -39,6 +54,8 @@ def _iso_date(value: Any) -> Any:
         day = dt.date.fromisoformat(value)
     except ValueError as exc:
         raise ValueError(f"not a date that exists: {exc}") from None
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise ValueError(f"a date must lie between {MIN_DATE} and {MAX_DATE}")
     if value.__class__ is str and len(_READ) < _READ_MAX:
         _READ[value] = day
     return day
@@ -48,8 +65,16 @@ def _iso_date(value: Any) -> Any:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
+def covers_in_bounds(label: str) -> bool:
+    """Whether the period ``label`` names lies within the days a record may name (:data:`MIN_DATE`...)."""
+    first, last = labelled_period(label)
+    return first >= MIN_DATE and last <= MAX_DATE
+
+
 def _period_label(value: str) -> str:
     labelled_period(value)  # a located "expected a period written ..." when it is not one
+    if not covers_in_bounds(value):
+        raise ValueError(f"a period must lie between {MIN_DATE} and {MAX_DATE}")
     return value
 
 
@@ -77,6 +102,10 @@ class Period(RecordModel):
     def _ordered(self) -> Period:
         if self.end < self.start:
             raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        if period_too_long(self.start, self.end):
+            raise ValueError(
+                f"the period {self.start}..{self.end} is longer than ten years; split the record by year"
+            )
         return self
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from dancoso_rules.errors import Problem
 from dancoso_rules.record.validate import RecordResult
+from dancoso_rules.text import json_visible, visible
 
 Reporter = Callable[[Sequence[RecordResult]], str]
 
@@ -28,7 +29,7 @@ def json_report(results: Sequence[RecordResult]) -> str:
         for r in results
     ]
     document = {"valid": all(r.valid() for r in results), "files": files}
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json_visible(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)) + "\n"
 
 
 def _problem_json(problem: Problem) -> dict[str, Any]:
@@ -64,8 +65,10 @@ def github_report(results: Sequence[RecordResult]) -> str:
 
 
 def _escape_data(value: str) -> str:
-    # As the Actions runner's toolkit escapes a command's message (@actions/core, command.ts).
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # As the Actions runner's toolkit escapes a command's message (@actions/core, command.ts), after
+    # every other control character is written out (it would reach the job's log as it is).
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(value)
 
 
 def _escape_property(value: str) -> str:

@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from pydantic import ValidationError
 
-from dancoso_rules.errors import Location, Problem, RecordError
+from dancoso_rules.errors import Location, Problem, RecordError, capped
 from dancoso_rules.load.packs import bundled_rulebook
 from dancoso_rules.load.validation import located_problems
 from dancoso_rules.model import Rulebook
@@ -189,11 +189,11 @@ def validate_document(document: JsonDocument, rulebook: Rulebook) -> RecordResul
     problems.extend(check_record(document.data, record, rulebook, document.locate))
     if any(p.severity == "error" for p in problems):
         record = None
-    return RecordResult(document.file, record, _in_file_order(problems))
+    return RecordResult(document.file, record, capped(_in_file_order(problems), document.file))
 
 
 def _failed(file: str, *problems: Problem) -> RecordResult:
-    return RecordResult(file, None, _in_file_order(problems))
+    return RecordResult(file, None, capped(_in_file_order(problems), file))
 
 
 def _in_file_order(problems: tuple[Problem, ...] | list[Problem]) -> tuple[Problem, ...]:

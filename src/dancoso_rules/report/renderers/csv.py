@@ -15,6 +15,7 @@ from dancoso_rules.report.model import STATUSES, ComplianceReport
 from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import evidence_text, explanation, instance_label
+from dancoso_rules.text import visible_lines
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -30,7 +31,8 @@ def _rows_text(rows: list[list[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerows([[_cell(v) for v in row] for row in rows])
-    return buffer.getvalue()
+    # Line breaks inside a quoted cell are CSV; every other control character is written out.
+    return visible_lines(buffer.getvalue())
 
 
 class CsvRenderer:

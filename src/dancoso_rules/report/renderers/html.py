@@ -33,6 +33,7 @@ from dancoso_rules.report.renderers.common import (
     status_text,
     verdict,
 )
+from dancoso_rules.text import visible_lines
 
 _BADGES = "".join(f".s-{s}{{background:{bg};color:{fg}}}" for s, (bg, fg) in STATUS_COLOURS.items())
 _CSS = (
@@ -91,7 +92,7 @@ footer{margin-top:20px;border-top:1px solid var(--line);padding-top:6px;color:va
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(visible_lines(str(text)), quote=True)
 
 
 def _force(result: DutyResult, lang: str) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dancoso_rules.report.model import ComplianceReport
 from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
+from dancoso_rules.text import json_visible
 
 
 class JsonRenderer:
@@ -19,7 +20,7 @@ class JsonRenderer:
 
     def render(self, report: ComplianceReport, options: RenderOptions) -> str:
         """The report's canonical JSON (the language does not apply: both are in it)."""
-        return report.to_json()
+        return json_visible(report.to_json())
 
     def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
         """The overview as one JSON document, written row by row."""
@@ -31,14 +32,14 @@ class JsonRenderer:
             "soft": overview.soft.model_dump(mode="json"),
             "totals": overview.totals.model_dump(mode="json"),
         }
-        opening = json.dumps(head, ensure_ascii=False, sort_keys=True, indent=2)
+        opening = json_visible(json.dumps(head, ensure_ascii=False, sort_keys=True, indent=2))
         yield opening[:-2] + ',\n  "rows": ['
         separator = "\n"
         for row in overview.rows():
             yield (
                 separator
                 + "    "
-                + json.dumps(row.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+                + json_visible(json.dumps(row.model_dump(mode="json"), ensure_ascii=False, sort_keys=True))
             )
             separator = ",\n"
         yield ("\n  " if separator != "\n" else "") + "]\n}\n"

@@ -31,18 +31,20 @@ from dancoso_rules.report.renderers.common import (
     modality_note,
     status_text,
 )
+from dancoso_rules.text import visible_lines
 
-# Characters XML 1.0 cannot carry at all (a record's text could hold them); they are dropped.
+# Characters XML 1.0 cannot carry at all (a record's text could hold them) are dropped; other
+# control characters are written out (``\\x1b``) first, as in every format.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("", value))
+    return escape(_NOT_XML.sub("", visible_lines(value)))
 
 
 def _attr(value: str) -> str:
-    return quoteattr(_NOT_XML.sub("", value))
+    return quoteattr(_NOT_XML.sub("", visible_lines(value)))
 
 
 def case_name(result: DutyResult) -> str:

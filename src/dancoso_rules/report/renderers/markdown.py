@@ -29,14 +29,26 @@ from dancoso_rules.report.renderers.common import (
     status_text,
     verdict,
 )
+from dancoso_rules.text import visible
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# "@name" mentions (and notifies) a GitHub user or team, "#12" links an issue: in text from a record
+# (or anywhere) a zero-width space, written as an HTML entity, keeps it plain text.
+_PINGS = re.compile(r"([@#])(?=[A-Za-z0-9])")
 
 
 def md(text: str) -> str:
-    """``text`` safe in Markdown and in a table cell: HTML escaped, Markdown punctuation backslashed."""
+    """``text`` safe in Markdown and in a table cell: HTML escaped, Markdown punctuation backslashed,
+    control characters written out, and no ``@mention`` or ``#ref`` that GitHub would act on."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    text = _SPECIAL.sub(r"\\\1", visible(" ".join(text.split())))
+    return _PINGS.sub("\\1&#8203;", text)
+
+
+def code(text: str) -> str:
+    """``text`` as a code span (a file name): on one line, control characters written out, no backtick
+    to end the span early. GitHub neither mentions nor links inside a code span."""
+    return "`" + visible(" ".join(text.split())).replace("`", "'") + "`"
 
 
 def _status(status: str, lang: str, text: str | None = None) -> str:
@@ -72,7 +84,7 @@ class MarkdownRenderer:
             f"**{msg('report.as_of', lang)}:** {format_date(report.as_of, lang)}",
         ]
         if report.record is not None:
-            facts.append(f"**{msg('report.record', lang)}:** `{md(report.record.file)}`")
+            facts.append(f"**{msg('report.record', lang)}:** {code(report.record.file)}")
         for pack in report.packs:
             facts.append(
                 f"**{msg('report.instruments', lang)}:** {md(pack.issuer)}: {md(pack.title)} "
@@ -210,7 +222,7 @@ class MarkdownRenderer:
         ]
         if overview.invalid:
             head += [f"**{md(msg('overview.invalid', lang))}: {len(overview.invalid)}**", ""]
-            head += [f"- `{md(item.file)}`: {md('; '.join(item.problems[:3]))}" for item in overview.invalid]
+            head += [f"- {code(item.file)}: {md('; '.join(item.problems[:3]))}" for item in overview.invalid]
             head.append("")
         statuses = " | ".join(_status(s, lang) for s in STATUS_ORDER)
         head += [

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import citation, msg, status_label
@@ -38,6 +39,7 @@ from dancoso_rules.report.model import (
 from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import explanation, instance_name, status_text
+from dancoso_rules.text import json_visible
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _KINDS = {
@@ -64,7 +66,13 @@ def _kind_and_level(result: DutyResult, fail_on: frozenset[str]) -> tuple[str, s
 
 
 def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return json_visible(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)) + "\n"
+
+
+def _uri(path: str) -> str:
+    """A file's path as the URI reference SARIF wants: percent-encoded (a space, ``#``, ``?`` or a control
+    character in a file name would otherwise make another URI, or none); Vietnamese letters as UTF-8."""
+    return quote(path.replace("\\", "/"), safe="/")
 
 
 def _driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
@@ -105,7 +113,7 @@ class SarifRenderer:
             },
         }
         if report.record is not None:
-            run["artifacts"] = [{"location": {"uri": report.record.file}, "roles": ["analysisTarget"]}]
+            run["artifacts"] = [{"location": {"uri": _uri(report.record.file)}, "roles": ["analysisTarget"]}]
         return _dump({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
 
     def _rule(self, provision: ProvisionSection, obligation: ObligationEntry, lang: str) -> dict[str, Any]:
@@ -156,7 +164,7 @@ class SarifRenderer:
             },
         }
         if report.record is not None:
-            physical: dict[str, Any] = {"artifactLocation": {"uri": report.record.file, "index": 0}}
+            physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(report.record.file), "index": 0}}
             position = report.record.positions.get(pointer)
             if position is not None:
                 physical["region"] = {"startLine": position.line, "startColumn": position.column}
@@ -202,7 +210,12 @@ class SarifRenderer:
                             "text": f"{row.name}: {citation(clause.provision, clause.citation, lang)}: {counts}"
                         },
                         "locations": [
-                            {"physicalLocation": {"artifactLocation": {"uri": row.file}, "region": region}}
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {"uri": _uri(row.file)},
+                                    "region": region,
+                                }
+                            }
                         ],
                         "properties": {
                             "organisation": row.organisation,
@@ -218,7 +231,7 @@ class SarifRenderer:
                     "kind": "fail",
                     "level": "error",
                     "message": {"text": "; ".join(item.problems) or msg("overview.invalid", lang)},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": item.file}}}],
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(item.file)}}}],
                 }
             )
         if overview.invalid:

@@ -23,6 +23,7 @@ from dancoso_rules.report.renderers.common import (
     status_text,
     verdict,
 )
+from dancoso_rules.text import visible, visible_lines
 
 _ANSI = {
     "missed": "1;31",
@@ -75,7 +76,13 @@ class _Writer:
     def paint(self, text: str, style: str) -> str:
         return f"\x1b[{_ANSI[style]}m{text}\x1b[0m" if self.color else text
 
-    def wrap(self, text: str, indent: int = 0, *, style: str | None = None, hanging: int = 0) -> None:
+    def wrap(
+        self, text: str, indent: int = 0, *, style: str | None = None, hanging: int = 0, painted: bool = False
+    ) -> None:
+        """Add ``text`` wrapped. Its control characters are written out first (it may hold a record's
+        words), unless it is ``painted``: made only of this writer's colours and the library's words."""
+        if not painted:
+            text = visible(text)
         first = " " * indent
         rest = " " * (indent + hanging)
         for line in _wrap(text.split(), self.width, first, rest):
@@ -99,7 +106,10 @@ class _Writer:
         )
 
     def text(self) -> str:
-        return "\n".join(line.rstrip() for line in self.lines).rstrip("\n") + "\n"
+        # Text from a record or a file name never drives the terminal: what `wrap` is given has its
+        # control characters written out (``\\x1b``) before this writer adds its own colours.
+        text = "\n".join(line.rstrip() for line in self.lines).rstrip("\n") + "\n"
+        return text if self.color else visible_lines(text)
 
 
 class TextRenderer:
@@ -130,7 +140,9 @@ class TextRenderer:
             )
         out.blank()
         out.wrap(
-            f"{msg('report.summary', lang)} ({report.totals.total}): {out.counts(report.totals)}", hanging=2
+            f"{msg('report.summary', lang)} ({report.totals.total}): {out.counts(report.totals)}",
+            hanging=2,
+            painted=True,
         )
         main, soft = verdict(report, options.fail_on, lang, options.blocking)
         out.wrap(main, style="missed" if report.failing(options.fail_on) else "met")
@@ -154,7 +166,7 @@ class TextRenderer:
     def _clause_table(self, out: _Writer, report: ComplianceReport) -> None:
         lang = out.lang
         legend = " · ".join(out.status(s) for s in STATUS_ORDER)
-        out.wrap(legend, 2, hanging=2)
+        out.wrap(legend, 2, hanging=2, painted=True)
         cells = "".join(f"{STATUS_SYMBOLS[s]:>4}" for s in STATUS_ORDER)
         label_width = max(12, out.width - 4 * len(STATUS_ORDER) - 2)
         out.lines.append(f"  {msg('col.clause', lang):<{label_width}}{cells}")
@@ -231,7 +243,7 @@ class TextRenderer:
         out.rule("═")
         out.wrap(f"{msg('report.as_of', lang)}: {format_date(overview.as_of, lang)}")
         out.wrap(f"{msg('overview.organisations', lang)}: {overview.organisations}")
-        out.wrap(f"{msg('report.summary', lang)}: {out.counts(overview.totals)}", hanging=2)
+        out.wrap(f"{msg('report.summary', lang)}: {out.counts(overview.totals)}", hanging=2, painted=True)
         if overview.invalid:
             out.wrap(f"{msg('overview.invalid', lang)}: {len(overview.invalid)}", style="missed")
             for item in overview.invalid:
@@ -242,10 +254,10 @@ class TextRenderer:
             out = _Writer(options)
             where = f"{row.file}:{row.line}" if row.line else row.file
             out.wrap(f"{rank}. {row.name} ({row.organisation}) — {where}", style="bold", hanging=3)
-            out.wrap(out.counts(row.totals), 3, hanging=2)
+            out.wrap(out.counts(row.totals), 3, hanging=2, painted=True)
             for clause in row.clauses:
                 if clause.totals.severity()[:4] == (0, 0, 0, 0):
                     continue
                 label = citation(clause.provision, clause.citation, lang, heading=True)
-                out.wrap(f"{label} ({clause.pack}): {out.counts(clause.totals)}", 5, hanging=2)
+                out.wrap(f"{label} ({clause.pack}): {out.counts(clause.totals)}", 5, hanging=2, painted=True)
             yield out.text()
