@@ -18,6 +18,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("dancoso_rules.cli.rules", "list, show, lint and measure the coverage of rule packs"),
     "validate": ("dancoso_rules.cli.validate", "validate activity records against the published schema"),
     "check": ("dancoso_rules.cli.check", "evaluate activity records and report each duty's status"),
+    "template": (
+        "dancoso_rules.cli.template",
+        "write the .xlsx workbook to fill in a record, empty or from a record",
+    ),
+    "import": (
+        "dancoso_rules.cli.import_record",
+        "turn a filled-in .xlsx workbook (or its .csv sheets) into a JSON record",
+    ),
 }
 
 
