@@ -570,6 +570,14 @@ def _cell_value(column: Column, value: Any) -> Any:
     return value
 
 
+def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
+    """Write a value; text that starts with '=' stays text (openpyxl would store it as a formula)."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
+
+
 def _style_value_cell(cell: Any, column: Column) -> None:
     if column.kind == "date":
         cell.number_format = "dd/mm/yyyy"
@@ -587,7 +595,7 @@ def _write_single(
     for row, column in enumerate(columns, start=2):
         sheet.cell(row=row, column=1, value=column.label + (" *" if column.required else "")).alignment = wrap
         sheet.cell(row=row, column=2, value=column.key).font = grey
-        value_cell = sheet.cell(row=row, column=3, value=_cell_value(column, _get(data, column.path)))
+        value_cell = _put(sheet, row, 3, _cell_value(column, _get(data, column.path)))
         _style_value_cell(value_cell, column)
         sheet.cell(row=row, column=4, value=column.description or None).alignment = wrap
         validation = _validation(column, ranges)
@@ -620,14 +628,16 @@ def _write_table(sheet: Worksheet, table: Table, rows: list[dict[str, Any]], ran
         if validation is not None:
             sheet.add_data_validation(validation)
             validation.add(f"{letter}{FIRST_ROW}:{letter}{last}")
-        if column.kind == "date" or column.kind == "text":
+        if column.kind == "date":  # typed dates show as dates; other columns keep the column's format
             for row in range(FIRST_ROW, last + 1):
                 _style_value_cell(sheet.cell(row=row, column=index), column)
+        elif column.kind != "int":
+            sheet.column_dimensions[letter].number_format = "@"
     for offset, values in enumerate(rows):
         for index, column in enumerate(columns, start=1):
             value = values.get(column.key)
             if value is not None:
-                sheet.cell(row=FIRST_ROW + offset, column=index, value=_cell_value(column, value))
+                _put(sheet, FIRST_ROW + offset, index, _cell_value(column, value))
     sheet.row_dimensions[1].height = 32
     sheet.freeze_panes = f"A{FIRST_ROW}"
     sheet.auto_filter.ref = f"A2:{get_column_letter(len(columns))}{max(2, FIRST_ROW + len(rows) - 1)}"
@@ -708,7 +718,10 @@ def _quote(value: Any) -> str:
 def _convert(column: Column, value: Any, cell: str, read: ReadRecord, choices: dict[str, set[str]]) -> Any:
     """The JSON value of one cell, or ``None`` (with a problem noted) when the cell cannot be one."""
     if isinstance(value, str):
-        value = unicodedata.normalize("NFC", value).strip()
+        # Text is kept as written (but in NFC); codes, dates and numbers lose stray spaces.
+        value = unicodedata.normalize("NFC", value)
+        if column.kind != "text" or column.vocabulary is not None:
+            value = value.strip()
     if column.kind == "date":
         if isinstance(value, dt.datetime):
             return value.date().isoformat()
@@ -1097,6 +1110,9 @@ def validate_read(read: ReadRecord, rulebook: Rulebook) -> RecordResult:
     except ValidationError as exc:
         problems.extend(located_problems(exc, read.data, read.locate, ActivityRecord))
     problems.extend(check_record(read.data, record, rulebook, read.locate))
+    # A cell that could not be read is said once: not again as a missing value.
+    unread = {p.location.cell for p in read.problems if p.location.cell is not None}
+    problems = [*read.problems, *(p for p in problems[len(read.problems) :] if p.location.cell not in unread)]
     if any(p.severity == "error" for p in problems):
         record = None
     return RecordResult(read.file, record, tuple(problems))
