@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from dancoso_rules.model import Interpretation, Rulebook
     from dancoso_rules.report.renderers import Renderer, RenderOptions
 
-FORMATS = ("text", "markdown", "html", "json", "junit", "sarif", "csv")
+FORMATS = ("text", "markdown", "html", "json", "junit", "sarif", "csv", "xlsx")
 STATUSES = ("met", "late", "overdue", "missed", "upcoming", "not_applicable", "unverified")
 DEFAULT_FAIL_ON = "missed,overdue"
 
@@ -108,6 +108,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--width", type=_width, metavar="N", help="text width (default: COLUMNS, or the terminal's)"
     )
     parser.add_argument("--rules", type=Path, metavar="DIR", help="a rule folder instead of the bundled one")
+    parser.add_argument(
+        "--unit-sheets",
+        action="store_true",
+        help="with --format xlsx over many records: one sheet per organisation in the overview workbook too",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -132,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
         fail_on=args.fail_on,
         width=args.width or _terminal_width(),
         color=args.format == "text" and to_terminal and "NO_COLOR" not in os.environ,
+        unit_sheets=args.unit_sheets,
     )
     _writable(sys.stdout)
     single = (

@@ -58,16 +58,23 @@ def write_output(content: str | bytes, output: Path | None, *, inputs: Iterable[
         handle.write(content.encode("utf-8") if isinstance(content, str) else content)
 
 
-def write_chunks(chunks: Iterable[str], output: Path | None, *, inputs: Iterable[Path] = ()) -> None:
-    """Print ``chunks`` as they come, or write them to ``output`` atomically, in UTF-8, never held whole.
+def write_chunks(
+    chunks: Iterable[str] | Iterable[bytes], output: Path | None, *, inputs: Iterable[Path] = ()
+) -> None:
+    """Print ``chunks`` as they come, or write them to ``output`` atomically, in UTF-8 (text) or as they
+    are (bytes: a workbook), never held whole.
 
     Refuses to write over any of ``inputs``.
     """
     if output is None or str(output) == "-":
         for chunk in chunks:
-            sys.stdout.write(chunk)
+            if isinstance(chunk, bytes):
+                sys.stdout.flush()
+                sys.stdout.buffer.write(chunk)
+            else:
+                sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     with atomic_file(output, inputs=inputs) as handle:
         for chunk in chunks:
-            handle.write(chunk.encode("utf-8"))
+            handle.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))

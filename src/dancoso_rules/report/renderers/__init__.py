@@ -32,6 +32,7 @@ RENDERER_BY_NAME: dict[str, str] = {
     "junit": "dancoso_rules.report.renderers.junit:JunitRenderer",
     "sarif": "dancoso_rules.report.renderers.sarif:SarifRenderer",
     "csv": "dancoso_rules.report.renderers.csv:CsvRenderer",
+    "xlsx": "dancoso_rules.report.renderers.xlsx:XlsxRenderer",
 }
 
 
@@ -43,6 +44,8 @@ class RenderOptions:
     fail_on: frozenset[str] = DEFAULT_FAIL_ON
     width: int = 100
     color: bool = False
+    #: For the workbook overview (xlsx): one sheet per organisation as well.
+    unit_sheets: bool = False
 
 
 class Renderer(Protocol):
@@ -53,11 +56,11 @@ class Renderer(Protocol):
     #: Whether the report needs the line and column of the record's JSON Pointers (only SARIF does).
     needs_locations: bool
 
-    def render(self, report: ComplianceReport, options: RenderOptions) -> str:
-        """The whole document for one organisation's report."""
+    def render(self, report: ComplianceReport, options: RenderOptions) -> str | bytes:
+        """The whole document for one organisation's report (bytes for a binary format: xlsx)."""
         ...
 
-    def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
+    def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str] | Iterator[bytes]:
         """The overview of many organisations, chunk by chunk."""
         ...
 
