@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from dancoso_rules.report.messages import STATUS_ORDER, citation, msg, status_label
-from dancoso_rules.report.model import STATUSES, ClauseTotals, ComplianceReport, StatusCounts
+from dancoso_rules.report.model import ClauseTotals, ComplianceReport, StatusCounts
 from dancoso_rules.report.overview import Overview, OverviewBuilder, OverviewRow
 from dancoso_rules.report.renderers import RenderOptions
 
@@ -34,6 +34,8 @@ COLOURS: dict[str, str] = {
     "upcoming": "BDD7EE",
     "met": "C6EFCE",
 }
+#: The status columns, worst first (the order of every table of the reports).
+STATUSES = STATUS_ORDER
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\']")
 
 
@@ -48,13 +50,13 @@ def worst_status(counts: StatusCounts, soft: StatusCounts) -> str | None:
 
 
 def clause_words(totals: StatusCounts, lang: str) -> str:
-    """A khoản's counts in words, worst first: ``2 Bỏ lỡ; 1 Quá hạn; 3 Đã thực hiện đúng hạn``."""
+    """A khoản's counts in words, worst first, one status a line: ``2 Bỏ lỡ``, ``1 Quá hạn``, ..."""
     parts = [
         f"{totals.get(s)} {status_label(s, lang)}"
         for s in STATUS_ORDER
         if s != "not_applicable" and totals.get(s)
     ]
-    return "; ".join(parts)
+    return "\n".join(parts)
 
 
 def _natural(provision: str) -> tuple[Any, ...]:
@@ -217,6 +219,11 @@ def _summary_sheet(sheet: Worksheet, rows: list[OverviewRow], clauses: list[Clau
         sheet.append(cells)
         for column in (5, 6):
             sheet.cell(row=number + 1, column=column).number_format = "dd/mm/yyyy"
+        for column in range(1, len(cells) + 1):
+            wrap = column > len(fixed) + len(statuses)
+            sheet.cell(row=number + 1, column=column).alignment = Alignment(wrap_text=wrap, vertical="top")
+        lines = max((str(c).count("\n") + 1 for c in cells[len(fixed) + len(statuses) :] if c), default=1)
+        sheet.row_dimensions[number + 1].height = 15 * lines  # not every program fits a row to wrapped text
     last = len(rows) + 1
     total_columns = len(fixed) + len(statuses) + len(clauses)
     _filters(sheet, total_columns, len(rows))
