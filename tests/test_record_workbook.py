@@ -350,6 +350,23 @@ def test_a_file_that_is_not_a_workbook_is_one_located_message(rulebook: Rulebook
     assert "not an Excel workbook" in result.problems[0].message
 
 
+def test_a_workbook_too_large_for_a_record_is_refused_before_it_is_read(
+    rulebook: Rulebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dancoso_rules.record.workbook as workbook
+
+    path = tmp_path / "record.xlsx"
+    path.write_bytes(template_workbook(rulebook))
+    monkeypatch.setattr(workbook, "MAX_FILE_BYTES", 1000)
+    (problem,) = validate_record(path, rulebook).problems
+    assert problem.code == "too-large"
+    monkeypatch.setattr(workbook, "MAX_FILE_BYTES", 10**8)
+    monkeypatch.setattr(workbook, "MAX_ROWS", 100)  # the template has 500 formatted rows a sheet
+    (problem,) = validate_record(path, rulebook).problems
+    assert problem.code == "too-large"
+    assert "more than 100 rows" in problem.message
+
+
 # -- the commands ------------------------------------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 import re
 import types
@@ -63,6 +64,10 @@ LISTS_SHEET = "Danh mục"
 FIRST_ROW = 3
 #: How many rows of an empty template carry drop-downs and date formats.
 TEMPLATE_ROWS = 500
+#: The most rows and columns read from a sheet, and the largest file read: far more than a record needs.
+MAX_ROWS = 100_000
+MAX_COLUMNS = 256
+MAX_FILE_BYTES = 20 * 1024 * 1024
 #: The separator of the words of a list in one cell.
 LIST_SEPARATOR = "; "
 #: When a workbook is said to be written when nothing else says: fixed, so that output is reproducible.
@@ -786,11 +791,23 @@ def read_xlsx(path: Path | bytes, file: str) -> Sheets:
 
     source = io.BytesIO(path) if isinstance(path, bytes) else path
     book = load_workbook(source, read_only=True, data_only=True)
+    sheets: dict[str, list[tuple[Any, ...]]] = {}
     try:
-        sheets = {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+        for sheet in book.worksheets:
+            # Bounded: a sheet formatted to its last row and column must not be read cell by cell.
+            rows = list(
+                itertools.islice(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), MAX_ROWS + 1)
+            )
+            if len(rows) > MAX_ROWS:
+                raise TooLarge(f"sheet {sheet.title!r} has more than {MAX_ROWS:,} rows")
+            sheets[sheet.title] = rows
     finally:
         book.close()
     return Sheets(sheets, file)
+
+
+class TooLarge(Exception):
+    """A spreadsheet larger than a record can be."""
 
 
 def read_csv(paths: Iterable[tuple[Path | bytes, str]], layout: Layout) -> tuple[Sheets, list[Problem]]:
@@ -1060,11 +1077,21 @@ def read_spreadsheet(
     layout = record_layout()
     paths = [Path(s) for s in sources]
     file = name or ", ".join(_display(p) for p in paths)
+    try:
+        sizes = [p.stat().st_size for p in paths]
+    except OSError as exc:
+        return _unreadable(file, f"cannot read: {exc.strerror or exc}", "io")
+    if max(sizes, default=0) > MAX_FILE_BYTES:
+        return _unreadable(
+            file, f"{max(sizes):,} bytes: larger than a record can be ({MAX_FILE_BYTES:,})", "too-large"
+        )
     if len(paths) == 1 and paths[0].suffix.lower() == ".xlsx":
         try:
             sheets = read_xlsx(paths[0], file)
         except OSError as exc:
             return _unreadable(file, f"cannot read: {exc.strerror or exc}", "io")
+        except TooLarge as exc:
+            return _unreadable(file, f"{exc}: larger than a record can be", "too-large")
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
             return _unreadable(
                 file, f"not an Excel workbook (.xlsx): {type(exc).__name__}: {exc}", "not-xlsx"
@@ -1074,6 +1101,8 @@ def read_spreadsheet(
         csv_sheets, problems = read_csv(((p, _display(p)) for p in paths), layout)
     except OSError as exc:
         return _unreadable(file, f"cannot read: {exc.strerror or exc}", "io")
+    except csv.Error as exc:
+        return _unreadable(file, f"not a CSV file: {exc}", "encoding")
     except UnicodeDecodeError as exc:
         return _unreadable(
             file,
@@ -1102,7 +1131,7 @@ def validate_read(read: ReadRecord, rulebook: Rulebook) -> RecordResult:
     from dancoso_rules.record.validate import RecordResult
 
     problems = list(read.problems)
-    if any(p.code in ("io", "not-xlsx", "encoding") for p in problems):
+    if any(p.code in ("io", "not-xlsx", "encoding", "too-large") for p in problems):
         return RecordResult(read.file, None, tuple(problems))
     record: ActivityRecord | None = None
     try:
