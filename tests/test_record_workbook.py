@@ -26,16 +26,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from pydantic import BaseModel, ConfigDict, Field
 
 from conftest import EXAMPLES, REPO
 from dancoso_rules.cli.main import main
 from dancoso_rules.model import Rulebook
-from dancoso_rules.record import ActivityRecord, load_record
+from dancoso_rules.record import Activity, ActivityRecord, Organisation, load_record
 from dancoso_rules.record.validate import validate_record
 from dancoso_rules.record.workbook import (
     FIRST_ROW,
     LISTS_SHEET,
     SINGLE_SHEET,
+    read_xlsx,
+    record_from_sheets,
     record_json,
     record_layout,
     template_workbook,
@@ -186,6 +189,45 @@ def test_every_field_of_the_model_has_its_place(rulebook: Rulebook) -> None:
     assert {"Evidence.file.sha256"} <= {f"Evidence.{c.key}" for c in layout.children[0].columns}
     for name, info in ActivityRecord.model_fields["organisation"].annotation.model_fields.items():  # type: ignore[union-attr]
         assert any(key.startswith(f"organisation.{info.alias or name}") for key in placed), name
+
+
+class _Hosted(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(description="Its id.")
+    since: dt.date | None = Field(default=None, description="Hosted since.")
+
+
+class _Organisation(Organisation):
+    hosted: tuple[_Hosted, ...] = Field(default=(), description="Bodies it hosts.")
+    covers: str | None = None
+
+
+class _Activity(Activity):
+    covers: str | None = Field(default=None, description="The period it reports on.")
+
+
+class _Record(ActivityRecord):
+    organisation: _Organisation
+    activities: tuple[_Activity, ...] = ()
+
+
+def test_fields_added_to_the_model_flow_into_the_workbook_and_back(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """As other changes add fields (a list of hosted bodies, an activity's 'covers'), nothing here changes."""
+    data = json.loads(SO_NOI_VU.read_text(encoding="utf-8"))
+    data["organisation"]["hosted"] = [{"id": "ban-a", "since": "2025-07-01"}, {"id": "ban-b"}]
+    data["activities"][0]["covers"] = "2024"
+    record = _Record.model_validate_json(json.dumps(data), strict=True)
+    layout = record_layout(_Record)
+    assert ("organisation", "hosted") in [t.path for t in layout.tables]
+    assert "covers" in next(t for t in layout.tables if t.key == "activities").keys
+    path = tmp_path / "record.xlsx"
+    path.write_bytes(template_workbook(rulebook, record))
+    read = record_from_sheets(read_xlsx(path, "record.xlsx"), rulebook, layout)
+    assert read.problems == []
+    assert _Record.model_validate_json(json.dumps(read.data), strict=True) == record
 
 
 def test_drop_downs_come_from_the_vocabulary_and_date_columns_are_dates(rulebook: Rulebook) -> None:

@@ -185,6 +185,9 @@ class Table:
     sheet: str
     columns: tuple[Column, ...]
     owners: tuple[Owner, ...] = ()
+    #: Where its list is in the record: ``("activities",)``, or inside the single values
+    #: (``("organisation", "hosted_bodies")``); empty for a nested table (see ``owners``).
+    path: tuple[str, ...] = ()
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -323,7 +326,7 @@ def record_layout(model: type[BaseModel] = ActivityRecord) -> Layout:
             found: dict[str, list[tuple[str, ...]]] = {}
             columns = tuple(_columns(item, (), True, found))
             sheet = SHEET_NAMES.get(key, key)
-            tables.append(Table(key, sheet, columns))
+            tables.append(Table(key, sheet, columns, path=(key,)))
             for child_name, paths in found.items():
                 for path in paths:
                     child = _child_model(item, path)
@@ -331,7 +334,14 @@ def record_layout(model: type[BaseModel] = ActivityRecord) -> Layout:
                     where = " — ".join([sheet, *_path_labels(item, path[:-1])])
                     nested.setdefault(child_name, []).append(Owner(key, path, where))
         elif _is_model(annotation):
-            single.extend(_columns(annotation, (key,), info.is_required(), {}))
+            inside: dict[str, list[tuple[str, ...]]] = {}
+            single.extend(_columns(annotation, (key,), info.is_required(), inside))
+            # A list of objects inside the single values (e.g. the organisation's) gets a sheet of its own.
+            for paths in inside.values():
+                for path in paths:
+                    label = list(_path_labels(model, path))[-1]
+                    columns = tuple(_columns(_child_model(model, path), (), True, {}))
+                    tables.append(Table(".".join(path), label[:31], columns, path=path))
         else:
             record_fields.extend(c for c in _columns(model, (), True, {}) if c.path == (key,))
     children = tuple(
@@ -390,7 +400,7 @@ def template_workbook(rulebook: Rulebook, record: ActivityRecord | None = None) 
     """The .xlsx an officer fills in; with ``record``, filled with it (export). Byte-identical for the same input."""
     from openpyxl import Workbook
 
-    layout = record_layout()
+    layout = record_layout(type(record) if record is not None else ActivityRecord)
     book = Workbook()
     data = record.model_dump(mode="json", by_alias=True, exclude_none=True) if record is not None else None
     instructions = book.active
@@ -401,7 +411,7 @@ def template_workbook(rulebook: Rulebook, record: ActivityRecord | None = None) 
     ranges = _write_lists(book.create_sheet(LISTS_SHEET), lists)
     _write_single(book.create_sheet(SINGLE_SHEET), layout.single, data or {}, ranges)
     for table in layout.tables:
-        rows = [_flatten(item, table) for item in (data or {}).get(table.key, [])]
+        rows = [_flatten(item, table) for item in _get(data or {}, table.path) or []]
         _write_table(book.create_sheet(table.sheet), table, rows, ranges)
     for table in layout.children:
         rows = list(_child_rows(data or {}, table))
@@ -594,7 +604,9 @@ def _write_single(
     sheet: Worksheet, columns: Sequence[Column], data: dict[str, Any], ranges: dict[str, str]
 ) -> None:
     bold, fill, grey, wrap = _header_styles()
-    for column_index, title in enumerate(("Nội dung", "Mã trường", "Giá trị", "Mô tả"), start=1):
+    for column_index, title in enumerate(
+        ("Nội dung", "Mã trường", "Giá trị", "Mô tả (của định dạng hồ sơ, tiếng Anh)"), start=1
+    ):
         cell = sheet.cell(row=1, column=column_index, value=title)
         cell.font, cell.fill = bold, fill
     for row, column in enumerate(columns, start=2):
@@ -603,6 +615,8 @@ def _write_single(
         value_cell = _put(sheet, row, 3, _cell_value(column, _get(data, column.path)))
         _style_value_cell(value_cell, column)
         sheet.cell(row=row, column=4, value=column.description or None).alignment = wrap
+        if len(column.description) > 90:  # not every program fits a row to wrapped text
+            sheet.row_dimensions[row].height = 15 * (1 + len(column.description) // 90)
         validation = _validation(column, ranges)
         if validation is not None:
             sheet.add_data_validation(validation)
@@ -872,11 +886,11 @@ def record_from_sheets(sheets: Sheets, rulebook: Rulebook, layout: Layout | None
         items: list[dict[str, Any]] = []
         if table.sheet in sheets.sheets:
             for row_number, values in _read_table(sheets.sheets[table.sheet], table, read, choices):
-                pointer = _pointer(table.key, len(items))
+                pointer = _pointer(*table.path, len(items))
                 read.cells[pointer] = _sheet_ref(table.sheet, 1, row_number)
                 items.append(_row_object(table, values, pointer, read))
-        if items or table.sheet in sheets.sheets:
-            read.data[table.key] = items
+        if items:  # an empty list is left out, as a JSON record would
+            _set(read.data, table.path, items)
         index_of[table.key] = {}
         for position, item in enumerate(items):
             if isinstance(item.get("id"), str):
@@ -884,9 +898,6 @@ def record_from_sheets(sheets: Sheets, rulebook: Rulebook, layout: Layout | None
     for table in layout.children:
         if table.sheet in sheets.sheets:
             _read_children(sheets.sheets[table.sheet], table, read, choices, index_of)
-    for table in layout.tables:  # empty lists are left out, as a JSON record would
-        if read.data.get(table.key) == []:
-            del read.data[table.key]
     return read
 
 
