@@ -1,6 +1,6 @@
 """Records as Excel workbooks: the template, export and import back unchanged, located errors by Sheet!Cell.
 
-The located messages for bad workbooks are golden (``tests/golden/workbook-errors.txt``); after a deliberate
+The located messages for bad workbooks are golden (``tests/fixtures/workbook/errors.golden.txt``, kept out of ``tests/golden/``, which holds the reports); after a deliberate
 change of wording, regenerate them with ``UPDATE_GOLDEN=1 pytest tests/test_record_workbook.py`` and review the
 diff.
 """
@@ -46,7 +46,7 @@ from dancoso_rules.record.workbook import (
 )
 
 EXAMPLE_FILES = sorted(EXAMPLES.rglob("*.json"))
-GOLDEN = Path(__file__).resolve().parent / "golden" / "workbook-errors.txt"
+GOLDEN = Path(__file__).resolve().parent / "fixtures" / "workbook" / "errors.golden.txt"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 SO_NOI_VU = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
 
@@ -407,6 +407,19 @@ def test_a_workbook_too_large_for_a_record_is_refused_before_it_is_read(
     (problem,) = validate_record(path, rulebook).problems
     assert problem.code == "too-large"
     assert "more than 100 rows" in problem.message
+
+
+def test_a_control_character_is_refused_with_its_cell_not_a_traceback(rulebook: Rulebook) -> None:
+    from dancoso_rules.errors import RecordError
+
+    data = json.loads(SO_NOI_VU.read_text(encoding="utf-8"))
+    data["activities"][1]["title"] = "Kế hoạch\x07"
+    record = ActivityRecord.model_validate_json(json.dumps(data), strict=True)
+    with pytest.raises(RecordError) as caught:
+        template_workbook(rulebook, record)
+    assert str(caught.value.problems[0]).startswith(
+        f"<record> Hoạt động!F{FIRST_ROW + 1}: a control character"
+    )
 
 
 # -- the commands ------------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_
 
 from pydantic import BaseModel, ValidationError
 
-from dancoso_rules.errors import Location, Problem
+from dancoso_rules.errors import Location, Problem, RecordError
 from dancoso_rules.load.validation import located_problems
 from dancoso_rules.model import Rulebook
 from dancoso_rules.record.checks import check_record
@@ -54,8 +54,6 @@ if TYPE_CHECKING:
 
     from dancoso_rules.record.validate import RecordResult
 
-#: The file suffixes read as spreadsheets by :func:`validate_spreadsheet` (and so by ``validate`` and ``check``).
-SPREADSHEET_SUFFIXES = (".xlsx", ".csv")
 #: The sheet of the record's single values (organisation, period).
 SINGLE_SHEET = "Tổ chức"
 INSTRUCTIONS_SHEET = "Hướng dẫn"
@@ -587,7 +585,19 @@ def _cell_value(column: Column, value: Any) -> Any:
 
 def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
     """Write a value; text that starts with '=' stays text (openpyxl would store it as a formula)."""
-    cell = sheet.cell(row=row, column=column, value=value)
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    try:
+        cell = sheet.cell(row=row, column=column, value=value)
+    except IllegalCharacterError:
+        where = _sheet_ref(sheet.title, column, row)
+        raise RecordError(
+            Problem(
+                Location("<record>", cell=where),
+                f"a control character cannot be written to an Excel cell: {value!r}",
+                code="control-character",
+            )
+        ) from None
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
     return cell
