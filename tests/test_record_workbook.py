@@ -422,6 +422,17 @@ def test_a_control_character_is_refused_with_its_cell_not_a_traceback(rulebook: 
     )
 
 
+def test_a_document_names_its_owner_in_words_or_by_code(rulebook: Rulebook, tmp_path: Path) -> None:
+    record = load_record(SO_NOI_VU, rulebook)
+    book = _book(template_workbook(rulebook, record))
+    sheet = book["Tài liệu chứng minh"]
+    owner = sheet.cell(row=FIRST_ROW, column=_column(sheet, "owner"))
+    assert owner.value == "Hoạt động"
+    owner.value = "activities.evidence"
+    result = validate_spreadsheet(_save(book, tmp_path / "code.xlsx"), rulebook)
+    assert result.record == record
+
+
 # -- the commands ------------------------------------------------------------------------------------------
 
 

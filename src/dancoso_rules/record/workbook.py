@@ -368,7 +368,8 @@ def vocabulary_lists(rulebook: Rulebook, layout: Layout) -> dict[str, list[tuple
         "territories": sorted({(p.instrument.territory.province, "") for p in rulebook.packs}),
     }
     for table in layout.children:
-        lists[f"owners:{table.key}"] = [(owner.code, owner.label) for owner in table.owners]
+        # Chosen by their Vietnamese words; the importer reads the code too.
+        lists[f"owners:{table.key}"] = [(owner.label, owner.code) for owner in table.owners]
     for column in (*layout.single, *(c for t in layout.all_tables for c in t.columns)):
         if column.vocabulary is not None and column.vocabulary.startswith("choice:"):
             labels = _LEVEL_LABELS if column.path[-1] == "level" else {}
@@ -487,6 +488,11 @@ def _write_instructions(sheet: Worksheet, layout: Layout) -> None:
             False,
         ),
         ("• Một hoạt động có ngày thực hiện, hoặc có cả ngày bắt đầu và ngày kết thúc.", False),
+        (
+            "• Sheet «Tài liệu chứng minh»: cột «Thuộc về» chọn hoạt động, kết quả giải quyết sự kiện hoặc xác nhận; "
+            "cột kế tiếp ghi mã của dòng đó (ví dụ mã hoạt động).",
+            False,
+        ),
         ("• Mỗi tài liệu chứng minh cần ít nhất số, ký hiệu văn bản, đường dẫn hoặc tên tệp.", False),
         ("• Cột có dấu * là bắt buộc khi dòng có dữ liệu.", False),
         ("", False),
@@ -690,7 +696,7 @@ def _child_rows(data: dict[str, Any], table: Table) -> Iterator[dict[str, Any]]:
         for item in data.get(owner.table, []):
             for child in _get(item, owner.path) or []:
                 row = _flatten(child, table)
-                row[OWNER_KIND_KEY] = owner.code
+                row[OWNER_KIND_KEY] = owner.label
                 row[OWNER_ID_KEY] = item.get("id")
                 yield row
 
@@ -1028,14 +1034,14 @@ def _read_children(
             if kind is None or kind[2] is not None:
                 read.fail(
                     kind[1] if kind else row_cell,
-                    f"expected what the document belongs to, one of {', '.join(o.code for o in table.owners)}"
+                    f"expected what the document belongs to, one of {', '.join(repr(o.label) for o in table.owners)}"
                     + (f", got {_quote(kind[2])}" if kind and kind[2] is not None else ""),
                     "owner",
                 )
             else:
                 read.fail(
                     kind[1],
-                    f"missing required value: what the document belongs to ({', '.join(o.code for o in table.owners)})",
+                    f"missing required value: what the document belongs to ({', '.join(repr(o.label) for o in table.owners)})",
                     "owner",
                 )
             continue
