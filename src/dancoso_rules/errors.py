@@ -16,14 +16,18 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where a problem is: a file, a 1-based line and column, and a JSON Pointer into the document."""
+    """Where a problem is: a file, a 1-based line and column, and a JSON Pointer into the document;
+    or, in a spreadsheet, a ``Sheet!Cell``."""
 
     file: str
     line: int | None = None
     column: int | None = None
     pointer: str | None = None
+    cell: str | None = None
 
     def __str__(self) -> str:
+        if self.cell is not None:
+            return f"{self.file} {self.cell}"
         where = self.file
         if self.line is not None:
             where += f":{self.line}"

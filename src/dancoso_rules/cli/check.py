@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from dancoso_rules.report.batch import RecordSource
     from dancoso_rules.report.renderers import Renderer, RenderOptions
 
-FORMATS = ("text", "markdown", "html", "json", "junit", "sarif", "csv", "docx")
+FORMATS = ("text", "markdown", "html", "json", "junit", "sarif", "csv", "docx", "xlsx")
 STATUSES = ("met", "late", "overdue", "missed", "upcoming", "not_applicable", "unverified")
 DEFAULT_FAIL_ON = "missed,overdue"
 
@@ -131,6 +131,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="docx: cut the period by calendar days, or by the data windows of NĐ 09/2019/NĐ-CP "
         "(15/12–14/6, 15/12–14/12; no window for a second half) (default: calendar)",
     )
+    parser.add_argument(
+        "--unit-sheets",
+        action="store_true",
+        help="with --format xlsx over many records: one sheet per organisation in the overview workbook too",
+    )
 
 
 def _report_period(text: str) -> str:
@@ -171,6 +176,7 @@ def run(args: argparse.Namespace) -> int:
         report_period=args.report_period,
         data_window=args.data_window,
         blocking=args.fail_on,
+        unit_sheets=args.unit_sheets,
     )
     context = CheckRun(rulebook, renderer, options, overrides, args.fail_on, stdin)
     if len(args.records) == 1 and len(stdin) == 1 and stdin[0].line is None:

@@ -27,6 +27,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("dancoso_rules.cli.validate", "validate activity records against the published schema"),
     "check": ("dancoso_rules.cli.check", "evaluate activity records and report each duty's status"),
     "calendar": ("dancoso_rules.cli.calendar", "the duties still to do as an iCalendar file, or the agenda"),
+    "template": (
+        "dancoso_rules.cli.template",
+        "write the .xlsx workbook to fill in a record, empty or from a record",
+    ),
+    "import": (
+        "dancoso_rules.cli.import_record",
+        "turn a filled-in .xlsx workbook (or its .csv sheets) into a JSON record",
+    ),
 }
 
 

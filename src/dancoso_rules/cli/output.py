@@ -214,9 +214,10 @@ def write_output(
 
 
 def write_chunks(
-    chunks: Iterable[str], output: Path | None, *, inputs: Iterable[Path] | InputSet = ()
+    chunks: Iterable[str] | Iterable[bytes], output: Path | None, *, inputs: Iterable[Path] | InputSet = ()
 ) -> None:
-    """Print ``chunks`` as they come, or write them to ``output``, in UTF-8, never held whole.
+    """Print ``chunks`` as they come, or write them to ``output``, in UTF-8 (text) or as they are (bytes:
+    a workbook, a document), never held whole.
 
     Refuses to write over any of ``inputs``.
     """
@@ -225,11 +226,11 @@ def write_chunks(
         buffer = getattr(sys.stdout, "buffer", None)
         for chunk in chunks:
             if buffer is None:  # pragma: no cover - a replaced sys.stdout without bytes
-                sys.stdout.write(chunk)
+                sys.stdout.write(chunk if isinstance(chunk, str) else chunk.decode("utf-8", "replace"))
             else:
-                buffer.write(chunk.encode("utf-8"))
+                buffer.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
         (sys.stdout if buffer is None else buffer).flush()
         return
     with atomic_file(output, inputs=inputs) as handle:
         for chunk in chunks:
-            handle.write(chunk.encode("utf-8"))
+            handle.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))

@@ -34,7 +34,7 @@ def json_report(results: Sequence[RecordResult]) -> str:
 
 def _problem_json(problem: Problem) -> dict[str, Any]:
     where = problem.location
-    return {
+    found: dict[str, Any] = {
         "file": where.file,
         "line": where.line,
         "column": where.column,
@@ -43,6 +43,9 @@ def _problem_json(problem: Problem) -> dict[str, Any]:
         "code": problem.code,
         "message": problem.message,
     }
+    if where.cell is not None:  # a spreadsheet's Sheet!Cell
+        found["cell"] = where.cell
+    return found
 
 
 def github_report(results: Sequence[RecordResult]) -> str:
@@ -58,6 +61,8 @@ def github_report(results: Sequence[RecordResult]) -> str:
                 properties.append(f"col={where.column}")
             properties.append("title=dancoso validate")
             pointer = f"{where.pointer or '/'}: " if where.pointer is not None else ""
+            if where.cell is not None:
+                pointer = f"{where.cell}: "
             lines.append(
                 f"::{problem.severity} {','.join(properties)}::{_escape_data(pointer + problem.message)}\n"
             )

@@ -85,6 +85,10 @@ def validate_record(
         return validate_bytes(source, name or "<input>", rulebook)
     path = Path(source)
     file = name or display_path(path)
+    if path.suffix.lower() == ".xlsx":  # a workbook made from `dancoso template`
+        from dancoso_rules.record.workbook import validate_spreadsheet
+
+        return validate_spreadsheet(path, bundled_rulebook() if rulebook is None else rulebook, name=file)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:  # say so without reading 50 MB first

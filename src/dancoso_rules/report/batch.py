@@ -102,7 +102,7 @@ def check_source(
     document: JsonDocument | None = None
     if source.data is None:
         result = validate_record(source.path, rulebook, name=source.name)
-        if locate and result.record is not None:
+        if locate and result.record is not None and source.path.suffix.lower() != ".xlsx":
             document = _document(source.path.read_bytes(), source.name)
     else:
         try:

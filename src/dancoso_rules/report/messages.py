@@ -170,6 +170,23 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "overview.organisations": ("Số cơ quan, đơn vị", "Organisations"),
     "overview.invalid": ("Hồ sơ không hợp lệ", "Invalid records"),
+    # the overview as a workbook (--format xlsx)
+    "xlsx.sheet.summary": ("Tổng hợp", "Overview"),
+    "xlsx.sheet.by_clause": ("Theo khoản", "By clause"),
+    "xlsx.sheet.about": ("Thông tin", "About"),
+    "xlsx.number": ("STT", "No."),
+    "xlsx.id": ("Mã", "Id"),
+    "xlsx.from": ("Từ ngày", "From"),
+    "xlsx.to": ("Đến ngày", "To"),
+    "xlsx.assessment": ("Đánh giá", "Assessment"),
+    "xlsx.problems": ("Lỗi", "Problems"),
+    "xlsx.nothing": ("Không có nghĩa vụ áp dụng", "No duty applies"),
+    "xlsx.legend": (
+        "Màu nền chỉ nhắc lại chữ trong ô: đỏ — bỏ lỡ; cam — quá hạn; vàng — thực hiện muộn; xám — chưa xác minh; "
+        "xanh dương — chưa đến hạn; xanh lá — đã thực hiện đúng hạn.",
+        "Colours only repeat the words in the cells: red — missed; orange — overdue; yellow — late; grey — "
+        "unverified; blue — upcoming; green — met.",
+    ),
     # the English citation of a provision (the Vietnamese one is the rule file's own)
     "cite.article": ("Điều {n}", "Article {n}"),
     "cite.clause": ("khoản {n}", "clause {n}"),

@@ -33,6 +33,7 @@ RENDERER_BY_NAME: dict[str, str] = {
     "sarif": "dancoso_rules.report.renderers.sarif:SarifRenderer",
     "csv": "dancoso_rules.report.renderers.csv:CsvRenderer",
     "docx": "dancoso_rules.report.renderers.docx:DocxRenderer",
+    "xlsx": "dancoso_rules.report.renderers.xlsx:XlsxRenderer",
 }
 
 
@@ -51,6 +52,8 @@ class RenderOptions:
     #: The statuses the run's exit code fails on (``--fail-on``), when they are not ``fail_on``: the
     #: report then says how many failing results do not block the run. ``None``: the same as ``fail_on``.
     blocking: frozenset[str] | None = None
+    #: For the workbook overview (xlsx): one sheet per organisation as well.
+    unit_sheets: bool = False
 
 
 class Renderer(Protocol):
@@ -62,10 +65,10 @@ class Renderer(Protocol):
     needs_locations: bool
 
     def render(self, report: ComplianceReport, options: RenderOptions) -> str | bytes:
-        """The whole document for one organisation's report (bytes for a binary format such as DOCX)."""
+        """The whole document for one organisation's report (bytes for a binary format: DOCX, xlsx)."""
         ...
 
-    def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
+    def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str] | Iterator[bytes]:
         """The overview of many organisations, chunk by chunk."""
         ...
 

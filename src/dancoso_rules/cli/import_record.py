@@ -1,0 +1,74 @@
+"""``dancoso import FILE.xlsx`` (or the ``.csv`` files of its sheets): turn a workbook into a JSON record.
+
+Every problem is reported as ``file Sheet!Cell: message`` on standard error; the record is written
+(to standard output, or ``--output``) only when it is valid. Exit codes as ``dancoso validate``:
+0 valid, 1 invalid, 2 unreadable or misused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dancoso_rules.errors import Location, Problem, UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="one .xlsx workbook, or the .csv files of its sheets (saved as 'CSV UTF-8')",
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="PATH",
+        help="write the JSON record to PATH (default: standard output)",
+    )
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--rules", type=Path, metavar="DIR", help="a rule folder instead of the bundled one")
+
+
+def run(args: argparse.Namespace) -> int:
+    from dancoso_rules.cli.output import write_output
+    from dancoso_rules.load import load_rulebook
+    from dancoso_rules.record.workbook import read_spreadsheet, record_json, validate_read
+
+    files: list[Path] = args.files
+    suffixes = {f.suffix.lower() for f in files}
+    if not (suffixes == {".csv"} or (suffixes == {".xlsx"} and len(files) == 1)):
+        raise UsageError(
+            Problem(
+                Location(str(files[0])),
+                "expected one .xlsx workbook, or one or more .csv files (the sheets of one record)",
+                code="usage",
+            )
+        )
+    rulebook = load_rulebook(args.rules)
+    read = read_spreadsheet(files, rulebook)
+    result = validate_read(read, rulebook)
+    if args.strict:
+        result = result.strictly()
+    _writable(sys.stderr)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.unreadable or any(p.code in ("not-xlsx", "encoding") for p in result.problems):
+        return 2
+    if not result.valid():
+        print(f"{read.file}: not imported: {len(result.errors)} error(s)", file=sys.stderr)
+        return 1
+    write_output(record_json(read.data), args.output, inputs=files)
+    if args.output is not None:
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _writable(stream: object) -> None:
+    """Never fail on a console that cannot show Vietnamese: escape what it cannot encode."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")

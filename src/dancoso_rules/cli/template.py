@@ -1,0 +1,70 @@
+"""``dancoso template``: write the .xlsx workbook an officer fills in, empty or filled with a record (export).
+
+Never writes over an existing file unless ``--force`` (a filled-in workbook is hours of work), and
+never over its input. The workbook is the same, byte for byte, for the same rules and record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dancoso_rules.errors import Location, Problem, UsageError
+
+DEFAULT_OUTPUT = "ho-so-dan-chu.xlsx"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        default=Path(DEFAULT_OUTPUT),
+        metavar="PATH",
+        help=f"the workbook to write (default: {DEFAULT_OUTPUT}; - for standard output)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="record",
+        type=Path,
+        metavar="RECORD",
+        help="fill the workbook with this record (JSON or .xlsx): export a record to Excel",
+    )
+    parser.add_argument("--force", action="store_true", help="write over an existing file")
+    parser.add_argument("--rules", type=Path, metavar="DIR", help="a rule folder instead of the bundled one")
+
+
+def run(args: argparse.Namespace) -> int:
+    from dancoso_rules.cli.output import write_output
+    from dancoso_rules.load import load_rulebook
+    from dancoso_rules.record.validate import load_record
+    from dancoso_rules.record.workbook import template_workbook
+
+    output: Path = args.output
+    to_stdout = str(output) == "-"
+    if to_stdout and sys.stdout.isatty():
+        raise UsageError(
+            Problem(
+                Location("-"),
+                "refusing to write a workbook to a terminal; give --output FILE.xlsx",
+                code="usage",
+            )
+        )
+    if not to_stdout and output.exists() and not args.force:
+        raise UsageError(
+            Problem(
+                Location(str(output)),
+                "the file exists: refusing to write over it (it may be a filled-in workbook); use --force",
+                code="usage",
+            )
+        )
+    rulebook = load_rulebook(args.rules)
+    record = None if args.record is None else load_record(args.record, rulebook)
+    content = template_workbook(rulebook, record)
+    inputs = [args.record] if args.record is not None else []
+    write_output(content, None if to_stdout else output, inputs=inputs)
+    if not to_stdout:
+        what = "filled with " + str(args.record) if args.record is not None else "empty"
+        print(f"wrote {output} ({what})", file=sys.stderr)
+    return 0
