@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, msg, status_label
 from dancoso_rules.report.model import ComplianceReport, Counted, StatusCounts, is_enforceable, is_failing
-from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     evidence_text,
@@ -31,6 +31,9 @@ from dancoso_rules.report.renderers.common import (
     modality_note,
     status_text,
 )
+
+if TYPE_CHECKING:
+    from dancoso_rules.report.overview import Overview
 
 # Characters XML 1.0 cannot carry at all (a record's text could hold them); they are dropped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

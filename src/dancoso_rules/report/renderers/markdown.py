@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label
 from dancoso_rules.report.model import ComplianceReport, ProvisionSection, StatusCounts
-from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     STATUS_SYMBOLS,
@@ -27,6 +27,9 @@ from dancoso_rules.report.renderers.common import (
     status_text,
     verdict,
 )
+
+if TYPE_CHECKING:
+    from dancoso_rules.report.overview import Overview
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
