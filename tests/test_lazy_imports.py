@@ -12,15 +12,18 @@ from dancoso_rules.load import load_rulebook
 
 HEAVY = ("icalendar", "holidays", "docx")
 
-#: What ``dancoso check RECORD --format text`` does not use, given the precompiled rule cache: the
-#: JSON Schema validator (the record is checked by the model), YAML (the rules come from the cache),
-#: the suggestions of error messages, the overview of many records and the other formats' renderers.
+#: What ``dancoso check RECORD --format text`` of a valid record does not use, given the precompiled
+#: rule cache: the JSON Schema validator (the record is checked by the model), YAML and the rule
+#: files' models (the rules come from the cache), the located messages and suggestions of problems,
+#: the overview of many records and the other formats' renderers.
 UNUSED_BY_A_TEXT_CHECK = (
     *HEAVY,
     "jsonschema",
     "yaml",
     "difflib",
     "dancoso_rules.load.yamlsafe",
+    "dancoso_rules.load.validation",
+    "dancoso_rules.model.files",
     "dancoso_rules.report.overview",
     "dancoso_rules.report.renderers.html",
     "dancoso_rules.report.renderers.json",
