@@ -7,6 +7,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import EXAMPLES
 from dancoso_rules.load import load_rulebook
 
@@ -64,7 +66,10 @@ def test_check_on_json_imports_none_of_them() -> None:
     assert _imported_after(body) == []
 
 
-def test_check_on_json_with_the_text_format_imports_nothing_it_does_not_use() -> None:
+def test_check_on_json_with_the_text_format_imports_nothing_it_does_not_use(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("DANCOSO_NO_CACHE", raising=False)
     load_rulebook()  # the precompiled rule cache, as every run after the first finds it
     record = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
     body = (
