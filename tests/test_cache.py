@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from dancoso_rules.load import load_rulebook
-from dancoso_rules.load.cache import cache_key, read_cached
+from dancoso_rules.load.cache import MAGIC, cache_key, read_cached
+from dancoso_rules.paths import bundled_rules_dir
 
 VALID = Path(__file__).resolve().parent / "fixtures" / "rules" / "valid"
 
@@ -27,6 +28,28 @@ def test_the_cached_rulebook_equals_the_loaded_one(rules: Path) -> None:
     first = load_rulebook(rules)
     assert read_cached(rules, None) == first
     assert load_rulebook(rules) == load_rulebook(rules, cache=False)
+
+
+def test_the_fast_read_of_the_bundled_rules_equals_the_validated_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DANCOSO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("DANCOSO_NO_CACHE", raising=False)
+    root = bundled_rules_dir()
+    validated = load_rulebook(root, cache=False)
+    assert read_cached(root, None) is None
+    load_rulebook(root)  # writes the cache from the validated objects
+    fast = read_cached(root, None)
+    assert fast is not None
+    assert fast.vocabulary == validated.vocabulary
+    assert len(validated.packs) == 2
+    assert [pack.id for pack in fast.packs] == [pack.id for pack in validated.packs]
+    for read, loaded in zip(fast.packs, validated.packs, strict=True):
+        assert read.instrument == loaded.instrument
+        assert read.provisions == loaded.provisions
+        assert read.interpretations == loaded.interpretations
+        assert read.source_text == loaded.source_text
+    assert fast == validated
 
 
 def test_any_change_to_a_rule_file_makes_the_cache_stale(rules: Path) -> None:
@@ -61,6 +84,20 @@ def test_a_tampered_cache_cannot_run_code(
     assert read_cached(rules, None) is None
     assert load_rulebook(rules) == load_rulebook(rules, cache=False)
     assert "pwned" not in capsys.readouterr().out
+
+
+def test_a_cache_edited_by_hand_is_detected_and_the_yaml_used(rules: Path, tmp_path: Path) -> None:
+    loaded = load_rulebook(rules)
+    (cached,) = (tmp_path / "cache").glob("rulebook-*.pickle")
+    data = cached.read_bytes()
+    assert data.startswith(MAGIC)
+    header, _, payload = data.partition(b"\n")
+    edited = payload.replace(b"Join in supervising", b"Skip in supervising")
+    assert edited != payload
+    assert pickle.loads(edited) != loaded  # still a rulebook, but another one
+    cached.write_bytes(header + b"\n" + edited)
+    assert read_cached(rules, None) is None
+    assert load_rulebook(rules) == loaded
 
 
 def test_a_corrupt_cache_is_ignored(rules: Path, tmp_path: Path) -> None:

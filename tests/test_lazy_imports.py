@@ -1,14 +1,37 @@
 """The calendar, working-day and DOCX libraries are main dependencies but cost nothing until used:
-``import dancoso_rules`` and ``dancoso check`` of a JSON record never import them."""
+``import dancoso_rules`` and ``dancoso check`` of a JSON record never import them. Nor does a check
+import what only another format, another command or a problem needs (start-up counts in every CI job)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+import pytest
+
 from conftest import EXAMPLES
+from dancoso_rules.load import load_rulebook
 
 HEAVY = ("icalendar", "holidays", "docx")
+
+#: What ``dancoso check RECORD --format text`` of a valid record does not use, given the precompiled
+#: rule cache: the JSON Schema validator (the record is checked by the model), YAML and the rule
+#: files' models (the rules come from the cache), the located messages and suggestions of problems,
+#: the overview of many records and the other formats' renderers.
+UNUSED_BY_A_TEXT_CHECK = (
+    *HEAVY,
+    "jsonschema",
+    "yaml",
+    "difflib",
+    "dancoso_rules.load.yamlsafe",
+    "dancoso_rules.load.validation",
+    "dancoso_rules.model.files",
+    "dancoso_rules.report.overview",
+    "dancoso_rules.report.renderers.html",
+    "dancoso_rules.report.renderers.json",
+    "dancoso_rules.report.renderers.sarif",
+    "dancoso_rules.report.renderers.docx",
+)
 
 PROBE = """
 import sys
@@ -17,9 +40,9 @@ print(" ".join(sorted(name for name in {heavy!r} if name in sys.modules)))
 """
 
 
-def _imported_after(body: str) -> list[str]:
+def _imported_after(body: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(body=body, heavy=HEAVY)],
+        [sys.executable, "-c", PROBE.format(body=body, heavy=heavy)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -41,6 +64,22 @@ def test_check_on_json_imports_none_of_them() -> None:
         f"    main(['check', {str(record)!r}, '--as-of', '2026-01-15', '--format', 'json'])"
     )
     assert _imported_after(body) == []
+
+
+def test_check_on_json_with_the_text_format_imports_nothing_it_does_not_use(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("DANCOSO_NO_CACHE", raising=False)
+    load_rulebook()  # the precompiled rule cache, as every run after the first finds it
+    record = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
+    body = (
+        "import contextlib, io\n"
+        "from dancoso_rules.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', {str(record)!r}, '--as-of', '2026-01-15', '--format', 'text'])\n"
+        "assert 'dancoso_rules.report.renderers.text' in sys.modules"
+    )
+    assert _imported_after(body, UNUSED_BY_A_TEXT_CHECK) == []
 
 
 def test_the_probe_sees_an_import_when_there_is_one() -> None:

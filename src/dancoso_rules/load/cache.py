@@ -6,6 +6,12 @@ the checked rulebook is therefore stored once, as a pickle, in the user's cache 
 and used while nothing it was made from has changed. Its key is a hash of every rule file's bytes,
 of the library's own model and loader code, and of the Python and pydantic versions.
 
+There is one definition of the rulebook: the cache is written from the objects the YAML loader has
+just validated, and read back without validating them again (a pydantic model restores its state
+from a pickle without running its validator, so no validator is even built). The file starts with
+a header holding the SHA-256 of the pickled payload: a cache edited by hand or cut short does not
+match it and is ignored, so that only what the loader checked is ever used.
+
 A pickle can name any callable, so the cache is read with an unpickler that resolves only this
 library's model classes and ``datetime.date``: a tampered file cannot run code, it only fails to
 load, and the rules are then loaded from YAML as if there were no cache. ``DANCOSO_NO_CACHE=1``
@@ -19,7 +25,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -28,7 +33,9 @@ import pydantic
 
 from dancoso_rules.model import Rulebook
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
+#: The first bytes of a cache file, followed by the payload's SHA-256 (hex) and a newline.
+MAGIC = b"dancoso-rules rulebook cache sha256="
 _CODE = Path(__file__).resolve().parent.parent
 
 
@@ -80,10 +87,23 @@ def read_cached(root: Path, packs: Sequence[str] | None) -> Rulebook | None:
         return None
     path = folder / f"rulebook-{cache_key(root, packs)}.pickle"
     try:
-        loaded = _ModelsOnly(io.BytesIO(path.read_bytes())).load()
+        payload = _verified(path.read_bytes())
+        if payload is None:
+            return None
+        loaded = _ModelsOnly(io.BytesIO(payload)).load()
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
     return loaded if isinstance(loaded, Rulebook) else None
+
+
+def _verified(data: bytes) -> bytes | None:
+    """The payload of a cache file whose header's hash matches it, else ``None``."""
+    header, newline, payload = data.partition(b"\n")
+    if not newline or not header.startswith(MAGIC):
+        return None
+    if header[len(MAGIC) :] != hashlib.sha256(payload).hexdigest().encode():
+        return None
+    return payload
 
 
 def write_cached(root: Path, packs: Sequence[str] | None, rulebook: Rulebook) -> None:
@@ -92,11 +112,14 @@ def write_cached(root: Path, packs: Sequence[str] | None, rulebook: Rulebook) ->
     if folder is None:
         return
     target = folder / f"rulebook-{cache_key(root, packs)}.pickle"
+    import tempfile  # only when writing: a run that reads the cache does not import it
+
+    payload = pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=".rulebook-", dir=folder)
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(rulebook, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
         Path(temporary).replace(target)
     except OSError:
         return

@@ -15,17 +15,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from dancoso_rules.errors import Location, Problem, RuleError, capped
 from dancoso_rules.load.located import LocatedDocument
-from dancoso_rules.load.validation import located_problems
 from dancoso_rules.model import Instrument, Interpretation, Provision, Rulebook, RulePack, Vocabulary
-from dancoso_rules.model.files import InterpretationFile, ProvisionFile
 from dancoso_rules.paths import bundled_rules_dir, display_path
 from dancoso_rules.text import nfc
+
+if TYPE_CHECKING:  # what only reading YAML needs is imported when YAML is read: a cached rulebook needs none
+    from dancoso_rules.load.located import LocatedDocument
+    from dancoso_rules.model.files import InterpretationFile
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -108,6 +110,8 @@ def _parse(path: Path, model: type[M], problems: list[Problem], sources: SourceM
     try:
         return model.model_validate(document.data)
     except ValidationError as exc:
+        from dancoso_rules.load.validation import located_problems
+
         located = located_problems(exc, document.data, document.locate, model)
         problems.extend(capped(sorted(located, key=_file_order), name))
         return None
@@ -123,6 +127,8 @@ def _natural_key(path: Path) -> tuple[Any, ...]:
 
 def load_pack_dir(folder: Path, problems: list[Problem], sources: SourceMap) -> RulePack | None:
     """Load one pack folder; problems are appended, ``None`` is returned when it cannot be built."""
+    from dancoso_rules.model.files import InterpretationFile, ProvisionFile
+
     instrument = _parse(folder / "pack.yaml", Instrument, problems, sources)
     local = InterpretationFile()
     if (folder / "interpretations.yaml").is_file():
@@ -199,6 +205,7 @@ def load_rules(root: Path | None = None, *, packs: Sequence[str] | None = None) 
     ``packs`` restricts loading to the named pack ids.
     """
     from dancoso_rules.load.checks import check_rulebook
+    from dancoso_rules.model.files import InterpretationFile
 
     root = bundled_rules_dir() if root is None else root
     problems: list[Problem] = []
@@ -271,6 +278,8 @@ def bundled_rulebook(packs: tuple[str, ...] | None = None) -> Rulebook:
 
 def load_interpretation_file(path: Path) -> tuple[tuple[Interpretation, ...], SourceMap]:
     """Load a user's interpretation override file (the shape of ``interpretations.yaml``; YAML or JSON)."""
+    from dancoso_rules.model.files import InterpretationFile
+
     problems: list[Problem] = []
     sources = SourceMap()
     parsed = _parse(path, InterpretationFile, problems, sources)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -18,6 +17,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 @lru_cache(maxsize=1024)
 def _did_you_mean(word: str, choices: frozenset[str]) -> str:
+    import difflib  # only when a message is written: a clean run never needs it
+
     matches = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f"; did you mean {matches[0]!r}?" if matches else ""
 

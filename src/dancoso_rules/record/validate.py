@@ -18,7 +18,6 @@ from pydantic import ValidationError
 
 from dancoso_rules.errors import Location, Problem, RecordError, capped
 from dancoso_rules.load.packs import bundled_rulebook
-from dancoso_rules.load.validation import located_problems
 from dancoso_rules.model import Rulebook
 from dancoso_rules.paths import display_path
 from dancoso_rules.record.checks import check_record
@@ -189,6 +188,8 @@ def validate_document(document: JsonDocument, rulebook: Rulebook) -> RecordResul
         # JSON mode and strict: "12" is not a number and 12 is not a string, as in the published schema.
         record = ActivityRecord.model_validate_json(document.text, strict=True)
     except ValidationError as exc:
+        from dancoso_rules.load.validation import located_problems  # only for a record with problems
+
         problems.extend(located_problems(exc, document.data, document.locate, ActivityRecord))
     problems.extend(check_record(document.data, record, rulebook, document.locate))
     if any(p.severity == "error" for p in problems):

@@ -9,13 +9,16 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from dancoso_rules.report.messages import citation, msg, status_label
 from dancoso_rules.report.model import STATUSES, ComplianceReport
-from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import evidence_text, explanation, instance_label
 from dancoso_rules.text import visible_lines
+
+if TYPE_CHECKING:
+    from dancoso_rules.report.overview import Overview
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

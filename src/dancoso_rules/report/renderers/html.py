@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from html import escape
+from typing import TYPE_CHECKING
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
@@ -20,7 +21,6 @@ from dancoso_rules.report.model import (
     ProvisionSection,
     StatusCounts,
 )
-from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     STATUS_COLOURS,
@@ -34,6 +34,9 @@ from dancoso_rules.report.renderers.common import (
     verdict,
 )
 from dancoso_rules.text import visible_lines
+
+if TYPE_CHECKING:
+    from dancoso_rules.report.overview import Overview
 
 _BADGES = "".join(f".s-{s}{{background:{bg};color:{fg}}}" for s, (bg, fg) in STATUS_COLOURS.items())
 _CSS = (

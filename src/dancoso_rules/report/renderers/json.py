@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from dancoso_rules.report.model import ComplianceReport
-from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.text import json_visible
+
+if TYPE_CHECKING:
+    from dancoso_rules.report.overview import Overview
 
 
 class JsonRenderer:

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, msg, status_label
 from dancoso_rules.report.model import ComplianceReport, Counted, StatusCounts, is_enforceable, is_failing
-from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     evidence_text,
@@ -32,6 +32,9 @@ from dancoso_rules.report.renderers.common import (
     status_text,
 )
 from dancoso_rules.text import visible_lines
+
+if TYPE_CHECKING:
+    from dancoso_rules.report.overview import Overview
 
 # Characters XML 1.0 cannot carry at all (a record's text could hold them) are dropped; other
 # control characters are written out (``\\x1b``) first, as in every format.

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
 from dancoso_rules.report.model import ComplianceReport, ProvisionSection, StatusCounts
-from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     STATUS_SYMBOLS,
@@ -30,6 +30,9 @@ from dancoso_rules.report.renderers.common import (
     verdict,
 )
 from dancoso_rules.text import visible
+
+if TYPE_CHECKING:
+    from dancoso_rules.report.overview import Overview
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # "@name" mentions (and notifies) a GitHub user or team, "#12" links an issue: in text from a record

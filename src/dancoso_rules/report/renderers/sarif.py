@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from dancoso_rules.evaluation.result import DutyResult
@@ -36,10 +36,12 @@ from dancoso_rules.report.model import (
     is_failing,
     target_pointer,
 )
-from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import explanation, instance_name, status_text
 from dancoso_rules.text import json_visible
+
+if TYPE_CHECKING:
+    from dancoso_rules.report.overview import Overview
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _KINDS = {

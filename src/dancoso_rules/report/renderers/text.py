@@ -8,11 +8,11 @@ colour and the glyph beside it are only hints.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
 from dancoso_rules.report.model import ComplianceReport, ObligationEntry, ProvisionSection, StatusCounts
-from dancoso_rules.report.overview import Overview
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     STATUS_SYMBOLS,
@@ -24,6 +24,9 @@ from dancoso_rules.report.renderers.common import (
     verdict,
 )
 from dancoso_rules.text import visible, visible_lines
+
+if TYPE_CHECKING:
+    from dancoso_rules.report.overview import Overview
 
 _ANSI = {
     "missed": "1;31",
