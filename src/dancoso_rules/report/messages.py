@@ -145,8 +145,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "for a comment; the detail has been cut. See the full report with --format html.",
     ),
     "report.compact.cut": (
-        "Đã lược bớt {n} mục do giới hạn độ dài.",
-        "{n} item(s) left out to keep within the length limit.",
+        "Đã lược bớt {n} mục do giới hạn độ dài{which}.",
+        "{n} item(s) left out to keep within the length limit{which}.",
     ),
     "report.attention": ("Cần chú ý", "Needs attention"),
     "report.fail_on": ("Trạng thái bị coi là không đạt", "Statuses counted as failing"),

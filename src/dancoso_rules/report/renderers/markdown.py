@@ -110,12 +110,14 @@ class MarkdownRenderer:
             self._by_clause(report, lang),
         ]
         details: list[list[str]] = []
+        #: what each block of the detail is called, when it is left out of the compact form
+        names: dict[int, str] = {}
         for section in report.instruments:
             pack = report.pack(section.pack)
-            articles = [self._article(report, article, lang) for article in section.provisions]
-            title = [f"### {md(pack.title)} (`{pack.id}`)", ""]
-            # the instrument's title goes with its first Điều, never alone at the end of a cut
-            details += [[*title, *articles[0]], *articles[1:]] if articles else [title]
+            details.append([f"### {md(pack.title)} (`{pack.id}`)", ""])
+            for article in section.provisions:
+                names[len(blocks) + len(details)] = citation(article.id, article.citation, lang, heading=True)
+                details.append(self._article(report, article, lang))
         details.append(self._interpretations(report, lang))
         footer = self._footer(lang)
         if not options.summary:
@@ -129,7 +131,7 @@ class MarkdownRenderer:
             )
         else:
             note = msg("report.compact.summary", lang)
-        return self.compact(report, lang, head, totals, [*blocks, *details], footer, note)
+        return self.compact(report, lang, head, totals, [*blocks, *details], footer, note, names)
 
     def compact(
         self,
@@ -140,21 +142,26 @@ class MarkdownRenderer:
         blocks: list[list[str]],
         footer: list[str],
         note: str,
+        names: dict[int, str] | None = None,
     ) -> str:
         """The compact comment: what to do, the totals, then as many of ``blocks`` as fit folded in
-        one ``<details>``, the rest cut with a note; always within :data:`COMMENT_LIMIT` characters."""
+        one ``<details>``, the rest cut with a note naming them (by ``names``, a block's index → its
+        name); always within :data:`COMMENT_LIMIT` characters."""
         todo = self._todo(report, lang, budget=COMMENT_LIMIT // 2)
         lines = [*head, f"> {md(note)}", "", *todo, *totals]
         closing = ["</details>", "", *footer]
         used = len("\n".join([*lines, *closing])) + 200  # room for the summary line and the cut note
         kept: list[str] = []
         cut = 0
-        for block in blocks:
+        left_out: list[str] = []
+        for index, block in enumerate(blocks):
             if not block:
                 continue
             size = len("\n".join(block)) + 1
-            if cut or used + size > COMMENT_LIMIT:
+            if used + size > COMMENT_LIMIT:  # left out; a smaller one after it may still fit
                 cut += 1
+                if names and index in names and len(left_out) < 20:
+                    left_out.append(names[index])
                 continue
             kept += block
             used += size
@@ -162,7 +169,8 @@ class MarkdownRenderer:
         if not kept:
             opening = []
             closing = footer
-        cut_note = [f"_{md(msg('report.compact.cut', lang, n=cut))}_", ""] if cut else []
+        which = f" ({', '.join(left_out)})" if left_out else ""
+        cut_note = [f"_{md(msg('report.compact.cut', lang, n=cut, which=which))}_", ""] if cut else []
         return "\n".join([*lines, *opening, *kept, *cut_note, *closing])
 
     def _head(self, report: ComplianceReport, options: RenderOptions) -> list[str]:
