@@ -99,7 +99,10 @@ footer{margin-top:20px;border-top:1px solid var(--line);padding-top:6px;color:va
     # "Việc cần làm": the list that opens the report
     + "section.todo{border:2px solid var(--accent);border-radius:6px;padding:2px 12px 8px;margin:12px 0}"
     "section.todo h2{border:0;margin-top:10px}section.todo h3{margin:10px 0 4px}"
-    "table.todo td:first-child{width:3em;text-align:right}"
+    "table.todo{table-layout:fixed}table.todo th:first-child{width:2.5em}table.todo th:nth-child(2){width:24%}"
+    "table.todo th:nth-child(3){width:13%}table.todo th:nth-child(4){width:10%}table.todo th:nth-child(5){width:13%}"
+    "table.todo td:nth-child(5){white-space:nowrap}table.todo th:nth-child(6){width:13%}"
+    "table.todo td .badge{white-space:normal;line-height:1.35}"
 )
 
 
