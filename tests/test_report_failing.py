@@ -174,6 +174,10 @@ def test_junit_sarif_and_markdown_keep_an_encouragement_apart(
     assert check(str(SO_NOI_VU), *AS_OF, "--format", "sarif") == 1
     results = {r["ruleId"]: r for r in json.loads(capsys.readouterr().out)["runs"][0]["results"]}
     assert (results[DUTY]["kind"], results[DUTY]["level"]) == ("fail", "error")
+    assert ENCOURAGEMENT not in results  # by default a log holds the failing results only
+    assert check(str(SO_NOI_VU), *AS_OF, "--format", "sarif", "--sarif-all") == 1
+    results = {r["ruleId"]: r for r in json.loads(capsys.readouterr().out)["runs"][0]["results"]}
+    assert (results[DUTY]["kind"], results[DUTY]["level"]) == ("fail", "error")
     assert (results[ENCOURAGEMENT]["kind"], results[ENCOURAGEMENT]["level"]) == ("fail", "note")
     assert results[ENCOURAGEMENT]["properties"]["modality"] == "encouragement"
     assert results[ENCOURAGEMENT]["properties"]["status"] == "overdue"

@@ -84,6 +84,8 @@ def render(record: Path, fmt: str, tmp_path: Path, lang: str = "vi") -> str:
     """What ``dancoso check`` writes for ``record`` in ``fmt``; text unwrapped (one paragraph a line)."""
     out = tmp_path / f"{record.stem}.{EXTENSIONS[fmt]}"
     argv = ["check", str(record.relative_to(REPO)), "--as-of", AS_OF, "--format", fmt, "--lang", lang]
+    if fmt == "sarif":  # every result, so that the wording of every kind of message is checked
+        argv.append("--sarif-all")
     assert main([*argv, "--width", "100000", "--output", str(out)]) in (0, 1)
     return out.read_bytes().decode("utf-8-sig")
 

@@ -132,6 +132,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(15/12–14/6, 15/12–14/12; no window for a second half) (default: calendar)",
     )
     parser.add_argument(
+        "--summary",
+        action="store_true",
+        help="text, markdown, html: only what to do and the totals (markdown: the compact comment, "
+        "under GitHub's 65,536 characters, as for $GITHUB_STEP_SUMMARY)",
+    )
+    parser.add_argument(
+        "--sarif-all",
+        action="store_true",
+        help="with --format sarif: every result (met, not applicable, upcoming...), not only the failing ones",
+    )
+    parser.add_argument(
         "--unit-sheets",
         action="store_true",
         help="with --format xlsx over many records: one sheet per organisation in the overview workbook too",
@@ -177,6 +188,8 @@ def run(args: argparse.Namespace) -> int:
         data_window=args.data_window,
         blocking=args.fail_on,
         unit_sheets=args.unit_sheets,
+        summary=args.summary,
+        sarif_all=args.sarif_all,
     )
     context = CheckRun(rulebook, renderer, options, overrides, args.fail_on, stdin)
     if len(args.records) == 1 and len(stdin) == 1 and stdin[0].line is None:

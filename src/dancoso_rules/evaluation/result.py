@@ -123,6 +123,10 @@ class DutyResult(Frozen):
     interpretations: tuple[str, ...] = ()
     reason: Reason | None = None
     explanation: Labels
+    #: The place of this instance in the report's "Việc cần làm" (1 first), or ``None`` when it is not
+    #: a to-do; the evaluator leaves it ``None`` and the clause-by-clause report sets it
+    #: (:func:`dancoso_rules.report.model.todo_order`), so that every format sorts the same way.
+    todo_rank: int | None = None
 
 
 class Report(Frozen):

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from dancoso_rules.errors import Location
 from dancoso_rules.evaluation.result import DutyResult, Report
+from dancoso_rules.model.common import Labels
+from dancoso_rules.model.obligation import Obligation
 from dancoso_rules.model.pack import Rulebook, RulePack, obligation_uid
 from dancoso_rules.model.provision import Provision
 from dancoso_rules.record.model import ActivityRecord
@@ -30,6 +32,7 @@ from dancoso_rules.report.model import (
     SourcePosition,
     StatusCounts,
     is_enforceable,
+    rank_todo,
     target_pointer,
 )
 
@@ -57,7 +60,7 @@ def build_report(
     for index, result in enumerate(report.results):
         by_obligation[result.obligation].append(index)
     instruments = tuple(
-        _instrument(rulebook.pack_by_id[used.id], report.results, by_obligation)
+        _instrument(rulebook, rulebook.pack_by_id[used.id], report.results, by_obligation)
         for used in report.packs
         if used.id in rulebook.pack_by_id
     )
@@ -81,7 +84,7 @@ def build_report(
         totals=StatusCounts.of(r.status.value for r in report.results),
         soft=StatusCounts.of(r.status.value for r in report.results if not is_enforceable(r.modality)),
         instruments=instruments,
-        results=report.results,
+        results=rank_todo(report.results, report.as_of),
     )
 
 
@@ -154,12 +157,12 @@ class _Node:
 
 
 def _instrument(
-    pack: RulePack, results: Sequence[DutyResult], by_obligation: dict[str, list[int]]
+    rulebook: Rulebook, pack: RulePack, results: Sequence[DutyResult], by_obligation: dict[str, list[int]]
 ) -> InstrumentSection:
     roots: list[_Node] = []
     by_id: dict[str, _Node] = {}
     for provision in pack.provisions:
-        entries, counts = _obligations(pack, provision, results, by_obligation)
+        entries, counts = _obligations(rulebook, pack, provision, results, by_obligation)
         node = _Node(provision, entries, counts)
         by_id[provision.id] = node
         parent = by_id.get(provision.id.rpartition("__")[0]) if "__" in provision.id else None
@@ -173,7 +176,11 @@ def _instrument(
 
 
 def _obligations(
-    pack: RulePack, provision: Provision, results: Sequence[DutyResult], by_obligation: dict[str, list[int]]
+    rulebook: Rulebook,
+    pack: RulePack,
+    provision: Provision,
+    results: Sequence[DutyResult],
+    by_obligation: dict[str, list[int]],
 ) -> tuple[tuple[ObligationEntry, ...], list[list[int]]]:
     entries: list[ObligationEntry] = []
     all_counts: list[list[int]] = []
@@ -194,11 +201,39 @@ def _obligations(
                 schedule=obligation.schedule.kind,
                 summary=obligation.summary,
                 quote=obligation.quote,
+                evidence_wanted=evidence_wanted(rulebook, uid, obligation),
                 results=indices,
                 totals=_counts(counts),
             )
         )
     return tuple(entries), all_counts
+
+
+_WANTED: dict[tuple[int, str], tuple[Rulebook, Labels | None]] = {}
+
+
+def evidence_wanted(rulebook: Rulebook, uid: str, obligation: Obligation) -> Labels | None:
+    """What would show an obligation done, in words: its activity, then the documents its rule asks
+    for ("Hội nghị cán bộ, công chức: Biên bản, Nghị quyết hội nghị"); ``None`` when neither is known.
+    Worked out once per rulebook and obligation."""
+    key = (id(rulebook), uid)
+    cached = _WANTED.get(key)
+    if cached is not None and cached[0] is rulebook:
+        return cached[1]
+    vocabulary = rulebook.vocabulary
+    activity = vocabulary.activity_by_id.get(obligation.activity)
+    kinds = {kind.id: kind.label for kind in vocabulary.evidence_kinds}
+    texts: dict[str, str] = {}
+    for lang in ("vi", "en"):
+        parts = [activity.label.get(lang)] if activity is not None else []
+        documents = [kinds[k].get(lang) for k in obligation.evidence if k in kinds]
+        if documents:
+            parts.append(", ".join(documents))
+        texts[lang] = ": ".join(parts)
+    found = Labels(vi=texts["vi"], en=texts["en"]) if texts["vi"] else None
+    if len(_WANTED) < 65_536:
+        _WANTED[key] = (rulebook, found)
+    return found
 
 
 def _level(provision_id: str) -> ProvisionLevel:

@@ -112,6 +112,42 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Báo cáo tự động đối chiếu hồ sơ với quy định; kết quả cần được cán bộ có thẩm quyền xem xét.",
         "An automatic comparison of the record with the rules; a competent official should review it.",
     ),
+    # "Việc cần làm": what to do first, opening every report for people
+    "todo.title": ("Việc cần làm", "What to do"),
+    "todo.overdue": (
+        "Nhiệm vụ quá hạn ({n}), quá hạn lâu nhất xếp trước",
+        "Overdue duties ({n}), most days overdue first",
+    ),
+    "todo.upcoming": (
+        "Nhiệm vụ đến hạn trong {days} ngày tới ({n}), theo thứ tự hạn",
+        "Duties due in the next {days} days ({n}), by due date",
+    ),
+    "todo.none": (
+        "Không có nhiệm vụ quá hạn hoặc đến hạn trong {days} ngày tới.",
+        "No duty is overdue or due in the next {days} days.",
+    ),
+    "todo.evidence": ("Tài liệu kiểm chứng cần có", "Evidence that would show it done"),
+    "todo.cut": (
+        "… và {n} nhiệm vụ khác (xem báo cáo đầy đủ).",
+        "… and {n} more duties (see the full report).",
+    ),
+    "report.details": ("Chi tiết", "Details"),
+    "report.compact.summary": (
+        "Bản tóm tắt: chỉ gồm việc cần làm và số liệu tổng hợp; chi tiết từng điều, khoản có trong báo cáo "
+        "đầy đủ (chạy lại lệnh không có tùy chọn --summary, hoặc với --format html).",
+        "A summary: what to do and the totals only; the clause-by-clause detail is in the full report "
+        "(run the command again without --summary, or with --format html).",
+    ),
+    "report.compact.limit": (
+        "Bản rút gọn: báo cáo đầy đủ dài {n} ký tự, vượt giới hạn {limit} ký tự của một bình luận trên "
+        "GitHub; phần chi tiết đã được lược bớt. Xem báo cáo đầy đủ với --format html.",
+        "Shortened: the full report is {n} characters long, over GitHub's limit of {limit} characters "
+        "for a comment; the detail has been cut. See the full report with --format html.",
+    ),
+    "report.compact.cut": (
+        "Đã lược bớt {n} mục do giới hạn độ dài{which}.",
+        "{n} item(s) left out to keep within the length limit{which}.",
+    ),
     "report.attention": ("Cần chú ý", "Needs attention"),
     "report.fail_on": ("Trạng thái bị coi là không đạt", "Statuses counted as failing"),
     "report.verdict.pass": ("Không có nghĩa vụ nào không đạt.", "No duty is failing."),

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, Protocol
 
 from pydantic import Field
@@ -49,6 +49,10 @@ ENFORCEABLE: frozenset[Modality] = frozenset({Modality.DUTY, Modality.STUDY})
 #: The statuses a person should look at, worst first: the "cần chú ý" lists of the reports.
 ATTENTION: tuple[str, ...] = ("missed", "overdue", "late", "unverified")
 
+#: How far ahead "Việc cần làm" looks: duties due within this many days of the evaluation date.
+#: A project default for reading a report, not a number of the law.
+TODO_HORIZON_DAYS = 30
+
 
 def is_enforceable(modality: Modality) -> bool:
     """Whether results of this modality can fail (a duty or a duty to study; not a request or an encouragement)."""
@@ -62,6 +66,39 @@ def is_failing(result: DutyResult, fail_on: Iterable[str] = DEFAULT_FAIL_ON) -> 
     results this is true of; renderers and the exit code use those counts, never a rule of their own.
     """
     return result.status.value in fail_on and is_enforceable(result.modality)
+
+
+def todo_order(results: Sequence[DutyResult], as_of: dt.date, horizon: int = TODO_HORIZON_DAYS) -> list[int]:
+    """The indices of the results that are to-dos ("Việc cần làm"), in the order a person acts on them.
+
+    First the overdue duties, most days overdue first; then the duties due within ``horizon`` days
+    of ``as_of``, earliest due date first; ties keep the instruments' order. Only duties and duties
+    to study are to-dos (:data:`ENFORCEABLE`): a request or an encouragement is never listed as
+    something overdue, and an obligation that does not bind is not a to-do at all. A missed duty
+    (its window closed) can no longer be done: it is counted and listed as failing, not as a to-do.
+    """
+    end = as_of + dt.timedelta(days=horizon)
+    overdue: list[tuple[int, int]] = []
+    upcoming: list[tuple[dt.date, int]] = []
+    for index, result in enumerate(results):
+        if not is_enforceable(result.modality):
+            continue
+        status = result.status.value
+        if status == "overdue":
+            overdue.append((-(result.days_overdue or 0), index))
+        elif status == "upcoming" and result.due is not None and result.due <= end:
+            upcoming.append((result.due, index))
+    overdue.sort()
+    upcoming.sort()
+    return [index for _, index in overdue] + [index for _, index in upcoming]
+
+
+def rank_todo(results: Sequence[DutyResult], as_of: dt.date) -> tuple[DutyResult, ...]:
+    """``results`` with :attr:`DutyResult.todo_rank` set (1, 2, ...) on the to-dos of :func:`todo_order`."""
+    ranked = list(results)
+    for rank, index in enumerate(todo_order(results, as_of), start=1):
+        ranked[index] = results[index].model_copy(update={"todo_rank": rank})
+    return tuple(ranked)
 
 
 class StatusCounts(Frozen):
@@ -193,6 +230,9 @@ class ObligationEntry(Frozen, Tallied):
     schedule: ScheduleKind
     summary: Labels
     quote: str
+    #: The activity and the documents that would show the obligation done, in words (from the
+    #: rule's evidence kinds and the vocabulary); ``None`` when the rule names none.
+    evidence_wanted: Labels | None = None
     results: tuple[int, ...] = ()
     totals: StatusCounts = StatusCounts()
 
@@ -356,6 +396,22 @@ class ComplianceReport(Frozen, Tallied):
         """The results of one obligation's instances, in order."""
         for index in obligation.results:
             yield self.results[index]
+
+    def todo(self) -> list[DutyResult]:
+        """The to-dos ("Việc cần làm"), in order: overdue duties by days overdue, then duties due
+        within :data:`TODO_HORIZON_DAYS` days by due date (see :func:`todo_order`)."""
+        found = [r for r in self.results if r.todo_rank is not None]
+        found.sort(key=lambda r: r.todo_rank or 0)
+        return found
+
+    def obligation_entries(self) -> dict[str, ObligationEntry]:
+        """Every obligation's entry in the instruments' tree, by uid."""
+        return {
+            entry.uid: entry
+            for section in self.instruments
+            for provision, _ in section.walk()
+            for entry in provision.obligations
+        }
 
     def attention(self) -> list[DutyResult]:
         """The results of duties and duties to study that need attention (:data:`ATTENTION`), worst first."""

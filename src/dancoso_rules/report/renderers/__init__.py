@@ -54,6 +54,10 @@ class RenderOptions:
     blocking: frozenset[str] | None = None
     #: For the workbook overview (xlsx): one sheet per organisation as well.
     unit_sheets: bool = False
+    #: Text, Markdown, HTML: only "Việc cần làm" and the totals (Markdown: the compact comment).
+    summary: bool = False
+    #: SARIF: every result (passes, not applicable, upcoming...), not only the failing ones.
+    sarif_all: bool = False
 
 
 class Renderer(Protocol):

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation
 from dancoso_rules.model.obligation import Modality
-from dancoso_rules.report.messages import STATUS_ORDER, format_date, msg, period_label, status_label
-from dancoso_rules.report.model import Counted
+from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, period_label, status_label
+from dancoso_rules.report.model import ComplianceReport, Counted, ObligationEntry
 
 #: Status colours (background, text) chosen for contrast; the status is always written too.
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
@@ -147,3 +147,30 @@ def applied_texts(item: UsedInterpretation, lang: str) -> list[str]:
             parts.append(msg("report.applied.unverified", lang))
         found.append(f"{msg('report.applied', lang)}: {' — '.join(parts)}")
     return found
+
+
+def todo_groups(report: ComplianceReport) -> tuple[list[DutyResult], list[DutyResult]]:
+    """The two parts of "Việc cần làm", each in order: the overdue duties, then those coming due."""
+    items = report.todo()
+    overdue = [r for r in items if r.status.value == "overdue"]
+    return overdue, [r for r in items if r.status.value != "overdue"]
+
+
+def todo_citation(report: ComplianceReport, result: DutyResult, lang: str) -> str:
+    """A to-do's provision ("Khoản 3 Điều 2"), with its pack when the report applies several."""
+    cite = citation(result.provision, result.citation, lang, heading=True)
+    return f"{cite} ({result.pack})" if len(report.packs) > 1 else cite
+
+
+def todo_title(entries: Mapping[str, ObligationEntry], result: DutyResult, lang: str) -> str:
+    """A to-do in words: its obligation's summary (or its id when the rulebook has no entry)."""
+    entry = entries.get(result.obligation)
+    return entry.summary.get(lang) if entry is not None else result.obligation
+
+
+def wanted_text(entries: Mapping[str, ObligationEntry], result: DutyResult, lang: str) -> str:
+    """What would show a to-do done: the activity and the documents its rule asks for, or "—"."""
+    entry = entries.get(result.obligation)
+    if entry is None or entry.evidence_wanted is None:
+        return "—"
+    return entry.evidence_wanted.get(lang)

@@ -1,7 +1,8 @@
 """CSV for spreadsheets: UTF-8 with a byte-order mark (so that Excel shows Vietnamese), one row per result.
 
 Columns are labelled in the report's language; values that a program would filter on (status,
-obligation id, ISO dates) are kept as codes beside their words.
+obligation id, ISO dates) are kept as codes beside their words. ``todo_rank`` is a result's place in
+"Việc cần làm" (1 first; empty when it is not a to-do): sorting on it gives the reports' order.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class CsvRenderer:
             msg("col.evidence", lang),
             msg("col.interpretations", lang),
             msg("col.explanation", lang),
+            "todo_rank",
         ]
         rows: list[list[object]] = [header]
         summaries = {
@@ -103,6 +105,7 @@ class CsvRenderer:
                     evidence_text(r, lang, report.titles),
                     " ".join(r.interpretations),
                     explanation(r, lang),
+                    r.todo_rank,
                 ]
             )
         return BOM + _rows_text(rows)

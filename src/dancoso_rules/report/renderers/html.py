@@ -16,6 +16,7 @@ from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
 from dancoso_rules.report.model import (
     ATTENTION,
+    TODO_HORIZON_DAYS,
     ClauseTotals,
     ComplianceReport,
     ProvisionSection,
@@ -31,7 +32,11 @@ from dancoso_rules.report.renderers.common import (
     modality_label,
     modality_note,
     status_text,
+    todo_citation,
+    todo_groups,
+    todo_title,
     verdict,
+    wanted_text,
 )
 from dancoso_rules.text import visible_lines
 
@@ -91,6 +96,13 @@ footer{margin-top:20px;border-top:1px solid var(--line);padding-top:6px;color:va
 }
 """
     + _BADGES
+    # "Việc cần làm": the list that opens the report
+    + "section.todo{border:2px solid var(--accent);border-radius:6px;padding:2px 12px 8px;margin:12px 0}"
+    "section.todo h2{border:0;margin-top:10px}section.todo h3{margin:10px 0 4px}"
+    "table.todo{table-layout:fixed}table.todo th:first-child{width:2.5em}table.todo th:nth-child(2){width:24%}"
+    "table.todo th:nth-child(3){width:13%}table.todo th:nth-child(4){width:10%}table.todo th:nth-child(5){width:13%}"
+    "table.todo td:nth-child(5){white-space:nowrap}table.todo th:nth-child(6){width:13%}"
+    "table.todo td .badge{white-space:normal;line-height:1.35}"
 )
 
 
@@ -177,10 +189,11 @@ class HtmlRenderer:
     needs_locations = False
 
     def render(self, report: ComplianceReport, options: RenderOptions) -> str:
-        """The whole page."""
+        """The whole page: what to do, the totals, then the detail (with ``options.summary``, the
+        first two only)."""
         lang = options.lang
         org = report.organisation
-        out = [self._header(report, lang)]
+        out = [self._header(report, lang), self._todo(report, lang)]
         failing = report.failing(options.fail_on)
         out.append(f"<h2>{_e(msg('report.summary', lang))}</h2>\n{_cards(report.totals, lang)}")
         main, soft = verdict(report, options.fail_on, lang, options.blocking)
@@ -191,6 +204,9 @@ class HtmlRenderer:
         )
         if soft is not None:
             out.append(f'<p class="meta">{_e(soft)}</p>\n')
+        if options.summary:
+            out.append(self._footer(lang))
+            return _page(f"{msg('report.title', lang)}: {org.name}", lang, "".join(out))
         rows = report.clause_totals()
         out.append(
             f"<h2>{_e(msg('report.by_clause', lang))}</h2>\n{chart(rows, lang, many_packs=len(report.packs) > 1)}"
@@ -211,12 +227,47 @@ class HtmlRenderer:
                     out.append(self._provision(report, provision, depth, lang))
                 out.append("</section>\n")
         out.append(self._interpretations(report, lang))
-        out.append(
+        out.append(self._footer(lang))
+        title = f"{msg('report.title', lang)}: {org.name}"
+        return _page(title, lang, "".join(out))
+
+    def _footer(self, lang: str) -> str:
+        return (
             f"<footer><p>{_e(msg('report.generated_by', lang))} · {_e(msg('report.law', lang))}</p>"
             f"<p>{_e(msg('report.disclaimer', lang))}</p></footer>\n"
         )
-        title = f"{msg('report.title', lang)}: {org.name}"
-        return _page(title, lang, "".join(out))
+
+    def _todo(self, report: ComplianceReport, lang: str) -> str:
+        """The list "Việc cần làm": overdue duties by days overdue, then duties due within
+        :data:`TODO_HORIZON_DAYS` days by due date, each with its provision, due date and evidence."""
+        title = f'<section class="todo" id="todo">\n<h2>{_e(msg("todo.title", lang))}</h2>\n'
+        overdue, upcoming = todo_groups(report)
+        if not overdue and not upcoming:
+            return f"{title}<p>{_e(msg('todo.none', lang, days=TODO_HORIZON_DAYS))}</p>\n</section>\n"
+        entries = report.obligation_entries()
+        cols = ["#", *(msg(k, lang) for k in ("col.obligation", "col.citation", "col.period", "col.due"))]
+        cols += [msg("col.status", lang), msg("todo.evidence", lang)]
+        head = "".join(f"<th>{_e(c)}</th>" for c in cols)
+        parts = [title]
+        groups = (
+            (msg("todo.overdue", lang, n=len(overdue)), overdue),
+            (msg("todo.upcoming", lang, n=len(upcoming), days=TODO_HORIZON_DAYS), upcoming),
+        )
+        for heading, group in groups:
+            if not group:
+                continue
+            body = "".join(
+                f'<tr><td class="n">{r.todo_rank}</td><td><b>{_e(todo_title(entries, r, lang))}</b></td>'
+                f"<td>{_e(todo_citation(report, r, lang))}</td><td>{_e(instance_label(r, lang))}</td>"
+                f"<td>{_e(format_date(r.due, lang) if r.due else '—')}</td>"
+                f"<td>{_badge(r.status.value, status_text(r, lang))}</td><td>{_e(wanted_text(entries, r, lang))}</td></tr>"
+                for r in group
+            )
+            parts.append(
+                f"<h3>{_e(heading)}</h3>\n"
+                f'<table class="todo"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n'
+            )
+        return "".join(parts) + "</section>\n"
 
     def _header(self, report: ComplianceReport, lang: str) -> str:
         org = report.organisation

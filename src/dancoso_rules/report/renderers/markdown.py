@@ -1,9 +1,12 @@
 """GitHub-flavoured Markdown, readable as a pull-request comment.
 
-What needs attention comes first (the missed, overdue, late and unverified results of duties in one
-table, those of requests and encouragements, which never fail, in another), then the
-totals by khoản, then each Điều in a collapsed ``<details>`` block with its verbatim words, its
-obligations and their results. Every string from the record or the rules is escaped, so that a
+"Việc cần làm" comes first (overdue duties by days overdue, then duties due in the next 30 days by
+due date), then the totals, then what needs attention (the missed, overdue, late and unverified
+results of duties in one table, those of requests and encouragements, which never fail, in another),
+the totals by khoản, and each Điều in a collapsed ``<details>`` block with its verbatim words, its
+obligations and their results. With ``--summary``, or when the whole would pass GitHub's 65,536
+characters for a comment, a compact form: what to do, the totals, and as much of the rest as fits,
+folded, with a note saying what was cut. Every string from the record or the rules is escaped, so that a
 title can neither break a table nor inject HTML.
 """
 
@@ -15,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
-from dancoso_rules.report.model import ComplianceReport, ProvisionSection, StatusCounts
+from dancoso_rules.report.model import TODO_HORIZON_DAYS, ComplianceReport, ProvisionSection, StatusCounts
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     STATUS_SYMBOLS,
@@ -27,12 +30,20 @@ from dancoso_rules.report.renderers.common import (
     modality_label,
     modality_note,
     status_text,
+    todo_citation,
+    todo_groups,
+    todo_title,
     verdict,
+    wanted_text,
 )
 from dancoso_rules.text import visible
 
 if TYPE_CHECKING:
     from dancoso_rules.report.overview import Overview
+
+#: The most characters GitHub takes in a pull-request or issue comment (and shows in a job summary):
+#: a longer Markdown report is written in its compact form instead.
+COMMENT_LIMIT = 65_536
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # "@name" mentions (and notifies) a GitHub user or team, "#12" links an issue: in text from a record
@@ -62,6 +73,16 @@ def _counts_row(totals: StatusCounts) -> str:
     return " | ".join(str(totals.get(s)) if totals.get(s) else "·" for s in STATUS_ORDER)
 
 
+def _number(n: int, lang: str) -> str:
+    """A count with its thousands marked: 65.536 in Vietnamese, 65,536 in English."""
+    text = f"{n:,}"
+    return text if lang == "en" else text.replace(",", ".")
+
+
+def _flat(blocks: list[list[str]]) -> list[str]:
+    return [line for block in blocks for line in block]
+
+
 def _header(lang: str, first: str) -> list[str]:
     statuses = " | ".join(_status(s, lang) for s in STATUS_ORDER)
     return [f"| {first} | {statuses} |", "|---" + "|--:" * len(STATUS_ORDER) + "|"]
@@ -74,11 +95,88 @@ class MarkdownRenderer:
     needs_locations = False
 
     def render(self, report: ComplianceReport, options: RenderOptions) -> str:
-        """The whole report, attention first, details folded."""
+        """The whole report: what to do, the totals, what needs attention, then the details folded.
+
+        With ``options.summary``, or when the whole report would be longer than a GitHub comment
+        allows (:data:`COMMENT_LIMIT` characters), the compact form (:meth:`compact`) instead."""
+        lang = options.lang
+        head = self._head(report, options)
+        totals = self._totals(report, options)
+        blocks = [
+            self._attention(report.attention(), msg("report.attention", lang), lang),
+            self._attention(
+                report.soft_attention(), msg("report.soft", lang), lang, note=msg("report.soft_note", lang)
+            ),
+            self._by_clause(report, lang),
+        ]
+        details: list[list[str]] = []
+        #: what each block of the detail is called, when it is left out of the compact form
+        names: dict[int, str] = {}
+        for section in report.instruments:
+            pack = report.pack(section.pack)
+            details.append([f"### {md(pack.title)} (`{pack.id}`)", ""])
+            for article in section.provisions:
+                names[len(blocks) + len(details)] = citation(article.id, article.citation, lang, heading=True)
+                details.append(self._article(report, article, lang))
+        details.append(self._interpretations(report, lang))
+        footer = self._footer(lang)
+        if not options.summary:
+            full = "\n".join(
+                [*head, *self._todo(report, lang), *totals, *_flat(blocks), *_flat(details), *footer]
+            )
+            if len(full) <= COMMENT_LIMIT:
+                return full
+            note = msg(
+                "report.compact.limit", lang, n=_number(len(full), lang), limit=_number(COMMENT_LIMIT, lang)
+            )
+        else:
+            note = msg("report.compact.summary", lang)
+        return self.compact(report, lang, head, totals, [*blocks, *details], footer, note, names)
+
+    def compact(
+        self,
+        report: ComplianceReport,
+        lang: str,
+        head: list[str],
+        totals: list[str],
+        blocks: list[list[str]],
+        footer: list[str],
+        note: str,
+        names: dict[int, str] | None = None,
+    ) -> str:
+        """The compact comment: what to do, the totals, then as many of ``blocks`` as fit folded in
+        one ``<details>``, the rest cut with a note naming them (by ``names``, a block's index → its
+        name); always within :data:`COMMENT_LIMIT` characters."""
+        todo = self._todo(report, lang, budget=COMMENT_LIMIT // 2)
+        lines = [*head, f"> {md(note)}", "", *todo, *totals]
+        closing = ["</details>", "", *footer]
+        used = len("\n".join([*lines, *closing])) + 200  # room for the summary line and the cut note
+        kept: list[str] = []
+        cut = 0
+        left_out: list[str] = []
+        for index, block in enumerate(blocks):
+            if not block:
+                continue
+            size = len("\n".join(block)) + 1
+            if used + size > COMMENT_LIMIT:  # left out; a smaller one after it may still fit
+                cut += 1
+                if names and index in names and len(left_out) < 20:
+                    left_out.append(names[index])
+                continue
+            kept += block
+            used += size
+        opening = ["<details>", f"<summary><b>{md(msg('report.details', lang))}</b></summary>", ""]
+        if not kept:
+            opening = []
+            closing = footer
+        which = f" ({', '.join(left_out)})" if left_out else ""
+        cut_note = [f"_{md(msg('report.compact.cut', lang, n=cut, which=which))}_", ""] if cut else []
+        return "\n".join([*lines, *opening, *kept, *cut_note, *closing])
+
+    def _head(self, report: ComplianceReport, options: RenderOptions) -> list[str]:
         lang = options.lang
         org = report.organisation
-        failing = report.failing(options.fail_on)
-        mark = "❌" if failing else "✅"
+        mark = "❌" if report.failing(options.fail_on) else "✅"
         lines = [f"## {mark} {md(msg('report.title', lang))}: {md(org.name)}", ""]
         period = f"{format_date(report.period.start, lang)} – {format_date(report.period.end, lang)}"
         facts = [
@@ -93,37 +191,74 @@ class MarkdownRenderer:
                 f"**{msg('report.instruments', lang)}:** {md(pack.issuer)}: {md(pack.title)} "
                 f"(`{pack.id}` {md(pack.version)}, sha256 `{pack.source_sha256[:12]}`)"
             )
-        lines += [" · ".join(facts[:3]), ""] + [f"- {fact}" for fact in facts[3:]] + [""]
+        return [*lines, " · ".join(facts[:3]), "", *(f"- {fact}" for fact in facts[3:]), ""]
+
+    def _totals(self, report: ComplianceReport, options: RenderOptions) -> list[str]:
+        lang = options.lang
         main, soft = verdict(report, options.fail_on, lang, options.blocking)
-        lines += [f"**{md(main)}**", ""]
+        lines = [f"### {md(msg('report.summary', lang))}", "", f"**{md(main)}**", ""]
         if soft is not None:
             lines += [md(soft), ""]
-        lines += [
+        return [
+            *lines,
             *_header(lang, msg("report.total", lang)),
             f"| {report.totals.total} | {_counts_row(report.totals)} |",
             "",
         ]
-        lines += self._attention(report.attention(), msg("report.attention", lang), lang)
-        lines += self._attention(
-            report.soft_attention(), msg("report.soft", lang), lang, note=msg("report.soft_note", lang)
-        )
-        lines += [f"### {md(msg('report.by_clause', lang))}", "", *_header(lang, msg("col.clause", lang))]
+
+    def _by_clause(self, report: ComplianceReport, lang: str) -> list[str]:
+        lines = [f"### {md(msg('report.by_clause', lang))}", "", *_header(lang, msg("col.clause", lang))]
         for row in report.clause_totals():
             label = citation(row.provision, row.citation, lang, heading=True)
             lines.append(f"| {md(label)} | {_counts_row(row.totals)} |")
-        lines.append("")
-        for section in report.instruments:
-            pack = report.pack(section.pack)
-            lines += [f"### {md(pack.title)} (`{pack.id}`)", ""]
-            for article in section.provisions:
-                lines += self._article(report, article, lang)
-        lines += self._interpretations(report, lang)
-        lines += [
+        return [*lines, ""]
+
+    def _footer(self, lang: str) -> list[str]:
+        return [
             "---",
             f"<sub>{md(msg('report.generated_by', lang))}. {md(msg('report.disclaimer', lang))}</sub>",
             "",
         ]
-        return "\n".join(lines)
+
+    def _todo(self, report: ComplianceReport, lang: str, *, budget: int | None = None) -> list[str]:
+        """The list "Việc cần làm": overdue duties by days overdue, then duties due within
+        :data:`TODO_HORIZON_DAYS` days by due date; with ``budget``, rows past that many characters
+        are cut with a note."""
+        lines = [f"### {md(msg('todo.title', lang))}", ""]
+        overdue, upcoming = todo_groups(report)
+        if not overdue and not upcoming:
+            return [*lines, md(msg("todo.none", lang, days=TODO_HORIZON_DAYS)), ""]
+        entries = report.obligation_entries()
+        cols = ["#", *(msg(k, lang) for k in ("col.obligation", "col.citation", "col.period", "col.due"))]
+        cols += [msg("col.status", lang), msg("todo.evidence", lang)]
+        used = 0
+        cut = 0
+        groups = (
+            (msg("todo.overdue", lang, n=len(overdue)), overdue),
+            (msg("todo.upcoming", lang, n=len(upcoming), days=TODO_HORIZON_DAYS), upcoming),
+        )
+        for title, group in groups:
+            if not group:
+                continue
+            lines += [f"**{md(title)}**", "", "| " + " | ".join(md(c) for c in cols) + " |"]
+            lines.append("|--:" + "|---" * (len(cols) - 1) + "|")
+            for result in group:
+                row = (
+                    f"| {result.todo_rank} | {md(todo_title(entries, result, lang))} "
+                    f"| {md(todo_citation(report, result, lang))} | {md(instance_label(result, lang))} "
+                    f"| {format_date(result.due, lang) if result.due else '—'} "
+                    f"| {_status(result.status.value, lang, status_text(result, lang))} "
+                    f"| {md(wanted_text(entries, result, lang))} |"
+                )
+                used += len(row) + 1
+                if budget is not None and used > budget:
+                    cut += 1
+                    continue
+                lines.append(row)
+            lines.append("")
+        if cut:
+            lines += [md(msg("todo.cut", lang, n=cut)), ""]
+        return lines
 
     def _attention(
         self, needing: list[DutyResult], title: str, lang: str, *, note: str | None = None

@@ -12,6 +12,12 @@ shortfalls of duties (late, and overdue or missed when not in ``--fail-on``) are
 ``not_applicable`` ``notApplicable``, all at level ``none`` as SARIF requires for a kind that is not
 ``fail``.
 
+By default a log holds only the failing results (:func:`~dancoso_rules.report.model.is_failing`)
+and the rules they break, so that code scanning shows what to fix and nothing else; with
+``--sarif-all`` (:attr:`RenderOptions.sarif_all`) it holds every result and every obligation, with
+the kinds and levels below. ``tool.driver.version`` is the installed package's version, and each
+rule cites its provision once (in its title), its help being the law's words.
+
 A request or an encouragement never fails: a result of one with a status in ``--fail-on`` or a
 shortfall is ``fail`` at level ``note`` ("a minor problem or an opportunity to improve"), never
 ``error`` or ``warning``. It stays ``fail`` rather than ``review`` because SARIF 2.1.0 (§3.27.10)
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -77,8 +84,20 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/")
 
 
+def tool_version() -> str:
+    """The installed package's version, as ``tool.driver.version`` reports it."""
+    try:
+        return version("dancoso-rules")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
+
+
 def _driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"name": "dancoso", "rules": rules}
+    return {
+        "name": "dancoso",
+        "version": tool_version(),
+        "rules": rules,
+    }
 
 
 class SarifRenderer:
@@ -90,16 +109,21 @@ class SarifRenderer:
     def render(self, report: ComplianceReport, options: RenderOptions) -> str:
         """One run: the obligations as rules and every result, located in the record where possible."""
         lang = options.lang
+        shown = [
+            result for result in report.results if options.sarif_all or is_failing(result, options.fail_on)
+        ]
+        wanted = {result.obligation for result in shown}
         rules: list[dict[str, Any]] = []
         rule_index: dict[str, int] = {}
         for section in report.instruments:
             for provision, _ in section.walk():
                 for obligation in provision.obligations:
-                    rule_index[obligation.uid] = len(rules)
-                    rules.append(self._rule(provision, obligation, lang))
+                    if options.sarif_all or obligation.uid in wanted:
+                        rule_index[obligation.uid] = len(rules)
+                        rules.append(self._rule(provision, obligation, lang))
         results = [
             self._result(report, result, rule_index, options)
-            for result in report.results
+            for result in shown
             if result.obligation in rule_index
         ]
         run: dict[str, Any] = {
@@ -126,7 +150,8 @@ class SarifRenderer:
             "name": obligation.id,
             "shortDescription": {"text": f"{cite}: {obligation.summary.get(lang)}"},
             "fullDescription": {"text": words or obligation.quote},
-            "help": {"text": f"{cite} ({provision.citation}): “{obligation.quote}”"},
+            # the citation is in the title (shortDescription) once; the help is the law's words
+            "help": {"text": f"“{obligation.quote}”"},
             "properties": {
                 "citation": provision.citation,
                 "provision": provision.id,

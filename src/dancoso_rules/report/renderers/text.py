@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
-from dancoso_rules.report.model import ComplianceReport, ObligationEntry, ProvisionSection, StatusCounts
+from dancoso_rules.report.model import (
+    TODO_HORIZON_DAYS,
+    ComplianceReport,
+    ObligationEntry,
+    ProvisionSection,
+    StatusCounts,
+)
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     STATUS_SYMBOLS,
@@ -21,7 +27,11 @@ from dancoso_rules.report.renderers.common import (
     explanation,
     instance_lead,
     status_text,
+    todo_citation,
+    todo_groups,
+    todo_title,
     verdict,
+    wanted_text,
 )
 from dancoso_rules.text import visible, visible_lines
 
@@ -122,7 +132,8 @@ class TextRenderer:
     needs_locations = False
 
     def render(self, report: ComplianceReport, options: RenderOptions) -> str:
-        """The report: header, totals, totals by khoản, then each instrument clause by clause."""
+        """The report: header, what to do, totals, totals by khoản, then each instrument clause by clause
+        (with ``options.summary``, the header, what to do and the totals only)."""
         out = _Writer(options)
         lang = options.lang
         out.wrap(msg("report.title", lang).upper(), style="bold")
@@ -142,6 +153,8 @@ class TextRenderer:
                 hanging=2,
             )
         out.blank()
+        self._todo(out, report)
+        out.blank()
         out.wrap(
             f"{msg('report.summary', lang)} ({report.totals.total}): {out.counts(report.totals)}",
             hanging=2,
@@ -151,6 +164,8 @@ class TextRenderer:
         out.wrap(main, style="missed" if report.failing(options.fail_on) else "met")
         if soft is not None:
             out.wrap(soft, hanging=2)
+        if options.summary:
+            return out.text()
         out.blank()
         out.wrap(msg("report.by_clause", lang), style="bold")
         self._clause_table(out, report)
@@ -165,6 +180,37 @@ class TextRenderer:
         out.blank()
         self._interpretations(out, report)
         return out.text()
+
+    def _todo(self, out: _Writer, report: ComplianceReport) -> None:
+        """The list "Việc cần làm": the overdue duties, most days overdue first, then those due within
+        :data:`TODO_HORIZON_DAYS` days by due date, each with its provision, due date and evidence."""
+        lang = out.lang
+        out.wrap(msg("todo.title", lang).upper(), style="bold")
+        overdue, upcoming = todo_groups(report)
+        if not overdue and not upcoming:
+            out.wrap(msg("todo.none", lang, days=TODO_HORIZON_DAYS), 2)
+            return
+        entries = report.obligation_entries()
+        groups = (
+            (msg("todo.overdue", lang, n=len(overdue)), overdue),
+            (msg("todo.upcoming", lang, n=len(upcoming), days=TODO_HORIZON_DAYS), upcoming),
+        )
+        for title, group in groups:
+            if not group:
+                continue
+            out.wrap(title, 2, hanging=2)
+            for result in group:
+                status = result.status.value
+                due = f" · {msg('col.due', lang)} {format_date(result.due, lang)}" if result.due else ""
+                out.wrap(f"{result.todo_rank}. {todo_title(entries, result, lang)}", 4, hanging=4)
+                out.wrap(
+                    f"{STATUS_SYMBOLS[status]} {instance_lead(result, lang)}{status_text(result, lang)}{due}",
+                    8,
+                    style=status,
+                    hanging=2,
+                )
+                out.wrap(f"{msg('col.citation', lang)}: {todo_citation(report, result, lang)}", 8, hanging=2)
+                out.wrap(f"{msg('todo.evidence', lang)}: {wanted_text(entries, result, lang)}", 8, hanging=2)
 
     def _clause_table(self, out: _Writer, report: ComplianceReport) -> None:
         lang = out.lang
