@@ -85,10 +85,12 @@ def test_a_district_duty_after_1_july_2025_has_no_addressee() -> None:
     record = make_record(kind="district_peoples_committee", level="district")
     report = evaluate(record, packs=fixture_rulebook(), as_of=day("2025-12-31"))
     h1, h2 = results(report, DISTRICT)
-    assert (h1.period and h1.period.label, h1.due, h1.status) == (
+    # Owed before the district ceased, and it can no longer be done late: missed, closed on its last day.
+    assert (h1.period and h1.period.label, h1.due, h1.close, h1.status) == (
         "2025-H1",
         day("2025-06-30"),
-        Status.OVERDUE,
+        day("2025-06-30"),
+        Status.MISSED,
     )
     assert (h2.period and h2.period.label, h2.status, h2.reason and h2.reason.code) == (
         "2025-H2",
@@ -98,7 +100,8 @@ def test_a_district_duty_after_1_july_2025_has_no_addressee() -> None:
     assert "từ ngày 01/7/2025 không còn chủ thể thực hiện" in h2.explanation.vi
     # The district committee itself is gone: its other duties falling due after 01/7/2025 go too.
     assert one(report, STAFF, "2025").reason.code == "no_addressee"  # type: ignore[union-attr]
-    assert one(report, STAFF, "2024").status is Status.OVERDUE
+    # Owed before 01/7/2025, never done while the committee existed: missed, not overdue.
+    assert one(report, STAFF, "2024").status is Status.MISSED
     study = one(report, SELF_STUDY)
     assert study.window is not None
     assert (study.window.start, study.window.end) == (day("2025-01-01"), day("2025-06-30"))

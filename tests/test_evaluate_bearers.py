@@ -110,7 +110,12 @@ def test_a_state_owned_enterprise_receives_citizens_and_hosts_its_board(rulebook
         packs=rulebook,
         as_of=AS_OF,
     )
-    assert {r.status for r in report.results if r.activity == "citizen_reception"} == {Status.MISSED}
+    # Luật Tiếp công dân 2013 Điều 19: it organises citizen reception, with no number of days the law fixes.
+    periodic = of(report, "tra-vinh-2024.art_2__cl_3__pt_b.citizen-reception")
+    assert {r.reason.code for r in periodic if r.reason} == {"not_bearer"}
+    assert [r.status for r in of(report, "tra-vinh-2024.art_2__cl_3__pt_b.citizen-reception-units")] == [
+        Status.UNVERIFIED
+    ]
     assert failing(report, BOARDS)
 
 

@@ -168,7 +168,10 @@ def test_a_plan_due_early_in_2025_binds_a_district_body_that_existed_until_30_ju
     record = make_record(kind="district_peoples_committee", level="district")
     report = evaluate(record, packs=fixture_rulebook(), as_of=day("2025-12-31"))
     plan = one(report, BOARD, "2025")
-    assert (plan.due, plan.status) == (day("2025-01-31"), Status.OVERDUE)  # not "no addressee"
+    # Not "no addressee": the plan was owed; undone by 30/6/2025, when the district ceased, it is missed.
+    assert (plan.due, plan.close, plan.status) == (day("2025-01-31"), day("2025-06-30"), Status.MISSED)
+    as_of_may = evaluate(record, packs=fixture_rulebook(), as_of=day("2025-05-15"))
+    assert one(as_of_may, BOARD, "2025").status is Status.OVERDUE  # it could still be done late then
 
 
 def _reviews(*activities: dict[str, object]) -> ActivityRecord:

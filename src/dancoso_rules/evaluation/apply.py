@@ -276,6 +276,10 @@ class _Laying:
                 came.append(Status.NOT_APPLICABLE)
                 entries.append((Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, dates, why)))
                 continue
+            if addressee_until is not None and close >= addressee_until:
+                # A body that ceased can no longer answer late (see frame.closed_by).
+                close = addressee_until - dt.timedelta(days=1)
+                dates = (start, due, close, position)
             event = events_of_record[position]
             # The window opens on the event's day, or on the effective date if that is later.
             opens = start if start >= effective else effective

@@ -376,7 +376,7 @@ class _Builder:
             if why_not is not None:
                 slots.append(self._not_applicable(duty, plan, bound, instance, why_not))
                 continue
-            live = instance.clipped(instrument.effective)
+            live = closed_by(instance.clipped(instrument.effective), bound.addressee_until)
             opening = duty.sentence.dated(when(live), live.due)
             where = placement(live)
             unmet = dated_result(duty, plan, live, opening, where, None, None, self.key.as_of)
@@ -424,3 +424,14 @@ class _Builder:
         assert schedule.kind == "triggered"
         labels = [self.rules.event_labels.get(e, Labels(vi=e, en=e)) for e in schedule.events]
         return reason("no_event", explain.reason_no_event(labels))
+
+
+def closed_by(instance: Instance, addressee_until: dt.date | None) -> Instance:
+    """The instance with its close date no later than the last day its bearer existed.
+
+    A body that ceased (a former province's department on 01/7/2025) can no longer do late what it did not
+    do in time: from that day an instance it owed is ``missed``, never ``overdue`` as if it still could.
+    """
+    if addressee_until is None or instance.close is None or instance.close < addressee_until:
+        return instance
+    return instance._replace(close=addressee_until - dt.timedelta(days=1))

@@ -1,0 +1,275 @@
+"""The legal review of December 2026 (``../shared/LEGAL-REVIEW.md``), row by row, on the bundled examples.
+
+Each test is named after a row of the review's table of defects and asserts, on the reports of the six example
+records as of 15/01/2026 (or on the rules that produce them), that the false finding the review found is gone and
+that what the law does impose is still reported. A second reading added three classes of defect the review did
+not list; they are tested at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+
+from conftest import EXAMPLES
+from dancoso_rules import evaluate, load_record
+from dancoso_rules.evaluation import DutyResult, Report, Status
+from dancoso_rules.model import Rulebook
+
+AS_OF = dt.date(2026, 1, 15)
+FAILING = {Status.MISSED, Status.OVERDUE, Status.LATE, Status.UNVERIFIED}
+SO_NOI_VU_TV = "tra-vinh/so-noi-vu.json"
+SO_NOI_VU_LA = "long-an/so-noi-vu.json"
+HOSPITAL = "tra-vinh/benh-vien-da-khoa.json"
+COMPANY = "tra-vinh/cong-ty-cap-nuoc.json"
+COMMUNE = "long-an/ubnd-xa-my-yen.json"
+HAMLET = "long-an/ap-3-my-yen.json"
+ALL = (SO_NOI_VU_TV, HOSPITAL, COMPANY, SO_NOI_VU_LA, COMMUNE, HAMLET)
+
+
+@cache
+def report(name: str, as_of: dt.date = AS_OF) -> Report:
+    return evaluate(load_record(EXAMPLES / name), as_of=as_of)
+
+
+def of(name: str, suffix: str, as_of: dt.date = AS_OF) -> list[DutyResult]:
+    """The results of the obligations whose id (after the pack) is ``suffix``, in both packs."""
+    found = [r for r in report(name, as_of).results if r.obligation.split(".", 1)[1] == suffix]
+    assert found, f"{name}: no result for {suffix}"
+    return found
+
+
+def codes(results: list[DutyResult]) -> set[str | None]:
+    return {r.reason.code if r.reason else None for r in results}
+
+
+def failing(name: str, *suffixes: str) -> list[tuple[str, str]]:
+    return [
+        (r.obligation, r.status.value)
+        for r in report(name).results
+        if r.obligation.split(".", 1)[1] in suffixes and r.status in FAILING
+    ]
+
+
+# --- 1, 2: Party and Front items are a reference, binding no organisation ---------------------------------------
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_row_1_2_party_cell_meetings_and_the_secretaries_dialogue_bind_no_one(name: str) -> None:
+    pack = "art_2__cl_3__pt_b" if name.startswith("tra-vinh") else "art_1__cl_5__pt_c__ind_2"
+    for item in ("cell-meetings", "dialogue-meetings"):
+        results = of(name, f"{pack}.{item}")
+        assert [(r.status, r.modality.value) for r in results] == [(Status.NOT_APPLICABLE, "reference")]
+        assert codes(results) == {"not_binding"}
+        assert "yêu cầu" not in results[0].explanation.vi
+
+
+def test_row_2_the_party_secretary_is_part_of_no_organisation(rulebook: Rulebook) -> None:
+    secretary = rulebook.vocabulary.bearer_by_id["party_committee_secretary"]
+    assert secretary.part_of == ()
+    assert secretary.answerable is False
+
+
+# --- 3: citizen reception binds state bodies, at the frequency the law gives each office -------------------------
+
+
+def test_row_3_a_private_company_has_no_citizen_reception_duty() -> None:
+    reception = [r for r in report(COMPANY).results if r.activity == "citizen_reception"]
+    assert reception
+    assert codes(reception) == {"not_bearer"}
+
+
+def test_row_3_citizen_reception_follows_the_law_s_frequency_for_each_office() -> None:
+    department = of(SO_NOI_VU_TV, "art_2__cl_3__pt_b.citizen-reception")
+    assert {r.period.label for r in department if r.period and r.status is Status.MET} >= {
+        "2025-01",
+        "2025-06",
+    }
+    commune = of(COMMUNE, "art_1__cl_5__pt_c__ind_2.citizen-reception")
+    assert all(r.period and "-W" in r.period.label for r in commune)  # weekly: Điều 15 khoản 2 điểm d
+    # The week the chair did not receive (W36) is the commune's one failing reception.
+    assert [r.period.label for r in commune if r.status in FAILING and r.period] == ["2025-W36"]
+
+
+def test_row_3_a_public_service_unit_organises_reception_without_an_invented_frequency() -> None:
+    # Luật Tiếp công dân 2013 Điều 19 sets no number of reception days for a public service unit.
+    assert codes(of(HOSPITAL, "art_2__cl_3__pt_b.citizen-reception")) == {"not_bearer"}
+    units = of(HOSPITAL, "art_2__cl_3__pt_b.citizen-reception-units")
+    assert [(r.schedule, r.status) for r in units] == [("qualitative", Status.UNVERIFIED)]
+
+
+# --- 4: board duties bind the units that host the board -----------------------------------------------------------
+
+
+def test_row_4_a_company_without_a_board_is_not_held_to_one(rulebook: Rulebook) -> None:
+    boards = [r for r in report(COMPANY).results if r.activity.startswith("inspection_board")]
+    assert boards
+    assert codes(boards) == {"not_bearer"}
+    board = rulebook.vocabulary.bearer_by_id["peoples_inspection_board"]
+    assert "enterprise" not in board.part_of
+    assert "state_owned_enterprise" in board.part_of
+    supervision = rulebook.vocabulary.bearer_by_id["community_investment_supervision_board"]
+    assert supervision.part_of == ("commune_peoples_committee",)
+
+
+def test_row_4_a_hospital_hosting_its_board_answers_for_it() -> None:
+    assert [r.status for r in of(HOSPITAL, "art_2__cl_3__pt_c.inspection-board-activities")] == [Status.MET]
+
+
+# --- 5, 9, 10, 11: public-sector matters and competences ---------------------------------------------------------
+
+PUBLIC_SECTOR_TV = (
+    "art_2__cl_4__pt_c.digital-procedures",
+    "art_2__cl_4__pt_c.procedure-transparency",
+    "art_2__cl_4__pt_c.public-service-apps",
+    "art_2__cl_3.evaluation-criterion",
+    "art_2__cl_3__pt_a.satisfaction-survey",
+    "art_2__cl_3__pt_b.two-way-dialogue",
+    "art_2__cl_3__pt_b.complaint-guidance",
+    "art_2__cl_2__pt_c.front-consultation",
+    "art_2__cl_2__pt_d.front-role",
+    "art_2__cl_2__pt_d.social-supervision",
+    "art_2__cl_5__pt_d.leader-replacement",
+    "art_2__cl_5__pt_c.regular-inspection",
+    "art_2__cl_5__pt_c.violations",
+)
+
+
+@pytest.mark.parametrize("suffix", PUBLIC_SECTOR_TV)
+def test_row_5_9_10_11_public_sector_matters_do_not_reach_the_private_company(suffix: str) -> None:
+    assert codes(of(COMPANY, suffix)) <= {"not_bearer", "no_event"}
+
+
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        "art_2__cl_4__pt_c.digital-procedures",
+        "art_2__cl_3.evaluation-criterion",
+        "art_2__cl_5__pt_c.regular-inspection",
+    ],
+)
+def test_row_5_9_11_competences_bind_only_who_declares_them(suffix: str) -> None:
+    assert codes(of(HOSPITAL, suffix)) == {"not_bearer"}  # the hospital declares none
+    assert "not_bearer" not in codes(of(SO_NOI_VU_TV, suffix))  # the department declares all three
+
+
+# --- 6, 12, 13, 14: Long An's addressees ---------------------------------------------------------------------------
+
+
+def test_row_6_a_hamlet_does_not_execute_the_provincial_decision() -> None:
+    assert codes(of(HAMLET, "art_3.execution")) == {"not_bearer"}
+    assert [r.status for r in of(COMMUNE, "art_3.execution")] == [Status.UNVERIFIED]
+
+
+@pytest.mark.parametrize("name", [COMMUNE, HAMLET])
+@pytest.mark.parametrize("item", ["community-interest", "community-meetings", "community-decisions"])
+def test_row_12_citizens_duties_are_no_organisation_s(name: str, item: str) -> None:
+    assert codes(of(name, f"art_1__cl_5__pt_c__ind_7.{item}")) == {"not_binding"}
+
+
+def test_row_13_the_hamlet_head_election_is_assessed_without_the_party_nomination() -> None:
+    [election] = of(HAMLET, "art_1__cl_5__pt_c__ind_1.hamlet-head-election")
+    assert election.status is Status.MET
+    assert "Đảng" not in election.explanation.vi.split(":")[0]
+
+
+def test_row_14_the_online_voting_study_rests_on_a_labelled_interpretation(rulebook: Rulebook) -> None:
+    [study] = of(SO_NOI_VU_LA, "art_1__cl_5__pt_d__ind_5.online-voting-study")
+    assert "online-voting-study-bearer" in study.interpretations
+
+
+# --- 15, 19: the vocabulary -----------------------------------------------------------------------------------------
+
+
+def test_row_15_19_councils_in_every_unit_and_the_service_centre_is_administrative(
+    rulebook: Rulebook,
+) -> None:
+    council = rulebook.vocabulary.bearer_by_id["emulation_council"]
+    assert {"state_agency", "public_service_unit"} <= set(council.part_of)
+    centre = rulebook.vocabulary.bearer_by_id["admin_service_centre"]
+    assert centre.is_a == ("state_administrative_agency",)
+
+
+# --- 16: the former provinces' bodies end on 01/7/2025 ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [SO_NOI_VU_TV, SO_NOI_VU_LA])
+def test_row_16_nothing_is_held_against_a_department_after_it_ceased(name: str) -> None:
+    ceased = dt.date(2025, 7, 1)
+    after = [r for r in report(name).results if r.due is not None and r.due >= ceased]
+    assert after
+    assert {r.status for r in after} == {Status.NOT_APPLICABLE}
+    assert codes(after) == {"no_addressee"}
+    # What it owed before, undone, can no longer be done late: missed, never "quá hạn" in 2026.
+    assert not [r for r in report(name).results if r.status is Status.OVERDUE]
+
+
+# --- 17, 18, 20, 21: cadences, plans, the staff conference, what a duty relies on ----------------------------------
+
+
+def test_row_17_a_regular_cadence_is_a_labelled_interpretation_and_encouragements_are_never_overdue_in_words() -> (
+    None
+):
+    quarterly = of(HOSPITAL, "art_2__cl_1__pt_dd.staff-quality-check")
+    assert all("regular-frequency" in r.interpretations for r in quarterly)
+    [encouraged] = of(COMPANY, "art_2__cl_1__pt_a.send-staff-to-training")
+    assert encouraged.modality.value == "encouragement"
+    assert "quá hạn" not in encouraged.explanation.vi
+
+
+def test_row_18_a_yearly_plan_is_due_at_the_end_of_january() -> None:
+    [plan] = of(HOSPITAL, "art_2__cl_3__pt_c.inspection-board-plan")
+    assert (plan.due, plan.status) == (dt.date(2025, 1, 31), Status.LATE)  # made on 12/02/2025
+    assert "yearly-plan-deadline" in plan.interpretations
+
+
+def test_row_20_the_staff_conference_deadline_says_schools_work_by_school_year(rulebook: Rulebook) -> None:
+    deadline = rulebook.interpretation_by_id["staff-conference-deadline"]
+    assert deadline.basis == "legal_source"
+    assert "năm học" in deadline.rationale.vi
+
+
+def test_row_21_an_obligation_lists_what_it_relies_on(rulebook: Rulebook) -> None:
+    placed = rulebook.obligation_by_uid["tra-vinh-2024.art_2__cl_3__pt_b.citizen-reception"]
+    assert "citizen-reception-frequency" in placed.obligation.interpretation_ids()
+
+
+# --- a second reading: duties of the public sector the review did not list -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        # "cán bộ, công chức, viên chức" exist only in state agencies and public service units
+        "art_2__cl_1__pt_dd.management-methods",
+        "art_2__cl_1__pt_dd.staff-quality-check",
+        # "xây dựng Đảng, chính quyền", "công tác vận động Nhân dân": the political system's work
+        "art_2__cl_3__pt_a.direct-democracy",
+        "art_2__cl_3__pt_a.mobilisation",
+        # coordination "giữa các cơ quan, đơn vị" in legal dissemination: the state apparatus
+        "art_2__cl_2__pt_c.coordination",
+    ],
+)
+def test_second_reading_the_private_company_is_not_held_to_civil_service_or_party_building_work(
+    suffix: str,
+) -> None:
+    assert codes(of(COMPANY, suffix)) == {"not_bearer"}
+    assert of(HOSPITAL, suffix)[0].status is not Status.NOT_APPLICABLE  # a public service unit still is
+
+
+def test_second_reading_what_the_company_owes_under_the_resolution_is_still_reported() -> None:
+    # Điều 1 khoản 2 điểm a: the resolution applies to "tổ chức có sử dụng lao động"; its sentences that name
+    # "doanh nghiệp" bind the company (điểm đ khoản 3 Điều 2: the six-monthly review of its regulation).
+    assert failing(COMPANY, "art_2__cl_3__pt_dd.regulation-review-half-yearly") == [
+        ("tra-vinh-2024.art_2__cl_3__pt_dd.regulation-review-half-yearly", "overdue")
+    ]
+
+
+@pytest.mark.parametrize("name", ALL)
+@pytest.mark.parametrize("as_of", [dt.date(2024, 12, 1)])
+def test_second_reading_nothing_binds_before_the_instrument_existed(name: str, as_of: dt.date) -> None:
+    results = report(name, as_of).results
+    assert {r.status for r in results} == {Status.NOT_APPLICABLE}
+    assert "not_in_force" in codes(list(results))
