@@ -279,6 +279,33 @@ def test_references_come_from_their_sources(site: Path) -> None:
     assert "doc-heading" in api, "mkdocstrings rendered nothing"
 
 
+def test_api_reference_has_a_heading_and_a_signature_for_each_entry_point_and_no_raw_roles(
+    site: Path,
+) -> None:
+    import html as html_lib
+
+    api = _page(site, "reference/api")
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", api))
+    for name, module in (
+        ("evaluate", "dancoso_rules.evaluation.engine"),
+        ("render", "dancoso_rules.report.render"),
+        ("load_record", "dancoso_rules.record.validate"),
+        ("Report", "dancoso_rules.evaluation.result"),
+    ):
+        assert re.search(rf'<h2 id="{re.escape(module)}\.{name}" class="doc doc-heading">', api), name
+    # The signatures, as mkdocstrings writes them (one parameter a line when they do not fit).
+    assert re.search(r"evaluate\(\s*record: RecordInput \| RecordLike,\s*\*,", text)
+    assert re.search(r'render\(\s*report: Report \| ComplianceReport,\s*format: str = "text",', text)
+    assert re.search(
+        r"load_record\(\s*source: RecordInput, rulebook: Rulebook \| None = None\s*\) -> ActivityRecord", text
+    )
+    assert "counts() -> dict[str, int]" in text  # Report's methods
+    assert "results: tuple[DutyResult, ...]" in text  # and its fields
+    left = re.findall(r":(?:py:)?(?:meth|func|class|mod|attr|data|exc|obj):", text)
+    assert not left, f"raw reST roles on the API page: {sorted(set(left))}"
+    assert "Example::" not in text
+
+
 def test_mermaid_diagrams_are_kept_for_the_browser(site: Path) -> None:
     concepts = _page(site, "concepts")
     assert concepts.count('class="mermaid"') >= 3
