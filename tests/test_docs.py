@@ -29,6 +29,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -307,8 +308,37 @@ def test_api_reference_has_a_heading_and_a_signature_for_each_entry_point_and_no
 
 
 def test_mermaid_diagrams_are_kept_for_the_browser(site: Path) -> None:
-    concepts = _page(site, "concepts")
-    assert concepts.count('class="mermaid"') >= 3
+    for lang in ("en", "vi"):
+        concepts = _page(site, f"{lang}/concepts")
+        assert concepts.count('class="mermaid"') >= 3, lang
+
+
+@pytest.mark.parametrize("name", ["index", "getting-started", "concepts", "records"])
+def test_each_guide_is_in_vietnamese_and_english_and_links_to_the_other(name: str) -> None:
+    for lang, other in (("vi", "en"), ("en", "vi")):
+        page = DOCS / lang / f"{name}.md"
+        assert page.is_file(), f"{page} is missing"
+        text = page.read_text(encoding="utf-8")
+        assert f"(../{other}/{name}.md)" in text, f"{page} does not link to its {other} version"
+        assert unicodedata.is_normalized("NFC", text), f"{page} is not in NFC"
+    vi = (DOCS / "vi" / f"{name}.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", vi)) > 100, (
+        f"vi/{name}.md does not read as Vietnamese"
+    )
+
+
+def test_links_to_the_example_records_and_schemas_resolve_in_the_site(site: Path) -> None:
+    for lang in ("en", "vi"):
+        folder = site / lang / "records"
+        page = (folder / "index.html").read_text(encoding="utf-8")
+        targets = re.findall(r'href="([^"#]+\.json)"', page)
+        assert any("examples/" in t for t in targets), lang
+        assert any("schemas/" in t for t in targets), lang
+        for target in targets:
+            if "://" not in target:
+                assert (folder / target).resolve().is_file(), (
+                    f"{lang}/records links to {target}, not in the site"
+                )
 
 
 # --- the generators, without MkDocs --------------------------------------------------------------
