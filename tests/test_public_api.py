@@ -127,7 +127,19 @@ def test_render_gives_what_the_cli_prints(fmt: str, capsys: pytest.CaptureFixtur
     from dancoso_rules.paths import display_path
 
     path = _example()
-    code = main(["check", str(path), "--as-of", AS_OF.isoformat(), "--format", fmt, "--lang", "en"])
+    argv = [
+        "check",
+        str(path),
+        "--as-of",
+        AS_OF.isoformat(),
+        "--format",
+        fmt,
+        "--lang",
+        "en",
+        "--width",
+        "100",
+    ]
+    code = main(argv)
     printed = capsys.readouterr().out
     assert code == 1  # the example has missed duties
     rendered = render(
