@@ -29,6 +29,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -279,9 +280,65 @@ def test_references_come_from_their_sources(site: Path) -> None:
     assert "doc-heading" in api, "mkdocstrings rendered nothing"
 
 
+def test_api_reference_has_a_heading_and_a_signature_for_each_entry_point_and_no_raw_roles(
+    site: Path,
+) -> None:
+    import html as html_lib
+
+    api = _page(site, "reference/api")
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", api))
+    for name, module in (
+        ("evaluate", "dancoso_rules.evaluation.engine"),
+        ("render", "dancoso_rules.report.render"),
+        ("load_record", "dancoso_rules.record.validate"),
+        ("Report", "dancoso_rules.evaluation.result"),
+    ):
+        assert re.search(rf'<h2 id="{re.escape(module)}\.{name}" class="doc doc-heading">', api), name
+    # The signatures, as mkdocstrings writes them (one parameter a line when they do not fit).
+    assert re.search(r"evaluate\(\s*record: RecordInput \| RecordLike,\s*\*,", text)
+    assert re.search(r'render\(\s*report: Report \| ComplianceReport,\s*format: str = "text",', text)
+    assert re.search(
+        r"load_record\(\s*source: RecordInput, rulebook: Rulebook \| None = None\s*\) -> ActivityRecord", text
+    )
+    assert "counts() -> dict[str, int]" in text  # Report's methods
+    assert "results: tuple[DutyResult, ...]" in text  # and its fields
+    left = re.findall(r":(?:py:)?(?:meth|func|class|mod|attr|data|exc|obj):", text)
+    assert not left, f"raw reST roles on the API page: {sorted(set(left))}"
+    assert "Example::" not in text
+
+
 def test_mermaid_diagrams_are_kept_for_the_browser(site: Path) -> None:
-    concepts = _page(site, "concepts")
-    assert concepts.count('class="mermaid"') >= 3
+    for lang in ("en", "vi"):
+        concepts = _page(site, f"{lang}/concepts")
+        assert concepts.count('class="mermaid"') >= 3, lang
+
+
+@pytest.mark.parametrize("name", ["index", "getting-started", "concepts", "records"])
+def test_each_guide_is_in_vietnamese_and_english_and_links_to_the_other(name: str) -> None:
+    for lang, other in (("vi", "en"), ("en", "vi")):
+        page = DOCS / lang / f"{name}.md"
+        assert page.is_file(), f"{page} is missing"
+        text = page.read_text(encoding="utf-8")
+        assert f"(../{other}/{name}.md)" in text, f"{page} does not link to its {other} version"
+        assert unicodedata.is_normalized("NFC", text), f"{page} is not in NFC"
+    vi = (DOCS / "vi" / f"{name}.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", vi)) > 100, (
+        f"vi/{name}.md does not read as Vietnamese"
+    )
+
+
+def test_links_to_the_example_records_and_schemas_resolve_in_the_site(site: Path) -> None:
+    for lang in ("en", "vi"):
+        folder = site / lang / "records"
+        page = (folder / "index.html").read_text(encoding="utf-8")
+        targets = re.findall(r'href="([^"#]+\.json)"', page)
+        assert any("examples/" in t for t in targets), lang
+        assert any("schemas/" in t for t in targets), lang
+        for target in targets:
+            if "://" not in target:
+                assert (folder / target).resolve().is_file(), (
+                    f"{lang}/records links to {target}, not in the site"
+                )
 
 
 # --- the generators, without MkDocs --------------------------------------------------------------

@@ -207,17 +207,19 @@ def test_pre_commit_hook_runs_the_validate_command() -> None:
     assert (program, command in COMMANDS) == ("dancoso", True)
 
 
-def test_python_blocks_of_the_records_page_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    page = (REPO / "docs" / "records.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_python_blocks_of_the_records_page_run(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = (REPO / "docs" / lang / "records.md").read_text(encoding="utf-8")
     blocks = [block.split("```", 1)[0] for block in page.split("```python\n")[1:]]
     assert blocks
     monkeypatch.chdir(REPO)
     for block in blocks:
-        exec(compile(block, "docs/records.md", "exec"), {})
+        exec(compile(block, f"docs/{lang}/records.md", "exec"), {})
 
 
-def test_json_blocks_of_the_records_page_are_valid_records(tmp_path: Path) -> None:
-    page = (REPO / "docs" / "records.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_json_blocks_of_the_records_page_are_valid_records(lang: str, tmp_path: Path) -> None:
+    page = (REPO / "docs" / lang / "records.md").read_text(encoding="utf-8")
     blocks = [block.split("```", 1)[0] for block in page.split("```json\n")[1:]]
     assert blocks
     for index, block in enumerate(blocks):

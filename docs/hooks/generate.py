@@ -100,7 +100,7 @@ def generated_pages(config: MkDocsConfig) -> dict[str, str]:
             schemas / "activity-record.schema.json",
             "Record format / Định dạng hồ sơ hoạt động",
             "The shape of an activity record, the JSON file an organisation keeps of what it did "
-            '(see [Records](../records.md)). Put `"$schema"` at its top so that editors check it as you type.',
+            '(see [Records](../en/records.md), [Hồ sơ hoạt động](../vi/records.md)). Put `"$schema"` at its top so that editors check it as you type.',
         ),
     )
     pages["reference/rule-files.md"] = _reference(
@@ -156,22 +156,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, src_uri, content=content))
-    # The published JSON Schemas are served with the site (for "$schema" and for links to them).
-    for schema in sorted((repo_root(config) / "schemas").glob("*.json")):
+    # The published JSON Schemas are served with the site (for "$schema" and for links to them), and so
+    # are the example records the pages link to.
+    root = repo_root(config)
+    for schema in sorted((root / "schemas").glob("*.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", content=schema.read_bytes()))
+    for example in sorted((root / "examples").rglob("*.json")):
+        src_uri = example.relative_to(root).as_posix()
+        files.append(File.generated(config, src_uri, content=example.read_bytes()))
     return files
 
 
+#: The repository's folders whose files are served with the site, as seen from ``docs/``.
+SERVED = ("../schemas/", "../examples/")
 _LINK = re.compile(r"\]\((?P<target>\.\./[^)\s#]+)(?P<rest>[^)]*)\)")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Point links to the repository's ``schemas/*.json`` at the copies served with the site."""
+    """Point links to the repository's ``schemas/*.json`` and ``examples/`` at the copies served with the site."""
     folder = posixpath.dirname(page.file.src_uri)
 
     def repoint(match: re.Match[str]) -> str:
         target = posixpath.normpath(posixpath.join(folder, match["target"]))
-        if target.startswith("../schemas/") and files.get_file_from_path(target[3:]) is not None:
+        if target.startswith(SERVED) and files.get_file_from_path(target[3:]) is not None:
             relative = posixpath.relpath(target[3:], folder or ".")
             return f"]({relative}{match['rest']})"
         return match.group(0)

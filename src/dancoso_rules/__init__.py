@@ -2,9 +2,14 @@
 
 The public API, importable from here::
 
-    from dancoso_rules import load_rulebook, load_record, evaluate
+    from dancoso_rules import evaluate, render
 
-    report = evaluate(load_record("examples/tra-vinh/so-noi-vu.json"), as_of=datetime.date(2026, 1, 15))
+    report = evaluate("examples/tra-vinh/so-noi-vu.json", as_of=datetime.date(2026, 1, 15))
+    html = render(report, "html", lang="vi")
+
+``evaluate`` reads a record from a path, its bytes, a mapping or an ``ActivityRecord`` (an invalid
+one raises ``RecordError`` with the messages of ``dancoso validate``); ``render`` writes any format
+of ``dancoso check --format``.
 
 For many records (a batch, a CI gate that only needs the counts), ``decode_clean`` reads a clean
 record in one pass (``None``: run ``validate_record`` for the located problems) and ``assess``
@@ -35,6 +40,7 @@ __all__ = [
     "load_overrides",
     "load_record",
     "load_rulebook",
+    "render",
     "validate_record",
     "working_calendar",
 ]
@@ -55,6 +61,7 @@ _EXPORTS: dict[str, str] = {
     "Report": "dancoso_rules.evaluation.result",
     "DutyResult": "dancoso_rules.evaluation.result",
     "Status": "dancoso_rules.evaluation.status",
+    "render": "dancoso_rules.report.render",
     "load_overrides": "dancoso_rules.evaluation.interpretations",
     "WorkingCalendar": "dancoso_rules.evaluation.workdays",
     "working_calendar": "dancoso_rules.evaluation.workdays",
@@ -73,6 +80,7 @@ if TYPE_CHECKING:
     from dancoso_rules.record.fast import decode_clean
     from dancoso_rules.record.model import ActivityRecord
     from dancoso_rules.record.validate import load_record, validate_record
+    from dancoso_rules.report.render import render
 
 
 def __getattr__(name: str) -> Any:

@@ -258,8 +258,15 @@ def public_names() -> list[tuple[str, str]]:
     return names
 
 
+#: The names a reader starts from, documented first (the rest follow in ``__all__`` order).
+API_FIRST = ("evaluate", "render", "load_record", "Report", "DutyResult", "Status")
+#: The result models whose fields (pydantic, without docstrings of their own) are listed too.
+API_FIELDS = frozenset({"Report", "DutyResult"})
+
+
 def api_page() -> str:
-    """The Python API page: one mkdocstrings block per public name of ``dancoso_rules``."""
+    """The Python API page: one mkdocstrings block per public name of ``dancoso_rules``, each under its
+    own heading with its signature, the names a reader starts from first."""
     out = [
         "# Python API",
         "",
@@ -267,15 +274,32 @@ def api_page() -> str:
         "    The list of names is read from `dancoso_rules.__all__` when the site is built; each entry is "
         "rendered by mkdocstrings from the docstrings and type annotations in `src/`.",
         "",
-        "Everything below is importable from the package itself, e.g. `from dancoso_rules import load_rulebook`.",
+        "Everything below is importable from the package itself. The command line's "
+        "`dancoso check RECORD --as-of DATE --format html` is, in Python:",
+        "",
+        "```python",
+        "import datetime",
+        "from dancoso_rules import evaluate, render",
+        "",
+        'report = evaluate("record.json", as_of=datetime.date(2026, 1, 15))  # or bytes, a dict, an ActivityRecord',
+        'html = render(report, "html", lang="vi")  # text, markdown, json, junit, sarif, csv: str; docx, xlsx: bytes',
+        "```",
+        "",
+        "An invalid record raises `RecordError`, whose `problems` are the located messages `dancoso validate` "
+        "prints; `report.counts()` and `report.results` hold what the exit code of `dancoso check` is decided on.",
         "",
     ]
-    for name, module in public_names():
+    names = public_names()
+    first = [n for n in names if n[0] in API_FIRST]
+    first.sort(key=lambda n: API_FIRST.index(n[0]))
+    for name, module in first + [n for n in names if n[0] not in API_FIRST]:
         out += [
             f"::: {module}.{name}",
             "    options:",
             "      heading_level: 2",
             "      show_root_full_path: false",
-            "",
         ]
+        if name in API_FIELDS:
+            out.append("      show_if_no_docstring: true")
+        out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -16,7 +16,9 @@ give the same report.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, cast
 
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.evaluation.apply import apply_frame
@@ -31,6 +33,9 @@ from dancoso_rules.load.packs import bundled_rulebook
 from dancoso_rules.load.suggest import did_you_mean, one_of
 from dancoso_rules.model import Rulebook, RulePack
 from dancoso_rules.record.view import OrganisationLike, RecordLike
+
+if TYPE_CHECKING:
+    from dancoso_rules.record.validate import RecordInput
 
 #: What ``evaluate(..., packs=...)`` accepts: a loaded rulebook, bundled pack ids, or ``None`` (all bundled).
 PackSelection = Rulebook | Sequence[str] | None
@@ -123,7 +128,7 @@ def assess(
 
 
 def evaluate(
-    record: RecordLike,
+    record: RecordInput | RecordLike,
     *,
     packs: PackSelection = None,
     as_of: dt.date | None = None,
@@ -131,10 +136,27 @@ def evaluate(
 ) -> Report:
     """Evaluate ``record`` as of ``as_of`` (default: today) against its packs; return the report.
 
-    ``packs`` is a :class:`Rulebook`, bundled pack ids, or ``None`` for the bundled rulebook; the
+    ``record`` is whatever ``load_record`` reads: a path (``str`` or ``Path``: a JSON file or an
+    ``.xlsx`` workbook), the record's JSON as ``bytes``, a mapping (what ``json.load`` gives), or an
+    already validated ``ActivityRecord`` (or a record from ``decode_clean``). An invalid record
+    raises ``RecordError`` with the located messages ``dancoso validate`` prints.
+
+    ``packs`` is a ``Rulebook``, bundled pack ids, or ``None`` for the bundled rulebook; the
     record's ``organisation.packs`` (or else its territory) chooses among them. ``interpretations``
     overrides interpretations by id: a YAML/JSON file, a mapping by id, or a sequence.
+
+    Example::
+
+        import datetime
+        from dancoso_rules import evaluate
+
+        report = evaluate("examples/tra-vinh/so-noi-vu.json", as_of=datetime.date(2026, 1, 15))
+        print(report.counts()["missed"])
     """
+    if isinstance(record, str | os.PathLike | bytes | Mapping) or not hasattr(record, "organisation"):
+        from dancoso_rules.record.validate import load_record  # only for a record not yet read (or not one)
+
+        record = load_record(cast("RecordInput", record), packs if isinstance(packs, Rulebook) else None)
     return assess(record, packs=packs, as_of=as_of, interpretations=interpretations).report()
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
@@ -209,9 +210,57 @@ def _in_file_order(problems: tuple[Problem, ...] | list[Problem]) -> tuple[Probl
     return tuple(sorted(problems, key=key))
 
 
-def load_record(path: str | os.PathLike[str], rulebook: Rulebook | None = None) -> ActivityRecord:
-    """Read and validate a record file; raise :class:`RecordError` listing its errors (warnings are allowed)."""
-    result = validate_record(path, rulebook)
+#: What :func:`load_record` (and ``dancoso_rules.evaluate``) read a record from: a path (a JSON file or
+#: a ``.xlsx`` workbook), the JSON's bytes, the record as a JSON-like mapping, or a validated record.
+RecordInput = str | os.PathLike[str] | bytes | Mapping[str, Any] | ActivityRecord
+#: The name a record given as bytes or as a mapping is reported under.
+BYTES_NAME = "<bytes>"
+MAPPING_NAME = "<dict>"
+
+
+def load_record(source: RecordInput, rulebook: Rulebook | None = None) -> ActivityRecord:
+    """Read and validate a record; raise :class:`RecordError` listing its errors (warnings are allowed).
+
+    ``source`` is a path (``str`` or ``Path``: a JSON file, or a ``.xlsx`` workbook from ``dancoso
+    template``), the record's JSON as ``bytes`` (reported as ``<bytes>``), the record as a mapping
+    such as ``json.load`` gives (reported as ``<dict>``, located by JSON Pointer only), or an
+    ``ActivityRecord``, returned as it is. The messages are those of ``dancoso validate``.
+    ``rulebook`` defaults to the bundled one.
+    """
+    if isinstance(source, ActivityRecord):
+        return source
+    if isinstance(source, Mapping):
+        result = _validate_mapping(source, rulebook)
+    elif isinstance(source, bytes):
+        result = validate_bytes(source, BYTES_NAME, rulebook)
+    elif isinstance(source, str | os.PathLike):
+        result = validate_record(source, rulebook)
+    else:
+        raise RecordError(
+            Problem(
+                Location("<input>"),
+                "expected a record as a path, bytes, a mapping or an ActivityRecord; "
+                f"got {type(source).__name__}",
+                code="type",
+            )
+        )
     if result.record is None:
         raise RecordError(list(result.errors))
     return result.record
+
+
+def _validate_mapping(data: Mapping[str, Any], rulebook: Rulebook | None) -> RecordResult:
+    """Validate a record given as a mapping: as its JSON, with locations by JSON Pointer only (the
+    lines and columns of JSON written here would point into a file nobody has)."""
+    try:
+        raw = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
+    except (TypeError, ValueError) as exc:
+        problem = Problem(
+            Location(MAPPING_NAME, pointer=""),
+            f"the record is not JSON data ({exc}); dates are written as 'YYYY-MM-DD' strings",
+            code="type",
+        )
+        return _failed(MAPPING_NAME, problem)
+    result = validate_bytes(raw, MAPPING_NAME, rulebook)
+    unlined = tuple(replace(p, location=replace(p.location, line=None, column=None)) for p in result.problems)
+    return replace(result, problems=unlined)
