@@ -174,7 +174,12 @@ OVERLAPS = r"""
     .filter(([, r]) => r.width > 0 && r.height > 0);
   // Content never spills out of its cell (a badge printing over the next column) or the page.
   for (const [el, r] of boxes('td > *, th > *, td, th, .card, .badge, h1, h2, p, dd, dt, svg, a, input, select, button')) {
-    if (r.right > page + 0.5 || r.left < -0.5) found.push(`${describe(el)} leaves the page (${r.left.toFixed(0)}–${r.right.toFixed(0)} of ${page})`);
+    // A table too wide for a phone scrolls sideways in its own box (.scroll), which must fit the page.
+    const box = el.closest('.scroll');
+    if (box && getComputedStyle(box).overflowX !== 'visible') {
+      const b = box.getBoundingClientRect();
+      if (b.right > page + 0.5 || b.left < -0.5) found.push(`${describe(box)} leaves the page`);
+    } else if (r.right > page + 0.5 || r.left < -0.5) found.push(`${describe(el)} leaves the page (${r.left.toFixed(0)}–${r.right.toFixed(0)} of ${page})`);
     const cell = el.parentElement && el.parentElement.closest('td, th');
     if (cell && !el.matches('td, th')) {
       const c = cell.getBoundingClientRect();

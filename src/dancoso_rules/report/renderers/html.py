@@ -124,16 +124,16 @@ main.wide .cards{max-width:900px}
 .controls input[type=search]{font:inherit;padding:3px 8px;width:16em;max-width:100%;border:1px solid #9aa0a6;border-radius:4px}
 .controls output{font-weight:600}
 .scroll{overflow:auto;max-width:100%}
-table.dash{width:100%;font-size:13px}
+table.dash{width:100%;font-size:12.5px}
 table.dash td,table.dash th{padding:2px 6px;vertical-align:middle}
 table.dash th{position:sticky;top:0;z-index:1;vertical-align:bottom}
-table.dash th.n{width:5.6em;text-align:right}
-table.dash th .badge{white-space:normal;line-height:1.25;padding:1px 5px;text-align:center}
-table.dash td.org{min-width:15em;max-width:28em}
+table.dash th.n{width:6.6em;text-align:right}
+table.dash th .badge{white-space:normal;line-height:1.25;padding:1px 5px;text-align:center;font-size:11px}
+table.dash td.org{min-width:19em}
 table.dash td.org a{color:#0b4f8a;font-weight:600;text-decoration:underline;text-decoration-color:#0b4f8a55}
-table.dash td.worst{min-width:14em;font-size:12px}
+table.dash td.worst{min-width:13em;font-size:11.5px}
 table.dash td.fail{font-weight:700}
-table.dash code.id{word-break:normal;white-space:nowrap;font-size:11.5px}
+table.dash td.id{width:1%}table.dash td.id code{word-break:normal;white-space:nowrap;font-size:11px}
 table.dash th button{all:unset;cursor:pointer;display:block}
 table.dash th button:focus-visible{outline:2px solid #0b4f8a}
 table.dash th[aria-sort=ascending] button::after{content:" ▲"}
@@ -156,10 +156,13 @@ table.heat td.org{text-align:left;font-weight:400;min-width:15em;max-width:24em;
  .scroll{overflow:visible}
  table.dash th{position:static}
  thead{display:table-header-group}
- table.dash,table.heat{font-size:8.5pt}
+ table.dash,table.heat{font-size:8pt}
+ table.dash td.org{min-width:14em}table.dash td.worst{min-width:9em}table.dash th.n{width:5.4em}
  table.heat{break-before:page}
 }
 """
+
+_WORST_SHOWN = 2  # khoản named in a dashboard row (the heat map shows them all)
 
 #: Sorting and filtering for the dashboard's table; without it the table is complete, worst first.
 _SCRIPT = """
@@ -580,11 +583,13 @@ class HtmlRenderer:
             f'<td class="n{" s-" + s if row.totals.get(s) and s in ATTENTION else ""}">{row.totals.get(s) or "·"}</td>'
             for s in STATUS_ORDER
         )
+        failing_clauses = [c for c in row.clauses if c.failing(options.fail_on)]
         worst = ", ".join(
             f"{_e(citation(c.provision, c.citation, lang))} ({c.failing(options.fail_on)})"
-            for c in row.clauses
-            if c.failing(options.fail_on)
+            for c in failing_clauses[:_WORST_SHOWN]
         )
+        if len(failing_clauses) > _WORST_SHOWN:
+            worst += f", +{len(failing_clauses) - _WORST_SHOWN}"
         source = f"{row.file}:{row.line}" if row.line is not None else row.file
         name = _e(row.name)
         if row.report is not None:
@@ -597,7 +602,7 @@ class HtmlRenderer:
         failing = row.failing(options.fail_on)
         return (
             f'<tr data-i="{rank}"><td class="n">{rank}</td><td class="org" title="{_e(source)}">{name}</td>'
-            f'<td><code class="id">{_e(row.organisation)}</code></td>{period}'
+            f'<td class="id"><code>{_e(row.organisation)}</code></td>{period}'
             f'{cells}<td class="n{" fail" if failing else ""}">{failing or "·"}</td><td class="worst">{worst or "—"}</td></tr>\n'
         )
 
