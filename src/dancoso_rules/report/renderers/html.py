@@ -124,10 +124,10 @@ main.wide .cards{max-width:900px}
 .controls input[type=search]{font:inherit;padding:3px 8px;width:16em;max-width:100%;border:1px solid #9aa0a6;border-radius:4px}
 .controls output{font-weight:600}
 .scroll{overflow:auto;max-width:100%}
-table.dash{width:100%;font-size:12.5px}
+table.dash{width:auto;font-size:12.5px}
 table.dash td,table.dash th{padding:2px 6px;vertical-align:middle}
 table.dash th{position:sticky;top:0;z-index:1;vertical-align:bottom}
-table.dash th.n{width:6.6em;text-align:right}
+table.dash th.n{width:6.2em;text-align:right}table.dash th.n:first-child{width:auto}
 table.dash th .badge{white-space:normal;line-height:1.25;padding:1px 5px;text-align:center;font-size:11px}
 table.dash td.org{min-width:19em}
 table.dash td.org a{color:#0b4f8a;font-weight:600;text-decoration:underline;text-decoration-color:#0b4f8a55}
