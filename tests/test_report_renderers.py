@@ -161,7 +161,9 @@ def test_html_is_self_contained_and_printable(sample: ComplianceReport) -> None:
     page = get_renderer("html").render(sample, RenderOptions())
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
     assert "@import" not in page
-    assert "url(" not in page
+    assert not re.search(
+        r"url\((?!#p-[a-z_]+\))", page
+    )  # only the chart's own patterns, never a fetched file
     assert "@page{size:A4" in page
     assert "@media print" in page
     assert page.count("<svg") == 1
@@ -241,3 +243,21 @@ def test_a_jsonl_line_is_located_in_the_jsonl_file(rulebook: Rulebook, tmp_path:
     assert {p.line for p in checked.report.record.positions.values()} == {2}
     document = parse_json(decode_text(raw, "x"), "x")
     assert validate_document(document, rulebook).record is not None
+
+
+def test_html_dashboard_escapes_names_and_links_each_report(sample: ComplianceReport) -> None:
+    from dancoso_rules.report.overview import OverviewBuilder
+
+    hostile = sample.model_copy(
+        update={"organisation": sample.organisation.model_copy(update={"name": HOSTILE})}
+    )
+    builder = OverviewBuilder(sample.as_of)
+    builder.add(hostile, "<b>x</b>.json", report_file='a "b"<c>.html')
+    builder.add(sample, "y.json")  # an overview printed, not written to a folder: no report to link
+    page = "".join(get_renderer("html").render_overview(builder.build(), RenderOptions()))
+    assert HOSTILE not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert '<a href="a%20%22b%22%3Cc%3E.html">' in page
+    assert page.count("<a href=") == 1
+    assert page.count("<script>") == 1  # the dashboard's own, inline
+    assert 'id="heat"' in page

@@ -114,14 +114,16 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
         else:
             report = checked.report
             failing += report.failing(run.fail_on) > 0
-            builder.add(report, source.name, source.line)
-            if folder is not None:
+            if folder is None:
+                builder.add(report, source.name, source.line)
+            else:
                 name = _unique(
                     report.organisation.id, used, lambda n: is_input(folder / f"{n}.{extension}", inputs)
                 )
                 path = folder / f"{name}.{extension}"
                 write_output(run.renderer.render(report, run.options), path, inputs=inputs)
                 written.append(path.name)
+                builder.add(report, source.name, source.line, report_file=path.name)
         progress.update(records, files_done)
     progress.close()
     chunks = run.renderer.render_overview(builder.build(run.options.fail_on), run.options)

@@ -206,6 +206,25 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "overview.organisations": ("Số cơ quan, đơn vị", "Organisations"),
     "overview.invalid": ("Hồ sơ không hợp lệ", "Invalid records"),
+    # the overview as an HTML dashboard
+    "dash.failing": ("Số kết quả không đạt", "Failing results"),
+    "dash.id": ("Mã đơn vị", "Id"),
+    "dash.search": ("Tìm cơ quan, đơn vị", "Find an organisation"),
+    "dash.only_failing": ("Chỉ hiện đơn vị có kết quả không đạt", "Only organisations with failing results"),
+    "dash.shown": ("Đang hiển thị {n}/{total} cơ quan, đơn vị", "Showing {n} of {total} organisations"),
+    "dash.sort_hint": (
+        "Bấm vào tiêu đề cột để sắp xếp; bấm vào tên để mở báo cáo của đơn vị",
+        "Click a column heading to sort; click a name to open that organisation's report",
+    ),
+    "dash.heatmap": ("Bản đồ nhiệt: khoản × cơ quan, đơn vị", "Heat map: clause × organisation"),
+    "dash.heatmap_note": (
+        "Mỗi ô ghi ký hiệu trạng thái nặng nhất của các nghĩa vụ thuộc khoản đối với đơn vị, kèm số kết quả "
+        "không đạt (nếu có); ô để trống: khoản không có nghĩa vụ áp dụng đối với đơn vị.",
+        "Each cell shows the symbol of the worst status among the clause's duties for that organisation, "
+        "with its number of failing results (if any); a blank cell: no duty of that clause applies to it.",
+    ),
+    "dash.legend": ("Ký hiệu", "Key"),
+    "dash.periods": ("{n} kỳ khác nhau", "{n} different periods"),
     # the overview as a workbook (--format xlsx)
     "xlsx.sheet.summary": ("Tổng hợp", "Overview"),
     "xlsx.sheet.by_clause": ("Theo khoản", "By clause"),

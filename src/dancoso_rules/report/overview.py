@@ -11,6 +11,7 @@ unverified, upcoming; requests and encouragements, which never fail, only break 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ class OverviewRow(Frozen, Tallied):
     totals: StatusCounts
     soft: StatusCounts
     clauses: tuple[ClauseTotals, ...]
+    report: str | None = None
+    """The file name of the organisation's own report, written beside the overview (``None`` when none was)."""
 
 
 class InvalidRecord(Frozen):
@@ -73,6 +76,7 @@ class _Packed:
     totals: tuple[int, ...]
     soft: tuple[int, ...]
     clauses: array[int]  # (clause index, counts..., soft counts...) repeated
+    report: str | None = None
 
 
 @dataclass(slots=True)
@@ -85,8 +89,11 @@ class OverviewBuilder:
     _rows: list[_Packed] = field(default_factory=list)
     _invalid: list[InvalidRecord] = field(default_factory=list)
 
-    def add(self, report: ComplianceReport, file: str, line: int | None = None) -> None:
-        """Keep the overview's share of one organisation's report."""
+    def add(
+        self, report: ComplianceReport, file: str, line: int | None = None, *, report_file: str | None = None
+    ) -> None:
+        """Keep the overview's share of one organisation's report; ``report_file`` names the report
+        written for it beside the overview, for the overview to link to."""
         packed: array[int] = array("I")
         for row in report.clause_totals():
             if not row.totals.applicable:
@@ -109,6 +116,7 @@ class OverviewBuilder:
                 tuple(report.totals.get(s) for s in STATUSES),
                 tuple(report.soft.get(s) for s in STATUSES),
                 packed,
+                report_file,
             )
         )
 
@@ -140,6 +148,13 @@ class OverviewBuilder:
 
 def _counts(values: tuple[int, ...] | list[int] | array[int]) -> StatusCounts:
     return StatusCounts(**dict(zip(STATUSES, values, strict=True)))
+
+
+def _natural(key: tuple[str, str]) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """A khoản's place in its instrument: ``art_2__cl_10`` after ``art_2__cl_9`` (numbers compared as numbers)."""
+    pack, provision = key
+    parts = tuple((int(p), "") if p.isdigit() else (-1, p) for p in re.split(r"(\d+)", provision) if p)
+    return pack, parts
 
 
 def _severity(counts: tuple[int, ...] | array[int]) -> tuple[int, ...]:
@@ -175,6 +190,33 @@ class Overview(Tallied):
     _clause_list: list[tuple[str, str, str]]
 
     @property
+    def periods(self) -> tuple[tuple[dt.date, dt.date], ...]:
+        """The periods the records cover, each once, in order."""
+        return tuple(sorted({packed.period for packed in self._packed}))
+
+    def clauses(self) -> tuple[ClauseTotals, ...]:
+        """Every khoản with a duty binding some organisation, in the instruments' order, with its totals
+        over all organisations (the columns of a khoản × organisation heat map)."""
+        width = 2 * _WIDTH + 1
+        totals = [[0] * (2 * _WIDTH) for _ in self._clause_list]
+        for packed in self._packed:
+            for start in range(0, len(packed.clauses), width):
+                row = totals[packed.clauses[start]]
+                for i in range(2 * _WIDTH):
+                    row[i] += packed.clauses[start + 1 + i]
+        order = sorted(range(len(self._clause_list)), key=lambda i: _natural(self._clause_list[i][:2]))
+        return tuple(
+            ClauseTotals(
+                pack=self._clause_list[i][0],
+                provision=self._clause_list[i][1],
+                citation=self._clause_list[i][2],
+                totals=_counts(totals[i][:_WIDTH]),
+                soft=_counts(totals[i][_WIDTH:]),
+            )
+            for i in order
+        )
+
+    @property
     def organisations(self) -> int:
         """How many organisations were evaluated."""
         return len(self._packed)
@@ -208,4 +250,5 @@ class Overview(Tallied):
                 totals=_counts(packed.totals),
                 soft=_counts(packed.soft),
                 clauses=tuple(cell for _, cell in cells),
+                report=packed.report,
             )

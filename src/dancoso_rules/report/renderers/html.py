@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
@@ -25,6 +26,7 @@ from dancoso_rules.report.model import (
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     STATUS_COLOURS,
+    STATUS_SYMBOLS,
     applied_texts,
     evidence_text,
     explanation,
@@ -41,7 +43,7 @@ from dancoso_rules.report.renderers.common import (
 from dancoso_rules.text import visible_lines
 
 if TYPE_CHECKING:
-    from dancoso_rules.report.overview import Overview
+    from dancoso_rules.report.overview import Overview, OverviewRow
 
 _BADGES = "".join(f".s-{s}{{background:{bg};color:{fg}}}" for s, (bg, fg) in STATUS_COLOURS.items())
 _CSS = (
@@ -74,7 +76,6 @@ table.counts{table-layout:fixed}table.counts th{font-size:11px;text-align:center
 table.counts th:first-child{width:19%;text-align:left}table.counts th .badge{white-space:normal;overflow-wrap:anywhere;padding:1px 3px;line-height:1.2;font-size:10.5px}
 table.attention{table-layout:fixed}table.attention th:first-child{width:17%}table.attention th:nth-child(2){width:15%}
 table.attention th:nth-child(3){width:12%}table.attention th:nth-child(4){width:13%}
-table.attention td:nth-child(4){white-space:nowrap}
 .article{margin-top:14px}
 .provision{margin:6px 0 6px calc(var(--depth) * 14px);padding-left:8px;border-left:2px solid var(--line)}
 .provision>.cite{font-weight:700}
@@ -84,7 +85,27 @@ table.attention td:nth-child(4){white-space:nowrap}
 .obligation>p{margin:2px 0}
 .meta{color:var(--muted);font-size:12px}
 svg{max-width:100%;height:auto}
+td{overflow-wrap:break-word}
+.obligation table{table-layout:fixed}
+.obligation table th:nth-child(1){width:15%}.obligation table th:nth-child(2){width:11%}
+.obligation table th:nth-child(3){width:19%}.obligation table th:nth-child(4){width:22%}
+td>.badge{white-space:normal;max-width:100%;line-height:1.35}
 footer{margin-top:20px;border-top:1px solid var(--line);padding-top:6px;color:var(--muted);font-size:11.5px}
+@media (max-width:640px){
+ main{margin:0;padding:12px 10px;box-shadow:none}
+ h1{font-size:19px}
+ dl.facts{grid-template-columns:1fr}dl.facts dd{margin:0 0 4px}
+ .cards{grid-template-columns:repeat(auto-fill,minmax(88px,1fr))}
+ .provision{margin-left:calc(var(--depth) * 6px)}
+ td{overflow-wrap:anywhere}
+ table.todo,table.attention,table.counts,.obligation table{display:block;border:0}
+ table.todo thead,table.attention thead,table.counts thead,.obligation table thead{display:none}
+ table.todo tbody,table.attention tbody,table.counts tbody,.obligation table tbody{display:block}
+ table.todo tr,table.attention tr,table.counts tr,.obligation table tr{display:block;border:1px solid var(--line);margin:0 0 6px;padding:3px 6px}
+ table.todo td,table.attention td,table.counts td,.obligation table td{display:block;border:0;padding:1px 0;text-align:left}
+ table.counts td.n{display:inline-block;width:50%}
+ table.todo td::before,table.attention td::before,table.counts td::before,.obligation table td::before{color:var(--muted);font-size:11px}
+}
 @page{size:A4;margin:12mm 12mm 14mm}
 @media print{
  body{background:#fff;font-size:10.5pt}
@@ -106,6 +127,148 @@ footer{margin-top:20px;border-top:1px solid var(--line);padding-top:6px;color:va
 )
 
 
+#: The overview's dashboard: the whole width of the screen, A4 landscape in print.
+_DASH_CSS = """
+main.wide{max-width:none;margin:0;padding:16px 20px;box-shadow:none}
+main.wide .cards{max-width:900px}
+.controls{display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;margin:6px 0 8px}
+.controls[hidden]{display:none}
+.controls input[type=search]{font:inherit;padding:3px 8px;width:16em;max-width:100%;border:1px solid #9aa0a6;border-radius:4px}
+.controls output{font-weight:600}
+.scroll{overflow:auto;max-width:100%}
+table.dash{width:auto;font-size:12.5px}
+table.dash td,table.dash th{padding:2px 6px;vertical-align:middle}
+table.dash th{position:sticky;top:0;z-index:1;vertical-align:bottom}
+table.dash th.n{width:6.2em;text-align:right}table.dash th.n:first-child{width:auto}
+table.dash th .badge{white-space:normal;line-height:1.25;padding:1px 5px;text-align:center;font-size:11px}
+table.dash td.org{min-width:19em}
+table.dash td.org a{color:#0b4f8a;font-weight:600;text-decoration:underline;text-decoration-color:#0b4f8a55}
+table.dash td.worst{min-width:13em;font-size:11.5px}
+table.dash td.fail{font-weight:700}
+table.dash td.id{width:1%}table.dash td.id code{word-break:normal;white-space:nowrap;font-size:11px}
+table.dash th button{all:unset;cursor:pointer;display:block}
+table.dash th button:focus-visible{outline:2px solid #0b4f8a}
+table.dash th[aria-sort=ascending] button::after{content:" ▲"}
+table.dash th[aria-sort=descending] button::after{content:" ▼"}
+table.dash th.n button{text-align:right}
+.nowrap{white-space:nowrap}
+tr.off{display:none}
+.legend .badge{margin:0 4px 4px 0}
+table.heat{width:auto;font-size:11px}
+table.heat th,table.heat td{padding:1px 3px;text-align:center;vertical-align:middle}
+table.heat th.pack{font-weight:600;font-size:11px}
+table.heat th.k{vertical-align:bottom;padding:4px 1px}
+table.heat th.k span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;display:inline-block}
+table.heat td{min-width:2.7em;white-space:nowrap;font-weight:600}
+table.heat td.org{text-align:left;font-weight:400;min-width:15em;max-width:24em;white-space:normal}
+@page{size:A4 landscape;margin:10mm}
+@media print{
+ main.wide{padding:0}
+ .controls{display:none}
+ .scroll{overflow:visible}
+ table.dash th{position:static}
+ thead{display:table-header-group}
+ table.dash,table.heat{font-size:8pt}
+ table.dash td.org{min-width:14em}table.dash td.worst{min-width:9em}table.dash th.n{width:5.4em}
+ table.heat{break-before:page}
+}
+"""
+
+_WORST_SHOWN = 2  # khoản named in a dashboard row (the heat map shows them all)
+
+#: Sorting and filtering for the dashboard's table; without it the table is complete, worst first.
+_SCRIPT = """
+(() => {
+  const table = document.getElementById('orgs'), heat = document.getElementById('heat');
+  const controls = document.querySelector('.controls'), q = document.getElementById('q');
+  const failing = document.getElementById('failing'), shown = document.getElementById('shown');
+  if (!table || !controls) return;
+  controls.hidden = false;
+  const body = table.tBodies[0], rows = [...body.rows];
+  const heatRows = new Map(heat ? [...heat.tBodies[0].rows].map((r) => [r.dataset.i, r]) : []);
+  const heads = [...table.tHead.rows[0].cells];
+  const failCol = heads.length - 2;
+  const plain = (t) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  const words = new Map(rows.map((r) => [r, plain(r.cells[1].textContent + ' ' + r.cells[2].textContent)]));
+  const number = (r, i) => { const n = parseInt(r.cells[i].textContent, 10); return Number.isNaN(n) ? 0 : n; };
+  const apply = () => {
+    const wanted = plain(q.value.trim());
+    let n = 0;
+    for (const r of rows) {
+      const on = (!wanted || words.get(r).includes(wanted)) && (!failing.checked || number(r, failCol) > 0);
+      r.classList.toggle('off', !on);
+      const h = heatRows.get(r.dataset.i);
+      if (h) h.classList.toggle('off', !on);
+      n += on;
+    }
+    shown.textContent = shown.dataset.text.replace('{n}', n).replace('{total}', rows.length);
+  };
+  heads.forEach((th, i) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    while (th.firstChild) button.appendChild(th.firstChild);
+    th.appendChild(button);
+    button.addEventListener('click', () => {
+      const numeric = th.classList.contains('n');
+      const now = th.getAttribute('aria-sort');
+      const up = now ? now === 'descending' : !numeric || i === 0;
+      heads.forEach((h) => h.removeAttribute('aria-sort'));
+      th.setAttribute('aria-sort', up ? 'ascending' : 'descending');
+      const sign = up ? 1 : -1;
+      const key = numeric ? (r) => number(r, i) : (r) => r.cells[i].textContent.trim();
+      rows.sort((a, b) => {
+        const x = key(a), y = key(b);
+        const c = numeric ? x - y : x.localeCompare(y, document.documentElement.lang);
+        return c * sign || a.dataset.i - b.dataset.i;
+      });
+      for (const r of rows) {
+        body.appendChild(r);
+        const h = heatRows.get(r.dataset.i);
+        if (h) h.parentNode.appendChild(h);
+      }
+    });
+  });
+  q.addEventListener('input', apply);
+  failing.addEventListener('change', apply);
+  apply();
+})();
+"""
+
+
+def _labels(lang: str) -> str:
+    """Style for narrow screens, where a table's rows are stacked: each cell says which column it is."""
+
+    def rules(table: str, keys: list[str]) -> str:
+        return "".join(
+            f'{table} td:nth-child({i})::before{{content:"{label}: "}}'
+            for i, label in enumerate(keys, start=1)
+            if label
+        )
+
+    results = [
+        msg(c, lang) for c in ("col.period", "col.due", "col.status", "col.evidence", "col.explanation")
+    ]
+    attention = [
+        msg(c, lang) for c in ("col.status", "col.citation", "col.period", "col.due", "col.explanation")
+    ]
+    counts = ["", *(status_label(s, lang) for s in STATUS_ORDER), msg("report.total", lang)]
+    todo = [
+        "#",
+        *(msg(c, lang) for c in ("col.obligation", "col.citation", "col.period", "col.due", "col.status")),
+        msg("todo.evidence", lang),
+    ]
+    return (
+        "@media (max-width:640px){"
+        + rules(".obligation table", results)
+        + rules("table.attention", attention)
+        + rules("table.counts", counts)
+        + rules("table.todo", todo)
+        + "table.todo{table-layout:auto}"
+        + "table.attention td:first-child::before,.obligation table td:nth-child(3)::before{content:none}"
+        + "table.counts td:first-child{font-weight:600}}"
+    )
+
+
 def _e(text: object) -> str:
     return escape(visible_lines(str(text)), quote=True)
 
@@ -119,11 +282,14 @@ def _badge(status: str, text: str) -> str:
     return f'<span class="badge s-{status}">{_e(text)}</span>'
 
 
-def _page(title: str, lang: str, body: str) -> str:
+def _page(title: str, lang: str, body: str, *, wide: bool = False, script: str = "") -> str:
+    style = _CSS + _labels(lang) + (_DASH_CSS if wide else "")
+    main = '<main class="wide">' if wide else "<main>"
+    tail = f"<script>{script}</script>\n" if script else ""
     return (
         f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+        f"<title>{_e(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n{main}\n{body}</main>\n{tail}</body>\n</html>\n"
     )
 
 
@@ -135,21 +301,55 @@ def _cards(totals: StatusCounts, lang: str) -> str:
     return f'<div class="cards">{cards}</div>\n'
 
 
+#: A pattern over each status's colour, so that the chart reads in grayscale too (solid: met, not applicable).
+_PATTERNS: dict[str, str] = {
+    "missed": '<path d="M0 0L6 6M6 0L0 6" stroke-width="1.4"/>',
+    "overdue": '<path d="M0 6L6 0" stroke-width="1.4"/>',
+    "late": '<circle cx="3" cy="3" r="1.1"/>',
+    "unverified": '<path d="M0 3H6" stroke-width="1.2"/>',
+    "upcoming": '<path d="M3 0V6" stroke-width="1"/>',
+}
+_MIN_SEGMENT = 20.0  # px: room for a segment's number, however small its count
+
+
+def _swatch(status: str) -> str:
+    if status not in _PATTERNS:
+        return STATUS_COLOURS[status][0]
+    return f"url(#p-{status})"
+
+
+def _pattern_defs() -> str:
+    defs = []
+    for status, shape in _PATTERNS.items():
+        bg, fg = STATUS_COLOURS[status]
+        defs.append(
+            f'<pattern id="p-{status}" width="6" height="6" patternUnits="userSpaceOnUse">'
+            f'<rect width="6" height="6" fill="{bg}"/><g stroke="{fg}" fill="{fg}" opacity=".45">{shape}</g></pattern>'
+        )
+    return "<defs>" + "".join(defs) + "</defs>"
+
+
 def chart(rows: tuple[ClauseTotals, ...], lang: str, *, many_packs: bool = False) -> str:
-    """An inline SVG of stacked bars, one per khoản, each segment labelled with its count."""
+    """An inline SVG of stacked bars, one per khoản, each segment patterned (for grayscale) and labelled
+    with its count, and each bar's total at its end."""
     labels = [
         citation(r.provision, r.citation, lang, heading=True) + (f" ({r.pack})" if many_packs else "")
         for r in rows
     ]
     label_w = 16 + int(6.4 * max((len(label) for label in labels), default=10))
-    bar_w, row_h, top = 660 - label_w, 24, 30
-    height = top + row_h * len(rows) + 34
+    bar_w, row_h, top = 630 - label_w, 24, 30
+    legend_rows = 2 if lang != "en" else 1
+    height = top + row_h * len(rows) + 18 + 16 * legend_rows
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 670 {height}" width="670" '
         f'role="img" aria-label="{_e(msg("report.chart_title", lang))}" font-family="DejaVu Sans, Arial, sans-serif" font-size="11">',
+        _pattern_defs(),
         f'<text x="0" y="16" font-size="13" font-weight="bold">{_e(msg("report.chart_title", lang))}</text>',
     ]
+    # Each segment is _MIN_SEGMENT wide plus its share, so that every count has room for its number.
+    most = max((sum(1 for s in STATUS_ORDER if row.totals.get(s)) for row in rows), default=0)
     widest = max((row.totals.total for row in rows), default=1) or 1
+    scale = max(bar_w - _MIN_SEGMENT * most, bar_w / 2) / widest
     for i, row in enumerate(rows):
         y = top + i * row_h
         label = labels[i]
@@ -159,25 +359,31 @@ def chart(rows: tuple[ClauseTotals, ...], lang: str, *, many_packs: bool = False
             count = row.totals.get(status)
             if not count:
                 continue
-            width = bar_w * count / widest
+            width = _MIN_SEGMENT + scale * count
             bg, fg = STATUS_COLOURS[status]
             parts.append(
-                f'<rect x="{x:.1f}" y="{y + 3}" width="{width:.1f}" height="{row_h - 6}" fill="{bg}">'
-                f"<title>{_e(status_label(status, lang))}: {count}</title></rect>"
+                f'<rect x="{x:.1f}" y="{y + 3}" width="{width:.1f}" height="{row_h - 6}" fill="{_swatch(status)}" '
+                f'stroke="#fff" stroke-width="1"><title>{_e(status_label(status, lang))}: {count}</title></rect>'
             )
-            if width >= 14:
-                parts.append(
-                    f'<text x="{x + width / 2:.1f}" y="{y + 16}" text-anchor="middle" fill="{fg}">{count}</text>'
-                )
+            parts.append(
+                f'<text x="{x + width / 2:.1f}" y="{y + 16}" text-anchor="middle" fill="{fg}" stroke="{bg}" '
+                f'stroke-width="3" paint-order="stroke" font-weight="bold">{count}</text>'
+            )
             x += width
-    legend_y = top + row_h * len(rows) + 14
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + 15}" fill="#5f6368">{row.totals.total}</text>')
+    legend_y = top + row_h * len(rows) + 18
     x = 0.0
-    for status in STATUS_ORDER:
-        bg, _ = STATUS_COLOURS[status]
+    per_row = -(-len(STATUS_ORDER) // legend_rows)
+    for n, status in enumerate(STATUS_ORDER):
+        if n and n % per_row == 0:
+            legend_y += 16
+            x = 0.0
         label = status_label(status, lang)
-        parts.append(f'<rect x="{x:.1f}" y="{legend_y - 9}" width="10" height="10" fill="{bg}"/>')
-        parts.append(f'<text x="{x + 13:.1f}" y="{legend_y}" font-size="10">{_e(label)}</text>')
-        x += 20 + 5.6 * len(label)
+        parts.append(
+            f'<rect x="{x:.1f}" y="{legend_y - 10}" width="14" height="12" fill="{_swatch(status)}" stroke="#5f6368" stroke-width=".5"/>'
+        )
+        parts.append(f'<text x="{x + 18:.1f}" y="{legend_y}" font-size="10.5">{_e(label)}</text>')
+        x += 30 + 6.2 * len(label)
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
@@ -381,14 +587,22 @@ class HtmlRenderer:
         return title + f"<table><tbody>{rows}</tbody></table>\n"
 
     def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
-        """The overview page, streamed: one table row per organisation, worst first."""
+        """The overview as a dashboard, streamed: a sortable, filterable table of the organisations
+        (worst first, each linked to its own report when one was written), then a khoản × organisation
+        heat map. A small inline script sorts and filters; without it both are plain tables."""
         lang = options.lang
-        page = _page(msg("overview.title", lang), lang, "\x00")
+        page = _page(msg("overview.title", lang), lang, "\x00", wide=True, script=_SCRIPT)
         opening, closing = page.split("\x00")
         yield opening
+        periods = overview.periods
+        if len(periods) == 1:
+            period = f"{format_date(periods[0][0], lang)} – {format_date(periods[0][1], lang)}"
+        else:
+            period = msg("dash.periods", lang, n=len(periods)) if periods else "—"
         yield (
             f'<header><p class="kicker">{_e(msg("report.law", lang))}</p><h1>{_e(msg("overview.title", lang))}</h1>'
             f'<p class="sub">{_e(msg("overview.subtitle", lang))}</p><dl class="facts">'
+            f"<dt>{_e(msg('report.period', lang))}</dt><dd>{_e(period)}</dd>"
             f"<dt>{_e(msg('report.as_of', lang))}</dt><dd>{_e(format_date(overview.as_of, lang))}</dd>"
             f"<dt>{_e(msg('overview.organisations', lang))}</dt><dd>{overview.organisations}</dd></dl></header>\n"
             f"{_cards(overview.totals, lang)}"
@@ -399,23 +613,98 @@ class HtmlRenderer:
                 for i in overview.invalid
             )
             yield f"<h2>{_e(msg('overview.invalid', lang))}: {len(overview.invalid)}</h2><ul>{items}</ul>\n"
-        head = "".join(f"<th>{_badge(s, status_label(s, lang))}</th>" for s in STATUS_ORDER)
+        many = len(periods) > 1
+        head = "".join(f'<th class="n">{_badge(s, status_label(s, lang))}</th>' for s in STATUS_ORDER)
+        shown = _e(msg("dash.shown", lang, n="{n}", total="{total}"))
         yield (
-            f"<table><thead><tr><th>#</th><th>{_e(msg('col.organisation', lang))}</th>{head}"
+            f"<h2>{_e(msg('col.organisation', lang))}</h2>\n"
+            f'<div class="controls" hidden><label>{_e(msg("dash.search", lang))} '
+            f'<input type="search" id="q" autocomplete="off"></label>'
+            f'<label><input type="checkbox" id="failing"> {_e(msg("dash.only_failing", lang))}</label>'
+            f'<output id="shown" data-text="{shown}"></output>'
+            f'<span class="meta">{_e(msg("dash.sort_hint", lang))}</span></div>\n'
+            f'<div class="scroll"><table class="dash" id="orgs"><thead><tr><th class="n">#</th>'
+            f"<th>{_e(msg('col.organisation', lang))}</th><th>{_e(msg('dash.id', lang))}</th>"
+            + (f"<th>{_e(msg('col.period', lang))}</th>" if many else "")
+            + f'{head}<th class="n">{_e(msg("dash.failing", lang))}</th>'
             f"<th>{_e(msg('col.worst', lang))}</th></tr></thead><tbody>\n"
         )
         for rank, row in enumerate(overview.rows(), start=1):
-            cells = "".join(
-                f'<td class="n{" s-" + s if row.totals.get(s) and s in ATTENTION else ""}">{row.totals.get(s) or "·"}</td>'
-                for s in STATUS_ORDER
-            )
-            worst = ", ".join(
-                f"{_e(citation(c.provision, c.citation, lang))} ({c.failing(options.fail_on)})"
-                for c in row.clauses
-                if c.failing(options.fail_on)
-            )
-            yield (
-                f'<tr><td class="n">{rank}</td><td>{_e(row.name)}<br><code>{_e(row.file)}</code></td>'
-                f"{cells}<td>{worst or '—'}</td></tr>\n"
-            )
-        yield "</tbody></table>\n" + closing
+            yield self._dash_row(rank, row, options, many=many)
+        yield "</tbody></table></div>\n"
+        yield from self._heat_map(overview, options)
+        yield closing
+
+    def _dash_row(self, rank: int, row: OverviewRow, options: RenderOptions, *, many: bool) -> str:
+        lang = options.lang
+        cells = "".join(
+            f'<td class="n{" s-" + s if row.totals.get(s) and s in ATTENTION else ""}">{row.totals.get(s) or "·"}</td>'
+            for s in STATUS_ORDER
+        )
+        failing_clauses = [c for c in row.clauses if c.failing(options.fail_on)]
+        worst = ", ".join(
+            f"{_e(citation(c.provision, c.citation, lang))} ({c.failing(options.fail_on)})"
+            for c in failing_clauses[:_WORST_SHOWN]
+        )
+        if len(failing_clauses) > _WORST_SHOWN:
+            worst += f", +{len(failing_clauses) - _WORST_SHOWN}"
+        source = f"{row.file}:{row.line}" if row.line is not None else row.file
+        name = _e(row.name)
+        if row.report is not None:
+            name = f'<a href="{_e(quote(row.report))}">{name}</a>'
+        period = (
+            f'<td class="nowrap">{_e(format_date(row.period_start, lang))} – {_e(format_date(row.period_end, lang))}</td>'
+            if many
+            else ""
+        )
+        failing = row.failing(options.fail_on)
+        return (
+            f'<tr data-i="{rank}"><td class="n">{rank}</td><td class="org" title="{_e(source)}">{name}</td>'
+            f'<td class="id"><code>{_e(row.organisation)}</code></td>{period}'
+            f'{cells}<td class="n{" fail" if failing else ""}">{failing or "·"}</td><td class="worst">{worst or "—"}</td></tr>\n'
+        )
+
+    def _heat_map(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
+        """A khoản × organisation table: each cell the symbol and colour of the worst status of the
+        organisation's duties under that khoản, and its failing count."""
+        lang = options.lang
+        clauses = overview.clauses()
+        if not clauses:
+            return
+        index = {(c.pack, c.provision): i for i, c in enumerate(clauses)}
+        legend = " ".join(
+            f'<span class="badge s-{s}">{STATUS_SYMBOLS[s]} {_e(status_label(s, lang))}</span>'
+            for s in STATUS_ORDER
+            if s != "not_applicable"
+        )
+        packs: list[tuple[str, int]] = []
+        for c in clauses:
+            if packs and packs[-1][0] == c.pack:
+                packs[-1] = (c.pack, packs[-1][1] + 1)
+            else:
+                packs.append((c.pack, 1))
+        pack_row = "".join(f'<th colspan="{n}" class="pack">{_e(pack)}</th>' for pack, n in packs)
+        clause_row = "".join(
+            f'<th class="k" title="{_e(citation(c.provision, c.citation, lang, heading=True))} ({_e(c.pack)})">'
+            f"<span>{_e(citation(c.provision, c.citation, lang, heading=True))}</span></th>"
+            for c in clauses
+        )
+        yield (
+            f'<h2>{_e(msg("dash.heatmap", lang))}</h2>\n<p class="meta">{_e(msg("dash.heatmap_note", lang))}</p>\n'
+            f'<p class="legend"><span class="meta">{_e(msg("dash.legend", lang))}:</span> {legend}</p>\n'
+            f'<div class="scroll"><table class="heat" id="heat"><thead><tr><th rowspan="2">'
+            f"{_e(msg('col.organisation', lang))}</th>{pack_row}</tr><tr>{clause_row}</tr></thead><tbody>\n"
+        )
+        for rank, row in enumerate(overview.rows(), start=1):
+            cells = ["<td></td>"] * len(clauses)
+            for c in row.clauses:
+                duties = c.totals - c.soft
+                worst = next((s for s in STATUS_ORDER if duties.get(s)), None)
+                if worst is None:
+                    continue
+                failing = c.failing(options.fail_on)
+                cells[index[(c.pack, c.provision)]] = (
+                    f'<td class="s-{worst}">{STATUS_SYMBOLS[worst]}{failing if failing else ""}</td>'
+                )
+            yield f'<tr data-i="{rank}"><td class="org">{_e(row.name)}</td>{"".join(cells)}</tr>\n'
+        yield "</tbody></table></div>\n"
