@@ -406,13 +406,14 @@ def _complaints(resolved_after: int, rulebook: Rulebook) -> Status:
 
 
 def test_a_complaint_resolved_30_days_after_its_acceptance_is_on_time(rulebook: Rulebook) -> None:
-    assert _complaints(40, rulebook) is Status.MET  # 10 days to accept, 30 to resolve
+    # 10 working days to accept (two working weeks: 3/3/2025 + 14 days is Monday 17/3), 30 to resolve
+    assert _complaints(44, rulebook) is Status.MET
 
 
 def test_a_complaint_resolved_within_the_lawful_extensions_is_late_never_missed(rulebook: Rulebook) -> None:
-    assert _complaints(41, rulebook) is Status.LATE
-    assert _complaints(100, rulebook) is Status.LATE  # 40 + 60: a denunciation extended twice
-    assert _complaints(101, rulebook) is Status.MISSED
+    assert _complaints(45, rulebook) is Status.LATE
+    assert _complaints(104, rulebook) is Status.LATE  # 44 + 60: a denunciation extended twice
+    assert _complaints(105, rulebook) is Status.MISSED
 
 
 def test_a_2025_record_owes_no_review_of_a_2024_half_begun_before_the_resolution(rulebook: Rulebook) -> None:
