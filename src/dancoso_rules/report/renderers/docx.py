@@ -244,12 +244,14 @@ class _Builder:
         bold: bool = False,
         italic: bool = False,
         first: bool = False,
+        left: bool = False,
     ) -> Any:
+        """A line of a header or signature-block cell: centred, or ``left`` (the "Nơi nhận" list)."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
 
         paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_after = Pt(0)
         run = paragraph.add_run(text)
         run.font.size = Pt(size)
@@ -397,38 +399,17 @@ class _Builder:
         table = self.doc.add_table(rows=1, cols=2)
         _set_widths(table, (Mm(80), Mm(85)))
         left, right = table.rows[0].cells
-        self._recipient(left, "Nơi nhận:", size=12, bold=True, italic=True, first=True)
+        self._cell_text(left, "Nơi nhận:", 12, bold=True, italic=True, first=True, left=True)
         parent = self.report.organisation.parent
         recipients = [f"- {parent.name} (để báo cáo);"] if parent is not None else []
         recipients += [f"- {BLANK};", f"- Lưu: VT, {BLANK}."]
         for line in recipients:
-            self._recipient(left, line, size=11)
+            self._cell_text(left, line, 11, left=True)
         self._cell_text(right, f"{BLANK * 4}", HEADER_PT + 1, bold=True, first=True)
         self._cell_text(right, "(Chức vụ của người ký, ký tên và đóng dấu)", HEADER_PT, italic=True)
         for _ in range(4):
             self._cell_text(right, "", HEADER_PT)
         self._cell_text(right, f"{BLANK * 4}", HEADER_PT + 1, bold=True)
-
-    def _recipient(
-        self,
-        cell: Any,
-        text: str,
-        *,
-        size: int,
-        bold: bool = False,
-        italic: bool = False,
-        first: bool = False,
-    ) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Pt
-
-        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        paragraph.paragraph_format.space_after = Pt(0)
-        run = paragraph.add_run(text)
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        run.font.italic = italic
 
     def _properties(self) -> None:
         stamp = dt.datetime(self.report.as_of.year, self.report.as_of.month, self.report.as_of.day)
