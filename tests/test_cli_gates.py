@@ -417,3 +417,16 @@ def test_the_hook_skips_json_that_is_not_a_record(tmp_path: Path) -> None:
 def test_the_docs_pin_a_revision_that_exists() -> None:
     for page in (REPO / ".pre-commit-hooks.yaml", REPO / "docs" / "recipes" / "pre-commit.md"):
         assert "rev: v0.1.0" not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_reader_that_leaves_early_never_makes_the_run_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `dancoso check … | head` under `set -o pipefail`: the report was not read to its end, so the run
+    # exits 141 (128 + SIGPIPE, as a shell reports it), never 0, whatever the duties.
+    import dancoso_rules.cli.output as output
+
+    def gone(content: str | bytes) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(output, "write_stdout", gone)
+    record = str(EXAMPLES / "long-an" / "ap-3-my-yen.json")  # no failing duty: it would exit 0
+    assert main(["check", record, "--as-of", "2026-01-15", "--fail-on", "none"]) == 141

@@ -79,6 +79,8 @@ def cli_page() -> str:
         "| `2` | usage errors, unreadable or invalid input (`check`), output that cannot be written |",
         "| `3` | an internal error, a bug: one line on standard error says what and where to report it "
         "(`DANCOSO_DEBUG=1` shows the traceback) |",
+        "| `141` | the reader of standard output left before the end (`dancoso check … \\| head`): never 0, "
+        "so that `set -o pipefail` does not pass a report nobody read to its end |",
         "",
         "`--fail-on` decides the exit code of `check` only: every report counts missed and overdue duties as "
         "failing and says when the run's policy does not block on them.",

@@ -92,8 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return exc.exit_code
-    except BrokenPipeError:  # pragma: no cover - e.g. `dancoso ... | head`
-        return 0
+    except BrokenPipeError:  # e.g. `dancoso ... | head`: the reader left before the end
+        return _broken_pipe()
     except KeyboardInterrupt:  # pragma: no cover
         return 130
     except OSError as exc:
@@ -104,6 +104,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         return _internal(exc)
     return code
+
+
+#: The exit code when the reader of standard output leaves early (``| head``): 128 + SIGPIPE, as a shell
+#: reports a command killed by it. Never 0: under ``set -o pipefail`` a gate must not pass on a report
+#: nobody read to its end.
+EXIT_BROKEN_PIPE = 141
+
+
+def _broken_pipe() -> int:
+    # Python would report the same broken pipe again when it flushes stdout at exit: point it at devnull.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - a replaced sys.stdout without a descriptor
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def _internal(exc: Exception) -> int:
