@@ -177,6 +177,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "col.period": ("Kỳ", "Period"),
     "col.window": ("Thời gian thực hiện", "Window"),
     "col.due": ("Hạn", "Due"),
+    "col.counted_due": ("Hạn tính theo ngày làm việc", "Due on the working calendar"),
+    "report.counted_due": ("lùi đến ngày làm việc tiếp theo", "moved to the next working day"),
     "col.close": ("Hạn chấp nhận thực hiện chậm", "Closes"),
     "col.status": ("Trạng thái", "Status"),
     "col.days": ("Số ngày", "Days"),
