@@ -25,7 +25,7 @@ from dancoso_rules.evaluation import Status, evaluate
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.model import Duration, Interpretation, Rulebook, parse_duration
 from dancoso_rules.record.model import ActivityRecord
-from dancoso_rules.report.messages import format_date
+from dancoso_rules.report.messages import format_date, value_label
 from dancoso_rules.report.render import render
 
 D = dt.date
@@ -258,3 +258,9 @@ def _walk_results(node: object) -> list[dict[str, object]]:
         for value in node:
             found.extend(_walk_results(value))
     return found
+
+
+def test_a_working_day_duration_reads_in_words() -> None:
+    assert value_label("P10WD30D") == "10 ngày làm việc, tiếp theo là 30 ngày"
+    assert value_label("P10WD30D", "en") == "10 working days, then 30 days"
+    assert value_label("P7WD", "en") == "7 working days"
