@@ -1,11 +1,15 @@
 """The calendar, working-day and DOCX libraries are main dependencies but cost nothing until used:
 ``import dancoso_rules`` and ``dancoso check`` of a JSON record never import them. Nor does a check
-import what only another format, another command or a problem needs (start-up counts in every CI job)."""
+import what only another format, another command or a problem needs (start-up counts in every CI job).
+The working calendar (``holidays`` and the YAML file of decided days off) is built only when a record
+has an event whose deadline is counted in working days (a complaint received)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -55,8 +59,18 @@ def test_importing_the_library_imports_none_of_them() -> None:
     assert _imported_after("import dancoso_rules; dancoso_rules.evaluate") == []
 
 
-def test_check_on_json_imports_none_of_them() -> None:
-    record = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
+def _without_events(tmp_path: Path) -> Path:
+    """The Trà Vinh department's example record without its events (complaints are counted in working
+    days, on the calendar that ``holidays`` gives)."""
+    data = json.loads((EXAMPLES / "tra-vinh" / "so-noi-vu.json").read_text(encoding="utf-8"))
+    data["events"] = []
+    record = tmp_path / "so-noi-vu.json"
+    record.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return record
+
+
+def test_check_on_json_imports_none_of_them(tmp_path: Path) -> None:
+    record = _without_events(tmp_path)
     body = (
         "import contextlib, io\n"
         "from dancoso_rules.cli.main import main\n"
@@ -66,12 +80,23 @@ def test_check_on_json_imports_none_of_them() -> None:
     assert _imported_after(body) == []
 
 
+def test_a_complaint_counted_in_working_days_builds_the_working_calendar() -> None:
+    record = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
+    body = (
+        "import contextlib, io\n"
+        "from dancoso_rules.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', {str(record)!r}, '--as-of', '2026-01-15', '--format', 'json'])"
+    )
+    assert _imported_after(body) == ["holidays"]
+
+
 def test_check_on_json_with_the_text_format_imports_nothing_it_does_not_use(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.delenv("DANCOSO_NO_CACHE", raising=False)
     load_rulebook()  # the precompiled rule cache, as every run after the first finds it
-    record = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
+    record = _without_events(tmp_path)
     body = (
         "import contextlib, io\n"
         "from dancoso_rules.cli.main import main\n"

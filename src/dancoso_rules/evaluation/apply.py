@@ -270,7 +270,7 @@ class _Laying:
         entries: list[Entry] = []
         # Each instance's proof is chosen in turn: an activity serves one instance at most.
         for dates in triggered_dates(plan, events):
-            start, due, close, position = dates
+            start, due, close, position, stated = dates
             why = instance_in_time(start, due, instrument, addressee_until)
             if why is not None:
                 came.append(Status.NOT_APPLICABLE)
@@ -279,7 +279,7 @@ class _Laying:
             if addressee_until is not None and close >= addressee_until:
                 # A body that ceased can no longer answer late (see frame.closed_by).
                 close = addressee_until - dt.timedelta(days=1)
-                dates = (start, due, close, position)
+                dates = (start, due, close, position, stated)
             event = events_of_record[position]
             # The window opens on the event's day, or on the effective date if that is later.
             opens = start if start >= effective else effective

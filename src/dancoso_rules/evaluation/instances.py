@@ -16,7 +16,11 @@ date*, and a *close date* (the last day on which doing it still counts, as late)
   period begins (01/12/2024); such an instance belongs to a record when its period overlaps it.
 - **Triggered** duties: one instance per event of a listed type in the record, dated on or
   before the evaluation date; the window opens on the event's date and the duty is due
-  ``respond_within`` after it.
+  ``respond_within`` after it. A duration led by working days (``P10WD30D``) counts them first on
+  the working calendar of state agencies (:mod:`dancoso_rules.evaluation.workdays`: from the day
+  after the event, Bộ luật Dân sự 2015 Điều 147), then its calendar part; a deadline so counted
+  that falls on a day off moves to the next working day when the ``deadline-on-day-off``
+  interpretation says so (Điều 148 khoản 5). The instance keeps the stated deadline beside it.
 - **One-off** duties: one instance, due the ``due`` interpretation's duration after the
   instrument's effective date, with the window opening on that date; it belongs to a record whose
   period overlaps the window.
@@ -38,6 +42,7 @@ from typing import NamedTuple
 
 from dancoso_rules.errors import RuleError
 from dancoso_rules.evaluation.interpretations import At, InterpretationTable
+from dancoso_rules.evaluation.workdays import working_calendar
 from dancoso_rules.model import Duration, Frequency, Obligation, add_months, shift
 from dancoso_rules.record.view import EventLike
 
@@ -55,21 +60,29 @@ DEFAULT_CLOSE: dict[str, str] = {
 }
 
 
+#: The interpretation (a flag) that moves a deadline counted in working days off a day off.
+ROLL_FORWARD_ID = "deadline-on-day-off"
+
+
 class Shift(NamedTuple):
     """A :class:`~dancoso_rules.model.Duration` as the evaluator applies it, for every event of a record.
 
-    (A named tuple of two numbers: reading them costs less than reading a model's fields.)
+    (A named tuple of numbers: reading them costs less than reading a model's fields.)
     """
 
     months: int
     days: int
+    working_days: int = 0
 
     @classmethod
     def of(cls, duration: Duration) -> Shift:
-        return cls(duration.months, duration.days)
+        return cls(duration.months, duration.days, duration.working_days)
 
     def after(self, day: dt.date) -> dt.date:
-        """The date this long after ``day``, as :meth:`Duration.after <dancoso_rules.model.Duration.after>`."""
+        """The date this long after ``day``: working days first (on the working calendar), then as
+        :meth:`Duration.after <dancoso_rules.model.Duration.after>`."""
+        if self.working_days:
+            day = working_calendar().add_working_days(day, self.working_days)
         return shift(day, self.months, self.days)
 
 
@@ -85,6 +98,8 @@ class Plan:
     interpretations: tuple[str, ...] = ()
     #: A plan for its period: due ``due`` after the day before the period begins (``window: plan``).
     plan: bool = False
+    #: Whether a deadline counted in working days that falls on a day off moves to the next working day.
+    roll_forward: bool = False
 
     def due_after(self, day: dt.date) -> dt.date:
         """The due date counted from ``day`` (the period's last day, the event, or the effective date)."""
@@ -126,6 +141,8 @@ class Instance(NamedTuple):
     close: dt.date | None = None
     period: Span | None = None
     event: int | None = None
+    #: The deadline as stated, when the one counted (``due``) was moved off a day off.
+    stated: dt.date | None = None
 
     def clipped(self, start: dt.date) -> Instance:
         """The same instance with its window opening no earlier than ``start``."""
@@ -165,9 +182,12 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: A
         return Plan("regular", frequency, False, None, close(frequency.value, schedule.close), tuple(ids))
     if schedule.kind == "triggered":
         due = Shift.of(table.duration(schedule.respond_within, at))
-        return Plan(
-            "triggered", due=due, close=close("triggered", schedule.close), interpretations=tuple(ids)
-        )
+        closing = close("triggered", schedule.close)
+        roll = False
+        if due.working_days and ROLL_FORWARD_ID in table.by_id:
+            roll = table.by_id[ROLL_FORWARD_ID].flag
+            ids.append(ROLL_FORWARD_ID)
+        return Plan("triggered", due=due, close=closing, interpretations=tuple(ids), roll_forward=roll)
     if schedule.kind == "one_off":
         due = Shift.of(table.duration(schedule.due, at))
         return Plan("one_off", due=due, close=close("one_off", schedule.close), interpretations=tuple(ids))
@@ -253,10 +273,11 @@ def dated_instances(
     return tuple(found), tuple(ids)
 
 
-#: A triggered instance as the evaluator first lays it: ``(start, due, close, event)``, the day of
-#: the event, the due and close dates, and the event's index in the record. A plain tuple: a record
-#: may have hundreds of events; :func:`triggered_instance` writes it out for the report.
-TriggeredDates = tuple[dt.date, dt.date, dt.date, int]
+#: A triggered instance as the evaluator first lays it: ``(start, due, close, event, stated)``, the
+#: day of the event, the due (as counted) and close dates, the event's index in the record, and the
+#: deadline as stated when the counted one was moved off a day off (else ``None``). A plain tuple: a
+#: record may have hundreds of events; :func:`triggered_instance` writes it out for the report.
+TriggeredDates = tuple[dt.date, dt.date, dt.date, int, dt.date | None]
 
 
 def triggered_dates(plan: Plan, events: Sequence[tuple[int, EventLike]]) -> list[TriggeredDates]:
@@ -265,19 +286,27 @@ def triggered_dates(plan: Plan, events: Sequence[tuple[int, EventLike]]) -> list
     assert close is not None
     # Plan.due_after and Shift.after, spelt out: two calls fewer for each event.
     # (Shifts unpacked: a named tuple's fields cost a generic attribute lookup each on Python 3.11.)
-    months, days = (0, 0) if plan.due is None else plan.due
-    close_months, close_days = close
-    found = []
+    months, days, working = (0, 0, 0) if plan.due is None else plan.due
+    close_months, close_days, close_working = close
+    calendar = working_calendar() if working or close_working or plan.roll_forward else None
+    found: list[TriggeredDates] = []
     for day, _, index in sorted([(event.date, event.id, index) for index, event in events]):
+        stated: dt.date | None = None
+        if calendar is not None:
+            due = shift(calendar.add_working_days(day, working), months, days)
+            if plan.roll_forward and not calendar.is_working_day(due):
+                stated, due = due, calendar.next_working_day(due)
+            found.append((day, due, close.after(due), index, stated))
+            continue
         due = shift(day, months, days) if months or days else day
-        found.append((day, due, shift(due, close_months, close_days), index))
+        found.append((day, due, shift(due, close_months, close_days), index, None))
     return found
 
 
 def triggered_instance(dates: TriggeredDates) -> Instance:
     """The :class:`Instance` of a triggered instance laid as :data:`TriggeredDates`."""
-    start, due, close, event = dates
-    return Instance(start, due, due, close, None, event)
+    start, due, close, event, stated = dates
+    return Instance(start, due, due, close, None, event, stated)
 
 
 def one_off_instances(plan: Plan, effective: dt.date, span: Span) -> list[Instance]:

@@ -153,9 +153,7 @@ def _impossible(rulebook: Rulebook, located: Iterable[tuple[Location, Interpreta
         users = by_due.get(item.id)
         if not users or item.kind != "duration":
             continue
-        zero = [
-            v for v in (item.value, *(d.value for d in item.values)) if parse_duration(v).after(_DAY) == _DAY
-        ]
+        zero = [v for v in (item.value, *(d.value for d in item.values)) if parse_duration(v).is_zero]
         if zero:
             problems.append(
                 Problem(
@@ -168,6 +166,3 @@ def _impossible(rulebook: Rulebook, located: Iterable[tuple[Location, Interpreta
                 )
             )
     return problems
-
-
-_DAY = dt.date(2001, 1, 1)

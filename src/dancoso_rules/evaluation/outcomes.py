@@ -24,13 +24,16 @@ from dancoso_rules.model import Labels, Vocabulary
 
 
 def placement(instance: Instance, trigger: EvidenceRef | None = None) -> dict[str, Any]:
-    """The fields that place a result in time: period, trigger, window, due and close dates."""
+    """The fields that place a result in time: period, trigger, window, due (as stated) and close
+    dates, and the due date as counted when it was moved off a day off."""
     period = instance.period
+    stated = instance.stated
     return {
         "period": None if period is None else _period_ref(period),
         "trigger": trigger,
         "window": _date_range(instance.start, instance.end),
-        "due": instance.due,
+        "due": instance.due if stated is None else stated,
+        "counted_due": None if stated is None else instance.due,
         "close": instance.close,
     }
 

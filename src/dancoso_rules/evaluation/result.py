@@ -114,6 +114,9 @@ class DutyResult(Frozen):
     trigger: EvidenceRef | None = None
     window: DateRange | None = None
     due: dt.date | None = None
+    #: The due date as counted, when the stated one (``due``) falls on a day off and was moved to the
+    #: next working day (Bộ luật Dân sự 2015, Điều 148 khoản 5): the status is decided against it.
+    counted_due: dt.date | None = None
     close: dt.date | None = None
     status: Status
     days_left: int | None = None

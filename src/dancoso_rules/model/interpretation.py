@@ -3,7 +3,9 @@
 An interpretation has an id, a value, a rationale and a basis: a citation of the law it rests on,
 or ``project_default`` when it is this project's own reasonable reading. Users override them.
 
-Its kind says what its value is: a ``duration`` (ISO 8601, ``P3M``), a ``frequency`` (``quarterly``)
+Its kind says what its value is: a ``duration`` (ISO 8601, ``P3M``; working days, which the law
+counts on the calendar of state agencies, as ``WD`` before the calendar part: ``P10WD30D`` is ten
+working days and then thirty days), a ``frequency`` (``quarterly``)
 or a ``flag`` (``yes`` or ``no``: a reading the law leaves open, such as whether a merged agency
 answers for its former province's instrument).
 
@@ -24,11 +26,20 @@ from typing import Literal
 from pydantic import model_validator
 
 from dancoso_rules.model.common import Frozen, Labels, Slug, Text
-from dancoso_rules.model.schedule import MAX_DURATION_DAYS, MAX_DURATION_MONTHS, Duration, Frequency
+from dancoso_rules.model.schedule import (
+    MAX_DURATION_DAYS,
+    MAX_DURATION_MONTHS,
+    MAX_WORKING_DAYS,
+    Duration,
+    Frequency,
+)
 from dancoso_rules.model.vocabulary import Level
 
 # At most six digits a number: more could only ever exceed the bounds below.
-_DURATION = re.compile(r"^P(?:(?P<years>\d{1,6})Y)?(?:(?P<months>\d{1,6})M)?(?:(?P<days>\d{1,6})D)?$")
+_DURATION = re.compile(
+    r"^P(?:(?P<working_days>\d{1,6})WD)?(?:(?P<years>\d{1,6})Y)?"
+    r"(?:(?P<months>\d{1,6})M)?(?:(?P<days>\d{1,6})D)?$"
+)
 
 InterpretationKind = Literal["duration", "frequency", "flag"]
 #: The values of a ``flag`` interpretation.
@@ -37,17 +48,25 @@ Basis = Literal["legal_source", "project_default"]
 
 
 def parse_duration(text: str) -> Duration:
-    """Parse an ISO 8601 calendar duration such as ``P3M``, ``P30D`` or ``P1Y``."""
+    """Parse an ISO 8601 calendar duration such as ``P3M``, ``P30D`` or ``P1Y``, optionally led by
+    working days: ``P10WD`` (ten working days), ``P10WD30D`` (ten working days, then thirty days)."""
     match = _DURATION.fullmatch(text)
     if match is None or text == "P":
-        raise ValueError(f"expected an ISO 8601 duration such as 'P3M', 'P30D' or 'P1Y', got {text!r}")
-    years, months, days = (int(match.group(g) or 0) for g in ("years", "months", "days"))
+        raise ValueError(
+            "expected an ISO 8601 duration such as 'P3M', 'P30D' or 'P1Y', or working days first "
+            f"such as 'P10WD' or 'P10WD30D', got {text!r}"
+        )
+    working, years, months, days = (
+        int(match.group(g) or 0) for g in ("working_days", "years", "months", "days")
+    )
     if 12 * years + months > MAX_DURATION_MONTHS or days > MAX_DURATION_DAYS:
         raise ValueError(
             f"the duration {text!r} is longer than a hundred years; at most P100Y "
             f"({MAX_DURATION_MONTHS} months) and {MAX_DURATION_DAYS} days"
         )
-    return Duration(months=12 * years + months, days=days)
+    if working > MAX_WORKING_DAYS:
+        raise ValueError(f"the duration {text!r} counts more than {MAX_WORKING_DAYS} working days")
+    return Duration(months=12 * years + months, days=days, working_days=working)
 
 
 def _check_value(kind: InterpretationKind, value: str) -> None:

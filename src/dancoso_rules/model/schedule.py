@@ -89,20 +89,39 @@ def shift(day: dt.date, months: int, days: int) -> dt.date:
 #: deadline a text leaves open is far shorter; the bound keeps date arithmetic inside the calendar.
 MAX_DURATION_MONTHS = 1200
 MAX_DURATION_DAYS = 36525
+#: The most working days a duration may count: the law states a few (07, 10); a year has about 250.
+MAX_WORKING_DAYS = 2500
 
 
 class Duration(Frozen):
-    """A calendar duration: whole months (added first, month ends kept) and then days."""
+    """A duration: working days (counted first, on the working calendar of state agencies), then
+    whole months (month ends kept) and then days.
+
+    Working days are data here: the model cannot count them (the calendar belongs to the
+    evaluation, ``dancoso_rules.evaluation.workdays``), so :meth:`after` is for calendar durations.
+    """
 
     months: int = Field(default=0, ge=0, le=MAX_DURATION_MONTHS)
     days: int = Field(default=0, ge=0, le=MAX_DURATION_DAYS)
+    working_days: int = Field(default=0, ge=0, le=MAX_WORKING_DAYS)
+
+    @property
+    def is_zero(self) -> bool:
+        """Whether the duration adds nothing."""
+        return not (self.months or self.days or self.working_days)
 
     def after(self, day: dt.date) -> dt.date:
-        """The date this duration after ``day``."""
+        """The date this calendar duration after ``day`` (working days are counted by the evaluation)."""
+        if self.working_days:
+            raise ValueError(f"{self} counts working days: count it with the working calendar")
         return shift(day, self.months, self.days)
 
     def __str__(self) -> str:
-        parts = ([f"{self.months}M"] if self.months else []) + ([f"{self.days}D"] if self.days else [])
+        parts = (
+            ([f"{self.working_days}WD"] if self.working_days else [])
+            + ([f"{self.months}M"] if self.months else [])
+            + ([f"{self.days}D"] if self.days else [])
+        )
         return "P" + ("".join(parts) or "0D")
 
 

@@ -177,6 +177,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "col.period": ("Kỳ", "Period"),
     "col.window": ("Thời gian thực hiện", "Window"),
     "col.due": ("Hạn", "Due"),
+    "col.counted_due": ("Hạn tính theo ngày làm việc", "Due on the working calendar"),
+    "report.counted_due": ("lùi đến ngày làm việc tiếp theo", "moved to the next working day"),
     "col.close": ("Hạn chấp nhận thực hiện chậm", "Closes"),
     "col.status": ("Trạng thái", "Status"),
     "col.days": ("Số ngày", "Days"),
@@ -257,17 +259,21 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "period.half.1": ("đầu", "1"),
     "period.half.2": ("cuối", "2"),
     # an interpretation's value in words (see value_label)
+    "duration.working_days": ("{n} ngày làm việc", "{n} working days"),
     "duration.years": ("{n} năm", "{n} years"),
     "duration.months": ("{n} tháng", "{n} months"),
     "duration.weeks": ("{n} tuần", "{n} weeks"),
     "duration.days": ("{n} ngày", "{n} days"),
     "duration.and": ("{a} {b}", "{a} and {b}"),
+    "duration.then": ("{a}, tiếp theo là {b}", "{a}, then {b}"),
 }
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _PERIOD = re.compile(r"^(?P<y>\d{4})(?:-(?:H(?P<h>[12])|Q(?P<q>[1-4])|W(?P<w>\d{2})|(?P<m>\d{2})))?$")
 _PROVISION_PART = re.compile(r"^(art|cl|pt|ind)_([a-z0-9]+)$")
-_DURATION = re.compile(r"^P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?$")
+_DURATION = re.compile(
+    r"^P(?:(?P<working_days>\d+)WD)?(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?$"
+)
 
 
 def msg(key: str, lang: str = "vi", **values: object) -> str:
@@ -296,7 +302,8 @@ def format_date(day: dt.date | None, lang: str = "vi") -> str:
 
 
 def value_label(value: str, lang: str = "vi") -> str:
-    """An interpretation's value in words: ``monthly`` → "hằng tháng", ``P30D`` → "30 ngày"; others as given.
+    """An interpretation's value in words: ``monthly`` → "hằng tháng", ``P30D`` → "30 ngày", ``P10WD30D``
+    → "10 ngày làm việc, tiếp theo là 30 ngày" ("10 working days, then 30 days"); others as given.
 
     The codes stay in the machine formats (JSON, SARIF properties); people read words.
     """
@@ -310,9 +317,12 @@ def value_label(value: str, lang: str = "vi") -> str:
         if number:
             words = msg(f"duration.{unit}", lang, n=int(number))
             parts.append(words[:-1] if lang == "en" and int(number) == 1 else words)  # "1 month"
-    text = parts[0]
+    working = match["working_days"] and parts.pop(0)
+    text = parts[0] if parts else ""
     for part in parts[1:]:
         text = msg("duration.and", lang, a=text, b=part)
+    if working:  # working days are counted first, then the calendar part
+        return msg("duration.then", lang, a=working, b=text) if text else working
     return text
 
 

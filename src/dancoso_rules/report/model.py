@@ -86,8 +86,10 @@ def todo_order(results: Sequence[DutyResult], as_of: dt.date, horizon: int = TOD
         status = result.status.value
         if status == "overdue":
             overdue.append((-(result.days_overdue or 0), index))
-        elif status == "upcoming" and result.due is not None and result.due <= end:
-            upcoming.append((result.due, index))
+        elif status == "upcoming" and result.due is not None:
+            due = result.counted_due or result.due  # the day it must be done by, as counted
+            if due <= end:
+                upcoming.append((due, index))
     overdue.sort()
     upcoming.sort()
     return [index for _, index in overdue] + [index for _, index in upcoming]

@@ -34,6 +34,16 @@ STATUS_SYMBOLS: dict[str, str] = {
 assert tuple(STATUS_COLOURS) == STATUS_ORDER
 
 
+def due_text(result: DutyResult, lang: str) -> str:
+    """A result's due date as stated, and as counted when it was moved off a day off ("—" if none)."""
+    if result.due is None:
+        return "—"
+    stated = format_date(result.due, lang)
+    if result.counted_due is None or result.counted_due == result.due:
+        return stated
+    return f"{stated} ({msg('report.counted_due', lang)}: {format_date(result.counted_due, lang)})"
+
+
 def instance_name(result: DutyResult, lang: str) -> str | None:
     """Which instance a result is for: its period, or the event that triggered it; ``None`` for the
     obligation as a whole (e.g. one that does not apply), which a sentence then names no instance for."""

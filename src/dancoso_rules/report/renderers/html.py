@@ -28,6 +28,7 @@ from dancoso_rules.report.renderers.common import (
     STATUS_COLOURS,
     STATUS_SYMBOLS,
     applied_texts,
+    due_text,
     evidence_text,
     explanation,
     instance_label,
@@ -465,7 +466,7 @@ class HtmlRenderer:
             body = "".join(
                 f'<tr><td class="n">{r.todo_rank}</td><td><b>{_e(todo_title(entries, r, lang))}</b></td>'
                 f"<td>{_e(todo_citation(report, r, lang))}</td><td>{_e(instance_label(r, lang))}</td>"
-                f"<td>{_e(format_date(r.due, lang) if r.due else '—')}</td>"
+                f"<td>{_e(due_text(r, lang))}</td>"
                 f"<td>{_badge(r.status.value, status_text(r, lang))}</td><td>{_e(wanted_text(entries, r, lang))}</td></tr>"
                 for r in group
             )
@@ -529,7 +530,7 @@ class HtmlRenderer:
         body = "".join(
             f"<tr><td>{_badge(r.status.value, status_text(r, lang))}</td>"
             f"<td>{_e(citation(r.provision, r.citation, lang, heading=True))}{_force(r, lang)}</td><td>{_e(instance_label(r, lang))}</td>"
-            f"<td>{_e(format_date(r.due, lang) if r.due else '—')}</td><td>{_e(explanation(r, lang))}</td></tr>"
+            f"<td>{_e(due_text(r, lang))}</td><td>{_e(explanation(r, lang))}</td></tr>"
             for r in needing
         )
         intro = f'<p class="meta">{_e(note)}</p>\n' if note is not None else ""
@@ -565,7 +566,7 @@ class HtmlRenderer:
         cols = ("col.period", "col.due", "col.status", "col.evidence", "col.explanation")
         head = "".join(f"<th>{_e(msg(c, lang))}</th>" for c in cols)
         body = "".join(
-            f"<tr><td>{_e(instance_label(r, lang))}</td><td>{_e(format_date(r.due, lang) if r.due else '—')}</td>"
+            f"<tr><td>{_e(instance_label(r, lang))}</td><td>{_e(due_text(r, lang))}</td>"
             f"<td>{_badge(r.status.value, status_text(r, lang))}</td><td>{_e(evidence_text(r, lang, titles))}</td>"
             f"<td>{_e(explanation(r, lang))}</td></tr>"
             for r in results

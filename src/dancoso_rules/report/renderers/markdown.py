@@ -23,6 +23,7 @@ from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     STATUS_SYMBOLS,
     applied_texts,
+    due_text,
     evidence_text,
     explanation,
     instance_label,
@@ -246,7 +247,7 @@ class MarkdownRenderer:
                 row = (
                     f"| {result.todo_rank} | {md(todo_title(entries, result, lang))} "
                     f"| {md(todo_citation(report, result, lang))} | {md(instance_label(result, lang))} "
-                    f"| {format_date(result.due, lang) if result.due else '—'} "
+                    f"| {due_text(result, lang)} "
                     f"| {_status(result.status.value, lang, status_text(result, lang))} "
                     f"| {md(wanted_text(entries, result, lang))} |"
                 )
@@ -277,7 +278,7 @@ class MarkdownRenderer:
             lines.append(
                 f"| {_status(result.status.value, lang, status_text(result, lang))} | {md(citation(result.provision, result.citation, lang, heading=True))} "
                 f"| `{result.obligation.rsplit('.', 1)[-1]}`{f' ({md(force)})' if force else ''} | {md(instance_label(result, lang))} "
-                f"| {format_date(result.due, lang) if result.due else '—'} | {md(explanation(result, lang))} |"
+                f"| {due_text(result, lang)} | {md(explanation(result, lang))} |"
             )
         return [*lines, ""]
 
@@ -323,7 +324,7 @@ class MarkdownRenderer:
         lead = f"{md(name)}: " if name else ""  # md() folds white space, so the space is added after it
         parts = [f"{lead}**{_status(result.status.value, lang, status_text(result, lang))}**"]
         if result.due:
-            parts.append(f"{msg('col.due', lang)} {format_date(result.due, lang)}")
+            parts.append(f"{msg('col.due', lang)} {due_text(result, lang)}")
         parts.append(f"{msg('col.evidence', lang)}: {md(evidence_text(result, lang, titles))}")
         if result.reason is not None:
             parts.append(md(result.reason.text.get(lang)))
