@@ -51,7 +51,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="ics",
         help="ics: an iCalendar file; text or markdown: the agenda (default: ics)",
     )
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="the language (default: vi)")
     parser.add_argument(
         "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
     )

@@ -98,9 +98,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format", choices=FORMATS, default="text", help="the report's format (default: text)"
     )
     parser.add_argument(
-        "--lang", choices=("vi", "en"), default="vi", help="the report's language (default: vi)"
-    )
-    parser.add_argument(
         "--output",
         metavar="PATH",
         help="write the report to PATH (a folder, existing or ending in /, gets ORGANISATION-ID.EXT); for "

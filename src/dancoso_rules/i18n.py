@@ -1,0 +1,195 @@
+"""The messages an official reads outside a report: command-line help, summaries, validation messages.
+
+Reports have their own catalogue (``report/messages.py``); this one sits at the lowest layer, so that
+the record validator (below the reports) and the command line (above them) share it. Two catalogues,
+:data:`VI` and :data:`EN`, with the same keys and the same ``{placeholders}`` (a test compares them).
+
+The language of a message is the *current* one: the command line sets it from ``--lang`` (default:
+the locale, Vietnamese when unsure, :func:`default_lang`); the library's own default is English, so
+that a program calling the Python API gets the messages it always got. Machine-facing fields (a
+problem's ``code``) never change with the language: only the text does.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+#: The languages of the messages; Vietnamese is the authority.
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+_CURRENT: ContextVar[Lang] = ContextVar("dancoso_lang", default="en")
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """The language the locale asks for: the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set
+    (POSIX's order); ``vi…`` → ``vi``, ``en…`` → ``en``, unset or anything else → ``vi``."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "vi"
+    return "vi"
+
+
+def current_lang() -> Lang:
+    """The language messages are written in now."""
+    return _CURRENT.get()
+
+
+def set_lang(lang: Lang) -> None:
+    """Write the messages of this run (this context) in ``lang``."""
+    _CURRENT.set(lang)
+
+
+@contextmanager
+def using_lang(lang: Lang) -> Iterator[None]:
+    """Messages in ``lang`` inside the ``with`` block."""
+    token = _CURRENT.set(lang)
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+def tr(key: str, lang: Lang | None = None, /, **values: object) -> str:
+    """The message ``key`` in ``lang`` (default: the current language), ``values`` filled in."""
+    catalogue = VI if (lang or _CURRENT.get()) == "vi" else EN
+    text = catalogue[key]
+    return text.format(**values) if values else text
+
+
+#: English; the text the tests and golden files have always asserted.
+EN: dict[str, str] = {
+    # the command line
+    "cli.description": "Grassroots-democracy obligations (Luật 10/2022/QH15) as code: rules, records, reports.",
+    "cli.version": "show the version and exit",
+    "cli.lang": "the language of messages, help and reports: vi or en (default: from the locale "
+    "LC_ALL / LC_MESSAGES / LANG; vi when unsure)",
+    "cli.command.rules": "list, show, lint and measure the coverage of rule packs",
+    "cli.command.validate": "validate activity records against the published schema",
+    "cli.command.check": "evaluate activity records and report each duty's status",
+    "cli.command.calendar": "the duties still to do as an iCalendar file, or the agenda",
+    "cli.command.template": "write the .xlsx workbook to fill in a record, empty or from a record",
+    "cli.command.import": "turn a filled-in .xlsx workbook (or its .csv sheets) into a JSON record",
+    "cli.internal": "dancoso: internal error ({what}); this is a bug: please report it, with the command you ran, "
+    "to {where} (DANCOSO_DEBUG=1 shows the traceback)",
+    "cli.report_bugs": "the dancoso-rules maintainers (the issue tracker of the repository you installed it from)",
+    "cli.cannot_read_write": "{file}: cannot read or write: {reason}",
+    # argparse's own words (msgids of the standard library's gettext catalogue)
+    "argparse.usage: ": "usage: ",
+    "argparse.options": "options",
+    "argparse.positional arguments": "positional arguments",
+    "argparse.show this help message and exit": "show this help message and exit",
+    "argparse.%(prog)s: error: %(message)s\n": "%(prog)s: error: %(message)s\n",
+    "argparse.the following arguments are required: %s": "the following arguments are required: %s",
+    "argparse.unrecognized arguments: %s": "unrecognized arguments: %s",
+    "argparse.invalid choice: %(value)r (choose from %(choices)s)": "invalid choice: %(value)r (choose from %(choices)s)",
+    "argparse.expected one argument": "expected one argument",
+    "argparse.argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "argparse.invalid %(type)s value: %(value)r": "invalid %(type)s value: %(value)r",
+    # options several commands share
+    "help.strict": "treat warnings as errors",
+    "help.rules": "a rule folder to use instead of the bundled one",
+    "help.rules_dir": "a rule folder instead of the bundled one",
+    # rules
+    "rules.help.list": "list the rule packs",
+    "rules.help.list_format": "ids: one obligation id a line",
+    "rules.help.show": "show a pack, provision, obligation, interpretation or activity type",
+    "rules.help.id": "a pack id, provision id, obligation id, interpretation id or activity type",
+    "rules.help.lint": "check a rule folder or pack; exit 1 when it has problems",
+    "rules.help.lint_path": "a rule folder, pack folder or rule file (default: bundled)",
+    "rules.help.coverage": "how far the packs cover their source texts",
+    "rules.help.coverage_path": "a rule folder or pack folder (default: bundled)",
+    "rules.help.format": "text or json",
+    # validate
+    "validate.help.paths": "record files, JSON Lines files, folders (every *.json and *.jsonl below them), glob "
+    "patterns, or - for standard input",
+    "validate.help.format": "text (file:line:col /pointer: message), json, or github (GitHub Actions annotations)",
+    "validate.help.skip": "skip, with a note, JSON that is not an activity record (no organisation, period or "
+    "activities)",
+    "validate.help.rules": "a rule folder to check against instead of the bundled one",
+    "validate.skipped": "{path}: skipped: not an activity record (no organisation, period or activities)",
+    "validate.summary": "{count} {noun} checked: {valid} valid, {invalid} invalid; {errors} error(s), "
+    "{warnings} warning(s)",
+    "validate.summary.skipped": "; {skipped} skipped: not records",
+    "noun.records": "record(s)",
+    "noun.files": "file(s)",
+    # check
+    "check.summary": "{records} record(s) checked: {evaluated} evaluated, {invalid} invalid; "
+    "{failing} failing (a duty with a status in --fail-on)",
+    "check.progress": "{records} records, {rate}/s ",
+    # validation messages
+    "record.not_json": "the record is not JSON data ({error}); dates are written as 'YYYY-MM-DD' strings",
+    "record.cannot_read": "cannot read: {reason}",
+    "record.empty_jsonl": "the file is empty; expected one record per line",
+    "record.duplicate_id": "duplicate {what} id {id!r} (first at {first})",
+}
+
+#: Tiếng Việt: văn phong hành chính, thuật ngữ theo ``GLOSSARY.md``.
+VI: dict[str, str] = {
+    "cli.description": "Nghĩa vụ thực hiện dân chủ ở cơ sở (Luật 10/2022/QH15) dưới dạng mã: quy tắc, hồ sơ, "
+    "báo cáo.",
+    "cli.version": "hiển thị phiên bản và thoát",
+    "cli.lang": "ngôn ngữ của thông báo, hướng dẫn và báo cáo: vi hoặc en (mặc định: theo thiết lập vùng "
+    "LC_ALL / LC_MESSAGES / LANG; vi khi không xác định được)",
+    "cli.command.rules": "liệt kê, xem, kiểm tra và đo mức bao quát của các bộ quy tắc",
+    "cli.command.validate": "kiểm tra hồ sơ hoạt động theo lược đồ đã công bố",
+    "cli.command.check": "đánh giá hồ sơ hoạt động và báo cáo tình trạng thực hiện từng nhiệm vụ",
+    "cli.command.calendar": "các nhiệm vụ còn phải thực hiện, dưới dạng tệp iCalendar hoặc lịch công tác",
+    "cli.command.template": "xuất sổ .xlsx để điền hồ sơ, để trống hoặc từ một hồ sơ có sẵn",
+    "cli.command.import": "chuyển sổ .xlsx đã điền (hoặc các trang .csv của sổ) thành hồ sơ JSON",
+    "cli.internal": "dancoso: lỗi nội bộ ({what}); đây là lỗi của phần mềm: đề nghị báo, kèm câu lệnh đã chạy, "
+    "cho {where} (DANCOSO_DEBUG=1 hiển thị chi tiết truy vết)",
+    "cli.report_bugs": "nhóm duy trì dancoso-rules (mục báo lỗi của kho mã nguồn đã cài đặt)",
+    "cli.cannot_read_write": "{file}: không đọc hoặc ghi được: {reason}",
+    "argparse.usage: ": "cách dùng: ",
+    "argparse.options": "tùy chọn",
+    "argparse.positional arguments": "tham số vị trí",
+    "argparse.show this help message and exit": "hiển thị hướng dẫn này và thoát",
+    "argparse.%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "argparse.the following arguments are required: %s": "thiếu các tham số bắt buộc sau: %s",
+    "argparse.unrecognized arguments: %s": "tham số không nhận biết được: %s",
+    "argparse.invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn %(value)r không hợp lệ (chọn một "
+    "trong: %(choices)s)",
+    "argparse.expected one argument": "cần một giá trị",
+    "argparse.argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "argparse.invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
+    "help.strict": "coi cảnh báo là lỗi",
+    "help.rules": "thư mục quy tắc dùng thay cho bộ quy tắc kèm theo",
+    "help.rules_dir": "thư mục quy tắc dùng thay cho bộ quy tắc kèm theo",
+    "rules.help.list": "liệt kê các bộ quy tắc",
+    "rules.help.list_format": "ids: mỗi dòng một mã nhiệm vụ",
+    "rules.help.show": "xem một bộ quy tắc, quy định, nhiệm vụ, nội dung diễn giải hoặc loại hoạt động",
+    "rules.help.id": "mã bộ quy tắc, mã quy định, mã nhiệm vụ, mã nội dung diễn giải hoặc loại hoạt động",
+    "rules.help.lint": "kiểm tra một thư mục quy tắc hoặc bộ quy tắc; trả mã thoát 1 khi có vấn đề",
+    "rules.help.lint_path": "thư mục quy tắc, thư mục bộ quy tắc hoặc tệp quy tắc (mặc định: bộ kèm theo)",
+    "rules.help.coverage": "mức độ các bộ quy tắc bao quát văn bản nguồn",
+    "rules.help.coverage_path": "thư mục quy tắc hoặc thư mục bộ quy tắc (mặc định: bộ kèm theo)",
+    "rules.help.format": "text hoặc json",
+    "validate.help.paths": "tệp hồ sơ, tệp JSON Lines, thư mục (mọi tệp *.json và *.jsonl bên trong), mẫu tên "
+    "tệp, hoặc - để đọc từ đầu vào chuẩn",
+    "validate.help.format": "text (tệp:dòng:cột /con trỏ: thông báo), json, hoặc github (chú thích của GitHub "
+    "Actions)",
+    "validate.help.skip": "bỏ qua, kèm ghi chú, tệp JSON không phải hồ sơ hoạt động (không có cơ quan, đơn vị, "
+    "kỳ báo cáo hoặc hoạt động)",
+    "validate.help.rules": "thư mục quy tắc dùng để kiểm tra thay cho bộ quy tắc kèm theo",
+    "validate.skipped": "{path}: bỏ qua: không phải hồ sơ hoạt động (không có cơ quan, đơn vị, kỳ báo cáo "
+    "hoặc hoạt động)",
+    "validate.summary": "Đã kiểm tra {count} {noun}: {valid} hợp lệ, {invalid} không hợp lệ; {errors} lỗi, "
+    "{warnings} cảnh báo",
+    "validate.summary.skipped": "; bỏ qua {skipped} tệp không phải hồ sơ",
+    "noun.records": "hồ sơ",
+    "noun.files": "tệp",
+    "check.summary": "Đã kiểm tra {records} hồ sơ: {evaluated} đã đánh giá, {invalid} không hợp lệ; "
+    "{failing} có nhiệm vụ ở tình trạng nêu tại --fail-on",
+    "check.progress": "{records} hồ sơ, {rate}/giây ",
+    "record.not_json": "hồ sơ không phải dữ liệu JSON ({error}); ngày được ghi dưới dạng chuỗi 'YYYY-MM-DD'",
+    "record.cannot_read": "không đọc được: {reason}",
+    "record.empty_jsonl": "tệp trống; mỗi dòng phải là một hồ sơ",
+    "record.duplicate_id": "mã {what} {id!r} bị trùng (xuất hiện lần đầu tại {first})",
+}
