@@ -24,7 +24,7 @@ def pytest_configure(config: pytest.Config) -> None:
     command line's default language the same on every machine: English messages (the tests assert
     them), whatever the developer's locale; a test of the Vietnamese default sets its own locale."""
     os.environ["DANCOSO_CACHE_DIR"] = tempfile.mkdtemp(prefix="dancoso-test-cache-")
-    os.environ["LC_MESSAGES"] = "en_US.UTF-8"
+    os.environ["LC_MESSAGES"] = "vi_VN.UTF-8"
     os.environ.pop("LC_ALL", None)
 
 

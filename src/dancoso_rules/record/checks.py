@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from dancoso_rules.errors import Location, Problem
+from dancoso_rules.i18n import tr
 from dancoso_rules.load.suggest import did_you_mean, one_of
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import SLUG_RE
@@ -270,10 +271,9 @@ def _known(what: str, value: Any, known: Iterable[str], pointer: str, locate: Lo
         return
     hint = did_you_mean(word, choices)
     # A long list helps nobody once there is a suggestion; `dancoso rules show ID` tells the rest.
-    listing = "" if hint and len(choices) > 12 else f" (known: {one_of(choices)})"
-    yield Problem(
-        locate(pointer), f"unknown {what} {word!r}{hint}{listing}", code=f"unknown-{what.replace(' ', '-')}"
-    )
+    listing = "" if hint and len(choices) > 12 else tr("word.known", words=one_of(choices))
+    message = tr(f"word.unknown.{what.replace(' ', '_')}", word=word) + hint + listing
+    yield Problem(locate(pointer), message, code=f"unknown-{what.replace(' ', '-')}")
 
 
 def _links(data: dict[str, Any], rulebook: Rulebook, locate: Locate) -> Iterator[Problem]:
@@ -315,8 +315,13 @@ def _unique_ids(
             earlier = locate(f"{first[item_id]}/id")
             yield Problem(
                 locate(f"{pointer}/id"),
-                f"duplicate {name} id {item_id!r} (first at line {earlier.line}, {first[item_id]}); "
-                f"each {name} in {key!r} needs its own id",
+                tr(
+                    f"record.duplicate_id.{name}",
+                    id=item_id,
+                    line=earlier.line,
+                    first=first[item_id],
+                    key=key,
+                ),
                 code="duplicate-id",
             )
         else:
