@@ -96,6 +96,45 @@ EN: dict[str, str] = {
     "help.strict": "treat warnings as errors",
     "help.rules": "a rule folder to use instead of the bundled one",
     "help.rules_dir": "a rule folder instead of the bundled one",
+    "help.as_of": "the evaluation date, YYYY-MM-DD (default: today)",
+    # check
+    "check.help.records": "activity records: JSON files, folders (every *.json and *.jsonl below them), JSON Lines "
+    "files, or - for standard input (one record, or JSON Lines)",
+    "check.help.interpretations": "a YAML or JSON file overriding interpretations by id",
+    "check.help.format": "the report's format (default: text)",
+    "check.help.output": "write the report to PATH (a folder, existing or ending in /, gets ORGANISATION-ID.EXT); "
+    "for several records: a folder for each report, the overview and the run's manifest .dancoso-run.json",
+    "check.help.fail_on": "exit 1 when a result has one of these statuses (default: {default}; 'none' never "
+    "fails); the reports still count missed and overdue duties as failing",
+    "check.help.width": "text width (default: COLUMNS, or the terminal's)",
+    "check.help.report_period": "docx: the period reported, YYYY or YYYY-H1 / YYYY-H2 (default: the year the "
+    "record's period ends)",
+    "check.help.data_window": "docx: cut the period by calendar days, or by the data windows of NĐ 09/2019/NĐ-CP "
+    "(15/12–14/6, 15/12–14/12; no window for a second half) (default: calendar)",
+    "check.help.summary": "text, markdown, html: only what to do and the totals (markdown: the compact comment, "
+    "under GitHub's 65,536 characters, as for $GITHUB_STEP_SUMMARY)",
+    "check.help.sarif_all": "with --format sarif: every result (met, not applicable, upcoming...), not only the "
+    "failing ones",
+    "check.help.unit_sheets": "with --format xlsx over many records: one sheet per organisation in the overview "
+    "workbook too",
+    # calendar
+    "calendar.help.record": "an activity record (JSON)",
+    "calendar.help.until": "leave out upcoming duties due after DATE (default: keep every one the record's period "
+    "gives)",
+    "calendar.help.days": "the agenda's span in days from the evaluation date (text and markdown; default: 30)",
+    "calendar.help.format": "ics: an iCalendar file; text or markdown: the agenda (default: ics)",
+    "calendar.help.output": "write to FILE instead of standard output",
+    "calendar.help.interpretations": "a YAML or JSON file overriding interpretations",
+    # template and import
+    "template.help.output": "the workbook to write (default: {default}; - for standard output)",
+    "template.help.from": "fill the workbook with this record (JSON or .xlsx): export a record to Excel",
+    "template.help.force": "write over an existing file",
+    "import.help.files": "one .xlsx workbook, or the .csv files of its sheets (saved as 'CSV UTF-8')",
+    "import.help.output": "write the JSON record to PATH (default: standard output)",
+    "import.not_imported": "{file}: not imported: {errors} error(s)",
+    "wrote": "wrote {path}",
+    "template.wrote_filled": "wrote {path} (filled with {record})",
+    "template.wrote_empty": "wrote {path} (empty)",
     # rules
     "rules.help.list": "list the rule packs",
     "rules.help.list_format": "ids: one obligation id a line",
@@ -124,6 +163,7 @@ EN: dict[str, str] = {
     "{failing} failing (a duty with a status in --fail-on)",
     "check.progress": "{records} records, {rate}/s ",
     # validation messages
+    "problem.warning": "warning: ",
     "record.not_json": "the record is not JSON data ({error}); dates are written as 'YYYY-MM-DD' strings",
     "record.cannot_read": "cannot read: {reason}",
     "record.empty_jsonl": "the file is empty; expected one record per line",
@@ -188,6 +228,43 @@ VI: dict[str, str] = {
     "help.strict": "coi cảnh báo là lỗi",
     "help.rules": "thư mục quy tắc dùng thay cho bộ quy tắc kèm theo",
     "help.rules_dir": "thư mục quy tắc dùng thay cho bộ quy tắc kèm theo",
+    "help.as_of": "ngày đánh giá, YYYY-MM-DD (mặc định: hôm nay)",
+    "check.help.records": "hồ sơ hoạt động: tệp JSON, thư mục (mọi tệp *.json và *.jsonl bên trong), tệp JSON "
+    "Lines, hoặc - để đọc từ đầu vào chuẩn (một hồ sơ, hoặc JSON Lines)",
+    "check.help.interpretations": "tệp YAML hoặc JSON thay thế các nội dung diễn giải theo mã",
+    "check.help.format": "định dạng của báo cáo (mặc định: text)",
+    "check.help.output": "ghi báo cáo vào PATH (một thư mục, đã có hoặc kết thúc bằng /, nhận tệp "
+    "MÃ-CƠ-QUAN.ĐUÔI); với nhiều hồ sơ: một thư mục chứa từng báo cáo, báo cáo tổng hợp và tệp kê "
+    ".dancoso-run.json của lần chạy",
+    "check.help.fail_on": "trả mã thoát 1 khi có kết quả ở một trong các trạng thái này (mặc định: {default}; "
+    "'none': không bao giờ); báo cáo vẫn tính các nhiệm vụ không thực hiện và quá hạn là chưa đạt",
+    "check.help.width": "độ rộng văn bản (mặc định: COLUMNS, hoặc độ rộng của cửa sổ dòng lệnh)",
+    "check.help.report_period": "docx: kỳ báo cáo, YYYY hoặc YYYY-H1 / YYYY-H2 (mặc định: năm kết thúc kỳ của "
+    "hồ sơ)",
+    "check.help.data_window": "docx: chia kỳ theo ngày dương lịch, hoặc theo thời gian chốt số liệu của "
+    "NĐ 09/2019/NĐ-CP (15/12–14/6, 15/12–14/12; 6 tháng cuối năm không có thời gian chốt riêng) (mặc định: calendar)",
+    "check.help.summary": "text, markdown, html: chỉ những việc cần làm và số liệu tổng hợp (markdown: bản rút "
+    "gọn, dưới 65.536 ký tự của GitHub, dùng cho $GITHUB_STEP_SUMMARY)",
+    "check.help.sarif_all": "với --format sarif: mọi kết quả (đúng hạn, không áp dụng, chưa đến hạn...), không chỉ "
+    "các kết quả chưa đạt",
+    "check.help.unit_sheets": "với --format xlsx cho nhiều hồ sơ: thêm mỗi cơ quan, đơn vị một trang trong sổ "
+    "tổng hợp",
+    "calendar.help.record": "một hồ sơ hoạt động (JSON)",
+    "calendar.help.until": "bỏ các nhiệm vụ chưa đến hạn có hạn sau DATE (mặc định: giữ mọi nhiệm vụ trong kỳ "
+    "của hồ sơ)",
+    "calendar.help.days": "số ngày của lịch công tác, tính từ ngày đánh giá (text và markdown; mặc định: 30)",
+    "calendar.help.format": "ics: tệp iCalendar; text hoặc markdown: lịch công tác (mặc định: ics)",
+    "calendar.help.output": "ghi vào FILE thay cho đầu ra chuẩn",
+    "calendar.help.interpretations": "tệp YAML hoặc JSON thay thế các nội dung diễn giải",
+    "template.help.output": "sổ cần ghi (mặc định: {default}; - để ghi ra đầu ra chuẩn)",
+    "template.help.from": "điền sổ bằng hồ sơ này (JSON hoặc .xlsx): xuất hồ sơ ra Excel",
+    "template.help.force": "ghi đè tệp đã có",
+    "import.help.files": "một sổ .xlsx, hoặc các tệp .csv của các trang trong sổ (lưu dạng 'CSV UTF-8')",
+    "import.help.output": "ghi hồ sơ JSON vào PATH (mặc định: đầu ra chuẩn)",
+    "import.not_imported": "{file}: chưa nhập được: {errors} lỗi",
+    "wrote": "đã ghi {path}",
+    "template.wrote_filled": "đã ghi {path} (điền từ hồ sơ {record})",
+    "template.wrote_empty": "đã ghi {path} (sổ trống)",
     "rules.help.list": "liệt kê các bộ quy tắc",
     "rules.help.list_format": "ids: mỗi dòng một mã nghĩa vụ",
     "rules.help.show": "xem một bộ quy tắc, quy định, nghĩa vụ, nội dung diễn giải hoặc loại hoạt động",
@@ -214,6 +291,7 @@ VI: dict[str, str] = {
     "check.summary": "Đã kiểm tra {records} hồ sơ: {evaluated} đã đánh giá, {invalid} không hợp lệ; "
     "{failing} có nhiệm vụ ở tình trạng nêu tại --fail-on",
     "check.progress": "{records} hồ sơ, {rate}/giây ",
+    "problem.warning": "cảnh báo: ",
     "record.not_json": "hồ sơ không phải dữ liệu JSON ({error}); ngày được ghi dưới dạng chuỗi 'YYYY-MM-DD'",
     "record.cannot_read": "không đọc được: {reason}",
     "record.empty_jsonl": "tệp trống; mỗi dòng phải là một hồ sơ",
