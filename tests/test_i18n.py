@@ -8,7 +8,6 @@ import json
 import re
 import string
 import unicodedata
-from pathlib import Path
 
 import pytest
 
@@ -39,7 +38,8 @@ def test_both_catalogues_have_the_same_keys() -> None:
 def test_each_message_takes_the_same_values_in_both_languages(key: str) -> None:
     assert _fields(VI[key]) == _fields(EN[key])
     assert re.findall(r"%\(\w+\)[rsd]|%s", VI[key]) == re.findall(r"%\(\w+\)[rsd]|%s", EN[key])
-    assert VI[key].strip() and EN[key].strip()
+    assert VI[key].strip()
+    assert EN[key].strip()
     assert unicodedata.is_normalized("NFC", VI[key])
 
 
@@ -79,10 +79,13 @@ def test_every_command_has_help_in_both_languages(
         assert exited.value.code == 0
         helps[lang] = capsys.readouterr().out
     vi, en = helps["vi"], helps["en"]
-    assert en.startswith("usage: dancoso") and "\noptions:\n" in en
+    assert en.startswith("usage: dancoso")
+    assert "\noptions:\n" in en
     assert "show this help message and exit" in en
-    assert vi.startswith("cách dùng: dancoso") and "\ntùy chọn:\n" in vi
-    assert "hiển thị hướng dẫn này và thoát" in vi and "--lang {vi,en}" in vi
+    assert vi.startswith("cách dùng: dancoso")
+    assert "\ntùy chọn:\n" in vi
+    assert "hiển thị hướng dẫn này và thoát" in vi
+    assert "--lang {vi,en}" in vi
     for english in ("usage:", "options:", "show this help", "positional arguments", "(default:"):
         assert english not in vi
     assert unicodedata.is_normalized("NFC", vi)
