@@ -54,12 +54,22 @@ def _iso_date(value: Any) -> Any:
     try:
         day = dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise ValueError(tr("date.not_a_date", reason=exc)) from None
+        raise ValueError(tr("date.not_a_date", reason=_why_not_a_date(value, exc))) from None
     if not MIN_DATE <= day <= MAX_DATE:
         raise ValueError(f"a date must lie between {MIN_DATE} and {MAX_DATE}")
     if value.__class__ is str and len(_READ) < _READ_MAX:
         _READ[value] = day
     return day
+
+
+def _why_not_a_date(value: str, exc: ValueError) -> str:
+    """Why ``YYYY-MM-DD`` is no day, in the current language (Python says it in English only)."""
+    year, month = int(value[:4]), int(value[5:7])
+    if year >= 1 and not 1 <= month <= 12:
+        return tr("date.bad_month")
+    if year >= 1:
+        return tr("date.bad_day")
+    return str(exc)
 
 
 #: A calendar date written ``YYYY-MM-DD`` in the JSON.
