@@ -34,7 +34,7 @@ def dancoso(
         input=stdin,
         capture_output=True,
         timeout=300,
-        env=None if env is None else {**os.environ, **env},
+        env={**os.environ, "LC_MESSAGES": "en_US.UTF-8", **(env or {})},  # English messages, as asserted
         cwd=cwd,
     )
 

@@ -145,6 +145,12 @@ EN: dict[str, str] = {
     "rules.help.coverage": "how far the packs cover their source texts",
     "rules.help.coverage_path": "a rule folder or pack folder (default: bundled)",
     "rules.help.format": "text or json",
+    # option values
+    "arg.days": "expected a number of days from 1 to 3660; got {got!r}",
+    "arg.date": "expected a date that exists, written YYYY-MM-DD; got {got!r}",
+    "arg.width": "expected a width of at least 20 columns; got {got!r}",
+    "arg.period": "expected a period written YYYY, YYYY-H1 or YYYY-H2; got {got!r}",
+    "output.cannot_write": "cannot write the report: {reason}",
     # validate
     "validate.help.paths": "record files, JSON Lines files, folders (every *.json and *.jsonl below them), glob "
     "patterns, or - for standard input",
@@ -281,6 +287,11 @@ VI: dict[str, str] = {
     "rules.help.coverage": "mức độ các bộ quy tắc bao quát văn bản nguồn",
     "rules.help.coverage_path": "thư mục quy tắc hoặc thư mục bộ quy tắc (mặc định: bộ kèm theo)",
     "rules.help.format": "text hoặc json",
+    "arg.days": "cần số ngày từ 1 đến 3660; giá trị đã ghi: {got!r}",
+    "arg.date": "cần một ngày có thật, ghi theo dạng YYYY-MM-DD; giá trị đã ghi: {got!r}",
+    "arg.width": "cần độ rộng ít nhất 20 cột; giá trị đã ghi: {got!r}",
+    "arg.period": "cần kỳ ghi theo dạng YYYY, YYYY-H1 hoặc YYYY-H2; giá trị đã ghi: {got!r}",
+    "output.cannot_write": "không ghi được báo cáo: {reason}",
     "validate.help.paths": "tệp hồ sơ, tệp JSON Lines, thư mục (mọi tệp *.json và *.jsonl bên trong), mẫu tên "
     "tệp, hoặc - để đọc từ đầu vào chuẩn",
     "validate.help.format": "text (tệp:dòng:cột /con trỏ: thông báo), json, hoặc github (chú thích của GitHub "

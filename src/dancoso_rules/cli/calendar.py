@@ -24,7 +24,7 @@ FORMATS = ("ics", "text", "markdown")
 
 def _days(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 3660:
-        raise argparse.ArgumentTypeError(f"expected a number of days from 1 to 3660; got {text!r}")
+        raise argparse.ArgumentTypeError(tr("arg.days", got=text))
     return int(text)
 
 

@@ -57,7 +57,7 @@ def _date(text: str) -> dt.date:
             return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    raise argparse.ArgumentTypeError(f"expected a date that exists, written YYYY-MM-DD; got {text!r}")
+    raise argparse.ArgumentTypeError(tr("arg.date", got=text))
 
 
 def _fail_on(text: str) -> frozenset[str]:
@@ -74,7 +74,7 @@ def _fail_on(text: str) -> frozenset[str]:
 
 def _width(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or int(text) < 20:
-        raise argparse.ArgumentTypeError(f"expected a width of at least 20 columns; got {text!r}")
+        raise argparse.ArgumentTypeError(tr("arg.width", got=text))
     return int(text)
 
 
@@ -138,7 +138,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _report_period(text: str) -> str:
     if not re.fullmatch(r"\d{4}(-H[12])?", text):
-        raise argparse.ArgumentTypeError(f"expected a period written YYYY, YYYY-H1 or YYYY-H2; got {text!r}")
+        raise argparse.ArgumentTypeError(tr("arg.period", got=text))
     return text
 
 
