@@ -20,8 +20,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Keep the precompiled rule cache of the test run out of the user's own cache folder."""
+    """Keep the precompiled rule cache of the test run out of the user's own cache folder, and make the
+    command line's default language the same on every machine: English messages (the tests assert
+    them), whatever the developer's locale; a test of the Vietnamese default sets its own locale."""
     os.environ["DANCOSO_CACHE_DIR"] = tempfile.mkdtemp(prefix="dancoso-test-cache-")
+    os.environ["LC_MESSAGES"] = "vi_VN.UTF-8"
+    os.environ.pop("LC_ALL", None)
 
 
 @pytest.fixture(scope="session")

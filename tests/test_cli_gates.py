@@ -34,7 +34,7 @@ def dancoso(
         input=stdin,
         capture_output=True,
         timeout=300,
-        env=None if env is None else {**os.environ, **env},
+        env={**os.environ, "LC_MESSAGES": "en_US.UTF-8", **(env or {})},  # English messages, as asserted
         cwd=cwd,
     )
 
@@ -188,7 +188,7 @@ def test_an_internal_error_exits_3_with_one_line(
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(batch, "check_source", broken)
-    assert main(["check", str(SO_NOI_VU), *AS_OF]) == 3
+    assert main(["check", str(SO_NOI_VU), *AS_OF, "--lang", "en"]) == 3
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert err.startswith("dancoso: internal error (ZeroDivisionError: a bug)")
@@ -204,7 +204,7 @@ def test_a_file_that_cannot_be_read_mid_run_is_exit_2_not_a_bug(
         raise PermissionError(13, "Permission denied", "records.jsonl")
 
     monkeypatch.setattr(batch, "check_source", unreadable)
-    assert main(["check", str(SO_NOI_VU), *AS_OF]) == 2
+    assert main(["check", str(SO_NOI_VU), *AS_OF, "--lang", "en"]) == 2
     assert capsys.readouterr().err == "records.jsonl: cannot read or write: Permission denied\n"
 
 
@@ -387,7 +387,7 @@ def test_validate_reads_json_lines(tmp_path: Path) -> None:
     lines = tmp_path / "records.jsonl"
     good = json.dumps(json.loads(SO_NOI_VU.read_bytes()), ensure_ascii=False)
     lines.write_text(f'{good}\n\n{{"organisation": 1}}\n', encoding="utf-8")
-    done = dancoso("validate", str(lines))
+    done = dancoso("validate", "--lang", "en", str(lines))
     assert done.returncode == 1
     out = done.stdout.decode()
     assert "records.jsonl:3:" in out
@@ -406,7 +406,8 @@ def test_the_hook_skips_json_that_is_not_a_record(tmp_path: Path) -> None:
     package.write_text('{"name": "site", "version": "1.0.0", "dependencies": {}}', encoding="utf-8")
     record = tmp_path / "record.json"
     record.write_bytes(SO_NOI_VU.read_bytes())
-    done = dancoso(*hook["entry"].split()[1:], *hook.get("args", []), str(package), str(record))
+    english = {"LC_MESSAGES": "en_US.UTF-8"}
+    done = dancoso(*hook["entry"].split()[1:], *hook.get("args", []), str(package), str(record), env=english)
     assert done.returncode == 0, done.stdout
     assert b"package.json: skipped: not an activity record" in done.stdout + done.stderr
     broken = tmp_path / "broken.json"

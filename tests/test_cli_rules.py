@@ -72,9 +72,12 @@ def test_show_a_provision_gives_its_content_hash(capsys: pytest.CaptureFixture[s
 
 
 def test_show_an_unknown_id_suggests_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = _run(capsys, "rules", "show", "staff-conference-dedline")
+    code, _, err = _run(capsys, "rules", "show", "staff-conference-dedline", "--lang", "en")
     assert code == 2
     assert "did you mean 'staff-conference-deadline'?" in err
+    code, _, err = _run(capsys, "rules", "show", "staff-conference-dedline", "--lang", "vi")
+    assert code == 2
+    assert "có phải là 'staff-conference-deadline'?" in err
 
 
 def test_lint_of_a_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -157,11 +157,13 @@ def test_console_block_runs(block: Block) -> None:
     commands = console_commands(block)
     assert commands, f"{block.id}: a console block needs at least one '$ ' command"
     shim = f'dancoso() {{ "{sys.executable}" -m dancoso_rules "$@"; }}\npython() {{ "{sys.executable}" "$@"; }}\n'
+    # The English pages show what an English locale prints; the others what the Vietnamese default prints.
+    env = {**_env(), "LC_MESSAGES": "en_US.UTF-8" if block.id.startswith("en/") else "vi_VN.UTF-8"}
     for command in commands:
         done = subprocess.run(
             ["bash", "-c", shim + command.line],
             cwd=REPO,
-            env=_env(),
+            env=env,
             capture_output=True,
             text=True,
             timeout=300,

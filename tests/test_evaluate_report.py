@@ -203,6 +203,6 @@ def test_check_exits_2_with_located_messages(tmp_path: Path, capsys: pytest.Capt
 
 def test_check_rejects_a_date_that_does_not_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["check", str(write_record(tmp_path)), "--as-of", "2026-02-30"])
+        main(["check", str(write_record(tmp_path)), "--as-of", "2026-02-30", "--lang", "en"])
     assert caught.value.code == 2
     assert "expected a date that exists, written YYYY-MM-DD; got '2026-02-30'" in capsys.readouterr().err

@@ -19,7 +19,8 @@ INVALID = FIXTURES / "records" / "invalid"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["validate", *args])
+    """``dancoso validate ARGS`` with English messages (the default language is the locale's)."""
+    code = main(["validate", "--lang", "en", *args])
     out, err = capsys.readouterr()
     return code, out, err
 

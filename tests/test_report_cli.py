@@ -122,7 +122,7 @@ def test_a_width_in_other_digits_is_refused_or_ignored(
     with pytest.raises(SystemExit) as exited:
         check(str(SO_NOI_VU), *AS_OF, "--width", "²")
     assert exited.value.code == 2
-    assert "expected a width of at least 20 columns" in capsys.readouterr().err
+    assert "cần độ rộng ít nhất 20 cột" in capsys.readouterr().err  # the default locale of the tests is vi
 
 
 def test_english(capsys: pytest.CaptureFixture[str]) -> None:
@@ -153,7 +153,7 @@ def test_a_folder_gives_an_overview_worst_first(tmp_path: Path, capsys: pytest.C
         sum(r["totals"][s] - r["soft"][s] for s in ("missed", "overdue")) for r in overview["rows"]
     ]
     assert failing == sorted(failing, reverse=True)
-    assert "6 record(s) checked: 6 evaluated, 0 invalid" in captured.err
+    assert "Đã kiểm tra 6 hồ sơ: 6 đã đánh giá, 0 không hợp lệ" in captured.err  # the locale says vi
 
 
 def test_a_folder_with_output_writes_each_report_and_the_overview(
@@ -182,7 +182,7 @@ def test_json_lines_with_an_invalid_line(tmp_path: Path, capsys: pytest.CaptureF
     captured = capsys.readouterr()
     assert captured.out.startswith("\ufeff")
     assert "records.jsonl:3:" in captured.err
-    assert "7 record(s) checked: 6 evaluated, 1 invalid" in captured.err
+    assert "Đã kiểm tra 7 hồ sơ: 6 đã đánh giá, 1 không hợp lệ" in captured.err
 
 
 def test_several_files_and_markdown_overview(capsys: pytest.CaptureFixture[str]) -> None:

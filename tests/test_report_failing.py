@@ -206,7 +206,7 @@ def test_many_records_count_only_failing_duties(
     only({ENCOURAGEMENT: Status.OVERDUE})
     assert check(str(folder), *AS_OF, "--format", "junit") == 0
     captured = capsys.readouterr()
-    assert "2 evaluated, 0 invalid; 0 failing" in captured.err
+    assert "2 đã đánh giá, 0 không hợp lệ; 0 có nhiệm vụ" in captured.err
     root = ET.fromstring(captured.out)
     assert root.get("failures") == "0"
     assert not list(root.iter("failure"))
@@ -223,7 +223,7 @@ def test_many_records_count_only_failing_duties(
     only({ENCOURAGEMENT: Status.OVERDUE, DUTY: Status.OVERDUE})
     assert check(str(folder), *AS_OF, "--format", "markdown") == 1
     captured = capsys.readouterr()
-    assert "2 evaluated, 0 invalid; 2 failing" in captured.err
+    assert "2 đã đánh giá, 0 không hợp lệ; 2 có nhiệm vụ" in captured.err
     assert "| khoản 1 Điều 2 (1) |" in captured.out  # the khoản's failing count: the duty alone
 
 

@@ -145,4 +145,4 @@ def test_invalid_records_are_listed_on_their_own_sheet(
     book = load_workbook(out / "overview.xlsx")
     (invalid,) = _table(book["Hồ sơ không hợp lệ"])
     assert "bad.json" in invalid["Tệp hồ sơ"]
-    assert "missing required field" in invalid["Lỗi"]
+    assert "thiếu trường bắt buộc" in invalid["Lỗi"]  # the messages follow the language

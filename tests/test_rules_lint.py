@@ -27,7 +27,7 @@ def _lint(
     folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> tuple[int, str]:
     monkeypatch.chdir(folder.parent)
-    code = main(["rules", "lint", folder.name])
+    code = main(["rules", "lint", "--lang", "en", folder.name])
     return code, capsys.readouterr().out
 
 

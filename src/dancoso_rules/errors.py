@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from dancoso_rules.i18n import tr
 from dancoso_rules.text import visible
 
 Severity = Literal["error", "warning"]
@@ -50,7 +51,7 @@ class Problem:
     def __str__(self) -> str:
         # One line, whatever a record's keys, values or a file's name hold: control characters are
         # written out (``\x1b``, ``\x0a``), so a message never drives a terminal or a CI runner.
-        prefix = "" if self.severity == "error" else "warning: "
+        prefix = "" if self.severity == "error" else tr("problem.warning")
         return visible(f"{self.location}: {prefix}{self.message}")
 
 

@@ -85,6 +85,13 @@ def cli_page() -> str:
         "`--fail-on` decides the exit code of `check` only: every report counts missed and overdue duties as "
         "failing and says when the run's policy does not block on them.",
         "",
+        "**Language**: `--lang vi` or `--lang en`, on every command, sets the language of `--help`, the "
+        "messages on standard error (validation messages, summaries, the progress bar) and the reports. "
+        "Without it the locale decides: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set; `vi…` gives "
+        "Vietnamese, `en…` English, anything else (or nothing) Vietnamese. The blocks below are the English help "
+        "(`dancoso … --lang en --help`). A problem's `code` in `validate --format json` never changes with the "
+        "language. / Tham số `--lang vi|en` có ở mọi lệnh; không ghi thì theo thiết lập vùng, mặc định tiếng Việt.",
+        "",
         "**Input**: records are UTF-8 JSON, with or without a byte-order mark (a BOM, as PowerShell and Notepad "
         "write, is skipped with a note); UTF-16 is refused. `-` reads standard input: one record, or JSON Lines "
         "(one record per line), for `check` as for `validate`.",

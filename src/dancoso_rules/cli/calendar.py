@@ -17,48 +17,44 @@ from pathlib import Path
 
 from dancoso_rules.cli.check import _date
 from dancoso_rules.errors import RecordError
+from dancoso_rules.i18n import tr
 
 FORMATS = ("ics", "text", "markdown")
 
 
 def _days(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 3660:
-        raise argparse.ArgumentTypeError(f"expected a number of days from 1 to 3660; got {text!r}")
+        raise argparse.ArgumentTypeError(tr("arg.days", got=text))
     return int(text)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("record", type=Path, metavar="RECORD", help="an activity record (JSON)")
-    parser.add_argument(
-        "--as-of", type=_date, metavar="DATE", help="the evaluation date, YYYY-MM-DD (default: today)"
-    )
+    parser.add_argument("record", type=Path, metavar="RECORD", help=tr("calendar.help.record"))
+    parser.add_argument("--as-of", type=_date, metavar="DATE", help=tr("help.as_of"))
     parser.add_argument(
         "--until",
         type=_date,
         metavar="DATE",
-        help="leave out upcoming duties due after DATE (default: keep every one the record's period gives)",
+        help=tr("calendar.help.until"),
     )
     parser.add_argument(
         "--days",
         type=_days,
         default=30,
         metavar="N",
-        help="the agenda's span in days from the evaluation date (text and markdown; default: 30)",
+        help=tr("calendar.help.days"),
     )
     parser.add_argument(
         "--format",
         choices=FORMATS,
         default="ics",
-        help="ics: an iCalendar file; text or markdown: the agenda (default: ics)",
+        help=tr("calendar.help.format"),
     )
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="the language (default: vi)")
+    parser.add_argument("--output", type=Path, metavar="FILE", help=tr("calendar.help.output"))
     parser.add_argument(
-        "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+        "--interpretations", type=Path, metavar="FILE", help=tr("calendar.help.interpretations")
     )
-    parser.add_argument(
-        "--interpretations", type=Path, metavar="FILE", help="a YAML or JSON file overriding interpretations"
-    )
-    parser.add_argument("--rules", type=Path, metavar="DIR", help="a rule folder instead of the bundled one")
+    parser.add_argument("--rules", type=Path, metavar="DIR", help=tr("help.rules_dir"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dancoso_rules.errors import RecordError, UsageError
+from dancoso_rules.i18n import tr
 
 if TYPE_CHECKING:
     from dancoso_rules.model import Interpretation, Rulebook
@@ -56,7 +57,7 @@ def _date(text: str) -> dt.date:
             return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    raise argparse.ArgumentTypeError(f"expected a date that exists, written YYYY-MM-DD; got {text!r}")
+    raise argparse.ArgumentTypeError(tr("arg.date", got=text))
 
 
 def _fail_on(text: str) -> frozenset[str]:
@@ -73,7 +74,7 @@ def _fail_on(text: str) -> frozenset[str]:
 
 def _width(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or int(text) < 20:
-        raise argparse.ArgumentTypeError(f"expected a width of at least 20 columns; got {text!r}")
+        raise argparse.ArgumentTypeError(tr("arg.width", got=text))
     return int(text)
 
 
@@ -82,76 +83,62 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "records",
         nargs="+",
         metavar="RECORD",
-        help="activity records: JSON files, folders (every *.json and *.jsonl below them), JSON Lines files, "
-        "or - for standard input (one record, or JSON Lines)",
+        help=tr("check.help.records"),
     )
-    parser.add_argument(
-        "--as-of", type=_date, metavar="DATE", help="the evaluation date, YYYY-MM-DD (default: today)"
-    )
+    parser.add_argument("--as-of", type=_date, metavar="DATE", help=tr("help.as_of"))
     parser.add_argument(
         "--interpretations",
         type=Path,
         metavar="FILE",
-        help="a YAML or JSON file overriding interpretations by id",
+        help=tr("check.help.interpretations"),
     )
-    parser.add_argument(
-        "--format", choices=FORMATS, default="text", help="the report's format (default: text)"
-    )
-    parser.add_argument(
-        "--lang", choices=("vi", "en"), default="vi", help="the report's language (default: vi)"
-    )
+    parser.add_argument("--format", choices=FORMATS, default="text", help=tr("check.help.format"))
     parser.add_argument(
         "--output",
         metavar="PATH",
-        help="write the report to PATH (a folder, existing or ending in /, gets ORGANISATION-ID.EXT); for "
-        "several records: a folder for each report, the overview and the run's manifest .dancoso-run.json",
+        help=tr("check.help.output"),
     )
     parser.add_argument(
         "--fail-on",
         type=_fail_on,
         default=_fail_on(DEFAULT_FAIL_ON),
         metavar="STATUSES",
-        help=f"exit 1 when a result has one of these statuses (default: {DEFAULT_FAIL_ON}; 'none' never "
-        "fails); the reports still count missed and overdue duties as failing",
+        help=tr("check.help.fail_on", default=DEFAULT_FAIL_ON),
     )
-    parser.add_argument(
-        "--width", type=_width, metavar="N", help="text width (default: COLUMNS, or the terminal's)"
-    )
-    parser.add_argument("--rules", type=Path, metavar="DIR", help="a rule folder instead of the bundled one")
+    parser.add_argument("--width", type=_width, metavar="N", help=tr("check.help.width"))
+    parser.add_argument("--rules", type=Path, metavar="DIR", help=tr("help.rules_dir"))
     parser.add_argument(
         "--report-period",
         type=_report_period,
         metavar="PERIOD",
-        help="docx: the period reported, YYYY or YYYY-H1 / YYYY-H2 (default: the year the record's period ends)",
+        help=tr("check.help.report_period"),
     )
     parser.add_argument(
         "--data-window",
         choices=("calendar", "nd09"),
         default="calendar",
-        help="docx: cut the period by calendar days, or by the data windows of NĐ 09/2019/NĐ-CP "
-        "(15/12–14/6, 15/12–14/12; no window for a second half) (default: calendar)",
+        help=tr("check.help.data_window"),
     )
     parser.add_argument(
         "--summary",
         action="store_true",
-        help="text, markdown, html: only what to do and the totals (markdown: the compact comment, "
-        "under GitHub's 65,536 characters, as for $GITHUB_STEP_SUMMARY)",
+        help=tr("check.help.summary"),
     )
     parser.add_argument(
         "--sarif-all",
         action="store_true",
-        help="with --format sarif: every result (met, not applicable, upcoming...), not only the failing ones",
+        help=tr("check.help.sarif_all"),
     )
     parser.add_argument(
         "--unit-sheets",
         action="store_true",
-        help="with --format xlsx over many records: one sheet per organisation in the overview workbook too",
+        help=tr("check.help.unit_sheets"),
     )
 
 
 def _report_period(text: str) -> str:
     if not re.fullmatch(r"\d{4}(-H[12])?", text):
-        raise argparse.ArgumentTypeError(f"expected a period written YYYY, YYYY-H1 or YYYY-H2; got {text!r}")
+        raise argparse.ArgumentTypeError(tr("arg.period", got=text))
     return text
 
 

@@ -27,6 +27,7 @@ from typing import TextIO
 from dancoso_rules.cli.check import CheckRun
 from dancoso_rules.cli.output import InputSet, is_input, output_error, write_chunks, write_output
 from dancoso_rules.errors import Location, Problem, UsageError
+from dancoso_rules.i18n import tr
 from dancoso_rules.report.batch import check_source, display, expand
 from dancoso_rules.report.overview import OverviewBuilder
 
@@ -57,7 +58,7 @@ class Progress:
         filled = width * files_done // max(1, self.total_files)
         bar = "█" * filled + "░" * (width - filled)
         rate = records / max(now - self.started, 1e-9)
-        self.stream.write(f"\r{bar} {records} records, {rate:,.0f}/s ")
+        self.stream.write(f"\r{bar} " + tr("check.progress", records=records, rate=f"{rate:,.0f}"))
         self.stream.flush()
         self.drawn = True
 
@@ -134,11 +135,10 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
         _write_manifest(folder, args, as_of, written, inputs)
         _remove_earlier(folder, earlier - set(written), inputs)
         _note_others(folder, before - earlier - set(written))
-    print(
-        f"{records} record(s) checked: {records - invalid} evaluated, {invalid} invalid; "
-        f"{failing} failing (a duty with a status in --fail-on)",
-        file=sys.stderr,
+    summary = tr(
+        "check.summary", records=records, evaluated=records - invalid, invalid=invalid, failing=failing
     )
+    print(summary, file=sys.stderr)
     if invalid:
         return 2
     return 1 if failing else 0

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from dancoso_rules.errors import Location, Problem, UsageError
+from dancoso_rules.i18n import tr
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,17 +21,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         type=Path,
         metavar="FILE",
-        help="one .xlsx workbook, or the .csv files of its sheets (saved as 'CSV UTF-8')",
+        help=tr("import.help.files"),
     )
     parser.add_argument(
         "--output",
         "-o",
         type=Path,
         metavar="PATH",
-        help="write the JSON record to PATH (default: standard output)",
+        help=tr("import.help.output"),
     )
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    parser.add_argument("--rules", type=Path, metavar="DIR", help="a rule folder instead of the bundled one")
+    parser.add_argument("--strict", action="store_true", help=tr("help.strict"))
+    parser.add_argument("--rules", type=Path, metavar="DIR", help=tr("help.rules_dir"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,11 +60,11 @@ def run(args: argparse.Namespace) -> int:
     if result.unreadable or any(p.code in ("not-xlsx", "encoding") for p in result.problems):
         return 2
     if not result.valid():
-        print(f"{read.file}: not imported: {len(result.errors)} error(s)", file=sys.stderr)
+        print(tr("import.not_imported", file=read.file, errors=len(result.errors)), file=sys.stderr)
         return 1
     write_output(record_json(read.data), args.output, inputs=files)
     if args.output is not None:
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(tr("wrote", path=args.output), file=sys.stderr)
     return 0
 
 

@@ -16,25 +16,23 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from dancoso_rules.cli.lang import add_lang, chosen_lang, speaking
+from dancoso_rules.i18n import tr
+
+#: The words after ``--lang``: not the name of a sub-command.
+LANG_VALUES = frozenset({"vi", "en"})
 #: The exit code of an internal error: not 1 (duties failing) nor 2 (bad input), so a gate can tell a bug.
 EXIT_INTERNAL = 3
-#: Where a bug is reported.
-REPORT_BUGS = "the dancoso-rules maintainers (the issue tracker of the repository you installed it from)"
 
-#: sub-command → (module, one-line help). The module has ``add_arguments(parser)`` and ``run(args)``.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "rules": ("dancoso_rules.cli.rules", "list, show, lint and measure the coverage of rule packs"),
-    "validate": ("dancoso_rules.cli.validate", "validate activity records against the published schema"),
-    "check": ("dancoso_rules.cli.check", "evaluate activity records and report each duty's status"),
-    "calendar": ("dancoso_rules.cli.calendar", "the duties still to do as an iCalendar file, or the agenda"),
-    "template": (
-        "dancoso_rules.cli.template",
-        "write the .xlsx workbook to fill in a record, empty or from a record",
-    ),
-    "import": (
-        "dancoso_rules.cli.import_record",
-        "turn a filled-in .xlsx workbook (or its .csv sheets) into a JSON record",
-    ),
+#: sub-command → module. The module has ``add_arguments(parser)`` and ``run(args)``; its one-line help is
+#: the catalogue's ``cli.command.NAME``.
+COMMANDS: dict[str, str] = {
+    "rules": "dancoso_rules.cli.rules",
+    "validate": "dancoso_rules.cli.validate",
+    "check": "dancoso_rules.cli.check",
+    "calendar": "dancoso_rules.cli.calendar",
+    "template": "dancoso_rules.cli.template",
+    "import": "dancoso_rules.cli.import_record",
 }
 
 
@@ -42,7 +40,7 @@ class _VersionAction(argparse.Action):
     """``--version``: looks the version up only when asked (importlib.metadata is slow to import)."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, help=tr("cli.version"))
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
         from importlib.metadata import PackageNotFoundError, version
@@ -56,16 +54,17 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
-    """The argument parser; only the sub-command named in ``argv`` is imported and configured."""
-    parser = argparse.ArgumentParser(
-        prog="dancoso",
-        description="Grassroots-democracy obligations (Luật 10/2022/QH15) as code: rules, records, reports.",
-    )
+    """The argument parser, in the current language; only the sub-command named in ``argv`` is imported
+    and configured."""
+    parser = argparse.ArgumentParser(prog="dancoso", description=tr("cli.description"))
     parser.add_argument("--version", action=_VersionAction)
+    add_lang(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    chosen = next((a for a in argv if not a.startswith("-")), None)
-    for name, (module_name, help_text) in COMMANDS.items():
+    chosen = next((a for a in argv if not a.startswith("-") and a not in LANG_VALUES), None)
+    for name, module_name in COMMANDS.items():
+        help_text = tr(f"cli.command.{name}")
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        add_lang(sub)
         if name == chosen:
             module = importlib.import_module(module_name)
             module.add_arguments(sub)
@@ -74,10 +73,15 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code. Messages are in ``--lang``, else the locale's language."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    with speaking(chosen_lang(args_list)):
+        return _main(args_list)
+
+
+def _main(args_list: list[str]) -> int:
     from dancoso_rules.errors import DancosoError
 
-    args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(args_list)
     args = parser.parse_args(args_list)
     run = getattr(args, "run", None)
@@ -99,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         if exc.filename is None:
             return _internal(exc)
-        print(f"{exc.filename}: cannot read or write: {exc.strerror or exc}", file=sys.stderr)
+        print(tr("cli.cannot_read_write", file=exc.filename, reason=exc.strerror or exc), file=sys.stderr)
         return 2
     except Exception as exc:
         return _internal(exc)
@@ -127,11 +131,7 @@ def _internal(exc: Exception) -> int:
     if os.environ.get("DANCOSO_DEBUG") == "1":
         raise exc
     what = " ".join(f"{type(exc).__name__}: {exc}".split())
-    print(
-        f"dancoso: internal error ({what}); this is a bug: please report it, with the command you ran, "
-        f"to {REPORT_BUGS} (DANCOSO_DEBUG=1 shows the traceback)",
-        file=sys.stderr,
-    )
+    print(tr("cli.internal", what=what, where=tr("cli.report_bugs")), file=sys.stderr)
     return EXIT_INTERNAL
 
 

@@ -31,6 +31,7 @@ from types import FrameType
 from typing import BinaryIO
 
 from dancoso_rules.errors import Location, Problem, UsageError
+from dancoso_rules.i18n import tr
 
 
 def output_error(output: Path | str, message: str) -> UsageError:
@@ -46,7 +47,7 @@ def _cannot(output: Path, exc: OSError) -> UsageError:
         return output_error(output, reason)
     else:
         reason = exc.strerror or str(exc)
-    return output_error(output, f"cannot write the report: {reason}")
+    return output_error(output, tr("output.cannot_write", reason=reason))
 
 
 class InputSet:

@@ -8,34 +8,34 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from dancoso_rules.cli.lang import add_lang
 from dancoso_rules.errors import Location, Problem, RuleError, UsageError
+from dancoso_rules.i18n import tr
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="list the rule packs")
+    listing = actions.add_parser("list", help=tr("rules.help.list"), description=tr("rules.help.list"))
     _add_rules_option(listing)
     listing.add_argument(
-        "--format", choices=("text", "json", "ids"), default="text", help="ids: one obligation id a line"
+        "--format", choices=("text", "json", "ids"), default="text", help=tr("rules.help.list_format")
     )
-    show = actions.add_parser(
-        "show", help="show a pack, provision, obligation, interpretation or activity type"
-    )
-    show.add_argument("id", help="a pack id, provision id, obligation id, interpretation id or activity type")
+    show = actions.add_parser("show", help=tr("rules.help.show"), description=tr("rules.help.show"))
+    show.add_argument("id", help=tr("rules.help.id"))
     _add_rules_option(show)
-    lint = actions.add_parser("lint", help="check a rule folder or pack; exit 1 when it has problems")
-    lint.add_argument(
-        "path", nargs="?", type=Path, help="a rule folder, pack folder or rule file (default: bundled)"
+    lint = actions.add_parser("lint", help=tr("rules.help.lint"), description=tr("rules.help.lint"))
+    lint.add_argument("path", nargs="?", type=Path, help=tr("rules.help.lint_path"))
+    coverage = actions.add_parser(
+        "coverage", help=tr("rules.help.coverage"), description=tr("rules.help.coverage")
     )
-    coverage = actions.add_parser("coverage", help="how far the packs cover their source texts")
-    coverage.add_argument(
-        "path", nargs="?", type=Path, help="a rule folder or pack folder (default: bundled)"
-    )
-    coverage.add_argument("--format", choices=("text", "json"), default="text")
+    coverage.add_argument("path", nargs="?", type=Path, help=tr("rules.help.coverage_path"))
+    coverage.add_argument("--format", choices=("text", "json"), default="text", help=tr("rules.help.format"))
+    for action in (listing, show, lint, coverage):
+        add_lang(action)
 
 
 def _add_rules_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--rules", type=Path, help="a rule folder to use instead of the bundled one")
+    parser.add_argument("--rules", type=Path, help=tr("help.rules"))
 
 
 def _resolve(path: Path | None) -> tuple[Path | None, list[str] | None]:

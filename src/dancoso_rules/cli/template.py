@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from dancoso_rules.errors import Location, Problem, UsageError
+from dancoso_rules.i18n import tr
 
 DEFAULT_OUTPUT = "ho-so-dan-chu.xlsx"
 
@@ -22,17 +23,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=Path(DEFAULT_OUTPUT),
         metavar="PATH",
-        help=f"the workbook to write (default: {DEFAULT_OUTPUT}; - for standard output)",
+        help=tr("template.help.output", default=DEFAULT_OUTPUT),
     )
     parser.add_argument(
         "--from",
         dest="record",
         type=Path,
         metavar="RECORD",
-        help="fill the workbook with this record (JSON or .xlsx): export a record to Excel",
+        help=tr("template.help.from"),
     )
-    parser.add_argument("--force", action="store_true", help="write over an existing file")
-    parser.add_argument("--rules", type=Path, metavar="DIR", help="a rule folder instead of the bundled one")
+    parser.add_argument("--force", action="store_true", help=tr("template.help.force"))
+    parser.add_argument("--rules", type=Path, metavar="DIR", help=tr("help.rules_dir"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
     inputs = [args.record] if args.record is not None else []
     write_output(content, None if to_stdout else output, inputs=inputs)
     if not to_stdout:
-        what = "filled with " + str(args.record) if args.record is not None else "empty"
-        print(f"wrote {output} ({what})", file=sys.stderr)
+        if args.record is not None:
+            print(tr("template.wrote_filled", path=output, record=args.record), file=sys.stderr)
+        else:
+            print(tr("template.wrote_empty", path=output), file=sys.stderr)
     return 0

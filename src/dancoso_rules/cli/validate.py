@@ -12,33 +12,19 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from dancoso_rules.i18n import tr
 from dancoso_rules.record.jsonload import MAX_BYTES
 from dancoso_rules.record.reporters import REPORTER_BY_NAME
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=tr("validate.help.paths"))
     parser.add_argument(
-        "paths",
-        nargs="+",
-        metavar="PATH",
-        help="record files, JSON Lines files, folders (every *.json and *.jsonl below them), glob patterns, "
-        "or - for standard input",
+        "--format", choices=tuple(REPORTER_BY_NAME), default="text", help=tr("validate.help.format")
     )
-    parser.add_argument(
-        "--format",
-        choices=tuple(REPORTER_BY_NAME),
-        default="text",
-        help="text (file:line:col /pointer: message), json, or github (GitHub Actions annotations)",
-    )
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    parser.add_argument(
-        "--skip-non-records",
-        action="store_true",
-        help="skip, with a note, JSON that is not an activity record (no organisation, period or activities)",
-    )
-    parser.add_argument(
-        "--rules", type=Path, help="a rule folder to check against instead of the bundled one"
-    )
+    parser.add_argument("--strict", action="store_true", help=tr("help.strict"))
+    parser.add_argument("--skip-non-records", action="store_true", help=tr("validate.help.skip"))
+    parser.add_argument("--rules", type=Path, help=tr("validate.help.rules"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,10 +48,7 @@ def run(args: argparse.Namespace) -> int:
             results += validate_lines(path, rulebook)
             continue
         if args.skip_non_records and not _record_like(path, is_record_like):
-            print(
-                f"{display_path(path)}: skipped: not an activity record (no organisation, period or activities)",
-                file=sys.stderr,
-            )
+            print(tr("validate.skipped", path=display_path(path)), file=sys.stderr)
             skipped += 1
             continue
         results.append(validate_record(path, rulebook))
@@ -77,13 +60,17 @@ def run(args: argparse.Namespace) -> int:
     invalid = sum(not result.valid() for result in results)
     errors = sum(len(result.errors) for result in results)
     warnings = sum(len(result.warnings) for result in results)
-    noun = "record(s)" if len(results) != len({r.file for r in results}) else "file(s)"
-    print(
-        f"{len(results)} {noun} checked: {len(results) - invalid} valid, {invalid} invalid; "
-        f"{errors} error(s), {warnings} warning(s)"
-        + (f"; {skipped} skipped: not records" if skipped else ""),
-        file=sys.stderr,
+    noun = tr("noun.records") if len(results) != len({r.file for r in results}) else tr("noun.files")
+    summary = tr(
+        "validate.summary",
+        count=len(results),
+        noun=noun,
+        valid=len(results) - invalid,
+        invalid=invalid,
+        errors=errors,
+        warnings=warnings,
     )
+    print(summary + (tr("validate.summary.skipped", skipped=skipped) if skipped else ""), file=sys.stderr)
     if any(result.unreadable for result in results):
         return 2
     return 1 if invalid else 0

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from dancoso_rules.errors import Location, Problem
+from dancoso_rules.i18n import tr
 from dancoso_rules.load.located import join_pointer
 from dancoso_rules.load.suggest import did_you_mean
 from dancoso_rules.model.common import SLUG_RE
@@ -40,12 +41,13 @@ def describe(error: dict[str, Any], model: type[BaseModel] | None) -> str:
     if kind == "extra_forbidden" and isinstance(field, str):
         allowed = _allowed_fields(model, error["loc"][:-1])
         hint = did_you_mean(field, allowed) if allowed else ""
-        return f"unknown field {field!r}{hint}" + (
-            f" (allowed: {', '.join(sorted(allowed))})" if allowed else ""
+        return tr("field.unknown", field=field, hint=hint) + (
+            tr("field.allowed", fields=", ".join(sorted(allowed))) if allowed else ""
         )
     if kind == "missing":
-        return f"missing required field {field!r}"
-    message = _FRIENDLY.get(kind) or _friendly_pattern(error) or str(error["msg"])
+        return tr("field.missing", field=field)
+    friendly = _FRIENDLY.get(kind)
+    message = (tr(friendly) if friendly else None) or _friendly_pattern(error) or str(error["msg"])
     message = message.removeprefix("Value error, ")
     if message.startswith("Input should be "):
         rest = message.removeprefix("Input should be ")
@@ -53,24 +55,24 @@ def describe(error: dict[str, Any], model: type[BaseModel] | None) -> str:
         message = ("expected a number " if numeric else "expected ") + rest
     value = error.get("input")
     if kind not in {"missing"} and not isinstance(value, dict | list) and value is not None:
-        return f"{message} (got {value!r})"
+        return tr("field.got", message=message, value=value)
     return message
 
 
-#: pydantic's wording, said the way a person filling in a form would understand it.
+#: pydantic's wording, said the way a person filling in a form would understand it: catalogue keys.
 _FRIENDLY: dict[str, str] = {
-    "string_type": "expected text (a string in quotes)",
-    "int_type": "expected a whole number",
-    "int_parsing": "expected a whole number",
-    "int_from_float": "expected a whole number",
-    "bool_type": "expected true or false",
-    "list_type": "expected a list",
-    "tuple_type": "expected a list",
-    "dict_type": "expected an object (a mapping of names to values)",
-    "model_type": "expected an object (a mapping of names to values)",
-    "model_attributes_type": "expected an object (a mapping of names to values)",
-    "string_too_short": "expected non-empty text",
-    "too_short": "expected at least one item",
+    "string_type": "type.text",
+    "int_type": "type.whole_number",
+    "int_parsing": "type.whole_number",
+    "int_from_float": "type.whole_number",
+    "bool_type": "type.bool",
+    "list_type": "type.list",
+    "tuple_type": "type.list",
+    "dict_type": "type.object",
+    "model_type": "type.object",
+    "model_attributes_type": "type.object",
+    "string_too_short": "type.non_empty_text",
+    "too_short": "type.non_empty_list",
 }
 
 

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from dancoso_rules.errors import Location, Problem
+from dancoso_rules.i18n import tr
 from dancoso_rules.load.suggest import did_you_mean, one_of
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import SLUG_RE
@@ -94,7 +95,9 @@ def _organisation(
         if body not in bodies:
             yield Problem(
                 locate(f"/organisation/bodies/{index}"),
-                f"unknown body {body!r}{did_you_mean(body, bodies)} (known: {one_of(bodies)})",
+                tr("word.unknown.body", word=body)
+                + did_you_mean(body, bodies)
+                + tr("word.known", words=one_of(bodies)),
                 code="unknown-body",
             )
     yield from _territory_and_packs(organisation, rulebook, locate)
@@ -155,7 +158,11 @@ def _not_a_function(word: str, pointer: str, rulebook: Rulebook, locate: Locate)
     elif bearer is not None:
         message = f"{word!r} is a {bearer.category} in the vocabulary, not a kind or a competence (known: {one_of(functions)})"
     else:
-        message = f"unknown function {word!r}{did_you_mean(word, functions)} (known: {one_of(functions)})"
+        message = (
+            tr("word.unknown.function", word=word)
+            + did_you_mean(word, functions)
+            + tr("word.known", words=one_of(functions))
+        )
     return Problem(locate(pointer), message, code="unknown-kind")
 
 
@@ -170,7 +177,11 @@ def _not_a_kind(word: str, pointer: str, rulebook: Rulebook, locate: Locate) -> 
     elif bearer is not None:
         message = f"{word!r} is a {bearer.category} in the vocabulary, not a kind of organisation (known: {one_of(kinds)})"
     else:
-        message = f"unknown organisation kind {word!r}{did_you_mean(word, kinds)} (known: {one_of(kinds)})"
+        message = (
+            tr("word.unknown.organisation_kind", word=word)
+            + did_you_mean(word, kinds)
+            + tr("word.known", words=one_of(kinds))
+        )
     return Problem(locate(pointer), message, code="unknown-kind")
 
 
@@ -200,7 +211,9 @@ def _territory_and_packs(
         known = one_of(territories) if territories else "none: no rule pack is loaded"
         yield Problem(
             locate("/organisation/territory"),
-            f"unknown territory {territory!r}{did_you_mean(territory, territories)} (known: {known})",
+            tr("word.unknown.territory", word=territory)
+            + did_you_mean(territory, territories)
+            + tr("word.known", words=known),
             code="unknown-territory",
         )
     province = _word(organisation.get("province"))
@@ -224,7 +237,9 @@ def _territory_and_packs(
             pack_ids = list(rulebook.pack_by_id)
             yield Problem(
                 locate(pointer),
-                f"unknown rule pack {pack_id!r}{did_you_mean(pack_id, pack_ids)} (known: {one_of(pack_ids)})",
+                tr("word.unknown.pack", word=pack_id)
+                + did_you_mean(pack_id, pack_ids)
+                + tr("word.known", words=one_of(pack_ids)),
                 code="unknown-pack",
             )
         elif territory is not None and pack.instrument.territory.province != territory:
@@ -270,10 +285,9 @@ def _known(what: str, value: Any, known: Iterable[str], pointer: str, locate: Lo
         return
     hint = did_you_mean(word, choices)
     # A long list helps nobody once there is a suggestion; `dancoso rules show ID` tells the rest.
-    listing = "" if hint and len(choices) > 12 else f" (known: {one_of(choices)})"
-    yield Problem(
-        locate(pointer), f"unknown {what} {word!r}{hint}{listing}", code=f"unknown-{what.replace(' ', '-')}"
-    )
+    listing = "" if hint and len(choices) > 12 else tr("word.known", words=one_of(choices))
+    message = tr(f"word.unknown.{what.replace(' ', '_')}", word=word) + hint + listing
+    yield Problem(locate(pointer), message, code=f"unknown-{what.replace(' ', '-')}")
 
 
 def _links(data: dict[str, Any], rulebook: Rulebook, locate: Locate) -> Iterator[Problem]:
@@ -315,8 +329,13 @@ def _unique_ids(
             earlier = locate(f"{first[item_id]}/id")
             yield Problem(
                 locate(f"{pointer}/id"),
-                f"duplicate {name} id {item_id!r} (first at line {earlier.line}, {first[item_id]}); "
-                f"each {name} in {key!r} needs its own id",
+                tr(
+                    f"record.duplicate_id.{name}",
+                    id=item_id,
+                    line=earlier.line,
+                    first=first[item_id],
+                    key=key,
+                ),
                 code="duplicate-id",
             )
         else:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dancoso_rules.errors import Location, Problem, RecordError
+from dancoso_rules.i18n import tr
 from dancoso_rules.load.located import join_pointer
 
 #: The largest record accepted: 20 MiB, some fifty times a year of a busy organisation's activities.
@@ -120,7 +121,7 @@ def decode_text(raw: bytes, file: str) -> str:
             (line, column),
         ) from None
     if not text.strip():
-        raise _fail(file, "the file is empty; expected a JSON object (an activity record)", "empty")
+        raise _fail(file, tr("json.empty"), "empty")
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
@@ -134,14 +135,14 @@ def parse_json(text: str, file: str) -> JsonDocument:
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise _fail(file, f"not valid JSON: {exc.msg}", "json", (exc.lineno, exc.colno)) from None
+        raise _fail(file, tr("json.invalid", reason=exc.msg), "json", (exc.lineno, exc.colno)) from None
     except _DuplicateKey:
         _, problems = scan_positions(text, file)
         raise RecordError(problems) from None
     except RecursionError:
         raise _too_deep(text, file) from None
     except ValueError as exc:  # NaN/Infinity, or an integer of thousands of digits
-        raise _fail(file, f"not valid JSON: {exc}", "json") from None
+        raise _fail(file, tr("json.invalid", reason=exc), "json") from None
     document = JsonDocument(file, text, data)
     if _nests_deeper(data, MAX_DEPTH):
         raise _too_deep(text, file)

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
+from dancoso_rules.i18n import tr
 from dancoso_rules.model.common import Frozen, Slug, Text
 from dancoso_rules.model.schedule import PERIOD_LABEL, labelled_period, shift
 from dancoso_rules.record.view import ActivityDays
@@ -49,16 +50,26 @@ def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str) or not _DATE.fullmatch(value):
-        raise ValueError("expected a date written YYYY-MM-DD, as a string")
+        raise ValueError(tr("date.format"))
     try:
         day = dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise ValueError(f"not a date that exists: {exc}") from None
+        raise ValueError(tr("date.not_a_date", reason=_why_not_a_date(value, exc))) from None
     if not MIN_DATE <= day <= MAX_DATE:
         raise ValueError(f"a date must lie between {MIN_DATE} and {MAX_DATE}")
     if value.__class__ is str and len(_READ) < _READ_MAX:
         _READ[value] = day
     return day
+
+
+def _why_not_a_date(value: str, exc: ValueError) -> str:
+    """Why ``YYYY-MM-DD`` is no day, in the current language (Python says it in English only)."""
+    year, month = int(value[:4]), int(value[5:7])
+    if year >= 1 and not 1 <= month <= 12:
+        return tr("date.bad_month")
+    if year >= 1:
+        return tr("date.bad_day")
+    return str(exc)
 
 
 #: A calendar date written ``YYYY-MM-DD`` in the JSON.

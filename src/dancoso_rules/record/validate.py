@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 from pydantic import ValidationError
 
 from dancoso_rules.errors import Location, Problem, RecordError, capped
+from dancoso_rules.i18n import tr
 from dancoso_rules.load.packs import bundled_rulebook
 from dancoso_rules.model import Rulebook
 from dancoso_rules.paths import display_path
@@ -96,7 +97,9 @@ def validate_record(
         with path.open("rb") as handle:
             raw = _read_limited(handle)
     except OSError as exc:
-        return _failed(file, Problem(Location(file), f"cannot read: {exc.strerror or exc}", code="io"))
+        return _failed(
+            file, Problem(Location(file), tr("record.cannot_read", reason=exc.strerror or exc), code="io")
+        )
     return validate_bytes(raw, file, rulebook)
 
 
@@ -106,7 +109,8 @@ def validate_stdin(rulebook: Rulebook | None = None) -> RecordResult:
         raw = _read_limited(sys.stdin.buffer)
     except OSError as exc:
         return _failed(
-            STDIN_NAME, Problem(Location(STDIN_NAME), f"cannot read: {exc.strerror or exc}", code="io")
+            STDIN_NAME,
+            Problem(Location(STDIN_NAME), tr("record.cannot_read", reason=exc.strerror or exc), code="io"),
         )
     return validate_bytes(raw, STDIN_NAME, rulebook)
 
@@ -158,16 +162,18 @@ def validate_lines(
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return [_failed(file, Problem(Location(file), f"cannot read: {exc.strerror or exc}", code="io"))]
+        return [
+            _failed(
+                file, Problem(Location(file), tr("record.cannot_read", reason=exc.strerror or exc), code="io")
+            )
+        ]
     results: list[RecordResult] = []
     for number, line in enumerate(raw.split(b"\n"), start=1):
         if line.strip():
             result = validate_bytes(line.rstrip(b"\r"), file, rulebook)
             results.append(replace(result, problems=tuple(_on_line(p, number) for p in result.problems)))
     if not results:
-        results.append(
-            _failed(file, Problem(Location(file), "the file is empty; expected one record per line"))
-        )
+        results.append(_failed(file, Problem(Location(file), tr("record.empty_jsonl"))))
     return results
 
 
@@ -257,7 +263,7 @@ def _validate_mapping(data: Mapping[str, Any], rulebook: Rulebook | None) -> Rec
     except (TypeError, ValueError) as exc:
         problem = Problem(
             Location(MAPPING_NAME, pointer=""),
-            f"the record is not JSON data ({exc}); dates are written as 'YYYY-MM-DD' strings",
+            tr("record.not_json", error=exc),
             code="type",
         )
         return _failed(MAPPING_NAME, problem)
