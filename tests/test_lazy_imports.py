@@ -80,7 +80,12 @@ def test_check_on_json_imports_none_of_them(tmp_path: Path) -> None:
     assert _imported_after(body) == []
 
 
-def test_a_complaint_counted_in_working_days_builds_the_working_calendar() -> None:
+def test_a_complaint_counted_in_working_days_builds_the_working_calendar_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The first check of a record with a complaint computes the holidays with the package and keeps them
+    # in the cache folder; the next process reads them from there and never imports the package.
+    monkeypatch.setenv("DANCOSO_CACHE_DIR", str(tmp_path / "cache"))
     record = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
     body = (
         "import contextlib, io\n"
@@ -89,6 +94,7 @@ def test_a_complaint_counted_in_working_days_builds_the_working_calendar() -> No
         f"    main(['check', {str(record)!r}, '--as-of', '2026-01-15', '--format', 'json'])"
     )
     assert _imported_after(body) == ["holidays"]
+    assert _imported_after(body) == []
 
 
 def test_check_on_json_with_the_text_format_imports_nothing_it_does_not_use(

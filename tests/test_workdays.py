@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import unicodedata
 from pathlib import Path
 
@@ -116,3 +117,20 @@ def test_a_bad_days_off_file_is_a_located_error(tmp_path: Path) -> None:
     )
     with pytest.raises(RuleError, match=r"days-off\.yaml"):
         load_days_off(bad)
+
+
+def test_the_cached_holidays_are_the_packages_own(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from dancoso_rules.evaluation import workdays
+
+    years = range(2024, 2027)
+    monkeypatch.setenv("DANCOSO_NO_CACHE", "1")
+    computed = workdays._vietnam_holidays(years)
+    monkeypatch.delenv("DANCOSO_NO_CACHE")
+    monkeypatch.setenv("DANCOSO_CACHE_DIR", str(tmp_path))
+    assert workdays._vietnam_holidays(years) == computed  # computed, and written to the cache
+    [cached] = tmp_path.glob("holidays-vn-*-2024-2026.json")
+    assert workdays._vietnam_holidays(years) == computed  # read back from it
+    for damaged in ("{not json", '{"2025-02-30": "x"}', '{"2025-01-01": 1}', "[]"):
+        cached.write_text(damaged, encoding="utf-8")
+        assert workdays._vietnam_holidays(years) == computed  # ignored, computed and written again
+    assert json.loads(cached.read_text(encoding="utf-8"))["2025-01-01"] == computed[dt.date(2025, 1, 1)]

@@ -144,10 +144,61 @@ class WorkingCalendar:
 
 
 def _vietnam_holidays(years: range) -> dict[dt.date, str]:
+    """The statutory holidays of ``years``, as the ``holidays`` package computes them.
+
+    Computing them (importing the package, its lunar calendar and its Vietnamese names) costs about 0.2 s,
+    once per process: the result is kept in the cache folder of the rule cache (:func:`cache_dir`), as JSON
+    named by the package's version and the years, so that it is derived from the package and nothing else.
+    A cache file that cannot be read, or does not hold dates and names, is ignored and written again.
+    """
+    from dancoso_rules.load.cache import cache_dir
+
+    folder = cache_dir()
+    cached: Path | None = None
+    if folder is not None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            cached = folder / f"holidays-vn-{version('holidays')}-{years.start}-{years.stop - 1}.json"
+        except PackageNotFoundError:  # pragma: no cover - the package is a dependency
+            cached = None
+    if cached is not None:
+        found = _read_holidays(cached)
+        if found is not None:
+            return found
     import holidays
 
     calendar = holidays.country_holidays("VN", years=list(years), language="vi")
-    return {day: str(name) for day, name in sorted(calendar.items())}
+    computed = {day: str(name) for day, name in sorted(calendar.items())}
+    if cached is not None:
+        _write_holidays(cached, computed)
+    return computed
+
+
+def _read_holidays(path: Path) -> dict[dt.date, str] | None:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not all(isinstance(name, str) for name in data.values()):
+            return None
+        return {dt.date.fromisoformat(day): name for day, name in data.items()}
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _write_holidays(path: Path, days: dict[dt.date, str]) -> None:
+    import json
+    import os
+
+    text = json.dumps({day.isoformat(): name for day, name in days.items()}, ensure_ascii=False, indent=0)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    except OSError:  # a read-only cache folder: computed again next time
+        temporary.unlink(missing_ok=True)
 
 
 @functools.cache
