@@ -16,24 +16,15 @@ from pathlib import Path
 
 import pytest
 
+from browser import A4_PRINT_WIDTH, OVERLAPS, Browser, chromium
 from conftest import EXAMPLES, REPO
 from dancoso_rules.cli.main import main
 
 WIDTH, HEIGHT = 1240, 1754  # A4 at 150 dpi
 
 
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    if os.environ.get("DANCOSO_REQUIRE_BROWSER") == "1":
-        pytest.fail("chromium is required (DANCOSO_REQUIRE_BROWSER=1) but is not installed")
-    pytest.skip("chromium is not installed")
-
-
 def test_html_report_renders_in_headless_chromium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    browser = _chromium()
+    browser = chromium()
     monkeypatch.chdir(REPO)
     page = tmp_path / "report.html"
     record = (EXAMPLES / "tra-vinh" / "so-noi-vu.json").relative_to(REPO)
@@ -71,7 +62,6 @@ def test_html_report_renders_in_headless_chromium(tmp_path: Path, monkeypatch: p
 # Element boxes, as a person sees them: the single report and the dashboard of 300 organisations at 1280 px,
 # 375 px and printed on A4 (portrait for a report, landscape for the dashboard).
 
-from browser import A4_PRINT_WIDTH, OVERLAPS, Browser  # noqa: E402
 
 A4_LANDSCAPE_PRINT_WIDTH = round((297 - 20) / 25.4 * 96)  # the dashboard's @page: A4 landscape, 10 mm margins
 UNITS = 300

@@ -26,6 +26,8 @@ def _office() -> str:
         found = shutil.which(name)
         if found:
             return found
+    if os.environ.get("DANCOSO_REQUIRE_OFFICE") == "1":  # CI installs it: a missing office must not pass
+        pytest.fail("LibreOffice is required (DANCOSO_REQUIRE_OFFICE=1) but is not installed")
     pytest.skip("LibreOffice is not installed")
 
 
