@@ -112,3 +112,26 @@ def test_the_cache_can_be_turned_off(rules: Path, tmp_path: Path, monkeypatch: p
     monkeypatch.setenv("DANCOSO_NO_CACHE", "1")
     load_rulebook(rules)
     assert not (tmp_path / "cache").exists()
+
+
+def test_an_enum_member_pickled_through_getattr_is_read_and_nothing_else_is() -> None:
+    # Python 3.11.2 (Debian's) pickles an enum member as getattr(EnumClass, "NAME"); 3.11.7 does not.
+    import io
+    import pickle
+
+    from dancoso_rules.load.cache import _ModelsOnly
+    from dancoso_rules.model import Modality
+
+    def load(payload: bytes) -> object:
+        return _ModelsOnly(io.BytesIO(payload)).load()
+
+    member = (
+        b"\x80\x02cbuiltins\ngetattr\ncdancoso_rules.model.obligation\nModality\nX\x04\x00\x00\x00DUTY\x86R."
+    )
+    assert load(member) is Modality.DUTY
+    system = b"\x80\x02cbuiltins\ngetattr\ncos\nsystem\nX\x04\x00\x00\x00DUTY\x86R."
+    with pytest.raises(pickle.UnpicklingError):
+        load(system)
+    not_a_member = member.replace(b"DUTY", b"mro_")
+    with pytest.raises(pickle.UnpicklingError):
+        load(not_a_member)

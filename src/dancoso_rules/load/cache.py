@@ -28,6 +28,7 @@ import sys
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import pydantic
 
@@ -70,14 +71,30 @@ def cache_key(root: Path, packs: Sequence[str] | None) -> str:
 class _ModelsOnly(pickle.Unpickler):
     """Resolves this library's model classes and ``datetime.date``, and nothing else."""
 
-    def find_class(self, module: str, name: str) -> type:
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "builtins" and name == "getattr":
+            # Some Python 3.11 releases pickle an enum member as getattr(EnumClass, "NAME"); only that is allowed.
+            return _enum_member
         if module == "datetime" and name == "date":
-            return super().find_class(module, name)  # type: ignore[no-any-return]
+            return super().find_class(module, name)
         if module.startswith("dancoso_rules.model."):
             found = super().find_class(module, name)
             if isinstance(found, type) and (issubclass(found, pydantic.BaseModel | Enum)):
                 return found
         raise pickle.UnpicklingError(f"the rule cache may not refer to {module}.{name}")
+
+
+def _enum_member(cls: object, name: object) -> Enum:
+    """A member of one of this library's enums, by name: what ``getattr`` may do in a rule cache, nothing more."""
+    if (
+        isinstance(cls, type)
+        and issubclass(cls, Enum)
+        and cls.__module__.startswith("dancoso_rules.model.")
+        and isinstance(name, str)
+        and name in cls.__members__
+    ):
+        return cls.__members__[name]
+    raise pickle.UnpicklingError(f"the rule cache may not call getattr({cls!r}, {name!r})")
 
 
 def read_cached(root: Path, packs: Sequence[str] | None) -> Rulebook | None:
