@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -32,47 +32,12 @@ from dancoso_rules.record.jsonload import (
     too_large_message,
 )
 from dancoso_rules.record.model import ActivityRecord
+from dancoso_rules.record.result import RecordResult as RecordResult  # also importable from here, as before
 
 #: The name a record read from standard input is reported under.
 STDIN_NAME = "<stdin>"
-#: Problem codes that are notes, warnings even with ``--strict``.
-NOTES = frozenset({"bom"})
 #: The keys of which a JSON object needs one to be taken for an activity record (see :func:`is_record_like`).
 RECORD_KEYS = frozenset({"organisation", "period", "activities", "events", "attestations"})
-
-
-@dataclass(frozen=True, slots=True)
-class RecordResult:
-    """What validating one record file found: the record (when valid) and every problem, in file order."""
-
-    file: str
-    record: ActivityRecord | None
-    problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "warning")
-
-    @property
-    def unreadable(self) -> bool:
-        """Whether the file could not be read at all (a missing file, no permission): an I/O error."""
-        return any(p.code == "io" for p in self.problems)
-
-    def valid(self, *, strict: bool = False) -> bool:
-        """No errors (and, when ``strict``, no warnings either)."""
-        return not (self.problems if strict else self.errors)
-
-    def strictly(self) -> RecordResult:
-        """The same result with every warning turned into an error (``--strict``), except the notes
-        about the file's form that never make a record wrong (a UTF-8 byte-order mark)."""
-        return replace(
-            self,
-            problems=tuple(p if p.code in NOTES else replace(p, severity="error") for p in self.problems),
-        )
 
 
 def validate_record(

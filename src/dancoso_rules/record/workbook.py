@@ -47,12 +47,11 @@ from dancoso_rules.load.validation import located_problems
 from dancoso_rules.model import Rulebook
 from dancoso_rules.record.checks import check_record
 from dancoso_rules.record.model import ActivityRecord
+from dancoso_rules.record.result import RecordResult
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
-
-    from dancoso_rules.record.validate import RecordResult
 
 #: The sheet of the record's single values (organisation, period).
 SINGLE_SHEET = "Tổ chức"
@@ -1155,8 +1154,6 @@ def _unreadable(file: str, message: str, code: str) -> ReadRecord:
 
 def validate_read(read: ReadRecord, rulebook: Rulebook) -> RecordResult:
     """Validate what was read from a spreadsheet as a JSON record is validated, located by cell."""
-    from dancoso_rules.record.validate import RecordResult
-
     problems = list(read.problems)
     if any(p.code in ("io", "not-xlsx", "encoding", "too-large") for p in problems):
         return RecordResult(read.file, None, tuple(problems))
