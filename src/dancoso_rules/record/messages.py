@@ -51,7 +51,7 @@ def schema_message(error: dict[str, Any]) -> str | None:
         choices = _QUOTED.findall(str(context.get("expected", "")))
         last = choices.pop() if choices else ""
         expected = tr("word.or").join(filter(None, (", ".join(choices), last)))
-        message = tr("type.one_of", expected=expected)
+        message = tr("type.one_of" if choices else "type.exactly", expected=expected)
     elif kind == "greater_than_equal":
         message = tr("type.number_at_least", minimum=context.get("ge"))
     elif kind == "string_too_long":

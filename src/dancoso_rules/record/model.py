@@ -92,7 +92,7 @@ def _period_label(value: str) -> str:
     try:
         labelled_period(value)
     except ValueError:
-        raise ValueError(tr("period.label", label=value)) from None
+        raise ValueError(tr("period.label")) from None
     if not covers_in_bounds(value):
         raise ValueError(tr("period.out_of_range", first=MIN_DATE, last=MAX_DATE))
     return value
