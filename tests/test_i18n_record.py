@@ -304,6 +304,22 @@ def test_the_size_limit_speaks_the_language_asked(tmp_path: Path, capsys: pytest
     assert "tệp có dung lượng 22.020.096 byte; mỗi hồ sơ tối đa 20.971.520 byte" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("lang", "folder", "pattern"),
+    [
+        ("en", "no *.json files in this folder", "no file matches this pattern"),
+        ("vi", "thư mục này không có tệp *.json nào", "không có tệp nào khớp với mẫu này"),
+    ],
+)
+def test_inputs_that_name_no_record_are_said_in_the_language_asked(
+    lang: str, folder: str, pattern: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "--lang", lang, str(tmp_path), str(tmp_path / "*.nothing")]) == 2
+    out = capsys.readouterr().out
+    assert f"{tmp_path}: {folder}" in out
+    assert f"*.nothing: {pattern}" in out
+
+
 # -- the spreadsheet import -----------------------------------------------------------------------------------
 
 SPREADSHEETS: dict[str, tuple[str, bytes, str, str]] = {

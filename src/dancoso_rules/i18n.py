@@ -241,6 +241,8 @@ EN: dict[str, str] = {
     "is preferred",
     "record.top_level": "expected a JSON object (an activity record) at the top of the file",
     "record.input_type": "expected a record as a path, bytes, a mapping or an ActivityRecord; got {type}",
+    "record.no_json_in_folder": "no *.json files in this folder",
+    "record.no_match": "no file matches this pattern",
     # the schema's own rules
     "date.bad_year": "year {year} is out of range",
     "date.out_of_range": "a date must lie between {first} and {last}",
@@ -489,6 +491,8 @@ VI: dict[str, str] = {
     "record.top_level": "đầu tệp phải là một đối tượng JSON (một hồ sơ hoạt động)",
     "record.input_type": "hồ sơ phải được cung cấp dưới dạng đường dẫn, bytes, mapping hoặc ActivityRecord; "
     "đã nhận {type}",
+    "record.no_json_in_folder": "thư mục này không có tệp *.json nào",
+    "record.no_match": "không có tệp nào khớp với mẫu này",
     "date.bad_year": "năm {year} nằm ngoài phạm vi cho phép",
     "date.out_of_range": "ngày phải nằm trong khoảng từ {first} đến {last}",
     "period.out_of_range": "kỳ phải nằm trong khoảng từ {first} đến {last}",
