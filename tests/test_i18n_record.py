@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -22,7 +23,7 @@ import pytest
 
 from conftest import EXAMPLES, FIXTURES
 from dancoso_rules.cli.main import main
-from dancoso_rules.errors import MAX_PROBLEMS_PER_FILE
+from dancoso_rules.errors import MAX_PROBLEMS_PER_FILE, Problem
 from dancoso_rules.i18n import Lang, using_lang
 from dancoso_rules.model import Rulebook
 from dancoso_rules.record.validate import RecordResult, load_record, validate_bytes, validate_record
@@ -31,6 +32,9 @@ from test_record_workbook import DEFECTS, _book, _save
 
 SO_NOI_VU = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
 INVALID = sorted((FIXTURES / "records" / "invalid").glob("*.json"))
+#: What ``dancoso validate --lang vi`` says of each invalid fixture and each bad workbook, in one file to read.
+GOLDEN_VI = FIXTURES / "records" / "messages.vi.golden.txt"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 Change = Callable[[dict[str, Any]], None]
 
 
@@ -359,22 +363,37 @@ def test_the_spreadsheet_import_speaks_the_language_asked(
     assert other not in err
 
 
-def _workbook_messages(rulebook: Rulebook, tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """Every message of the golden bad workbooks, as ``(lang, message)``."""
+def _workbook_problems(rulebook: Rulebook, tmp_path: Path) -> Iterator[tuple[str, Problem]]:
+    """Every problem of the golden bad workbooks, in each language, as ``(lang, problem)``."""
     for name, defect in DEFECTS.items():
         book = _book(template_workbook(rulebook, load_record(SO_NOI_VU, rulebook)))
         defect(book)
         path = _save(book, tmp_path / f"{name}.xlsx")
         for lang in ("en", "vi"):
             with using_lang(lang):  # type: ignore[arg-type]
-                yield from ((lang, p.message) for p in validate_record(path, rulebook).problems)
+                yield from ((lang, p) for p in validate_record(path, rulebook, name=path.name).problems)
+
+
+def test_the_vietnamese_messages_are_golden(rulebook: Rulebook, tmp_path: Path) -> None:
+    lines = ["# records (tests/fixtures/records/invalid)"]
+    with using_lang("vi"):
+        lines += [
+            str(p) for path in INVALID for p in validate_record(path, rulebook, name=path.name).problems
+        ]
+    lines.append("# workbooks (tests/test_record_workbook.py)")
+    lines += [str(problem) for lang, problem in _workbook_problems(rulebook, tmp_path) if lang == "vi"]
+    actual = "\n".join(lines) + "\n"
+    if UPDATE:
+        GOLDEN_VI.write_text(actual, encoding="utf-8")
+    assert GOLDEN_VI.is_file(), f"no golden file; run: UPDATE_GOLDEN=1 pytest {Path(__file__).name}"
+    assert actual == GOLDEN_VI.read_text(encoding="utf-8")
 
 
 def test_the_bad_workbooks_are_said_in_both_languages(rulebook: Rulebook, tmp_path: Path) -> None:
-    messages = list(_workbook_messages(rulebook, tmp_path))
-    vietnamese = [m for lang, m in messages if lang == "vi"]
-    english = [m for lang, m in messages if lang == "en"]
-    assert len(vietnamese) == len(english) >= len(CASES) // 4
+    problems = list(_workbook_problems(rulebook, tmp_path))
+    vietnamese = [p.message for lang, p in problems if lang == "vi"]
+    english = [p.message for lang, p in problems if lang == "en"]
+    assert len(vietnamese) == len(english) >= len(DEFECTS)
     assert "cần một giá trị trong danh sách chọn" in " ".join(vietnamese)
     assert "expected a word from the drop-down list" in " ".join(english)
     assert "thiếu trang tính 'Sự kiện'" in " ".join(vietnamese)
