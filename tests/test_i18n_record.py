@@ -49,15 +49,19 @@ def _changed(change: Change) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def _set(pointer: str, value: Any) -> Change:
-    def change(data: dict[str, Any]) -> None:
-        *parents, last = [int(p) if p.isdigit() else p for p in pointer.strip("/").split("/")]
+def _at(path: tuple[Any, ...], change: Callable[[Any], Any]) -> Change:
+    def at(data: dict[str, Any]) -> None:
         target: Any = data
-        for part in parents:
+        for part in path:
             target = target[part]
-        target[last] = value
+        change(target)
 
-    return change
+    return at
+
+
+def _set(pointer: str, value: Any) -> Change:
+    *parents, last = [int(p) if p.isdigit() else p for p in pointer.strip("/").split("/")]
+    return _at(tuple(parents), lambda parent: parent.__setitem__(last, value))
 
 
 def _many_bad_participants(data: dict[str, Any]) -> None:
@@ -443,16 +447,6 @@ def _broken_records() -> Iterator[bytes]:
         data = copy.deepcopy(base)
         change(data)
         yield json.dumps(data, ensure_ascii=False).encode("utf-8")
-
-
-def _at(path: tuple[Any, ...], change: Callable[[Any], Any]) -> Change:
-    def at(data: dict[str, Any]) -> None:
-        target: Any = data
-        for part in path:
-            target = target[part]
-        change(target)
-
-    return at
 
 
 def _every_vietnamese_message(rulebook: Rulebook) -> Iterator[tuple[str, str]]:
