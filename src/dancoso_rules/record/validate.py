@@ -97,7 +97,7 @@ def validate_bytes(raw: bytes, file: str, rulebook: Rulebook | None = None) -> R
     if raw.startswith(UTF8_BOM):
         note = Problem(
             Location(file, 1, 1),
-            "the file starts with a UTF-8 byte-order mark (BOM), which is skipped; UTF-8 without BOM is preferred",
+            tr("record.bom_utf8"),
             severity="warning",
             code="bom",
         )
@@ -150,9 +150,7 @@ def _on_line(problem: Problem, line: int) -> Problem:
 def validate_document(document: JsonDocument, rulebook: Rulebook) -> RecordResult:
     """Validate a parsed record: its shape (the schema), then what only the rulebook can tell."""
     if not isinstance(document.data, dict):
-        problem = Problem(
-            document.locate(""), "expected a JSON object (an activity record) at the top of the file"
-        )
+        problem = Problem(document.locate(""), tr("record.top_level"))
         return _failed(document.file, problem)
     record: ActivityRecord | None = None
     problems: list[Problem] = []
@@ -160,9 +158,9 @@ def validate_document(document: JsonDocument, rulebook: Rulebook) -> RecordResul
         # JSON mode and strict: "12" is not a number and 12 is not a string, as in the published schema.
         record = ActivityRecord.model_validate_json(document.text, strict=True)
     except ValidationError as exc:
-        from dancoso_rules.load.validation import located_problems  # only for a record with problems
+        from dancoso_rules.record.messages import schema_problems  # only for a record with problems
 
-        problems.extend(located_problems(exc, document.data, document.locate, ActivityRecord))
+        problems.extend(schema_problems(exc, document.data, document.locate))
     problems.extend(check_record(document.data, record, rulebook, document.locate))
     if any(p.severity == "error" for p in problems):
         record = None
@@ -210,8 +208,7 @@ def load_record(source: RecordInput, rulebook: Rulebook | None = None) -> Activi
         raise RecordError(
             Problem(
                 Location("<input>"),
-                "expected a record as a path, bytes, a mapping or an ActivityRecord; "
-                f"got {type(source).__name__}",
+                tr("record.input_type", type=type(source).__name__),
                 code="type",
             )
         )
