@@ -115,7 +115,7 @@ def _counts(values: list[int]) -> StatusCounts:
     key = tuple(values)
     found = _COUNTS.get(key)
     if found is None:
-        found = StatusCounts(**dict(zip(STATUSES, values, strict=True)))
+        found = StatusCounts.model_construct(**dict(zip(STATUSES, values, strict=True)))
         if len(_COUNTS) < 65_536:
             _COUNTS[key] = found
     return found

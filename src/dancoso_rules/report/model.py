@@ -120,10 +120,10 @@ class StatusCounts(Frozen):
         table = dict.fromkeys(STATUSES, 0)
         for status in statuses:
             table[status] += 1
-        return cls(**table)
+        return cls.model_construct(**table)
 
     def __add__(self, other: StatusCounts) -> StatusCounts:
-        return StatusCounts(**{s: getattr(self, s) + getattr(other, s) for s in STATUSES})
+        return StatusCounts.model_construct(**{s: getattr(self, s) + getattr(other, s) for s in STATUSES})
 
     def get(self, status: str) -> int:
         """The count of ``status``."""
@@ -140,7 +140,7 @@ class StatusCounts(Frozen):
         return self.total - self.not_applicable
 
     def __sub__(self, other: StatusCounts) -> StatusCounts:
-        return StatusCounts(**{s: getattr(self, s) - getattr(other, s) for s in STATUSES})
+        return StatusCounts.model_construct(**{s: getattr(self, s) - getattr(other, s) for s in STATUSES})
 
     def among(self, statuses: Iterable[str]) -> int:
         """How many results have one of ``statuses`` (whatever their modality: see :func:`failing_count`)."""
@@ -152,7 +152,7 @@ class StatusCounts(Frozen):
 
 
 STATUSES: tuple[str, ...] = tuple(StatusCounts.model_fields)
-_NONE = StatusCounts()
+_NONE = StatusCounts.model_construct()
 
 
 def failing_count(totals: StatusCounts, soft: StatusCounts, fail_on: Iterable[str]) -> int:
@@ -236,7 +236,7 @@ class ObligationEntry(Frozen, Tallied):
     #: rule's evidence kinds and the vocabulary); ``None`` when the rule names none.
     evidence_wanted: Labels | None = None
     results: tuple[int, ...] = ()
-    totals: StatusCounts = StatusCounts()
+    totals: StatusCounts = StatusCounts.model_construct()
 
     @property
     def soft(self) -> StatusCounts:
@@ -256,7 +256,7 @@ class ProvisionSection(Frozen, Tallied):
     non_operative: Labels | None = None
     obligations: tuple[ObligationEntry, ...] = ()
     children: tuple[ProvisionSection, ...] = ()
-    totals: StatusCounts = StatusCounts()
+    totals: StatusCounts = StatusCounts.model_construct()
 
     def walk(self, depth: int = 0) -> Iterator[tuple[ProvisionSection, int]]:
         """This provision and every one below it, in the instrument's order, with their depth."""
@@ -267,7 +267,7 @@ class ProvisionSection(Frozen, Tallied):
     @property
     def own_totals(self) -> StatusCounts:
         """The totals of this provision's own obligations, not those of the provisions below it."""
-        total = StatusCounts()
+        total = StatusCounts.model_construct()
         for obligation in self.obligations:
             total = total + obligation.totals
         return total
