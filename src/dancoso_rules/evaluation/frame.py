@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
-from dancoso_rules.evaluation import explain
+from dancoso_rules.evaluation import construct, explain
 from dancoso_rules.evaluation.applicability import (
     Binding,
     Identity,
@@ -53,7 +53,7 @@ from dancoso_rules.evaluation.outcomes import (
 from dancoso_rules.evaluation.prepared import Duty, Prepared
 from dancoso_rules.evaluation.result import DutyResult, Reason, ReasonCode
 from dancoso_rules.evaluation.status import Status
-from dancoso_rules.model import Labels, RulePack
+from dancoso_rules.model import RulePack
 from dancoso_rules.record.view import OrganisationLike, PeriodLike
 
 
@@ -339,7 +339,7 @@ class _Builder:
             return Fixed((whole_not_applicable(duty, reason("not_binding", text)),))
         if bound is None:
             kind = vocabulary.bearer_by_id.get(self.key.kind)
-            kind_label = kind.label if kind else Labels(vi=self.key.kind, en=self.key.kind)
+            kind_label = kind.label if kind else construct.labels(self.key.kind, self.key.kind)
             labels = bearer_labels(vocabulary, placed.obligation.bearers)
             text = explain.reason_not_bearer(labels, kind_label, self.key.kind)
             return Fixed((whole_not_applicable(duty, reason("not_bearer", text)),))
@@ -422,7 +422,7 @@ class _Builder:
     def _no_event(self, duty: Duty) -> Reason:
         schedule = duty.placed.obligation.schedule
         assert schedule.kind == "triggered"
-        labels = [self.rules.event_labels.get(e, Labels(vi=e, en=e)) for e in schedule.events]
+        labels = [self.rules.event_labels.get(e, construct.labels(e, e)) for e in schedule.events]
         return reason("no_event", explain.reason_no_event(labels))
 
 
