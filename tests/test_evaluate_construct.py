@@ -72,3 +72,25 @@ def test_labels_are_normalised_to_nfc_as_validation_does() -> None:
 def test_trusted_refuses_a_fixed_field_the_model_lacks() -> None:
     with pytest.raises(TypeError, match="no field"):
         Trusted(Labels, {"fr": "x"})
+
+
+@pytest.mark.parametrize("path", RECORDS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_report_built_without_validation_is_the_validated_one(
+    path: Path, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every Trusted builder (the evaluation's report, the clause-by-clause report, its counts) gives
+    what validating the same values gives."""
+    from dancoso_rules.report.build import build_report
+
+    def built() -> BaseModel:
+        report = evaluate(path, packs=rulebook, as_of=dt.date(2026, 1, 15))
+        return build_report(report, rulebook, record_file=path.name)
+
+    trusted = built()
+
+    def validating(self: Trusted[BaseModel], **values: Any) -> BaseModel:
+        fixed = {name: self._template[name] for name in self._fixed_names}
+        return self._model(**fixed, **values)
+
+    monkeypatch.setattr(Trusted, "__call__", validating)
+    _same(trusted, built())

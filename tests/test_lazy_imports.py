@@ -115,3 +115,24 @@ def test_check_on_json_with_the_text_format_imports_nothing_it_does_not_use(
 
 def test_the_probe_sees_an_import_when_there_is_one() -> None:
     assert _imported_after("import icalendar") == ["icalendar"]
+
+
+#: What a one-record check with an HTML report does not need once the caches are warm: no pydantic
+#: validator is built (the clean record is read on the fast path, the rules come from the rule cache,
+#: results and reports are built from trusted values), so pydantic's plugin loader and the
+#: importlib.metadata and email it imports are never loaded; nor is YAML (the days off are cached).
+UNUSED_BY_AN_HTML_CHECK = ("pydantic.plugin._loader", "importlib.metadata", "email", "yaml", "holidays")
+
+
+def test_check_of_a_clean_record_builds_no_validator(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DANCOSO_CACHE_DIR", str(tmp_path / "cache"))
+    record = EXAMPLES / "tra-vinh" / "so-noi-vu.json"  # with a complaint, counted in working days
+    body = (
+        "import contextlib, io\n"
+        "from dancoso_rules.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', {str(record)!r}, '--as-of', '2026-01-15', '--format', 'html'])\n"
+        "assert 'dancoso_rules.report.renderers.html' in sys.modules"
+    )
+    assert "yaml" in _imported_after(body, UNUSED_BY_AN_HTML_CHECK)  # the first run fills the caches
+    assert _imported_after(body, UNUSED_BY_AN_HTML_CHECK) == []

@@ -25,11 +25,13 @@ from pydantic import BaseModel, ValidationError
 
 from conftest import EXAMPLES, FIXTURES
 from dancoso_rules.evaluation import assess, evaluate
+from dancoso_rules.load.packs import bundled_rulebook
 from dancoso_rules.model import Rulebook
 from dancoso_rules.record import fast
 from dancoso_rules.record import model as models
 from dancoso_rules.record.fast import decode_clean
 from dancoso_rules.record.validate import validate_bytes
+from test_evaluate_construct import _same as same_model
 from test_evaluate_properties import records as evaluation_records
 from test_record_hypothesis import mutated_records
 
@@ -76,6 +78,11 @@ def agree(raw: bytes) -> bool:
     result = validate_bytes(raw, "record.json")
     assert result.record is not None, f"the decoder accepted what the validator refuses: {result.errors[:3]}"
     assert json.loads(msgspec.json.encode(decoded)) == expected
+    # The model the fast path builds (what validate_bytes now returns) is the one validation builds.
+    same_model(
+        fast.validated_clean(raw, bundled_rulebook()),
+        models.ActivityRecord.model_validate_json(raw, strict=True),
+    )
     return True
 
 

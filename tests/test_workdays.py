@@ -134,3 +134,36 @@ def test_the_cached_holidays_are_the_packages_own(monkeypatch: pytest.MonkeyPatc
         cached.write_text(damaged, encoding="utf-8")
         assert workdays._vietnam_holidays(years) == computed  # ignored, computed and written again
     assert json.loads(cached.read_text(encoding="utf-8"))["2025-01-01"] == computed[dt.date(2025, 1, 1)]
+
+
+def test_the_holidays_version_is_the_one_importlib_metadata_gives() -> None:
+    from importlib.metadata import version
+
+    from dancoso_rules.evaluation import workdays
+
+    assert workdays.holidays_version() == version("holidays")
+
+
+def test_the_cached_days_off_are_those_of_the_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from dancoso_rules.evaluation import workdays
+
+    expected = workdays.DecidedDays.of(load_days_off())
+    assert expected.days_off[D(2026, 2, 18)] == "Tết Âm lịch Bính Ngọ 2026"
+    assert expected.make_up
+    assert expected.years == frozenset({2025, 2026})
+    monkeypatch.setenv("DANCOSO_CACHE_DIR", str(tmp_path))
+    assert workdays.decided_days() == expected  # read from the YAML, and written to the cache
+    [cached] = tmp_path.glob("days-off-*.json")
+    assert workdays.decided_days() == expected  # read back from it
+    for damaged in (
+        "{not json",
+        "[]",
+        '{"years": [2025], "days_off": {"2025-02-30": "x"}, "make_up": {}}',
+        '{"years": ["2025"], "days_off": {}, "make_up": {}}',
+        '{"years": [2025], "days_off": {}}',
+    ):
+        cached.write_text(damaged, encoding="utf-8")
+        assert workdays.decided_days() == expected  # ignored, read from the YAML and written again
+    edited = tmp_path / "days-off.yaml"
+    edited.write_text("years: [2030]\ndecisions: []\n", encoding="utf-8")
+    assert workdays.decided_days(edited) == workdays.DecidedDays({}, {}, frozenset({2030}))  # its own key

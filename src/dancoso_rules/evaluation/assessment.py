@@ -14,12 +14,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dancoso_rules.evaluation.apply import Laid, materialise, status_of
+from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.evaluation.interpretations import InterpretationTable
 from dancoso_rules.evaluation.prepared import Prepared
 from dancoso_rules.evaluation.result import Report, UsedInterpretation, UsedPack
 from dancoso_rules.evaluation.status import Status
 from dancoso_rules.record.model import Organisation, Period
 from dancoso_rules.record.view import RecordLike
+
+_report = Trusted(Report)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +53,7 @@ class Assessment:
                 relied.update(result.interpretations)
         rules, table = self.rules, self.table
         used = [rules.used_interpretation(table, i) for i in sorted(relied | table.overridden)]
-        return Report(
+        return _report(
             organisation=_organisation(self.record),
             period=_period(self.record),
             as_of=self.as_of,

@@ -12,6 +12,7 @@ check that every result built this way validates against its model and equals wh
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from collections.abc import Mapping
 from typing import Any, Generic, TypeVar
@@ -41,15 +42,12 @@ class Trusted(Generic[M]):
     __slots__ = ("_fixed_names", "_model", "_template")
 
     def __init__(self, model: type[M], fixed: Mapping[str, Any] | None = None) -> None:
-        fields = model.model_fields
         fixed = dict(fixed or {})
-        unknown = set(fixed) - set(fields)
+        unknown = set(fixed) - model.model_fields.keys()
         if unknown:
             raise TypeError(f"{model.__name__} has no field(s) {sorted(unknown)}")
         # Field order, as validation gives it: defaults first, then the fixed values over them.
-        template: dict[str, Any] = {}
-        for name, info in fields.items():
-            template[name] = _MISSING if info.is_required() else info.get_default(call_default_factory=True)
+        template = _defaults(model).copy()
         template.update(fixed)
         self._model = model
         self._template = template
@@ -65,6 +63,16 @@ class Trusted(Generic[M]):
         _set(made, "__pydantic_extra__", None)
         _set(made, "__pydantic_private__", None)
         return made
+
+
+@functools.cache
+def _defaults(model: type[BaseModel]) -> dict[str, Any]:
+    """Each field of ``model`` with its default (:data:`_MISSING` when required), in field order: worked
+    out once per model (a rulebook prepares a builder for each of its ~130 obligations)."""
+    return {
+        name: _MISSING if info.is_required() else info.get_default(call_default_factory=True)
+        for name, info in model.model_fields.items()
+    }
 
 
 _new_labels = Labels.__new__

@@ -270,8 +270,8 @@ def outcome_not_binding(
 
 #: How the explanation names a request and an encouragement.
 NOT_BINDING = {
-    "request": Labels(vi="đề nghị", en="a request"),
-    "encouragement": Labels(vi="khuyến khích", en="an encouragement"),
+    "request": labels("đề nghị", "a request"),
+    "encouragement": labels("khuyến khích", "an encouragement"),
 }
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from dancoso_rules.evaluation import explain
+from dancoso_rules.evaluation import construct, explain
 from dancoso_rules.evaluation.applicability import (
     Binding,
     Identity,
@@ -49,7 +49,6 @@ from dancoso_rules.evaluation.outcomes import (
 )
 from dancoso_rules.evaluation.prepared import Prepared
 from dancoso_rules.evaluation.result import DutyResult, Reason, ReasonCode
-from dancoso_rules.model import Labels
 
 
 def frame_for(rules: Prepared, table: InterpretationTable, key: FrameKey) -> Frame:
@@ -123,7 +122,7 @@ class _Builder:
             return Fixed((whole_not_applicable(duty, reason("not_binding", text)),))
         if bound is None:
             kind = vocabulary.bearer_by_id.get(self.key.kind)
-            kind_label = kind.label if kind else Labels(vi=self.key.kind, en=self.key.kind)
+            kind_label = kind.label if kind else construct.labels(self.key.kind, self.key.kind)
             labels = bearer_labels(vocabulary, placed.obligation.bearers)
             text = explain.reason_not_bearer(labels, kind_label, self.key.kind)
             return Fixed((whole_not_applicable(duty, reason("not_bearer", text)),))
@@ -206,7 +205,7 @@ class _Builder:
     def _no_event(self, duty: Duty) -> Reason:
         schedule = duty.placed.obligation.schedule
         assert schedule.kind == "triggered"
-        labels = [self.rules.event_labels.get(e, Labels(vi=e, en=e)) for e in schedule.events]
+        labels = [self.rules.event_labels.get(e, construct.labels(e, e)) for e in schedule.events]
         return reason("no_event", explain.reason_no_event(labels))
 
 

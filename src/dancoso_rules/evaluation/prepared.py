@@ -15,6 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from dancoso_rules.evaluation.applicability import not_binding
+from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.evaluation.duty import Duty
 from dancoso_rules.evaluation.frame import Frame, FrameKey
 from dancoso_rules.evaluation.instances import Plan, plan_for
@@ -70,7 +71,7 @@ class Prepared:
         found = self._packs.get(pack.id)
         if found is None:
             instrument = pack.instrument
-            found = self._packs[pack.id] = UsedPack(
+            found = self._packs[pack.id] = _used_pack(
                 id=pack.id,
                 version=instrument.version,
                 title=instrument.title,
@@ -95,9 +96,13 @@ class Prepared:
         return _used(table, interpretation_id)
 
 
+_used_pack = Trusted(UsedPack)
+_used_interpretation = Trusted(UsedInterpretation)
+
+
 def _used(table: InterpretationTable, interpretation_id: str) -> UsedInterpretation:
     item = table.get(interpretation_id)
-    return UsedInterpretation(
+    return _used_interpretation(
         id=item.id,
         kind=item.kind,
         value=item.value,

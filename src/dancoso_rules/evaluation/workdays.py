@@ -66,6 +66,75 @@ def load_days_off(path: Path | None = None) -> DaysOffFile:
 
 
 @dataclass(frozen=True, slots=True)
+class DecidedDays:
+    """What the working calendar takes from a days-off file: each day off with the name of its occasion,
+    the make-up working days with theirs, and the years decided."""
+
+    days_off: dict[dt.date, str]
+    make_up: dict[dt.date, str]
+    years: frozenset[int]
+
+    @classmethod
+    def of(cls, decisions: DaysOffFile) -> DecidedDays:
+        """The days ``decisions`` decide (a day two decisions name keeps the later one's occasion)."""
+        days_off: dict[dt.date, str] = {}
+        make_up: dict[dt.date, str] = {}
+        for decision in decisions.decisions:
+            for day in decision.days_off:
+                days_off[day] = decision.occasion.vi
+            for day in decision.working_days:
+                make_up[day] = decision.occasion.vi
+        return cls(days_off, make_up, frozenset(decisions.years))
+
+
+def decided_days(path: Path | None = None) -> DecidedDays:
+    """The days the days-off file (by default the bundled one) decides.
+
+    Reading the YAML and checking it costs more than the rest of a check of a record with a complaint,
+    so what it decides is kept in the cache folder (:func:`cache_dir`), as JSON named by the SHA-256
+    of the file's bytes: derived from that file and nothing else, and checked as it was written. A
+    cache file that cannot be read, or does not hold what it should, is ignored and written again.
+    """
+    import hashlib
+
+    from dancoso_rules.load.cache import cache_dir
+
+    source = path or days_off_file()
+    folder = cache_dir()
+    cached = None
+    if folder is not None:
+        cached = folder / f"days-off-{hashlib.sha256(source.read_bytes()).hexdigest()}.json"
+        found = _read_decided(cached)
+        if found is not None:
+            return found
+    decided = DecidedDays.of(load_days_off(source))
+    if cached is not None:
+        years = sorted(decided.years)
+        _write_json(
+            cached,
+            {
+                "years": years,
+                "days_off": _dated_json(decided.days_off),
+                "make_up": _dated_json(decided.make_up),
+            },
+        )
+    return decided
+
+
+def _read_decided(path: Path) -> DecidedDays | None:
+    data = _read_json(path)
+    if not isinstance(data, dict):
+        return None
+    years = data.get("years")
+    days_off, make_up = _dated(data.get("days_off")), _dated(data.get("make_up"))
+    if days_off is None or make_up is None or not isinstance(years, list):
+        return None
+    if not all(isinstance(year, int) for year in years):
+        return None
+    return DecidedDays(days_off, make_up, frozenset(years))
+
+
+@dataclass(frozen=True, slots=True)
 class CountedDeadline:
     """A deadline as stated (by the rule) and as counted (moved off a day off), with why it moved."""
 
@@ -82,16 +151,11 @@ class CountedDeadline:
 class WorkingCalendar:
     """Which days state agencies work: the statutory holidays, the decided days off and make-up days."""
 
-    def __init__(self, decisions: DaysOffFile, holidays: dict[dt.date, str]) -> None:
+    def __init__(self, decided: DecidedDays, holidays: dict[dt.date, str]) -> None:
         self._holidays = dict(holidays)
-        self._days_off: dict[dt.date, DaysOffDecision] = {}
-        self._make_up: dict[dt.date, DaysOffDecision] = {}
-        for decision in decisions.decisions:
-            for day in decision.days_off:
-                self._days_off[day] = decision
-            for day in decision.working_days:
-                self._make_up[day] = decision
-        self.decided_years = frozenset(decisions.years)
+        self._days_off = decided.days_off
+        self._make_up = decided.make_up
+        self.decided_years = decided.years
 
     def is_working_day(self, day: dt.date) -> bool:
         """Whether ``day`` is a working day of state agencies."""
@@ -104,7 +168,7 @@ class WorkingCalendar:
         if self.is_working_day(day):
             return None
         if day in self._days_off:
-            return self._days_off[day].occasion.vi
+            return self._days_off[day]
         if day in self._holidays:
             return self._holidays[day]
         return "nghỉ hằng tuần"
@@ -156,14 +220,11 @@ def _vietnam_holidays(years: range) -> dict[dt.date, str]:
     folder = cache_dir()
     cached: Path | None = None
     if folder is not None:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            cached = folder / f"holidays-vn-{version('holidays')}-{years.start}-{years.stop - 1}.json"
-        except PackageNotFoundError:  # pragma: no cover - the package is a dependency
-            cached = None
+        version = holidays_version()
+        if version is not None:
+            cached = folder / f"holidays-vn-{version}-{years.start}-{years.stop - 1}.json"
     if cached is not None:
-        found = _read_holidays(cached)
+        found = _dated(_read_json(cached))
         if found is not None:
             return found
     import holidays
@@ -171,40 +232,69 @@ def _vietnam_holidays(years: range) -> dict[dt.date, str]:
     calendar = holidays.country_holidays("VN", years=list(years), language="vi")
     computed = {day: str(name) for day, name in sorted(calendar.items())}
     if cached is not None:
-        _write_holidays(cached, computed)
+        _write_json(cached, _dated_json(computed))
     return computed
 
 
-def _read_holidays(path: Path) -> dict[dt.date, str] | None:
+def holidays_version() -> str | None:
+    """The installed ``holidays`` package's version, read from the name of its ``.dist-info`` folder
+    beside it, as ``importlib.metadata`` does, without importing that or the package (each costs more
+    than a cached check's evaluation); ``None`` when not found (the holidays are then not cached)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:  # pragma: no cover - the package is a dependency
+        return None
+    found = [p.name for p in Path(spec.origin).parent.parent.glob("holidays-*.dist-info")]
+    if len(found) != 1:  # pragma: no cover - not installed from a wheel
+        return None
+    return found[0].removeprefix("holidays-").removesuffix(".dist-info")
+
+
+def _read_json(path: Path) -> object:
+    """The JSON in a cache file, or ``None`` when it cannot be read."""
     import json
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or not all(isinstance(name, str) for name in data.values()):
-            return None
+        found: object = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found
+
+
+def _dated(data: object) -> dict[dt.date, str] | None:
+    """A JSON object of ISO dates to names, read back; ``None`` when it is not one."""
+    if not isinstance(data, dict) or not all(isinstance(name, str) for name in data.values()):
+        return None
+    try:
         return {dt.date.fromisoformat(day): name for day, name in data.items()}
-    except (OSError, ValueError, TypeError):
+    except (ValueError, TypeError):
         return None
 
 
-def _write_holidays(path: Path, days: dict[dt.date, str]) -> None:
+def _dated_json(days: dict[dt.date, str]) -> dict[str, str]:
+    return {day.isoformat(): name for day, name in days.items()}
+
+
+def _write_json(path: Path, data: object) -> None:
+    """Write a cache file atomically; a read-only cache folder is not an error (it is computed again next time)."""
     import json
     import os
 
-    text = json.dumps({day.isoformat(): name for day, name in days.items()}, ensure_ascii=False, indent=0)
+    text = json.dumps(data, ensure_ascii=False, indent=0)
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)
-    except OSError:  # a read-only cache folder: computed again next time
+    except OSError:
         temporary.unlink(missing_ok=True)
 
 
 @functools.cache
 def working_calendar(first_year: int = 2019, last_year: int = 2035) -> WorkingCalendar:
     """The Vietnamese working calendar of state agencies for ``first_year`` to ``last_year`` (cached)."""
-    return WorkingCalendar(load_days_off(), _vietnam_holidays(range(first_year, last_year + 1)))
+    return WorkingCalendar(decided_days(), _vietnam_holidays(range(first_year, last_year + 1)))
 
 
 __all__ = [
@@ -213,8 +303,10 @@ __all__ = [
     "CountedDeadline",
     "DaysOffDecision",
     "DaysOffFile",
+    "DecidedDays",
     "WorkingCalendar",
     "days_off_file",
+    "decided_days",
     "load_days_off",
     "working_calendar",
 ]

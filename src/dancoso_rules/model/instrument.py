@@ -12,9 +12,10 @@ from dancoso_rules.model.vocabulary import Level
 
 InstrumentKind = Literal["nghi_quyet", "quyet_dinh"]
 
+# Constants of the code, built without validation: validating them would build the Labels validator at import.
 KIND_LABELS: dict[str, Labels] = {
-    "nghi_quyet": Labels(vi="Nghị quyết", en="Resolution"),
-    "quyet_dinh": Labels(vi="Quyết định", en="Decision"),
+    "nghi_quyet": Labels.model_construct(vi="Nghị quyết", en="Resolution"),
+    "quyet_dinh": Labels.model_construct(vi="Quyết định", en="Decision"),
 }
 
 

@@ -66,7 +66,8 @@ def parse_duration(text: str) -> Duration:
         )
     if working > MAX_WORKING_DAYS:
         raise ValueError(f"the duration {text!r} counts more than {MAX_WORKING_DAYS} working days")
-    return Duration(months=12 * years + months, days=days, working_days=working)
+    # Checked above: built without validation (which would build Duration's validator in every check).
+    return Duration.model_construct(months=12 * years + months, days=days, working_days=working)
 
 
 def _check_value(kind: InterpretationKind, value: str) -> None:

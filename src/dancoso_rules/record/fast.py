@@ -33,12 +33,13 @@ import datetime as dt
 import re
 import unicodedata
 from itertools import chain
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.schedule import PERIOD_LABEL
+from dancoso_rules.record import model
 from dancoso_rules.record.model import MAX_DATE, MIN_DATE, covers_in_bounds, period_too_long
 from dancoso_rules.record.view import ActivityDays
 from dancoso_rules.record.words import KnownWords, known_words
@@ -204,6 +205,22 @@ class ActivityRecord(
 
 
 _decoder = msgspec.json.Decoder(ActivityRecord)
+#: Each struct's fields and their defaults (``NODEFAULT`` for a required field), in the model's order.
+_FIELDS: dict[type[msgspec.Struct], tuple[tuple[str, Any], ...]] = {
+    struct: tuple((field.name, field.default) for field in msgspec.structs.fields(struct))
+    for struct in (
+        Period,
+        ParentBody,
+        Organisation,
+        FileRef,
+        Evidence,
+        Activity,
+        Resolution,
+        Event,
+        Attestation,
+        ActivityRecord,
+    )
+}
 _encode = msgspec.json.encode
 _is_normalized = unicodedata.is_normalized
 
@@ -383,6 +400,40 @@ def decode_clean(data: bytes, rulebook: Rulebook | None = None) -> ActivityRecor
     ``data`` is one JSON document in UTF-8 (no byte-order mark); ``rulebook`` (default: the bundled
     one) says which words are known. Nothing is ever raised for bad input.
     """
+    found = _decode_clean(data, rulebook)
+    return None if found is None else found[0]
+
+
+def validated_clean(data: bytes, rulebook: Rulebook) -> model.ActivityRecord | None:
+    """What the validator makes of ``data`` when :func:`decode_clean` accepts it, else ``None``: the
+    model's ``ActivityRecord`` with the very same values and fields set, built without validating
+    again (and so without building the model's validator, a noticeable part of a one-record check)."""
+    found = _decode_clean(data, rulebook)
+    if found is None:
+        return None
+    record, written = found
+    made: model.ActivityRecord = _as_model(record, {"record_version"} if written else set())
+    return made
+
+
+def _as_model(struct: msgspec.Struct, written: set[str] | None = None) -> Any:
+    """The model of ``struct`` (the class of the same name in :mod:`dancoso_rules.record.model`), with
+    the same fields set as validation gives: those the JSON writes, which for a record ``decode_clean``
+    accepted are those that differ from their defaults, and ``written``."""
+    values: dict[str, Any] = {}
+    for name, default in _FIELDS[type(struct)]:
+        value = getattr(struct, name)
+        if isinstance(value, msgspec.Struct):
+            value = _as_model(value)
+        elif isinstance(value, tuple) and value and isinstance(value[0], msgspec.Struct):
+            value = tuple(_as_model(item) for item in value)
+        if value != default or name in (written or ()):
+            values[name] = value
+    return getattr(model, type(struct).__name__).model_construct(**values)
+
+
+def _decode_clean(data: bytes, rulebook: Rulebook | None) -> tuple[ActivityRecord, bool] | None:
+    """:func:`decode_clean`'s record, and whether ``record_version`` is written at its top."""
     if rulebook is None:
         from dancoso_rules.load.packs import bundled_rulebook
 
@@ -415,7 +466,7 @@ def decode_clean(data: bytes, rulebook: Rulebook | None = None) -> ActivityRecor
     written = data.find(b'"record_version":', 0, 256) >= 0
     if data.count(b":") != _encode(record).count(b":") + written:
         return None
-    return record
+    return record, written
 
 
 __all__ = [
@@ -430,4 +481,5 @@ __all__ = [
     "Period",
     "Resolution",
     "decode_clean",
+    "validated_clean",
 ]

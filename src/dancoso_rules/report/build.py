@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from dancoso_rules.errors import Location
+from dancoso_rules.evaluation.construct import Trusted, labels
 from dancoso_rules.evaluation.result import DutyResult, Report
 from dancoso_rules.model.common import Labels
 from dancoso_rules.model.obligation import Obligation
@@ -41,6 +42,18 @@ Locator = Callable[[str], Location]
 
 _LEVELS: dict[str, ProvisionLevel] = {"art": "article", "cl": "clause", "pt": "point", "ind": "indent"}
 
+# The report is built from a validated rulebook and the evaluator's results: without validating them
+# again, which would build each model's validator in every one-record check (see evaluation.construct).
+_compliance_report = Trusted(ComplianceReport)
+_interpretation_info = Trusted(InterpretationInfo)
+_pack_info_of = Trusted(PackInfo)
+_section = Trusted(ProvisionSection)
+_instrument_section = Trusted(InstrumentSection)
+_entry = Trusted(ObligationEntry)
+_record_source = Trusted(RecordSource)
+_position = Trusted(SourcePosition)
+_status_counts = Trusted(StatusCounts)
+
 
 def build_report(
     report: Report,
@@ -64,7 +77,7 @@ def build_report(
         for used in report.packs
         if used.id in rulebook.pack_by_id
     )
-    return ComplianceReport(
+    return _compliance_report(
         organisation=report.organisation,
         period=report.period,
         as_of=report.as_of,
@@ -75,8 +88,8 @@ def build_report(
             if u.id in rulebook.pack_by_id
         ),
         interpretations=tuple(
-            InterpretationInfo(
-                **used.model_dump(),
+            _interpretation_info(
+                **dict(used),
                 title=getattr(rulebook.interpretation_by_id.get(used.id), "title", None),
             )
             for used in report.interpretations
@@ -90,7 +103,7 @@ def build_report(
 
 def _pack_info(pack: RulePack, source_sha256: str) -> PackInfo:
     instrument = pack.instrument
-    return PackInfo(
+    return _pack_info_of(
         id=pack.id,
         version=instrument.version,
         kind=instrument.kind,
@@ -115,7 +128,7 @@ def _counts(values: list[int]) -> StatusCounts:
     key = tuple(values)
     found = _COUNTS.get(key)
     if found is None:
-        found = StatusCounts(**dict(zip(STATUSES, values, strict=True)))
+        found = _status_counts(**dict(zip(STATUSES, values, strict=True)))
         if len(_COUNTS) < 65_536:
             _COUNTS[key] = found
     return found
@@ -141,7 +154,7 @@ class _Node:
         frozen = [child.freeze() for child in self.children]
         totals = _sum([*self.counts, *(counts for _, counts in frozen)])
         provision = self.provision
-        section = ProvisionSection(
+        section = _section(
             id=provision.id,
             citation=provision.citation,
             level=_level(provision.id),
@@ -168,7 +181,7 @@ def _instrument(
         parent = by_id.get(provision.id.rpartition("__")[0]) if "__" in provision.id else None
         (parent.children if parent is not None else roots).append(node)
     frozen = [node.freeze() for node in roots]
-    return InstrumentSection(
+    return _instrument_section(
         pack=pack.id,
         provisions=tuple(section for section, _ in frozen),
         totals=_counts(_sum([counts for _, counts in frozen])),
@@ -192,7 +205,7 @@ def _obligations(
             counts[_STATUS_INDEX[results[i].status.value]] += 1
         all_counts.append(counts)
         entries.append(
-            ObligationEntry(
+            _entry(
                 uid=uid,
                 id=obligation.id,
                 modality=obligation.modality,
@@ -230,7 +243,7 @@ def evidence_wanted(rulebook: Rulebook, uid: str, obligation: Obligation) -> Lab
         if documents:
             parts.append(", ".join(documents))
         texts[lang] = ": ".join(parts)
-    found = Labels(vi=texts["vi"], en=texts["en"]) if texts["vi"] else None
+    found = labels(texts["vi"], texts["en"]) if texts["vi"] else None
     if len(_WANTED) < 65_536:
         _WANTED[key] = (rulebook, found)
     return found
@@ -252,15 +265,15 @@ def _source(
         return None
     titles = _titles(results, record) if record is not None else {}
     if locate is None:
-        return RecordSource(file=record_file, titles=titles)
+        return _record_source(file=record_file, titles=titles)
     pointers = {target_pointer(r) for r in results}
     pointers.update(e.pointer for r in results for e in r.evidence)
     positions: dict[str, SourcePosition] = {}
     for pointer in sorted(pointers):
         where = locate(pointer)
         if where.line is not None:
-            positions[pointer] = SourcePosition(line=where.line, column=where.column or 1)
-    return RecordSource(file=record_file, positions=positions, titles=titles)
+            positions[pointer] = _position(line=where.line, column=where.column or 1)
+    return _record_source(file=record_file, positions=positions, titles=titles)
 
 
 def _titles(results: Sequence[DutyResult], record: ActivityRecord) -> dict[str, str]:

@@ -27,6 +27,7 @@ from typing import Literal, Protocol
 
 from pydantic import Field
 
+from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation
 from dancoso_rules.model.common import Frozen, Labels
 from dancoso_rules.model.obligation import Modality
@@ -120,10 +121,10 @@ class StatusCounts(Frozen):
         table = dict.fromkeys(STATUSES, 0)
         for status in statuses:
             table[status] += 1
-        return cls(**table)
+        return _new_counts(**table)
 
     def __add__(self, other: StatusCounts) -> StatusCounts:
-        return StatusCounts(**{s: getattr(self, s) + getattr(other, s) for s in STATUSES})
+        return _new_counts(**{s: getattr(self, s) + getattr(other, s) for s in STATUSES})
 
     def get(self, status: str) -> int:
         """The count of ``status``."""
@@ -140,7 +141,7 @@ class StatusCounts(Frozen):
         return self.total - self.not_applicable
 
     def __sub__(self, other: StatusCounts) -> StatusCounts:
-        return StatusCounts(**{s: getattr(self, s) - getattr(other, s) for s in STATUSES})
+        return _new_counts(**{s: getattr(self, s) - getattr(other, s) for s in STATUSES})
 
     def among(self, statuses: Iterable[str]) -> int:
         """How many results have one of ``statuses`` (whatever their modality: see :func:`failing_count`)."""
@@ -151,8 +152,10 @@ class StatusCounts(Frozen):
         return (self.missed, self.overdue, self.late, self.unverified, self.upcoming)
 
 
+#: Counts are sums of trusted ints: built without validation (no validator is built at import).
+_new_counts = Trusted(StatusCounts)
 STATUSES: tuple[str, ...] = tuple(StatusCounts.model_fields)
-_NONE = StatusCounts()
+_NONE = _new_counts()
 
 
 def failing_count(totals: StatusCounts, soft: StatusCounts, fail_on: Iterable[str]) -> int:
@@ -236,7 +239,7 @@ class ObligationEntry(Frozen, Tallied):
     #: rule's evidence kinds and the vocabulary); ``None`` when the rule names none.
     evidence_wanted: Labels | None = None
     results: tuple[int, ...] = ()
-    totals: StatusCounts = StatusCounts()
+    totals: StatusCounts = _new_counts()
 
     @property
     def soft(self) -> StatusCounts:
@@ -256,7 +259,7 @@ class ProvisionSection(Frozen, Tallied):
     non_operative: Labels | None = None
     obligations: tuple[ObligationEntry, ...] = ()
     children: tuple[ProvisionSection, ...] = ()
-    totals: StatusCounts = StatusCounts()
+    totals: StatusCounts = _new_counts()
 
     def walk(self, depth: int = 0) -> Iterator[tuple[ProvisionSection, int]]:
         """This provision and every one below it, in the instrument's order, with their depth."""
@@ -267,7 +270,7 @@ class ProvisionSection(Frozen, Tallied):
     @property
     def own_totals(self) -> StatusCounts:
         """The totals of this provision's own obligations, not those of the provisions below it."""
-        total = StatusCounts()
+        total = _new_counts()
         for obligation in self.obligations:
             total = total + obligation.totals
         return total
@@ -301,6 +304,9 @@ class ClauseTotals(Frozen, Tallied):
     soft: StatusCounts
 
 
+_clause_totals = Trusted(ClauseTotals)
+
+
 class InstrumentSection(Frozen, Tallied):
     """One instrument's provisions, in its own order, with its totals."""
 
@@ -328,7 +334,7 @@ class InstrumentSection(Frozen, Tallied):
             own = article.own_totals
             if own.total:
                 rows.append(
-                    ClauseTotals(
+                    _clause_totals(
                         pack=self.pack,
                         provision=article.id,
                         citation=article.citation,
@@ -339,7 +345,7 @@ class InstrumentSection(Frozen, Tallied):
             for child in article.children:
                 if child.totals.total:
                     rows.append(
-                        ClauseTotals(
+                        _clause_totals(
                             pack=self.pack,
                             provision=child.id,
                             citation=child.citation,
