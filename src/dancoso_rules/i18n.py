@@ -63,6 +63,12 @@ def tr(key: str, lang: Lang | None = None, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def grouped(number: int, lang: Lang | None = None) -> str:
+    """``number`` with its thousands grouped as the language writes them: ``4,194,304`` or ``4.194.304``."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if (lang or _CURRENT.get()) == "vi" else text
+
+
 #: English; the text the tests and golden files have always asserted.
 EN: dict[str, str] = {
     # the command line
@@ -206,7 +212,110 @@ EN: dict[str, str] = {
     "type.list": "expected a list",
     "type.object": "expected an object (a mapping of names to values)",
     "type.non_empty_text": "expected non-empty text",
-    "type.non_empty_list": "expected at least one item",
+    "type.non_empty_list": "expected at least one item",  # --- rules and CLI messages ---
+    # rule files: reading and YAML
+    "rules.file_too_large": "the file is {size} bytes; a rule or interpretation file may be at most {limit} bytes "
+    "(4 MiB)",
+    "rules.file_grew": "the file grew past the size limit while it was read",
+    "rules.not_utf8": "not UTF-8 text (byte {byte})",
+    "rules.top_mapping": "expected a mapping at the top of the file",
+    "rules.source_hash": "{file} has sha256 {digest}, not the one recorded; the source text changed",
+    "rules.pack_id_folder": "pack id {id!r} must equal its folder name {folder!r}",
+    "rules.no_provisions": "the pack has no provisions (expected dieu-N.yaml files)",
+    "rules.not_rule_folder": "not a rule folder: expected vocabulary.yaml in it",
+    "rules.unknown_pack": "unknown pack {pack!r}{hint} (known: {known})",
+    "yaml.invalid": "not valid YAML: {reason}",
+    "yaml.empty": "the file is empty; expected a YAML mapping",
+    "yaml.tag": "the tag {tag!r} is not allowed; rule files hold plain data",
+    "yaml.alias": "YAML aliases are not allowed in rule files; write the value out",
+    "yaml.key": "a mapping key must be a plain string",
+    "yaml.duplicate_key": "duplicate key {key!r} (first at line {line}, column {column}); each key may appear once",
+    "yaml.bad_value": "not a valid {tag} value {value}: {reason}",
+    "yaml.characters": "{start}… ({count} characters)",
+    "pattern.slug": "expected an id of lower-case letters and digits joined by '_' or '-' (e.g. 'staff_conference')",
+    "pattern.sha256": "expected a sha256: 64 hexadecimal digits",
+    "pattern.sha256_lower": "expected a sha256: 64 lower-case hexadecimal digits",
+    "pattern.other": "does not have the expected form (pattern {pattern})",
+    "value.expected": "expected {rest}",
+    "value.expected_number": "expected a number {rest}",
+    # rule files: cross-checks
+    "section.activity_types": "activity type",
+    "section.bearers": "bearer",
+    "section.event_types": "event type",
+    "section.evidence_kinds": "evidence kind",
+    "lint.duplicate_vocabulary_id": "duplicate {section} id {id!r}; ids must be unique",
+    "lint.unknown_bearer_in": "unknown bearer {bearer!r} in {attribute}{hint}",
+    "lint.unknown_bearer": "unknown bearer {bearer!r}{hint}",
+    "lint.successor": "successor {id!r} must name a flag interpretation: {what}{hint}",
+    "lint.no_such_interpretation": "no interpretation has this id",
+    "lint.it_is_a": "it is a {kind}",
+    "lint.duplicate_interpretation": "duplicate interpretation id {id!r}; interpretation ids are unique across all "
+    "packs",
+    "lint.legal_basis": "the legal basis is not quoted verbatim from the source",
+    "lint.erratum": "the erratum's reading is not in the source",
+    "lint.duplicate_provision": "duplicate provision id {id!r}",
+    "lint.malformed_citation": "malformed citation {citation!r} for {provision}; expected {expected!r}",
+    "lint.heading_not_verbatim": "the provision's heading is not verbatim in the source",
+    "lint.text_not_verbatim": "the provision's text is not verbatim in the source",
+    "lint.unknown_instrument": "unknown instrument {instrument!r}; expected the one the pack implements",
+    "lint.duplicate_obligation": "duplicate obligation id {id!r} in {provision}",
+    "lint.quote_not_verbatim": "the quote is not a verbatim part of {citation} (after NFC and white-space folding)",
+    "lint.reference_modality": "modality 'reference' is for what the issuer cannot command: every bearer must be "
+    "one the vocabulary marks 'answerable: false'",
+    "lint.dangling": "dangling interpretation {id!r}: no interpretation has this id{hint}",
+    "lint.interpretation_kind": "interpretation {id!r} is a {kind}; expected a {expected}",
+    "lint.not_covered": "{citation} ({unit}) is not covered by any provision: {excerpt!r}",
+    "lint.not_in_source": "provision {id!r} is not a unit of the source text",
+    "lint.out_of_order": "provision {id!r} is out of the source's order",
+    "lint.time_words": "the quote says {words} but the schedule is {schedule!r}; expected one of {allowed}",
+    "lint.force_words": "the quote says {word!r}: expected modality {expected!r}, not {modality!r}",
+    "coverage.no_provision": "no provision in the pack",
+    "coverage.words_differ": "the provision's words differ from the source",
+    # interpretation overrides
+    "interpretation.none": "no interpretation {id!r}{hint}",
+    "interpretation.key_differs": "the key {key!r} differs from the interpretation's id {id!r}",
+    "interpretation.twice": "interpretation {id!r} is overridden twice",
+    "interpretation.unknown": "unknown interpretation {id!r} (an override must name one the rules have){hint}",
+    "interpretation.other_kind": "interpretation {id!r} is a {kind}; the override gives a {given}",
+    "interpretation.impossible": "interpretation {id!r} set to {value} would make {duty!r}{more} impossible: it "
+    "would fall due before its window opens (the window opens the day after the period ends, or as long before "
+    "the period begins as it is due after); give a delay of at least one day",
+    "interpretation.more": " and {count} more",
+    # rules list, lint, coverage, show
+    "rules.no_such_path": "no such file or folder",
+    "rules.not_rules": "not a rule folder or pack: expected vocabulary.yaml or pack.yaml",
+    "rules.lint_problems": "{count} problem(s)",
+    "rules.lint_ok": "ok: {packs} pack(s), {obligations} obligation(s), no problems",
+    "rules.nothing_has_id": "nothing has the id {id!r}{hint}",
+    "rules.list_no_number": "no.: (not given in the text)",
+    "rules.list_effective": "in force from {date}",
+    "rules.list_counts": "{provisions} provisions, {obligations} obligations, version {version}",
+    "coverage.covered": "{pack}: {covered} of {total} provisions covered",
+    "coverage.no_sub_units": "no sub-units",
+    "coverage.by_schedule": "obligations by schedule: {counts}",
+    "coverage.by_modality": "obligations by modality: {counts}",
+    "coverage.non_operative": "non-operative provisions: {counts}",
+    "coverage.uncovered": "UNCOVERED {citation} ({unit}): {problem}: {text}",
+    "coverage.not_in_source": "NOT IN SOURCE {id}",
+    "coverage.complete": "no uncovered text",
+    "coverage.none": "none",
+    # check, output, template, import
+    "check.unknown_status": "unknown status {status!r}; expected a comma-separated list of {statuses}, or none",
+    "check.docx_one": "--format docx writes the report of one record; check one record at a time",
+    "output.parent_is_file": "a parent folder is a file",
+    "output.is_folder": "is a folder; expected a file",
+    "output.over_input": "refusing to write the report over an input file",
+    "batch.cannot_write": "cannot write the reports: {reason}",
+    "batch.cannot_remove": "{path}: warning: cannot remove an earlier run's report: {reason}",
+    "batch.file": "file",
+    "batch.files": "files",
+    "batch.others": "{folder}: note: {count} {noun} not written by this run ({shown}); {manifest} lists the "
+    "reports of this run",
+    "batch.inside_input": "refusing to write reports inside the input folder {folder!r}: they would be read as "
+    "records next time",
+    "template.terminal": "refusing to write a workbook to a terminal; give --output FILE.xlsx",
+    "template.exists": "the file exists: refusing to write over it (it may be a filled-in workbook); use --force",
+    "import.expected_files": "expected one .xlsx workbook, or one or more .csv files (the sheets of one record)",
 }
 
 #: Tiếng Việt: văn phong hành chính, thuật ngữ theo ``GLOSSARY.md``.
@@ -347,4 +456,112 @@ VI: dict[str, str] = {
     "type.object": "cần một đối tượng (tập hợp các cặp tên và giá trị)",
     "type.non_empty_text": "cần văn bản không để trống",
     "type.non_empty_list": "cần ít nhất một mục",
+    # --- rules and CLI messages ---
+    "rules.file_too_large": "tệp có {size} byte; tệp quy tắc hoặc tệp diễn giải chỉ được tối đa {limit} byte "
+    "(4 MiB)",
+    "rules.file_grew": "tệp tăng kích thước vượt giới hạn trong khi đang đọc",
+    "rules.not_utf8": "không phải văn bản mã hóa UTF-8 (byte thứ {byte})",
+    "rules.top_mapping": "đầu tệp phải là một bảng ánh xạ (các cặp khóa và giá trị)",
+    "rules.source_hash": "mã sha256 của {file} là {digest}, khác với mã đã ghi nhận; văn bản nguồn đã bị thay đổi",
+    "rules.pack_id_folder": "mã bộ quy tắc {id!r} phải trùng với tên thư mục {folder!r}",
+    "rules.no_provisions": "bộ quy tắc chưa có quy định nào (cần các tệp dieu-N.yaml)",
+    "rules.not_rule_folder": "không phải thư mục quy tắc: thư mục phải có tệp vocabulary.yaml",
+    "rules.unknown_pack": "bộ quy tắc {pack!r} không có{hint} (các bộ hiện có: {known})",
+    "yaml.invalid": "không phải YAML hợp lệ: {reason}",
+    "yaml.empty": "tệp trống; cần một bảng ánh xạ YAML",
+    "yaml.tag": "không được dùng thẻ {tag!r}; tệp quy tắc chỉ chứa dữ liệu thuần",
+    "yaml.alias": "không được dùng bí danh YAML trong tệp quy tắc; đề nghị ghi đầy đủ giá trị",
+    "yaml.key": "khóa của bảng ánh xạ phải là một chuỗi văn bản thông thường",
+    "yaml.duplicate_key": "khóa {key!r} bị trùng (đã có tại dòng {line}, cột {column}); mỗi khóa chỉ được ghi "
+    "một lần",
+    "yaml.bad_value": "giá trị {value} không hợp lệ với kiểu {tag}: {reason}",
+    "yaml.characters": "{start}… ({count} ký tự)",
+    "pattern.slug": "cần một mã gồm chữ thường và chữ số, nối bằng '_' hoặc '-' (ví dụ: 'staff_conference')",
+    "pattern.sha256": "cần một mã sha256: 64 chữ số thập lục phân",
+    "pattern.sha256_lower": "cần một mã sha256: 64 chữ số thập lục phân viết thường",
+    "pattern.other": "không đúng dạng quy định (mẫu {pattern})",
+    "value.expected": "cần giá trị {rest}",
+    "value.expected_number": "cần một số {rest}",
+    "section.activity_types": "loại hoạt động",
+    "section.bearers": "chủ thể thực hiện",
+    "section.event_types": "loại sự việc",
+    "section.evidence_kinds": "loại tài liệu kiểm chứng",
+    "lint.duplicate_vocabulary_id": "mã {section} {id!r} bị trùng; mỗi mã chỉ được dùng một lần",
+    "lint.unknown_bearer_in": "chủ thể thực hiện {bearer!r} tại {attribute} không có trong danh mục{hint}",
+    "lint.unknown_bearer": "chủ thể thực hiện {bearer!r} không có trong danh mục{hint}",
+    "lint.successor": "chủ thể kế thừa {id!r} phải là mã của một nội dung diễn giải loại 'flag' (có/không): "
+    "{what}{hint}",
+    "lint.no_such_interpretation": "không có nội dung diễn giải nào mang mã này",
+    "lint.it_is_a": "nội dung diễn giải này thuộc loại {kind}",
+    "lint.duplicate_interpretation": "mã nội dung diễn giải {id!r} bị trùng; mã nội dung diễn giải không được "
+    "trùng nhau giữa các bộ quy tắc",
+    "lint.legal_basis": "căn cứ pháp lý không được trích nguyên văn từ văn bản nguồn",
+    "lint.erratum": "nội dung đính chính không có trong văn bản nguồn",
+    "lint.duplicate_provision": "mã quy định {id!r} bị trùng",
+    "lint.malformed_citation": "trích dẫn điều khoản {citation!r} của {provision} ghi sai; cần ghi {expected!r}",
+    "lint.heading_not_verbatim": "tên điều của quy định không trùng nguyên văn với văn bản nguồn",
+    "lint.text_not_verbatim": "nội dung của quy định không trùng nguyên văn với văn bản nguồn",
+    "lint.unknown_instrument": "văn bản {instrument!r} không hợp lệ; cần ghi văn bản mà bộ quy tắc hướng dẫn "
+    "thi hành",
+    "lint.duplicate_obligation": "mã nghĩa vụ {id!r} bị trùng trong {provision}",
+    "lint.quote_not_verbatim": "đoạn trích không phải nguyên văn một phần của {citation} (sau khi chuẩn hóa NFC "
+    "và khoảng trắng)",
+    "lint.reference_modality": "tính chất 'reference' chỉ dành cho nội dung cơ quan ban hành không có thẩm quyền "
+    "giao: mọi chủ thể thực hiện phải được danh mục ghi 'answerable: false'",
+    "lint.dangling": "nội dung diễn giải {id!r} không tồn tại: không có nội dung diễn giải nào mang mã này{hint}",
+    "lint.interpretation_kind": "nội dung diễn giải {id!r} thuộc loại {kind}; cần loại {expected}",
+    "lint.not_covered": "{citation} ({unit}) chưa được quy định nào thể hiện: {excerpt!r}",
+    "lint.not_in_source": "quy định {id!r} không tương ứng với đơn vị nào của văn bản nguồn",
+    "lint.out_of_order": "quy định {id!r} không theo đúng thứ tự của văn bản nguồn",
+    "lint.time_words": "đoạn trích ghi {words} nhưng tần suất là {schedule!r}; cần một trong các tần suất: "
+    "{allowed}",
+    "lint.force_words": "đoạn trích ghi {word!r}: tính chất phải là {expected!r}, không phải {modality!r}",
+    "coverage.no_provision": "bộ quy tắc chưa có quy định tương ứng",
+    "coverage.words_differ": "câu chữ của quy định khác với văn bản nguồn",
+    "interpretation.none": "không có nội dung diễn giải {id!r}{hint}",
+    "interpretation.key_differs": "khóa {key!r} khác với mã của nội dung diễn giải {id!r}",
+    "interpretation.twice": "nội dung diễn giải {id!r} bị thay thế hai lần",
+    "interpretation.unknown": "nội dung diễn giải {id!r} không có trong bộ quy tắc (nội dung thay thế phải ghi mã "
+    "của một nội dung diễn giải đã có){hint}",
+    "interpretation.other_kind": "nội dung diễn giải {id!r} thuộc loại {kind}; nội dung thay thế lại thuộc loại "
+    "{given}",
+    "interpretation.impossible": "đặt nội dung diễn giải {id!r} bằng {value} sẽ làm nhiệm vụ {duty!r}{more} "
+    "không thể thực hiện đúng hạn: hạn thực hiện sẽ đến trước khi bắt đầu thời gian thực hiện (thời gian thực "
+    "hiện bắt đầu từ ngày sau khi kết thúc kỳ, hoặc trước ngày bắt đầu kỳ một khoảng bằng thời hạn sau kỳ); "
+    "đề nghị đặt thời hạn ít nhất một ngày",
+    "interpretation.more": " và {count} nhiệm vụ khác",
+    "rules.no_such_path": "không có tệp hoặc thư mục này",
+    "rules.not_rules": "không phải thư mục quy tắc hoặc bộ quy tắc: cần có tệp vocabulary.yaml hoặc pack.yaml",
+    "rules.lint_problems": "{count} vấn đề",
+    "rules.lint_ok": "đạt: {packs} bộ quy tắc, {obligations} nghĩa vụ, không có vấn đề",
+    "rules.nothing_has_id": "không có nội dung nào mang mã {id!r}{hint}",
+    "rules.list_no_number": "số: (không ghi trong văn bản)",
+    "rules.list_effective": "hiệu lực {date}",
+    "rules.list_counts": "{provisions} quy định, {obligations} nghĩa vụ, phiên bản {version}",
+    "coverage.covered": "{pack}: đã thể hiện {covered}/{total} quy định",
+    "coverage.no_sub_units": "không có đơn vị nhỏ hơn",
+    "coverage.by_schedule": "nghĩa vụ theo tần suất: {counts}",
+    "coverage.by_modality": "nghĩa vụ theo tính chất: {counts}",
+    "coverage.non_operative": "quy định không đặt ra nghĩa vụ: {counts}",
+    "coverage.uncovered": "CHƯA THỂ HIỆN {citation} ({unit}): {problem}: {text}",
+    "coverage.not_in_source": "KHÔNG CÓ TRONG VĂN BẢN NGUỒN {id}",
+    "coverage.complete": "đã thể hiện toàn bộ văn bản",
+    "coverage.none": "không có",
+    "check.unknown_status": "tình trạng {status!r} không hợp lệ; cần danh sách các tình trạng, cách nhau bằng "
+    "dấu phẩy, trong số: {statuses}, hoặc none",
+    "check.docx_one": "--format docx chỉ lập báo cáo của một hồ sơ; đề nghị kiểm tra từng hồ sơ một",
+    "output.parent_is_file": "một thư mục cha là tệp",
+    "output.is_folder": "là thư mục; cần một tệp",
+    "output.over_input": "không ghi báo cáo đè lên tệp đầu vào",
+    "batch.cannot_write": "không ghi được các báo cáo: {reason}",
+    "batch.cannot_remove": "{path}: cảnh báo: không xóa được báo cáo của lần chạy trước: {reason}",
+    "batch.file": "tệp",
+    "batch.files": "tệp",
+    "batch.others": "{folder}: ghi chú: {count} {noun} không do lần chạy này ghi ({shown}); {manifest} liệt kê "
+    "các báo cáo của lần chạy này",
+    "batch.inside_input": "không ghi báo cáo vào bên trong thư mục đầu vào {folder!r}: lần chạy sau sẽ đọc "
+    "chúng như hồ sơ",
+    "template.terminal": "không ghi sổ Excel ra cửa sổ dòng lệnh; đề nghị ghi --output TỆP.xlsx",
+    "template.exists": "tệp đã có: không ghi đè (tệp có thể là sổ đã điền); dùng --force để ghi đè",
+    "import.expected_files": "cần một sổ .xlsx, hoặc một hay nhiều tệp .csv (các trang của một hồ sơ)",
 }

@@ -52,7 +52,7 @@ def describe(error: dict[str, Any], model: type[BaseModel] | None) -> str:
     if message.startswith("Input should be "):
         rest = message.removeprefix("Input should be ")
         numeric = rest.startswith(("greater than", "less than"))
-        message = ("expected a number " if numeric else "expected ") + rest
+        message = tr("value.expected_number" if numeric else "value.expected", rest=rest)
     value = error.get("input")
     if kind not in {"missing"} and not isinstance(value, dict | list) and value is not None:
         return tr("field.got", message=message, value=value)
@@ -80,13 +80,14 @@ def _friendly_pattern(error: dict[str, Any]) -> str | None:
     if error["type"] != "string_pattern_mismatch":
         return None
     pattern = str((error.get("ctx") or {}).get("pattern", ""))
-    return _PATTERNS.get(pattern, f"does not have the expected form (pattern {pattern})")
+    return tr(_PATTERNS.get(pattern, "pattern.other"), pattern=pattern)
 
 
+#: The patterns of the models, said in words: catalogue keys.
 _PATTERNS: dict[str, str] = {
-    SLUG_RE.pattern: "expected an id of lower-case letters and digits joined by '_' or '-' (e.g. 'staff_conference')",
-    "^[0-9a-fA-F]{64}$": "expected a sha256: 64 hexadecimal digits",
-    "^[0-9a-f]{64}$": "expected a sha256: 64 lower-case hexadecimal digits",
+    SLUG_RE.pattern: "pattern.slug",
+    "^[0-9a-fA-F]{64}$": "pattern.sha256",
+    "^[0-9a-f]{64}$": "pattern.sha256_lower",
 }
 
 
