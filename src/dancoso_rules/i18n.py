@@ -238,6 +238,22 @@ EN: dict[str, str] = {
     "pattern.other": "does not have the expected form (pattern {pattern})",
     "value.expected": "expected {rest}",
     "value.expected_number": "expected a number {rest}",
+    # rule files: what the models check
+    "model.duration_form": "expected an ISO 8601 duration such as 'P3M', 'P30D' or 'P1Y', or working days first "
+    "such as 'P10WD' or 'P10WD30D', got {text!r}",
+    "model.duration_long": "the duration {text!r} is longer than a hundred years; at most P100Y ({months} months) "
+    "and {days} days",
+    "model.duration_working": "the duration {text!r} counts more than {limit} working days",
+    "model.flag_value": "a flag interpretation's value must be 'yes' or 'no'; got {value!r}",
+    "model.frequency_value": "a frequency interpretation's value must be one of {allowed}; got {value!r}",
+    "model.dated_order": "a dated value ends ({until}) before it starts ({since})",
+    "model.legal_source": "an interpretation with basis 'legal_source' must cite its source",
+    "model.after_period_due": "a duty done after its period ends needs 'due': the interpretation saying how long "
+    "after",
+    "model.plan_due": "a plan for a period needs 'due': the interpretation saying how long after the period begins",
+    "model.provision_text": "a provision needs its verbatim 'text' (or, for a titled Điều, its 'heading')",
+    "model.provision_one_of": "a provision has either 'obligations' or 'non_operative' (with the reason), exactly "
+    "one of them",
     # rule files: cross-checks
     "section.activity_types": "activity type",
     "section.bearers": "bearer",
@@ -482,6 +498,23 @@ VI: dict[str, str] = {
     "pattern.other": "không đúng dạng quy định (mẫu {pattern})",
     "value.expected": "cần giá trị {rest}",
     "value.expected_number": "cần một số {rest}",
+    "model.duration_form": "cần một khoảng thời gian theo ISO 8601 như 'P3M', 'P30D' hoặc 'P1Y', hoặc số ngày làm "
+    "việc ghi trước như 'P10WD' hoặc 'P10WD30D'; giá trị đã ghi: {text!r}",
+    "model.duration_long": "khoảng thời gian {text!r} dài hơn một trăm năm; tối đa P100Y ({months} tháng) và "
+    "{days} ngày",
+    "model.duration_working": "khoảng thời gian {text!r} vượt quá {limit} ngày làm việc",
+    "model.flag_value": "giá trị của nội dung diễn giải loại 'flag' phải là 'yes' hoặc 'no'; giá trị đã ghi: "
+    "{value!r}",
+    "model.frequency_value": "giá trị của nội dung diễn giải loại 'frequency' phải là một trong: {allowed}; giá trị "
+    "đã ghi: {value!r}",
+    "model.dated_order": "giá trị theo thời gian có ngày kết thúc ({until}) trước ngày bắt đầu ({since})",
+    "model.legal_source": "nội dung diễn giải có căn cứ 'legal_source' phải ghi văn bản làm căn cứ",
+    "model.after_period_due": "nhiệm vụ thực hiện sau khi kết thúc kỳ phải có 'due': nội dung diễn giải về thời "
+    "hạn sau kỳ",
+    "model.plan_due": "kế hoạch của một kỳ phải có 'due': nội dung diễn giải về thời hạn tính từ ngày bắt đầu kỳ",
+    "model.provision_text": "quy định phải có 'text' nguyên văn (hoặc, với Điều có tên, 'heading')",
+    "model.provision_one_of": "quy định phải có đúng một trong hai mục: 'obligations' hoặc 'non_operative' (kèm "
+    "lý do)",
     "section.activity_types": "loại hoạt động",
     "section.bearers": "chủ thể thực hiện",
     "section.event_types": "loại sự việc",

@@ -98,10 +98,15 @@ def _walk(
         # A scalar its tag cannot hold: `2025-02-30` (a timestamp that does not exist), `!!float x`,
         # an integer of thousands of digits. YAMLError covers a constructor's own complaint.
         reason = exc.problem if isinstance(exc, yaml.MarkedYAMLError) and exc.problem else str(exc)
+        reason = tr(_DATE_REASONS[reason]) if reason in _DATE_REASONS else reason
         tag = node.tag.rsplit(":", 1)[-1]
         raise _problem(
             file, node.start_mark, tr("yaml.bad_value", tag=tag, value=_shorten(node.value), reason=reason)
         ) from None
+
+
+#: Python's reasons for a date that does not exist, in the catalogue's words.
+_DATE_REASONS = {"day is out of range for month": "date.bad_day", "month must be in 1..12": "date.bad_month"}
 
 
 def _shorten(value: object) -> str:
