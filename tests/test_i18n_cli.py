@@ -3,6 +3,7 @@ files, `--fail-on`, output, template, import and the batch's notes, each in Viet
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import unicodedata
@@ -119,10 +120,10 @@ def test_rules_lint_summary_and_usage_error_in_each_language(
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("vi", ["đã thể hiện 40/40 quy định", "nghĩa vụ theo tần suất: ", "nghĩa vụ theo tính chất: ",
-                "đã thể hiện toàn bộ văn bản"]),
-        ("en", ["40 of 40 provisions covered", "obligations by schedule: ", "obligations by modality: ",
-                "no uncovered text"]),
+        ("vi", ["đã thể hiện 40/40 quy định", "nghĩa vụ theo tần suất: một lần 2, định kỳ ",
+                "nghĩa vụ theo tính chất: nhiệm vụ ", "đã thể hiện toàn bộ văn bản"]),
+        ("en", ["40 of 40 provisions covered", "obligations by schedule: one_off 2, periodic ",
+                "obligations by modality: duty ", "no uncovered text"]),
     ],
 )  # fmt: skip
 def test_rules_coverage_in_each_language(
@@ -138,8 +139,16 @@ def test_rules_coverage_in_each_language(
 @pytest.mark.parametrize(
     ("lang", "words", "absent"),
     [
-        ("vi", ["quy định, ", "nghĩa vụ, phiên bản ", "hiệu lực 20"], "provisions"),
-        ("en", [" provisions, ", " obligations, version ", "in force from 20"], "phiên bản"),
+        (
+            "vi",
+            ["long-an-2025  Quyết định — ", "quy định, ", "nghĩa vụ, phiên bản ", "hiệu lực 20"],
+            "provisions",
+        ),
+        (
+            "en",
+            ["long-an-2025  Decision — ", " provisions, ", " obligations, version ", "in force from 20"],
+            "phiên bản",
+        ),
     ],
 )
 def test_rules_list_in_each_language(
@@ -150,6 +159,22 @@ def test_rules_list_in_each_language(
     for word in words:
         assert word in out
     assert absent not in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [("vi", "Hạn tổ chức hội nghị cán bộ, công chức, viên chức, người lao động"),
+     ("en", "Deadline of the annual staff conference")],
+)  # fmt: skip
+def test_rules_show_gives_the_labels_of_the_language(
+    lang: str, title: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(capsys, "rules", "show", "--lang", lang, "staff-conference-deadline")
+    shown = json.loads(out)
+    assert code == 0
+    assert shown["title"] == title
+    assert isinstance(shown["rationale"], str)
+    assert (shown["id"], shown["value"]) == ("staff-conference-deadline", "P3M")  # ids and values as they are
 
 
 @pytest.mark.parametrize(

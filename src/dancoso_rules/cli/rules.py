@@ -10,7 +10,7 @@ from typing import Any
 
 from dancoso_rules.cli.lang import add_lang
 from dancoso_rules.errors import Location, Problem, RuleError, UsageError
-from dancoso_rules.i18n import tr
+from dancoso_rules.i18n import EN, current_lang, tr
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -141,9 +141,9 @@ def _coverage_text(report: Any) -> str:
         )
         label = "phần kết" if article == "conclusions" else f"Điều {article.removeprefix('art_')}"
         lines.append(f"  {label}: {cells or tr('coverage.no_sub_units')}")
-    lines.append("  " + tr("coverage.by_schedule", counts=_counts(report.by_schedule)))
-    lines.append("  " + tr("coverage.by_modality", counts=_counts(report.by_modality)))
-    lines.append("  " + tr("coverage.non_operative", counts=_counts(report.non_operative)))
+    lines.append("  " + tr("coverage.by_schedule", counts=_counts(report.by_schedule, "schedule")))
+    lines.append("  " + tr("coverage.by_modality", counts=_counts(report.by_modality, "modality")))
+    lines.append("  " + tr("coverage.non_operative", counts=_counts(report.non_operative, "non_operative")))
     for gap in report.gaps:
         uncovered = tr(
             "coverage.uncovered", citation=gap.citation, unit=gap.unit, problem=gap.message, text=gap.text
@@ -155,8 +155,15 @@ def _coverage_text(report: Any) -> str:
     return "\n".join(lines)
 
 
-def _counts(counter: Any) -> str:
-    return ", ".join(f"{key} {value}" for key, value in sorted(counter.items())) or tr("coverage.none")
+def _counts(counter: Any, family: str) -> str:
+    """``periodic 23, regular 5``: each kind in the run's language (English: its id), and how many."""
+    words = [(_word(family, key), value) for key, value in sorted(counter.items())]
+    return ", ".join(f"{word} {value}" for word, value in words) or tr("coverage.none")
+
+
+def _word(family: str, key: str) -> str:
+    name = f"coverage.{family}.{key}"
+    return tr(name) if name in EN else key
 
 
 def _list(rulebook: Any, output_format: str) -> int:
@@ -185,7 +192,8 @@ def _list(rulebook: Any, output_format: str) -> int:
     for row in rows:
         number = row["number"] or tr("rules.list_no_number")
         effective = tr("rules.list_effective", date=row["effective"])
-        print(f"{row['id']}  {row['issuer']} — {number} — {effective}")
+        kind = rulebook.pack_by_id[row["id"]].instrument.kind_label.get(current_lang())
+        print(f"{row['id']}  {kind} — {row['issuer']} — {number} — {effective}")
         print(f"    {row['title']}")
         counts = tr(
             "rules.list_counts",
@@ -215,8 +223,19 @@ def _show(rulebook: Any, wanted: str) -> int:
                 tr("rules.nothing_has_id", id=wanted, hint=did_you_mean(wanted, candidates)),
             )
         )
-    print(json.dumps(found, ensure_ascii=False, indent=2, default=str))
+    print(json.dumps(_in_lang(found, current_lang()), ensure_ascii=False, indent=2, default=str))
     return 0
+
+
+def _in_lang(value: Any, lang: str) -> Any:
+    """``value`` with each bilingual label (``{"vi": ..., "en": ...}``) given in ``lang`` only."""
+    if isinstance(value, dict):
+        if value.keys() == {"vi", "en"}:
+            return value[lang]
+        return {key: _in_lang(item, lang) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_in_lang(item, lang) for item in value]
+    return value
 
 
 def _relied(rulebook: Any, placed: Any) -> tuple[str, ...]:
