@@ -80,14 +80,14 @@ def _friendly_pattern(error: dict[str, Any]) -> str | None:
     if error["type"] != "string_pattern_mismatch":
         return None
     pattern = str((error.get("ctx") or {}).get("pattern", ""))
-    return tr(_PATTERNS.get(pattern, "pattern.other"), pattern=pattern)
+    return tr(_PATTERNS.get(pattern, "rules.pattern.other"), pattern=pattern)
 
 
 #: The patterns of the models, said in words: catalogue keys.
 _PATTERNS: dict[str, str] = {
-    SLUG_RE.pattern: "pattern.slug",
-    "^[0-9a-fA-F]{64}$": "pattern.sha256",
-    "^[0-9a-f]{64}$": "pattern.sha256_lower",
+    SLUG_RE.pattern: "rules.pattern.slug",
+    "^[0-9a-fA-F]{64}$": "rules.pattern.sha256",
+    "^[0-9a-f]{64}$": "rules.pattern.sha256_lower",
 }
 
 
