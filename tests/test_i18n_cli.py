@@ -299,3 +299,28 @@ def test_override_file_messages_in_each_language(
     err = capsys.readouterr().err
     for word in words:
         assert word in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("vi", "--format docx chỉ lập báo cáo của một hồ sơ"),
+        ("en", "--format docx writes the report of one record"),
+    ],
+)
+def test_docx_for_many_records_in_each_language(
+    lang: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [
+        "check",
+        "--lang",
+        lang,
+        str(EXAMPLES / "tra-vinh"),
+        "--format",
+        "docx",
+        "--output",
+        str(tmp_path),
+    ]
+    assert main(argv) == 2
+    assert f"<options>: {message}" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
