@@ -499,7 +499,7 @@ VI: dict[str, str] = {
     "rules.pack_id_folder": "mã bộ quy tắc {id!r} phải trùng với tên thư mục {folder!r}",
     "rules.no_provisions": "bộ quy tắc chưa có quy định nào (cần các tệp dieu-N.yaml)",
     "rules.not_rule_folder": "không phải thư mục quy tắc: thư mục phải có tệp vocabulary.yaml",
-    "rules.unknown_pack": "bộ quy tắc {pack!r} không có{hint} (các bộ hiện có: {known})",
+    "rules.unknown_pack": "không có bộ quy tắc {pack!r}{hint} (các bộ hiện có: {known})",
     "yaml.invalid": "không phải YAML hợp lệ: {reason}",
     "yaml.empty": "tệp trống; cần một bảng ánh xạ YAML",
     "yaml.tag": "không được dùng thẻ {tag!r}; tệp quy tắc chỉ chứa dữ liệu thuần",
@@ -538,9 +538,9 @@ VI: dict[str, str] = {
     "section.event_types": "loại sự việc",
     "section.evidence_kinds": "loại tài liệu kiểm chứng",
     "lint.duplicate_vocabulary_id": "mã {section} {id!r} bị trùng; mỗi mã chỉ được dùng một lần",
-    "lint.unknown_bearer_in": "chủ thể thực hiện {bearer!r} tại {attribute} không có trong danh mục{hint}",
+    "lint.unknown_bearer_in": "chủ thể thực hiện {bearer!r} tại mục {attribute} không có trong danh mục{hint}",
     "lint.unknown_bearer": "chủ thể thực hiện {bearer!r} không có trong danh mục{hint}",
-    "lint.successor": "chủ thể kế thừa {id!r} phải là mã của một nội dung diễn giải loại 'flag' (có/không): "
+    "lint.successor": "mục 'successor' {id!r} phải là mã của một nội dung diễn giải loại 'flag' (có/không): "
     "{what}{hint}",
     "lint.no_such_interpretation": "không có nội dung diễn giải nào mang mã này",
     "lint.it_is_a": "nội dung diễn giải này thuộc loại {kind}",
