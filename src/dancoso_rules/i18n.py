@@ -237,7 +237,13 @@ EN: dict[str, str] = {
     "rules.pattern.sha256_lower": "expected a sha256: 64 lower-case hexadecimal digits",
     "rules.pattern.other": "does not have the expected form (pattern {pattern})",
     "value.expected": "expected {rest}",
-    "value.expected_number": "expected a number {rest}",
+    "value.one_of": "expected {expected}",
+    "value.or": " or ",
+    "value.unknown_tag": "unknown {name} {tag!r}{hint} (expected one of: {expected})",
+    "value.greater_than": "expected a number greater than {limit}",
+    "value.at_least": "expected a number greater than or equal to {limit}",
+    "value.less_than": "expected a number less than {limit}",
+    "value.at_most": "expected a number less than or equal to {limit}",
     # rule files: what the models check
     "model.duration_form": "expected an ISO 8601 duration such as 'P3M', 'P30D' or 'P1Y', or working days first "
     "such as 'P10WD' or 'P10WD30D', got {text!r}",
@@ -515,7 +521,13 @@ VI: dict[str, str] = {
     "rules.pattern.sha256_lower": "cần một mã băm sha256: 64 chữ số hệ mười sáu viết thường",
     "rules.pattern.other": "không đúng dạng quy định (mẫu {pattern})",
     "value.expected": "cần giá trị {rest}",
-    "value.expected_number": "cần một số {rest}",
+    "value.one_of": "cần một trong các giá trị {expected}",
+    "value.or": " hoặc ",
+    "value.unknown_tag": "giá trị {tag!r} của mục {name} không hợp lệ{hint} (các giá trị hợp lệ: {expected})",
+    "value.greater_than": "cần một số lớn hơn {limit}",
+    "value.at_least": "cần một số lớn hơn hoặc bằng {limit}",
+    "value.less_than": "cần một số nhỏ hơn {limit}",
+    "value.at_most": "cần một số nhỏ hơn hoặc bằng {limit}",
     "model.duration_form": "cần một khoảng thời gian theo ISO 8601 như 'P3M', 'P30D' hoặc 'P1Y', hoặc số ngày làm "
     "việc ghi trước như 'P10WD' hoặc 'P10WD30D'; giá trị đã ghi: {text!r}",
     "model.duration_long": "khoảng thời gian {text!r} dài hơn một trăm năm; tối đa P100Y ({months} tháng) và "

@@ -47,16 +47,51 @@ def describe(error: dict[str, Any], model: type[BaseModel] | None) -> str:
     if kind == "missing":
         return tr("field.missing", field=field)
     friendly = _FRIENDLY.get(kind)
-    message = (tr(friendly) if friendly else None) or _friendly_pattern(error) or str(error["msg"])
+    message = (
+        (tr(friendly) if friendly else None)
+        or _friendly_pattern(error)
+        or _from_context(error)
+        or str(error["msg"])
+    )
     message = message.removeprefix("Value error, ")
     if message.startswith("Input should be "):
-        rest = message.removeprefix("Input should be ")
-        numeric = rest.startswith(("greater than", "less than"))
-        message = tr("value.expected_number" if numeric else "value.expected", rest=rest)
+        message = tr("value.expected", rest=message.removeprefix("Input should be "))
     value = error.get("input")
     if kind not in {"missing"} and not isinstance(value, dict | list) and value is not None:
         return tr("field.got", message=message, value=value)
     return message
+
+
+#: pydantic's limits on numbers (the name of the limit in the error's context): catalogue keys.
+_LIMITS: dict[str, tuple[str, str]] = {
+    "greater_than": ("gt", "value.greater_than"),
+    "greater_than_equal": ("ge", "value.at_least"),
+    "less_than": ("lt", "value.less_than"),
+    "less_than_equal": ("le", "value.at_most"),
+}
+
+
+def _from_context(error: dict[str, Any]) -> str | None:
+    """The message of an error whose details pydantic gives in its context: a value outside a list of
+    allowed ones, an unknown tag of a union (``kind: qualitatve``), a number past its limit."""
+    kind, context = error["type"], error.get("ctx") or {}
+    if kind in ("literal_error", "enum") and "expected" in context:
+        head, _, last = str(context["expected"]).rpartition(" or ")
+        return tr("value.one_of", expected=f"{head}{tr('value.or')}{last}" if head else last)
+    if kind == "union_tag_invalid":
+        tags = [t.strip().strip("'") for t in str(context.get("expected_tags", "")).split(",")]
+        tag = str(context.get("tag", ""))
+        return tr(
+            "value.unknown_tag",
+            name=str(context.get("discriminator", "")).strip("'"),
+            tag=tag,
+            hint=did_you_mean(tag, tags),
+            expected=", ".join(tags),
+        )
+    if kind in _LIMITS:
+        name, key = _LIMITS[kind]
+        return tr(key, limit=context.get(name))
+    return None
 
 
 #: pydantic's wording, said the way a person filling in a form would understand it: catalogue keys.
