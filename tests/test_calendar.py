@@ -18,11 +18,12 @@ from dancoso_rules.evaluation.workdays import ROLL_FORWARD, working_calendar
 from dancoso_rules.model import Rulebook
 from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.report.build import build_report
-from dancoso_rules.report.calendar import CalendarEntry, calendar_entries, render_agenda
+from dancoso_rules.report.calendar import CALENDAR_STATUSES, CalendarEntry, calendar_entries, render_agenda
 from dancoso_rules.report.ics import render_ics
 
 COMMUNE = EXAMPLES / "long-an" / "ubnd-xa-my-yen.json"
 AS_OF = dt.date(2025, 10, 1)
+RECORDS = sorted(EXAMPLES.rglob("*.json"))
 
 
 def _entries(
@@ -94,18 +95,47 @@ def test_until_leaves_out_later_upcoming_duties_but_keeps_overdue_ones(rulebook:
     assert {e.uid for e in every if e.status == "overdue"} <= {e.uid for e in near}
 
 
-def test_a_due_date_on_a_day_off_shows_the_counted_one(rulebook: Rulebook) -> None:
-    # 31/08/2025 is a Sunday before the 2/9 holidays: the August instances due then count to Wednesday 03/09.
-    entries = _entries(rulebook, as_of=dt.date(2025, 8, 15))
+def test_a_deadline_the_evaluation_moved_off_a_day_off_shows_both_dates(rulebook: Rulebook) -> None:
+    # The complaint received on 02/4/2025 is due, counted in working days, on Saturday 17/5/2025: the
+    # evaluation judges it by Monday 19/5/2025, and so does the calendar.
+    as_of = dt.date(2025, 5, 1)
+    entries = _entries(rulebook, as_of=as_of, record=load_record(EXAMPLES / "tra-vinh" / "so-noi-vu.json"))
     moved = [e for e in entries if e.counted_due != e.due]
-    assert moved
-    assert {(e.due, e.counted_due) for e in moved} >= {(dt.date(2025, 8, 31), dt.date(2025, 9, 3))}
-    for entry in moved:
-        assert not working_calendar().is_working_day(entry.due)
-        assert entry.counted_due == working_calendar().next_working_day(entry.due)
-        assert entry.counted_basis == ROLL_FORWARD
-    text = render_agenda(moved, organisation="x", as_of=dt.date(2025, 8, 15), days=30)
-    assert "31/8/2025 (hạn tính theo ngày làm việc: 03/9/2025)" in text
+    assert [(e.due, e.counted_due, e.counted_basis) for e in moved] == [
+        (dt.date(2025, 5, 17), dt.date(2025, 5, 19), ROLL_FORWARD)
+    ]
+    text = render_agenda(moved, organisation="x", as_of=as_of, days=30)
+    assert "17/5/2025 (hạn tính theo ngày làm việc: 19/5/2025)" in text
+
+
+def test_a_deadline_in_calendar_days_on_a_day_off_is_not_moved(rulebook: Rulebook) -> None:
+    # 31/08/2025 is a Sunday before the 2/9 holidays; the weekly citizen reception due then is counted in
+    # calendar days, which the evaluation does not move: neither does the calendar.
+    sunday = dt.date(2025, 8, 31)
+    assert not working_calendar().is_working_day(sunday)
+    entries = [e for e in _entries(rulebook, as_of=dt.date(2025, 8, 15)) if e.due == sunday]
+    assert entries
+    assert all(e.counted_due == sunday and e.counted_basis is None for e in entries)
+    text = render_agenda(entries, organisation="x", as_of=dt.date(2025, 8, 15), days=30)
+    assert "31/8/2025  Tiếp công dân định kỳ [Chưa đến hạn]" in text
+    assert "hạn tính theo ngày làm việc" not in text
+
+
+@pytest.mark.parametrize("path", RECORDS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_entry_shows_the_deadline_the_evaluation_judged(rulebook: Rulebook, path: Path) -> None:
+    record = load_record(path)
+    checked = 0
+    for as_of in (dt.date(2025, 5, 1), dt.date(2025, 8, 15), dt.date(2026, 1, 15)):
+        evaluated = evaluate(record, packs=rulebook, as_of=as_of)
+        judged = sorted(
+            (r.obligation, r.due, r.counted_due or r.due)
+            for r in evaluated.results
+            if r.status.value in CALENDAR_STATUSES and r.due is not None
+        )
+        entries = calendar_entries(build_report(evaluated, rulebook, record=record), rulebook)
+        assert sorted((e.obligation, e.due, e.counted_due) for e in entries if e.obligation) == judged
+        checked += len(judged)
+    assert checked
 
 
 def test_an_open_complaint_gives_its_acceptance_step_in_working_days(rulebook: Rulebook) -> None:

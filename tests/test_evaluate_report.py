@@ -190,7 +190,7 @@ def test_check_echoes_an_override(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_check_exits_2_with_located_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_record(tmp_path, territory="vinh-long")
-    assert main(["check", str(path), "--as-of", "2026-04-15", "--rules", str(RULES)]) == 2
+    assert main(["check", "--lang", "en", str(path), "--as-of", "2026-04-15", "--rules", str(RULES)]) == 2
     err = capsys.readouterr().err
     # Vĩnh Long is the province the former Trà Vinh was merged into: the hint is the former territory.
     assert "record.json:1:133 /organisation/territory: 'vinh-long' is the province since" in err

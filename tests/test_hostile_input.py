@@ -69,9 +69,12 @@ def test_a_period_near_the_ends_of_the_calendar_is_a_located_error_not_a_crash(
     data["period"] = {"start": f"{year}-01-01", "end": f"{year}-12-31"}
     data["activities"] = []
     record = write(tmp_path / "far.json", data)
-    assert main(["validate", str(record)]) == 1
+    assert main(["validate", "--lang", "en", str(record)]) == 1
     out = capsys.readouterr().out
     assert "/period/start: a date must lie between 1900-01-01 and 2199-12-31" in out
+    assert main(["validate", "--lang", "vi", str(record)]) == 1
+    out = capsys.readouterr().out
+    assert "/period/start: ngày phải nằm trong khoảng từ 1900-01-01 đến 2199-12-31" in out
     assert main(["check", str(record), "--as-of", f"{year}-06-30"]) == 2
     assert "/period/start" in capsys.readouterr().err
 

@@ -171,11 +171,15 @@ def test_bad_input_never_shows_a_traceback(tmp_path: Path) -> None:
     huge = tmp_path / "huge.json"
     with huge.open("wb") as handle:  # 50 MB, sparse: the size alone must refuse it
         handle.truncate(50 * 1024 * 1024)
-    done = cli(str(huge), str(INVALID), "-", stdin=b"[" * 1_000_000)
+    done = cli("--lang", "en", str(huge), str(INVALID), "-", stdin=b"[" * 1_000_000)
     assert done.returncode == 1
     assert b"Traceback" not in done.stderr + done.stdout
     assert b"huge.json: the file is 52,428,800 bytes; a record may be at most 20,971,520 bytes" in done.stdout
     assert b"<stdin>:1:33: nested deeper than 32 levels" in done.stdout
+    done = cli("--lang", "vi", str(huge), "-", stdin=b"[" * 1_000_000)
+    out = done.stdout.decode()
+    assert "huge.json: tệp có dung lượng 52.428.800 byte; mỗi hồ sơ tối đa 20.971.520 byte" in out
+    assert "<stdin>:1:33: dữ liệu lồng nhau quá 32 cấp" in out
 
 
 def test_validation_never_modifies_its_input(tmp_path: Path) -> None:

@@ -459,8 +459,10 @@ def test_import_reports_cells_and_writes_nothing_when_invalid(
     _a_date_that_does_not_exist(book)
     path = _save(book, tmp_path / "bad.xlsx")
     out = tmp_path / "bad.json"
-    assert main(["import", str(path), "--output", str(out)]) == 1
+    assert main(["import", "--lang", "en", str(path), "--output", str(out)]) == 1
     assert "Hoạt động!C7: expected a date" in capsys.readouterr().err
+    assert main(["import", "--lang", "vi", str(path), "--output", str(out)]) == 1
+    assert "Hoạt động!C7: cần một ngày, nhập dạng ô ngày tháng hoặc YYYY-MM-DD" in capsys.readouterr().err
     assert not out.exists()
 
 

@@ -22,8 +22,10 @@ from conftest import EXAMPLES
 from dancoso_rules import evaluate, load_record
 from dancoso_rules.cli.main import main
 from dancoso_rules.errors import UsageError
+from dancoso_rules.evaluation.workdays import working_calendar
 from dancoso_rules.model import Rulebook
 from dancoso_rules.report.build import build_report
+from dancoso_rules.report.messages import format_date
 from dancoso_rules.report.renderers import RenderOptions, get_renderer
 from dancoso_rules.report.renderers.docx import ReportWindow
 
@@ -169,6 +171,36 @@ def test_half_year_and_the_data_windows_of_decree_09(rulebook: Rulebook) -> None
     periods = {row.cells[2].text.split(";")[0] for table in half.tables[1:-1] for row in table.rows[1:]}
     assert "Quý III/2025" not in periods
     assert "Quý II/2025" in periods
+
+
+def test_every_due_date_is_the_one_the_evaluation_judged(rulebook: Rulebook) -> None:
+    """Each row's due date, and its counted one when shown, are a result's ``due`` and ``counted_due``:
+    a deadline in calendar days that falls on a day off (the weekly reception on a Sunday) is not moved."""
+    days = working_calendar()
+    moved = unmoved_on_a_day_off = 0
+    for path in sorted(EXAMPLES.rglob("*.json")):
+        record = load_record(path)
+        evaluated = evaluate(record, packs=rulebook, as_of=AS_OF)
+        judged = {
+            (format_date(r.due), format_date(r.counted_due or r.due)) for r in evaluated.results if r.due
+        }
+        report = build_report(evaluated, rulebook, record=record)
+        data = get_renderer("docx").render(report, RenderOptions())
+        assert isinstance(data, bytes)
+        for table in Document(io.BytesIO(data)).tables[1:-1]:
+            for row in table.rows[1:]:
+                when = row.cells[2].text
+                stated = re.search(r"[hH]ạn (\d+/\d+/\d{4})", when)
+                if stated is None:
+                    continue
+                counted = re.search(r"\(tính theo ngày làm việc: (\d+/\d+/\d{4})\)", when)
+                shown = (stated.group(1), counted.group(1) if counted else stated.group(1))
+                assert shown in judged, f"{path.name}: {when}"
+                moved += counted is not None
+                day = dt.datetime.strptime(stated.group(1), "%d/%m/%Y").date()
+                unmoved_on_a_day_off += counted is None and not days.is_working_day(day)
+    assert moved
+    assert unmoved_on_a_day_off
 
 
 def test_cli_writes_the_docx_and_refuses_it_for_many_records(

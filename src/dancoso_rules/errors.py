@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from dancoso_rules.i18n import tr
+from dancoso_rules.i18n import thousands, tr
 from dancoso_rules.text import visible
 
 Severity = Literal["error", "warning"]
@@ -96,8 +96,7 @@ def capped(problems: list[Problem] | tuple[Problem, ...], file: str) -> tuple[Pr
     severity: Severity = "error" if any(p.severity == "error" for p in rest) else "warning"
     more = Problem(
         Location(file),
-        f"{len(rest):,} more problem(s) in this file are not shown (only the first "
-        f"{MAX_PROBLEMS_PER_FILE} are reported); correct these and validate again",
+        tr("problems.more", count=thousands(len(rest)), limit=MAX_PROBLEMS_PER_FILE),
         severity,
         "too-many-problems",
     )

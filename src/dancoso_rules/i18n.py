@@ -63,10 +63,9 @@ def tr(key: str, lang: Lang | None = None, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def grouped(number: int, lang: Lang | None = None) -> str:
-    """``number`` with its thousands grouped as the language writes them: ``4,194,304`` or ``4.194.304``."""
-    text = f"{number:,}"
-    return text.replace(",", ".") if (lang or _CURRENT.get()) == "vi" else text
+def thousands(number: int) -> str:
+    """A whole number with the thousands separator of the current language: 20,971,520 or 20.971.520."""
+    return f"{number:,}".replace(",", tr("number.thousands"))
 
 
 #: English; the text the tests and golden files have always asserted.
@@ -212,7 +211,8 @@ EN: dict[str, str] = {
     "type.list": "expected a list",
     "type.object": "expected an object (a mapping of names to values)",
     "type.non_empty_text": "expected non-empty text",
-    "type.non_empty_list": "expected at least one item",  # --- rules and CLI messages ---
+    "type.non_empty_list": "expected at least one item",
+    # --- rules and CLI messages ---
     # rule files: reading and YAML
     "rules.file_too_large": "the file is {size} bytes; a rule or interpretation file may be at most {limit} bytes "
     "(4 MiB)",
@@ -232,16 +232,10 @@ EN: dict[str, str] = {
     "yaml.duplicate_key": "duplicate key {key!r} (first at line {line}, column {column}); each key may appear once",
     "yaml.bad_value": "not a valid {tag} value {value}: {reason}",
     "yaml.characters": "{start}… ({count} characters)",
-    "rules.pattern.slug": "expected an id of lower-case letters and digits joined by '_' or '-' (e.g. 'staff_conference')",
-    "rules.pattern.sha256": "expected a sha256: 64 hexadecimal digits",
-    "rules.pattern.sha256_lower": "expected a sha256: 64 lower-case hexadecimal digits",
-    "rules.pattern.other": "does not have the expected form (pattern {pattern})",
+    "pattern.sha256_lower": "expected a sha256: 64 lower-case hexadecimal digits",
     "value.expected": "expected {rest}",
-    "value.one_of": "expected {expected}",
-    "value.or": " or ",
     "value.unknown_tag": "unknown {name} {tag!r}{hint} (expected one of: {expected})",
     "value.greater_than": "expected a number greater than {limit}",
-    "value.at_least": "expected a number greater than or equal to {limit}",
     "value.less_than": "expected a number less than {limit}",
     "value.at_most": "expected a number less than or equal to {limit}",
     # rule files: what the models check
@@ -355,6 +349,113 @@ EN: dict[str, str] = {
     "template.terminal": "refusing to write a workbook to a terminal; give --output FILE.xlsx",
     "template.exists": "the file exists: refusing to write over it (it may be a filled-in workbook); use --force",
     "import.expected_files": "expected one .xlsx workbook, or one or more .csv files (the sheets of one record)",
+    # --- record messages ---
+    "word.or": " or ",
+    "number.thousands": ",",
+    "problems.more": "{count} more problem(s) in this file are not shown (only the first {limit} are reported); "
+    "correct these and validate again",
+    # the record's file and its JSON
+    "json.too_large": "the file is {size} bytes; a record may be at most {limit} bytes (20 MiB): split it by period",
+    "json.bom_utf16": "the file starts with a UTF-16 byte-order mark; save the file as UTF-8 (without BOM)",
+    "json.not_utf8": "not UTF-8 text: byte 0x{byte} cannot start or continue a character; save the file as UTF-8",
+    "json.not_a_number": "{name} is not a JSON number; write a number or null",
+    "json.long_integer": "a number of more than {digits} digits",
+    "json.too_deep": "nested deeper than {depth} levels; a record needs far fewer",
+    "json.surrogate": "an unpaired \\uD800-\\uDFFF escape is not text",
+    "json.duplicate_key": "duplicate key {key!r} (first at line {line}, column {column}); each key may appear once",
+    # the standard library's JSON parser (its English words, kept as they were)
+    "json.reason.value": "Expecting value",
+    "json.reason.property_name": "Expecting property name enclosed in double quotes",
+    "json.reason.comma": "Expecting ',' delimiter",
+    "json.reason.colon": "Expecting ':' delimiter",
+    "json.reason.extra_data": "Extra data",
+    "json.reason.unterminated": "Unterminated string starting at",
+    "json.reason.control": "Invalid control character at",
+    "json.reason.escape": "Invalid \\escape",
+    "json.reason.unicode_escape": "Invalid \\uXXXX escape",
+    "json.reason.trailing_comma": "Illegal trailing comma before end of object or array",
+    "record.bom_utf8": "the file starts with a UTF-8 byte-order mark (BOM), which is skipped; UTF-8 without BOM "
+    "is preferred",
+    "record.top_level": "expected a JSON object (an activity record) at the top of the file",
+    "record.input_type": "expected a record as a path, bytes, a mapping or an ActivityRecord; got {type}",
+    "record.no_json_in_folder": "no *.json files in this folder",
+    "record.no_match": "no file matches this pattern",
+    # the schema's own rules
+    "date.bad_year": "year {year} is out of range",
+    "date.out_of_range": "a date must lie between {first} and {last}",
+    "period.out_of_range": "a period must lie between {first} and {last}",
+    "period.label": "expected a period written '2025', '2025-H1', '2025-Q3' or '2025-07'",
+    "period.ends_before_start": "the period ends ({end}) before it starts ({start})",
+    "period.too_long": "the period {start}..{end} is longer than ten years; split the record by year",
+    "evidence.no_reference": "evidence needs at least one of 'number', 'url' or 'file'",
+    "activity.date_and_range": "give either 'date' or 'start' and 'end', not both",
+    "activity.no_date": "an activity needs a 'date', or both 'start' and 'end'",
+    "activity.ends_before_start": "the activity ends ({end}) before it starts ({start})",
+    "event.resolved_before": "the event is resolved ({resolved}) before it happened ({date})",
+    "type.one_of": "expected {expected}",
+    "type.exactly": "expected {expected}",
+    "type.number_at_least": "expected a number greater than or equal to {minimum}",
+    "type.at_most_characters": "expected at most {count} characters",
+    "type.at_least_characters": "expected at least {count} characters",
+    "pattern.slug": "expected an id of lower-case letters and digits joined by '_' or '-' (e.g. 'staff_conference')",
+    "pattern.item_id": "expected an id of letters, digits and '.', '_', ':' or '-', beginning with a letter or digit",
+    "pattern.url": "expected a web address beginning with http:// or https://, without spaces",
+    "pattern.sha256": "expected a sha256: 64 hexadecimal digits",
+    "pattern.other": "does not have the expected form (pattern {pattern})",
+    # the record against the rulebook
+    "record.level_mismatch": "level {level!r} does not fit kind {kind!r}, which is at level {levels}",
+    "record.kind_enterprise": "kind 'enterprise' is read as a private enterprise: public-sector duties (citizen "
+    'reception, a People\'s Inspection Board) do not bind it; a state-owned enterprise writes "kind": '
+    '"state_owned_enterprise"',
+    "record.bodies_undeclared": "activity {pointer} is work of a {body!r}, which 'bodies' does not list, so its "
+    'duties are not assessed; add {body!r} to "bodies" (with "head_of_unit" and the other bodies it has)',
+    "record.function_is_body": "{word!r} is a body: list it in 'bodies', not in 'functions'",
+    "record.function_is_other": "{word!r} is a {category} in the vocabulary, not a kind or a competence "
+    "(known: {known})",
+    "record.kind_is_competence": "{word!r} is a competence, not a kind of organisation: keep the kind "
+    "(known: {known}) and add {word!r} to 'functions'",
+    "record.kind_is_other": "{word!r} is a {category} in the vocabulary, not a kind of organisation (known: {known})",
+    "record.category.organisation": "organisation",
+    "record.category.competence": "competence",
+    "record.category.body": "body",
+    "record.category.person": "person",
+    "record.category.external": "external",
+    "record.territory_merged": "{territory!r} is the province since {since}; 'territory' names the former "
+    "province whose instruments govern the organisation: did you mean {names}? Keep {territory!r} in 'province'",
+    "record.the_merger": "the merger",
+    "record.no_pack_loaded": "none: no rule pack is loaded",
+    "record.province_mismatch": "province {province!r} does not hold the former territory {territory!r}, which "
+    "is part of {successors} today",
+    "record.pack_territory": "pack {pack!r} governs {governs!r}, not the organisation's territory {territory!r}",
+    "record.unknown_link": "unknown provision, obligation or event {target!r}{hint} (write '<pack>.<provision>', "
+    "'<pack>.<provision>.<obligation>' or the id of an event of this record; see `dancoso rules show ID`)",
+    "record.unknown_obligation": "unknown obligation {target!r}{hint} (write its full id "
+    "'<pack>.<provision>.<obligation>'; see `dancoso rules show ID`)",
+    "record.outside_period": "the activity ({when}) lies outside the record's period {start}..{end}; it may "
+    "belong in the record of another period",
+    # the spreadsheet (.xlsx, or the .csv files of its sheets)
+    "sheet.control_character": "a control character cannot be written to an Excel cell: {value!r}",
+    "sheet.date": "expected a date written as a date cell or YYYY-MM-DD, got {value}",
+    "sheet.whole_number": "expected a whole number, got {value}",
+    "sheet.choice": "expected a word from the drop-down list{hint}, got {value}",
+    "sheet.too_many_rows": "sheet {sheet!r} has more than {limit} rows",
+    "sheet.not_a_template_sheet": "not a sheet of the record template: expected the field keys on row 2 "
+    "(of {tables}) or in column B (of {single})",
+    "sheet.missing": "missing sheet {name!r} (the template's sheets are {expected}; found {present})",
+    "sheet.none": "none",
+    "sheet.unknown_field": "unknown field {key!r} (expected one of {keys})",
+    "sheet.unknown_field_key": "unknown field key {key!r} in row 2 (expected one of {keys})",
+    "sheet.no_keys": "expected the field keys in row 2 ({keys})",
+    "sheet.owner": "expected what the document belongs to, one of {owners}",
+    "sheet.owner_got": ", got {value}",
+    "sheet.owner_missing": "missing required value: what the document belongs to ({owners})",
+    "sheet.owner_id_missing": "missing required value: the id of the row of sheet {sheet!r} the document belongs to",
+    "sheet.no_such_id": "no row of sheet {sheet!r} has the id {id!r}{hint}",
+    "sheet.too_large": "{size} bytes: larger than a record can be ({limit})",
+    "sheet.too_large_rows": "{reason}: larger than a record can be",
+    "sheet.not_xlsx": "not an Excel workbook (.xlsx): {error}",
+    "sheet.not_csv": "not a CSV file: {error}",
+    "sheet.not_utf8": "not UTF-8 text (save the CSV as 'CSV UTF-8'): {reason} at byte {at}",
 }
 
 #: Tiếng Việt: văn phong hành chính, thuật ngữ theo ``GLOSSARY.md``.
@@ -515,17 +616,10 @@ VI: dict[str, str] = {
     "một lần",
     "yaml.bad_value": "giá trị {value} không hợp lệ với kiểu {tag}: {reason}",
     "yaml.characters": "{start}… ({count} ký tự)",
-    "rules.pattern.slug": "cần một mã gồm chữ thường không dấu và chữ số, nối bằng '_' hoặc '-' (ví dụ "
-    "'staff_conference')",
-    "rules.pattern.sha256": "cần một mã băm sha256: 64 chữ số hệ mười sáu",
-    "rules.pattern.sha256_lower": "cần một mã băm sha256: 64 chữ số hệ mười sáu viết thường",
-    "rules.pattern.other": "không đúng dạng quy định (mẫu {pattern})",
+    "pattern.sha256_lower": "cần một mã băm sha256: 64 chữ số hệ mười sáu viết thường",
     "value.expected": "cần giá trị {rest}",
-    "value.one_of": "cần một trong các giá trị {expected}",
-    "value.or": " hoặc ",
     "value.unknown_tag": "giá trị {tag!r} của mục {name} không hợp lệ{hint} (các giá trị hợp lệ: {expected})",
     "value.greater_than": "cần một số lớn hơn {limit}",
-    "value.at_least": "cần một số lớn hơn hoặc bằng {limit}",
     "value.less_than": "cần một số nhỏ hơn {limit}",
     "value.at_most": "cần một số nhỏ hơn hoặc bằng {limit}",
     "model.duration_form": "cần một khoảng thời gian theo ISO 8601 như 'P3M', 'P30D' hoặc 'P1Y', hoặc số ngày làm "
@@ -643,4 +737,115 @@ VI: dict[str, str] = {
     "template.terminal": "không ghi sổ Excel ra cửa sổ dòng lệnh; đề nghị ghi --output TỆP.xlsx",
     "template.exists": "tệp đã có: không ghi đè (tệp có thể là sổ đã điền); dùng --force để ghi đè",
     "import.expected_files": "cần một sổ .xlsx, hoặc một hay nhiều tệp .csv (các trang của một hồ sơ)",
+    # --- record messages ---
+    "word.or": " hoặc ",
+    "number.thousands": ".",
+    "problems.more": "còn {count} vấn đề khác trong tệp này không được hiển thị (chỉ báo {limit} vấn đề đầu tiên); "
+    "đề nghị sửa các vấn đề này rồi kiểm tra lại",
+    "json.too_large": "tệp có dung lượng {size} byte; mỗi hồ sơ tối đa {limit} byte (20 MiB): đề nghị tách hồ sơ "
+    "theo kỳ báo cáo",
+    "json.bom_utf16": "tệp bắt đầu bằng dấu thứ tự byte (BOM) UTF-16; đề nghị lưu tệp dưới dạng UTF-8 "
+    "(không có BOM)",
+    "json.not_utf8": "không phải văn bản UTF-8: byte 0x{byte} không thể bắt đầu hoặc tiếp nối một ký tự; đề nghị "
+    "lưu tệp dưới dạng UTF-8",
+    "json.not_a_number": "{name} không phải là số trong JSON; đề nghị ghi một số hoặc null",
+    "json.long_integer": "số có hơn {digits} chữ số",
+    "json.too_deep": "dữ liệu lồng nhau quá {depth} cấp; một hồ sơ chỉ cần ít cấp hơn nhiều",
+    "json.surrogate": "chuỗi thoát \\uD800-\\uDFFF đứng riêng lẻ, không thành cặp, không phải là văn bản",
+    "json.duplicate_key": "khóa {key!r} bị trùng (đã có tại dòng {line}, cột {column}); mỗi khóa chỉ được ghi "
+    "một lần",
+    "json.reason.value": "thiếu giá trị tại vị trí này",
+    "json.reason.property_name": "cần tên trường đặt trong dấu nháy kép",
+    "json.reason.comma": "thiếu dấu phẩy ','",
+    "json.reason.colon": "thiếu dấu hai chấm ':'",
+    "json.reason.extra_data": "có dữ liệu thừa sau hồ sơ",
+    "json.reason.unterminated": "chuỗi văn bản thiếu dấu nháy đóng, bắt đầu tại đây",
+    "json.reason.control": "ký tự điều khiển trong chuỗi văn bản",
+    "json.reason.escape": "chuỗi thoát \\ không hợp lệ",
+    "json.reason.unicode_escape": "chuỗi thoát \\uXXXX không hợp lệ",
+    "json.reason.trailing_comma": "dấu phẩy thừa trước dấu đóng đối tượng hoặc danh sách",
+    "record.bom_utf8": "tệp bắt đầu bằng dấu thứ tự byte (BOM) UTF-8, dấu này được bỏ qua; nên lưu tệp dưới dạng "
+    "UTF-8 không có BOM",
+    "record.top_level": "đầu tệp phải là một đối tượng JSON (một hồ sơ hoạt động)",
+    "record.input_type": "hồ sơ phải được cung cấp dưới dạng đường dẫn, bytes, mapping hoặc ActivityRecord; "
+    "đã nhận {type}",
+    "record.no_json_in_folder": "thư mục này không có tệp *.json nào",
+    "record.no_match": "không có tệp nào khớp với mẫu này",
+    "date.bad_year": "năm {year} nằm ngoài phạm vi cho phép",
+    "date.out_of_range": "ngày phải nằm trong khoảng từ {first} đến {last}",
+    "period.out_of_range": "kỳ phải nằm trong khoảng từ {first} đến {last}",
+    "period.label": "cần kỳ ghi theo dạng '2025', '2025-H1', '2025-Q3' hoặc '2025-07'",
+    "period.ends_before_start": "kỳ báo cáo kết thúc ({end}) trước ngày bắt đầu ({start})",
+    "period.too_long": "kỳ báo cáo {start}..{end} dài hơn mười năm; đề nghị tách hồ sơ theo từng năm",
+    "evidence.no_reference": "tài liệu kiểm chứng phải có ít nhất một trong các trường 'number', 'url' hoặc 'file'",
+    "activity.date_and_range": "chỉ ghi 'date', hoặc 'start' và 'end'; không ghi đồng thời cả hai",
+    "activity.no_date": "hoạt động phải có 'date', hoặc có đủ 'start' và 'end'",
+    "activity.ends_before_start": "hoạt động kết thúc ({end}) trước ngày bắt đầu ({start})",
+    "event.resolved_before": "sự việc được giải quyết ({resolved}) trước ngày phát sinh ({date})",
+    "type.one_of": "cần một trong các giá trị {expected}",
+    "type.exactly": "cần giá trị {expected}",
+    "type.number_at_least": "cần một số lớn hơn hoặc bằng {minimum}",
+    "type.at_most_characters": "cần tối đa {count} ký tự",
+    "type.at_least_characters": "cần ít nhất {count} ký tự",
+    "pattern.slug": "cần một mã gồm chữ thường không dấu và chữ số, nối bằng '_' hoặc '-' (ví dụ 'staff_conference')",
+    "pattern.item_id": "cần một mã gồm chữ cái không dấu, chữ số và các ký tự '.', '_', ':', '-', bắt đầu bằng "
+    "chữ cái hoặc chữ số",
+    "pattern.url": "cần một địa chỉ trang web bắt đầu bằng http:// hoặc https://, không có dấu cách",
+    "pattern.sha256": "cần một mã băm sha256: 64 chữ số hệ mười sáu",
+    "pattern.other": "không đúng dạng quy định (mẫu {pattern})",
+    "record.level_mismatch": "cấp {level!r} không phù hợp với loại {kind!r}, là loại thuộc cấp {levels}",
+    "record.kind_enterprise": "loại 'enterprise' được hiểu là doanh nghiệp ngoài nhà nước: các nghĩa vụ của khu "
+    'vực công (tiếp công dân, Ban Thanh tra nhân dân) không áp dụng; doanh nghiệp nhà nước ghi "kind": '
+    '"state_owned_enterprise"',
+    "record.bodies_undeclared": "hoạt động {pointer} là công việc của {body!r}, nhưng 'bodies' không liệt kê tổ "
+    'chức này nên các nghĩa vụ tương ứng không được đánh giá; đề nghị bổ sung {body!r} vào "bodies" (cùng '
+    '"head_of_unit" và các tổ chức khác mà cơ quan, đơn vị có)',
+    "record.function_is_body": "{word!r} là một tổ chức, bộ phận: ghi vào 'bodies', không ghi vào 'functions'",
+    "record.function_is_other": "{word!r} là {category} trong danh mục, không phải loại cơ quan, đơn vị hoặc "
+    "thẩm quyền (các giá trị hợp lệ: {known})",
+    "record.kind_is_competence": "{word!r} là một thẩm quyền, không phải loại cơ quan, đơn vị: giữ nguyên loại "
+    "(các giá trị hợp lệ: {known}) và bổ sung {word!r} vào 'functions'",
+    "record.kind_is_other": "{word!r} là {category} trong danh mục, không phải loại cơ quan, đơn vị "
+    "(các giá trị hợp lệ: {known})",
+    "record.category.organisation": "một loại cơ quan, tổ chức",
+    "record.category.competence": "một thẩm quyền",
+    "record.category.body": "một tổ chức, bộ phận",
+    "record.category.person": "một cá nhân, chức danh",
+    "record.category.external": "một tổ chức bên ngoài",
+    "record.territory_merged": "{territory!r} là tỉnh từ {since}; 'territory' ghi tỉnh trước sắp xếp có văn bản "
+    "áp dụng cho cơ quan, đơn vị: có phải là {names}? Giữ {territory!r} tại 'province'",
+    "record.the_merger": "khi sắp xếp",
+    "record.no_pack_loaded": "không có: chưa nạp bộ quy tắc nào",
+    "record.province_mismatch": "tỉnh {province!r} không bao gồm địa bàn tỉnh cũ {territory!r}; địa bàn này nay "
+    "thuộc {successors}",
+    "record.pack_territory": "bộ quy tắc {pack!r} áp dụng cho {governs!r}, không phải địa bàn {territory!r} của "
+    "cơ quan, đơn vị",
+    "record.unknown_link": "quy định, nghĩa vụ hoặc sự việc {target!r} không hợp lệ{hint} (ghi '<pack>.<provision>', "
+    "'<pack>.<provision>.<obligation>' hoặc mã của một sự việc trong hồ sơ này; xem `dancoso rules show ID`)",
+    "record.unknown_obligation": "nghĩa vụ {target!r} không hợp lệ{hint} (ghi đầy đủ mã "
+    "'<pack>.<provision>.<obligation>'; xem `dancoso rules show ID`)",
+    "record.outside_period": "hoạt động ({when}) nằm ngoài kỳ báo cáo của hồ sơ {start}..{end}; có thể hoạt động "
+    "này thuộc hồ sơ của kỳ khác",
+    "sheet.control_character": "không thể ghi ký tự điều khiển vào ô Excel: {value!r}",
+    "sheet.date": "cần một ngày, nhập dạng ô ngày tháng hoặc YYYY-MM-DD; giá trị đã ghi: {value}",
+    "sheet.whole_number": "cần một số nguyên; giá trị đã ghi: {value}",
+    "sheet.choice": "cần một giá trị trong danh sách chọn{hint}; giá trị đã ghi: {value}",
+    "sheet.too_many_rows": "trang tính {sheet!r} có quá {limit} dòng",
+    "sheet.not_a_template_sheet": "không phải trang tính của mẫu hồ sơ: cần các mã trường ở dòng 2 (của {tables}) "
+    "hoặc ở cột B (của {single})",
+    "sheet.missing": "thiếu trang tính {name!r} (mẫu gồm các trang tính {expected}; tệp có {present})",
+    "sheet.none": "không có",
+    "sheet.unknown_field": "mã trường {key!r} không hợp lệ (cần một trong các mã {keys})",
+    "sheet.unknown_field_key": "mã trường {key!r} ở dòng 2 không hợp lệ (cần một trong các mã {keys})",
+    "sheet.no_keys": "cần các mã trường ở dòng 2 ({keys})",
+    "sheet.owner": "cần ghi tài liệu thuộc về mục nào, một trong các giá trị {owners}",
+    "sheet.owner_got": "; giá trị đã ghi: {value}",
+    "sheet.owner_missing": "thiếu giá trị bắt buộc: tài liệu thuộc về mục nào ({owners})",
+    "sheet.owner_id_missing": "thiếu giá trị bắt buộc: mã của dòng trong trang tính {sheet!r} mà tài liệu thuộc về",
+    "sheet.no_such_id": "không có dòng nào trong trang tính {sheet!r} có mã {id!r}{hint}",
+    "sheet.too_large": "{size} byte: lớn hơn dung lượng tối đa của một hồ sơ ({limit})",
+    "sheet.too_large_rows": "{reason}: lớn hơn dung lượng tối đa của một hồ sơ",
+    "sheet.not_xlsx": "không phải sổ Excel (.xlsx): {error}",
+    "sheet.not_csv": "không phải tệp CSV: {error}",
+    "sheet.not_utf8": "không phải văn bản UTF-8 (đề nghị lưu tệp dưới dạng 'CSV UTF-8'): {reason} tại byte {at}",
 }

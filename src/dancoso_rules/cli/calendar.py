@@ -3,7 +3,8 @@
 ``--format ics`` (the default) writes every overdue and upcoming duty instance (up to ``--until``)
 as all-day events with reminders 30 and 7 days before and stable UIDs, so that importing a newer
 file updates the events; ``--format text`` or ``markdown`` writes the agenda of the next ``--days``
-days and everything overdue. Due dates are shown as stated and as counted on the working calendar.
+days and everything overdue. Due dates are shown as stated and, when the evaluation moved one off a day
+off, as it counted it.
 
 Exit codes: 0 written; 2 invalid input or usage, with located one-line messages. A thin shell over
 :mod:`dancoso_rules.report.calendar` and :mod:`dancoso_rules.report.ics`.

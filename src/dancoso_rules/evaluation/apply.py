@@ -277,7 +277,7 @@ class _Laying:
                 entries.append((Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, dates, why)))
                 continue
             if addressee_until is not None and close >= addressee_until:
-                # A body that ceased can no longer answer late (see frame.closed_by).
+                # A body that ceased can no longer answer late (see framing.closed_by).
                 close = addressee_until - dt.timedelta(days=1)
                 dates = (start, due, close, position, stated)
             event = events_of_record[position]

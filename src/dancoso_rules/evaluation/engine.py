@@ -2,9 +2,9 @@
 
 The steps, each in its own module: choose the packs (:func:`select_packs`); lay the user's
 interpretations over the rulebook's (:mod:`.interpretations`); take the record's frame
-(:mod:`.frame`: for each obligation in the instruments' order, whether it binds
-(:mod:`.applicability`), its instances (:mod:`.instances`), and the result of each when the record
-shows nothing for it); index the record once (:mod:`.index`); then lay the record on its frame
+(:mod:`.frame`, built by :mod:`.framing`: for each obligation in the instruments' order, whether
+it binds (:mod:`.applicability`), its instances (:mod:`.instances`), and the result of each when
+the record shows nothing for it); index the record once (:mod:`.index`); then lay the record on its frame
 (:mod:`.apply`): match activities to instances (:mod:`.matching`), decide each status
 (:mod:`.status`) and explain it (:mod:`.explain`).
 
@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, cast
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.evaluation.apply import apply_frame
 from dancoso_rules.evaluation.assessment import Assessment
-from dancoso_rules.evaluation.frame import FrameKey, frame_for
+from dancoso_rules.evaluation.frame import FrameKey
+from dancoso_rules.evaluation.framing import frame_for
 from dancoso_rules.evaluation.index import RecordIndex
 from dancoso_rules.evaluation.interpretations import Overrides, interpretation_table
 from dancoso_rules.evaluation.prepared import prepared

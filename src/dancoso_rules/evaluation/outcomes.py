@@ -15,9 +15,9 @@ from typing import Any
 from dancoso_rules.evaluation import explain
 from dancoso_rules.evaluation.applicability import Binding
 from dancoso_rules.evaluation.construct import date_range, period_ref, reason
+from dancoso_rules.evaluation.duty import Duty
 from dancoso_rules.evaluation.instances import Instance, Plan, Span
 from dancoso_rules.evaluation.matching import Proof
-from dancoso_rules.evaluation.prepared import Duty
 from dancoso_rules.evaluation.result import DateRange, DutyResult, EvidenceRef, PeriodRef, Reason, ReasonCode
 from dancoso_rules.evaluation.status import Decision, Status, decide
 from dancoso_rules.model import Labels, Vocabulary

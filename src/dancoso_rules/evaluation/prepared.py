@@ -1,65 +1,31 @@
 """A rulebook prepared once for many evaluations: what does not depend on the record, computed once.
 
 Evaluating 10,000 records against the same packs repeats much work that depends only on the rules:
-each obligation's fixed result fields and the opening of its sentence, its schedule resolved
-against the rulebook's own interpretations, the packs and interpretations a report echoes, and the
-frames (:mod:`.frame`) that records of the same organisation kind, period and evaluation day share.
-:func:`prepared` keeps these for the last few rulebooks it saw, and each keeps its last
-:data:`FRAMES` frames. Everything kept is immutable, so sharing it between reports is safe, and the
-reports are the same as if nothing were kept.
+each obligation's fixed result fields and the opening of its sentence (its :class:`~.duty.Duty`),
+its schedule resolved against the rulebook's own interpretations, the packs and interpretations a
+report echoes, and the frames (:mod:`.frame`, built by :mod:`.framing`) that records of the same
+organisation kind, period and evaluation day share. :func:`prepared` keeps these for the last few
+rulebooks it saw, and each keeps its last :data:`FRAMES` frames. Everything kept is immutable, so
+sharing it between reports is safe, and the reports are the same as if nothing were kept.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
-from dancoso_rules.evaluation import explain
 from dancoso_rules.evaluation.applicability import not_binding
-from dancoso_rules.evaluation.construct import Trusted
+from dancoso_rules.evaluation.duty import Duty
+from dancoso_rules.evaluation.frame import Frame, FrameKey
 from dancoso_rules.evaluation.instances import Plan, plan_for
 from dancoso_rules.evaluation.interpretations import InterpretationTable
-from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation, UsedPack
-from dancoso_rules.model import Labels, PlacedObligation, Rulebook, RulePack
-
-if TYPE_CHECKING:  # the frame module builds on this one
-    from dancoso_rules.evaluation.frame import Frame, FrameKey
+from dancoso_rules.evaluation.result import UsedInterpretation, UsedPack
+from dancoso_rules.model import Labels, Rulebook, RulePack
 
 _KEEP = 8
 #: How many frames each prepared rulebook keeps: the organisation kinds, periods and evaluation days
 #: of a batch in flight. Each holds one obligation's worth of results per duty instance, a few hundred.
 FRAMES = 64
-
-
-@dataclass(frozen=True, slots=True)
-class Duty:
-    """One obligation with its fixed result fields and the opening of its sentence.
-
-    ``result(**values)`` makes a result of this obligation with ``values`` for the instance.
-    """
-
-    placed: PlacedObligation
-    fields: dict[str, Any]
-    sentence: explain.Sentence
-    result: Trusted[DutyResult]
-
-    @classmethod
-    def of(cls, placed: PlacedObligation, binds: bool = True) -> Duty:
-        """Prepare one placed obligation (``binds``: whether the instrument can command any of its bearers)."""
-        obligation, provision = placed.obligation, placed.provision
-        fields: dict[str, Any] = {
-            "obligation": placed.uid,
-            "pack": placed.pack.id,
-            "provision": provision.id,
-            "citation": provision.citation,
-            "modality": obligation.modality,
-            "activity": obligation.activity,
-            "bearers": obligation.bearers,
-            "schedule": obligation.schedule.kind,
-        }
-        sentence = explain.Sentence(provision.citation, provision.id, obligation, binds)
-        return cls(placed, fields, sentence, Trusted(DutyResult, fields))
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,8 @@ from pathlib import Path
 from dancoso_rules.errors import Location, Problem
 from dancoso_rules.i18n import tr
 from dancoso_rules.load.coverage import pack_coverage
-from dancoso_rules.load.packs import SourceMap
 from dancoso_rules.load.source import citation_for
+from dancoso_rules.load.sourcemap import SourceMap
 from dancoso_rules.load.suggest import did_you_mean
 from dancoso_rules.load.wording import force_word_problem, time_word_problem
 from dancoso_rules.model import Interpretation, Obligation, Rulebook, RulePack

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -20,14 +20,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from dancoso_rules.errors import Location, Problem, RuleError, capped
-from dancoso_rules.i18n import grouped, tr
-from dancoso_rules.load.located import LocatedDocument
+from dancoso_rules.i18n import thousands, tr
+from dancoso_rules.load.sourcemap import SourceMap as SourceMap  # also importable from here, as before
 from dancoso_rules.model import Instrument, Interpretation, Provision, Rulebook, RulePack, Vocabulary
 from dancoso_rules.paths import bundled_rules_dir, display_path
 from dancoso_rules.text import nfc
 
 if TYPE_CHECKING:  # what only reading YAML needs is imported when YAML is read: a cached rulebook needs none
-    from dancoso_rules.load.located import LocatedDocument
     from dancoso_rules.model.files import InterpretationFile
 
 M = TypeVar("M", bound=BaseModel)
@@ -36,25 +35,6 @@ M = TypeVar("M", bound=BaseModel)
 #: instrument's full text. A bigger file is refused before it is read (parsing a 24 MB override
 #: file took 38 s and 2.4 GB).
 MAX_RULE_FILE_BYTES = 4 * 1024 * 1024
-
-
-@dataclass(slots=True)
-class SourceMap:
-    """Where each part of a loaded rulebook was written, for locating cross-reference problems."""
-
-    documents: dict[str, LocatedDocument] = field(default_factory=dict)
-    places: dict[str, tuple[str, str]] = field(default_factory=dict)
-
-    def remember(self, key: str, file: str, pointer: str) -> None:
-        self.places[key] = (file, pointer)
-
-    def locate(self, key: str, suffix: str = "") -> Location:
-        """The location of a remembered thing (``pack:ID``, ``provision:PACK/ID``, ...) plus ``suffix``."""
-        file, pointer = self.places.get(key, ("<rules>", ""))
-        document = self.documents.get(file)
-        if document is None:
-            return Location(file, pointer=pointer + suffix)
-        return document.locate(pointer + suffix)
 
 
 @dataclass(slots=True)
@@ -72,7 +52,7 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
             problems.append(
                 Problem(
                     Location(display_path(path)),
-                    tr("rules.file_too_large", size=grouped(size), limit=grouped(MAX_RULE_FILE_BYTES)),
+                    tr("rules.file_too_large", size=thousands(size), limit=thousands(MAX_RULE_FILE_BYTES)),
                     code="too-large",
                 )
             )

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from dancoso_rules.errors import Location, Problem, RuleError
-from dancoso_rules.i18n import grouped, tr
+from dancoso_rules.i18n import thousands, tr
 from dancoso_rules.load.located import LocatedDocument, join_pointer
 
 _SAFE_TAGS = frozenset(
@@ -111,4 +111,4 @@ _DATE_REASONS = {"day is out of range for month": "date.bad_day", "month must be
 
 def _shorten(value: object) -> str:
     text = repr(value)
-    return text if len(text) <= 40 else tr("yaml.characters", start=text[:30], count=grouped(len(text)))
+    return text if len(text) <= 40 else tr("yaml.characters", start=text[:30], count=thousands(len(text)))

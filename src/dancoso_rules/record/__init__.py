@@ -11,7 +11,8 @@ from dancoso_rules.record.model import (
     Period,
     Resolution,
 )
-from dancoso_rules.record.validate import RecordResult, load_record, validate_record
+from dancoso_rules.record.result import RecordResult
+from dancoso_rules.record.validate import load_record, validate_record
 
 __all__ = [
     "Activity",

@@ -83,7 +83,7 @@ def _organisation(
     if levels and isinstance(level, str) and level not in levels:
         yield Problem(
             locate("/organisation/level"),
-            f"level {level!r} does not fit kind {kind!r}, which is at level {one_of(levels)}",
+            tr("record.level_mismatch", level=level, kind=kind, levels=one_of(levels)),
             code="level",
         )
     for index, function in _words(organisation.get("functions")):
@@ -113,8 +113,7 @@ def _migration(
     if kind == "enterprise":
         yield Problem(
             locate("/organisation/kind"),
-            "kind 'enterprise' is read as a private enterprise: public-sector duties (citizen reception, a People's "
-            'Inspection Board) do not bind it; a state-owned enterprise writes "kind": "state_owned_enterprise"',
+            tr("record.kind_enterprise"),
             severity="warning",
             code="kind-enterprise",
         )
@@ -143,8 +142,7 @@ def _migration(
         where = "/organisation/bodies" if isinstance(listed, list) else "/organisation"
         yield Problem(
             locate(where),
-            f"activity {pointer} is work of a {body!r}, which 'bodies' does not list, so its duties are not "
-            f'assessed; add {body!r} to "bodies" (with "head_of_unit" and the other bodies it has)',
+            tr("record.bodies_undeclared", pointer=pointer, body=body),
             severity="warning",
             code="bodies-undeclared",
         )
@@ -154,9 +152,10 @@ def _not_a_function(word: str, pointer: str, rulebook: Rulebook, locate: Locate)
     functions = [b.id for b in rulebook.vocabulary.functions()]
     bearer = rulebook.vocabulary.bearer_by_id.get(word)
     if bearer is not None and bearer.category == "body":
-        message = f"{word!r} is a body: list it in 'bodies', not in 'functions'"
+        message = tr("record.function_is_body", word=word)
     elif bearer is not None:
-        message = f"{word!r} is a {bearer.category} in the vocabulary, not a kind or a competence (known: {one_of(functions)})"
+        category = tr(f"record.category.{bearer.category}")
+        message = tr("record.function_is_other", word=word, category=category, known=one_of(functions))
     else:
         message = (
             tr("word.unknown.function", word=word)
@@ -170,12 +169,10 @@ def _not_a_kind(word: str, pointer: str, rulebook: Rulebook, locate: Locate) -> 
     kinds = [b.id for b in rulebook.vocabulary.organisation_kinds()]
     bearer = rulebook.vocabulary.bearer_by_id.get(word)
     if bearer is not None and bearer.category == "competence":
-        message = (
-            f"{word!r} is a competence, not a kind of organisation: keep the kind (known: {one_of(kinds)}) "
-            f"and add {word!r} to 'functions'"
-        )
+        message = tr("record.kind_is_competence", word=word, known=one_of(kinds))
     elif bearer is not None:
-        message = f"{word!r} is a {bearer.category} in the vocabulary, not a kind of organisation (known: {one_of(kinds)})"
+        category = tr(f"record.category.{bearer.category}")
+        message = tr("record.kind_is_other", word=word, category=category, known=one_of(kinds))
     else:
         message = (
             tr("word.unknown.organisation_kind", word=word)
@@ -195,20 +192,19 @@ def _territory_and_packs(
     for each in rulebook.packs:
         held = each.instrument.territory
         if held.merged_into is not None:
-            pair = (held.province, held.merged_on.isoformat() if held.merged_on else "the merger")
+            pair = (held.province, held.merged_on.isoformat() if held.merged_on else tr("record.the_merger"))
             if pair not in merged.setdefault(held.merged_into, []):
                 merged[held.merged_into].append(pair)
     if territory is not None and territory in merged and territory not in territories:
         former = merged[territory]
-        names = " or ".join(repr(f) for f, _ in former)
+        names = tr("word.or").join(repr(f) for f, _ in former)
         yield Problem(
             locate("/organisation/territory"),
-            f"{territory!r} is the province since {former[0][1]}; 'territory' names the former province whose "
-            f"instruments govern the organisation: did you mean {names}? Keep {territory!r} in 'province'",
+            tr("record.territory_merged", territory=territory, since=former[0][1], names=names),
             code="unknown-territory",
         )
     elif territory is not None and territory not in territories:
-        known = one_of(territories) if territories else "none: no rule pack is loaded"
+        known = one_of(territories) if territories else tr("record.no_pack_loaded")
         yield Problem(
             locate("/organisation/territory"),
             tr("word.unknown.territory", word=territory)
@@ -226,8 +222,12 @@ def _territory_and_packs(
         if province not in successors and province != territory:
             yield Problem(
                 locate("/organisation/province"),
-                f"province {province!r} does not hold the former territory {territory!r}, which is part of "
-                f"{one_of(sorted(successors))} today",
+                tr(
+                    "record.province_mismatch",
+                    province=province,
+                    territory=territory,
+                    successors=one_of(sorted(successors)),
+                ),
                 code="unknown-territory",
             )
     for index, pack_id in _words(organisation.get("packs")):
@@ -245,8 +245,12 @@ def _territory_and_packs(
         elif territory is not None and pack.instrument.territory.province != territory:
             yield Problem(
                 locate(pointer),
-                f"pack {pack_id!r} governs {pack.instrument.territory.province!r}, "
-                f"not the organisation's territory {territory!r}",
+                tr(
+                    "record.pack_territory",
+                    pack=pack_id,
+                    governs=pack.instrument.territory.province,
+                    territory=territory,
+                ),
                 severity="warning",
                 code="pack-territory",
             )
@@ -301,9 +305,7 @@ def _links(data: dict[str, Any], rulebook: Rulebook, locate: Locate) -> Iterator
             if isinstance(target, str) and target and target not in targets and target not in events:
                 yield Problem(
                     locate(f"{pointer}/serves/{index}"),
-                    f"unknown provision, obligation or event {target!r}{did_you_mean(target, targets)} "
-                    "(write '<pack>.<provision>', '<pack>.<provision>.<obligation>' or the id of an event "
-                    "of this record; see `dancoso rules show ID`)",
+                    tr("record.unknown_link", target=target, hint=did_you_mean(target, targets)),
                     code="unknown-link",
                 )
     for pointer, attestation in _items(data, "attestations"):
@@ -311,8 +313,7 @@ def _links(data: dict[str, Any], rulebook: Rulebook, locate: Locate) -> Iterator
         if isinstance(target, str) and target and target not in obligations:
             yield Problem(
                 locate(f"{pointer}/obligation"),
-                f"unknown obligation {target!r}{did_you_mean(target, obligations)} "
-                "(write its full id '<pack>.<provision>.<obligation>'; see `dancoso rules show ID`)",
+                tr("record.unknown_obligation", target=target, hint=did_you_mean(target, obligations)),
                 code="unknown-obligation",
             )
 
@@ -357,8 +358,7 @@ def _outside_period(data: dict[str, Any], record: ActivityRecord | None, locate:
             field = "date" if activity.date is not None else "start"
             yield Problem(
                 locate(f"{pointer}/{field}"),
-                f"the activity ({when}) lies outside the record's period {period.start}..{period.end}; "
-                "it may belong in the record of another period",
+                tr("record.outside_period", when=when, start=period.start, end=period.end),
                 severity="warning",
                 code="outside-period",
             )

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dancoso_rules.errors import Location, Problem
+from dancoso_rules.i18n import tr
 
 #: The path that stands for standard input.
 STDIN = "-"
@@ -52,8 +53,8 @@ def _hidden(relative: Path) -> bool:
 
 def _nothing_message(argument: str) -> str:
     if Path(argument).is_dir():
-        return "no *.json files in this folder"
-    return "no file matches this pattern"
+        return tr("record.no_json_in_folder")
+    return tr("record.no_match")
 
 
 def is_jsonl(path: Path) -> bool:

@@ -19,13 +19,14 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from dancoso_rules.errors import Location, Problem, RecordError
-from dancoso_rules.i18n import tr
+from dancoso_rules.i18n import thousands, tr
 from dancoso_rules.load.located import join_pointer
 
 #: The largest record accepted: 20 MiB, some fifty times a year of a busy organisation's activities.
@@ -37,9 +38,21 @@ _LOCATE_ONE_BY_ONE = 16
 
 #: A UTF-8 byte-order mark: skipped before decoding (the validator notes it, see ``validate_bytes``).
 UTF8_BOM = b"\xef\xbb\xbf"
-_BOMS = {
-    b"\xff\xfe": "a UTF-16 byte-order mark; save the file as UTF-8 (without BOM)",
-    b"\xfe\xff": "a UTF-16 byte-order mark; save the file as UTF-8 (without BOM)",
+#: UTF-16 byte-order marks (little- and big-endian): a file that starts with one is refused.
+_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: The standard library's JSON parser says what is wrong in English: its messages (by how they begin,
+#: as some go on with a character) and the catalogue keys that say them in the current language.
+_JSON_REASONS = {
+    "Expecting value": "json.reason.value",
+    "Expecting property name enclosed in double quotes": "json.reason.property_name",
+    "Expecting ',' delimiter": "json.reason.comma",
+    "Expecting ':' delimiter": "json.reason.colon",
+    "Extra data": "json.reason.extra_data",
+    "Unterminated string starting at": "json.reason.unterminated",
+    "Invalid control character": "json.reason.control",
+    "Invalid \\escape": "json.reason.escape",
+    "Invalid \\uXXXX escape": "json.reason.unicode_escape",
+    "Illegal trailing comma": "json.reason.trailing_comma",
 }
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER_OR_LITERAL = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
@@ -85,7 +98,15 @@ class _DuplicateKey(Exception):
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number; write a number or null")
+    raise ValueError(tr("json.not_a_number", name=name))
+
+
+def _json_reason(reason: str) -> str:
+    """The standard library parser's ``reason`` in the current language (as it is when not known)."""
+    for english, key in _JSON_REASONS.items():
+        if reason.startswith(english):
+            return tr(key)
+    return reason
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -105,9 +126,8 @@ def decode_text(raw: bytes, file: str) -> str:
     if len(raw) > MAX_BYTES:
         raise _fail(file, too_large_message(len(raw)), "too-large")
     raw = raw.removeprefix(UTF8_BOM)
-    for bom, message in _BOMS.items():
-        if raw.startswith(bom):
-            raise _fail(file, f"the file starts with {message}", "bom", (1, 1))
+    if raw.startswith(_BOMS):
+        raise _fail(file, tr("json.bom_utf16"), "bom", (1, 1))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -116,7 +136,7 @@ def decode_text(raw: bytes, file: str) -> str:
         column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         raise _fail(
             file,
-            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot start or continue a character; save the file as UTF-8",
+            tr("json.not_utf8", byte=f"{raw[exc.start]:02x}"),
             "encoding",
             (line, column),
         ) from None
@@ -127,7 +147,7 @@ def decode_text(raw: bytes, file: str) -> str:
 
 def too_large_message(size: int) -> str:
     """The message for a file over :data:`MAX_BYTES`."""
-    return f"the file is {size:,} bytes; a record may be at most {MAX_BYTES:,} bytes (20 MiB): split it by period"
+    return tr("json.too_large", size=thousands(size), limit=thousands(MAX_BYTES))
 
 
 def parse_json(text: str, file: str) -> JsonDocument:
@@ -135,23 +155,26 @@ def parse_json(text: str, file: str) -> JsonDocument:
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise _fail(file, tr("json.invalid", reason=exc.msg), "json", (exc.lineno, exc.colno)) from None
+        raise _fail(
+            file, tr("json.invalid", reason=_json_reason(exc.msg)), "json", (exc.lineno, exc.colno)
+        ) from None
     except _DuplicateKey:
         _, problems = scan_positions(text, file)
         raise RecordError(problems) from None
     except RecursionError:
         raise _too_deep(text, file) from None
-    except ValueError as exc:  # NaN/Infinity, or an integer of thousands of digits
-        raise _fail(file, tr("json.invalid", reason=exc), "json") from None
+    except ValueError as exc:  # NaN/Infinity (said by _reject_constant), or an integer of thousands of digits
+        reason = str(exc)
+        if "integer string conversion" in reason:
+            reason = tr("json.long_integer", digits=thousands(sys.get_int_max_str_digits()))
+        raise _fail(file, tr("json.invalid", reason=reason), "json") from None
     document = JsonDocument(file, text, data)
     if _nests_deeper(data, MAX_DEPTH):
         raise _too_deep(text, file)
     if _SURROGATE_ESCAPE.search(text):
         pointer = _lone_surrogate(data)
         if pointer is not None:
-            problem = Problem(
-                document.locate(pointer), "an unpaired \\uD800-\\uDFFF escape is not text", code="json"
-            )
+            problem = Problem(document.locate(pointer), tr("json.surrogate"), code="json")
             raise RecordError(problem)
     return document
 
@@ -182,7 +205,7 @@ def _too_deep(text: str, file: str) -> RecordError:
     lines = _LineIndex(text)
     return _fail(
         file,
-        f"nested deeper than {MAX_DEPTH} levels; a record needs far fewer",
+        tr("json.too_deep", depth=MAX_DEPTH),
         "too-deep",
         lines.position(offset),
     )
@@ -406,7 +429,7 @@ class _Scanner:
                 self.problems.append(
                     Problem(
                         Location(self.file, *position, child),
-                        f"duplicate key {key!r} (first at line {line}, column {column}); each key may appear once",
+                        tr("json.duplicate_key", key=key, line=line, column=column),
                         code="duplicate-key",
                     )
                 )

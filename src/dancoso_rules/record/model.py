@@ -21,6 +21,12 @@ from dancoso_rules.record.view import ActivityDays
 RECORD_SCHEMA_ID = "urn:dancoso-rules:schema:activity-record:1"
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: The id of an activity, event or attestation: letters, digits and ``._:-``, as other systems write them.
+ITEM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
+#: A web address of published evidence.
+URL_PATTERN = r"^https?://\S+$"
+#: A file's sha256, in either case.
+SHA256_PATTERN = r"^[0-9a-fA-F]{64}$"
 #: The first and last day a record may name. Evaluation adds deadlines of up to two hundred years
 #: (:data:`~dancoso_rules.model.schedule.MAX_DURATION_MONTHS`, twice) to a record's days; far from
 #: the ends of the calendar (years 1 and 9999) that arithmetic can never overflow.
@@ -53,23 +59,23 @@ def _iso_date(value: Any) -> Any:
         raise ValueError(tr("date.format"))
     try:
         day = dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise ValueError(tr("date.not_a_date", reason=_why_not_a_date(value, exc))) from None
+    except ValueError:
+        raise ValueError(tr("date.not_a_date", reason=_why_not_a_date(value))) from None
     if not MIN_DATE <= day <= MAX_DATE:
-        raise ValueError(f"a date must lie between {MIN_DATE} and {MAX_DATE}")
+        raise ValueError(tr("date.out_of_range", first=MIN_DATE, last=MAX_DATE))
     if value.__class__ is str and len(_READ) < _READ_MAX:
         _READ[value] = day
     return day
 
 
-def _why_not_a_date(value: str, exc: ValueError) -> str:
+def _why_not_a_date(value: str) -> str:
     """Why ``YYYY-MM-DD`` is no day, in the current language (Python says it in English only)."""
     year, month = int(value[:4]), int(value[5:7])
     if year >= 1 and not 1 <= month <= 12:
         return tr("date.bad_month")
     if year >= 1:
         return tr("date.bad_day")
-    return str(exc)
+    return tr("date.bad_year", year=year)
 
 
 #: A calendar date written ``YYYY-MM-DD`` in the JSON.
@@ -83,9 +89,12 @@ def covers_in_bounds(label: str) -> bool:
 
 
 def _period_label(value: str) -> str:
-    labelled_period(value)  # a located "expected a period written ..." when it is not one
+    try:
+        labelled_period(value)
+    except ValueError:
+        raise ValueError(tr("period.label")) from None
     if not covers_in_bounds(value):
-        raise ValueError(f"a period must lie between {MIN_DATE} and {MAX_DATE}")
+        raise ValueError(tr("period.out_of_range", first=MIN_DATE, last=MAX_DATE))
     return value
 
 
@@ -112,11 +121,9 @@ class Period(RecordModel):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(tr("period.ends_before_start", end=self.end, start=self.start))
         if period_too_long(self.start, self.end):
-            raise ValueError(
-                f"the period {self.start}..{self.end} is longer than ten years; split the record by year"
-            )
+            raise ValueError(tr("period.too_long", start=self.start, end=self.end))
         return self
 
 
@@ -172,7 +179,7 @@ class FileRef(RecordModel):
     """A file kept as evidence, named and fingerprinted."""
 
     name: Text = Field(description="The file name as kept, e.g. 'BB-hoi-nghi-CBCC-2025.pdf'.")
-    sha256: Annotated[str, Field(pattern=r"^[0-9a-fA-F]{64}$"), AfterValidator(_sha256)] | None = None
+    sha256: Annotated[str, Field(pattern=SHA256_PATTERN), AfterValidator(_sha256)] | None = None
 
 
 class Evidence(RecordModel):
@@ -191,7 +198,7 @@ class Evidence(RecordModel):
     )
     date: IsoDate | None = Field(default=None, description="The day the document was signed or published.")
     title: Text | None = Field(default=None, description="Its title (trích yếu).")
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
+    url: Annotated[str, Field(pattern=URL_PATTERN)] | None = Field(
         default=None, description="Where it is published, e.g. on the organisation's web portal."
     )
     file: FileRef | None = Field(default=None, description="A file kept as evidence, with its sha256.")
@@ -199,7 +206,7 @@ class Evidence(RecordModel):
     @model_validator(mode="after")
     def _something(self) -> Evidence:
         if self.number is None and self.url is None and self.file is None:
-            raise ValueError("evidence needs at least one of 'number', 'url' or 'file'")
+            raise ValueError(tr("evidence.no_reference"))
         return self
 
 
@@ -211,7 +218,7 @@ class Activity(RecordModel, ActivityDays):
         json_schema_extra={"anyOf": [{"required": ["date"]}, {"required": ["start", "end"]}]}
     )
 
-    id: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
+    id: Annotated[str, Field(min_length=1, max_length=100, pattern=ITEM_ID_PATTERN)]
     type: Slug = Field(description="An activity type from the vocabulary, e.g. 'staff_conference'.")
     date: IsoDate | None = Field(default=None, description="The day it happened (or use 'start' and 'end').")
     start: IsoDate | None = Field(
@@ -239,11 +246,11 @@ class Activity(RecordModel, ActivityDays):
     @model_validator(mode="after")
     def _dates(self) -> Activity:
         if self.date is not None and (self.start is not None or self.end is not None):
-            raise ValueError("give either 'date' or 'start' and 'end', not both")
+            raise ValueError(tr("activity.date_and_range"))
         if self.date is None and (self.start is None or self.end is None):
-            raise ValueError("an activity needs a 'date', or both 'start' and 'end'")
+            raise ValueError(tr("activity.no_date"))
         if self.start is not None and self.end is not None and self.end < self.start:
-            raise ValueError(f"the activity ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(tr("activity.ends_before_start", end=self.end, start=self.start))
         return self
 
 
@@ -258,7 +265,7 @@ class Resolution(RecordModel):
 class Event(RecordModel):
     """Something that happened to the organisation and opens a triggered duty."""
 
-    id: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
+    id: Annotated[str, Field(min_length=1, max_length=100, pattern=ITEM_ID_PATTERN)]
     type: Slug = Field(description="An event type from the vocabulary, e.g. 'complaint_received'.")
     date: IsoDate = Field(description="The day it was received or found (thụ lý).")
     title: Text = Field(description="What it was, e.g. 'Đơn khiếu nại về chế độ phụ cấp'.")
@@ -270,16 +277,14 @@ class Event(RecordModel):
     @model_validator(mode="after")
     def _resolved_after(self) -> Event:
         if self.resolution is not None and self.resolution.date < self.date:
-            raise ValueError(
-                f"the event is resolved ({self.resolution.date}) before it happened ({self.date})"
-            )
+            raise ValueError(tr("event.resolved_before", resolved=self.resolution.date, date=self.date))
         return self
 
 
 class Attestation(RecordModel):
     """A signed statement that a qualitative duty was met over a period."""
 
-    id: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
+    id: Annotated[str, Field(min_length=1, max_length=100, pattern=ITEM_ID_PATTERN)]
     obligation: Text = Field(
         description="The full id of the obligation attested, e.g. 'tra-vinh-2024.art_2__cl_1__pt_d.…'."
     )

@@ -1,6 +1,6 @@
 """How validation results are written out: one-line text, JSON, or GitHub Actions annotations.
 
-Each reporter turns a sequence of :class:`~dancoso_rules.record.validate.RecordResult` into text; it
+Each reporter turns a sequence of :class:`~dancoso_rules.record.result.RecordResult` into text; it
 is picked by name from :data:`REPORTER_BY_NAME`. The same results always give the same bytes.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from dancoso_rules.errors import Problem
-from dancoso_rules.record.validate import RecordResult
+from dancoso_rules.record.result import RecordResult
 from dancoso_rules.text import json_visible, visible
 
 Reporter = Callable[[Sequence[RecordResult]], str]

@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -32,47 +32,12 @@ from dancoso_rules.record.jsonload import (
     too_large_message,
 )
 from dancoso_rules.record.model import ActivityRecord
+from dancoso_rules.record.result import RecordResult as RecordResult  # also importable from here, as before
 
 #: The name a record read from standard input is reported under.
 STDIN_NAME = "<stdin>"
-#: Problem codes that are notes, warnings even with ``--strict``.
-NOTES = frozenset({"bom"})
 #: The keys of which a JSON object needs one to be taken for an activity record (see :func:`is_record_like`).
 RECORD_KEYS = frozenset({"organisation", "period", "activities", "events", "attestations"})
-
-
-@dataclass(frozen=True, slots=True)
-class RecordResult:
-    """What validating one record file found: the record (when valid) and every problem, in file order."""
-
-    file: str
-    record: ActivityRecord | None
-    problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "warning")
-
-    @property
-    def unreadable(self) -> bool:
-        """Whether the file could not be read at all (a missing file, no permission): an I/O error."""
-        return any(p.code == "io" for p in self.problems)
-
-    def valid(self, *, strict: bool = False) -> bool:
-        """No errors (and, when ``strict``, no warnings either)."""
-        return not (self.problems if strict else self.errors)
-
-    def strictly(self) -> RecordResult:
-        """The same result with every warning turned into an error (``--strict``), except the notes
-        about the file's form that never make a record wrong (a UTF-8 byte-order mark)."""
-        return replace(
-            self,
-            problems=tuple(p if p.code in NOTES else replace(p, severity="error") for p in self.problems),
-        )
 
 
 def validate_record(
@@ -132,7 +97,7 @@ def validate_bytes(raw: bytes, file: str, rulebook: Rulebook | None = None) -> R
     if raw.startswith(UTF8_BOM):
         note = Problem(
             Location(file, 1, 1),
-            "the file starts with a UTF-8 byte-order mark (BOM), which is skipped; UTF-8 without BOM is preferred",
+            tr("record.bom_utf8"),
             severity="warning",
             code="bom",
         )
@@ -185,9 +150,7 @@ def _on_line(problem: Problem, line: int) -> Problem:
 def validate_document(document: JsonDocument, rulebook: Rulebook) -> RecordResult:
     """Validate a parsed record: its shape (the schema), then what only the rulebook can tell."""
     if not isinstance(document.data, dict):
-        problem = Problem(
-            document.locate(""), "expected a JSON object (an activity record) at the top of the file"
-        )
+        problem = Problem(document.locate(""), tr("record.top_level"))
         return _failed(document.file, problem)
     record: ActivityRecord | None = None
     problems: list[Problem] = []
@@ -195,9 +158,9 @@ def validate_document(document: JsonDocument, rulebook: Rulebook) -> RecordResul
         # JSON mode and strict: "12" is not a number and 12 is not a string, as in the published schema.
         record = ActivityRecord.model_validate_json(document.text, strict=True)
     except ValidationError as exc:
-        from dancoso_rules.load.validation import located_problems  # only for a record with problems
+        from dancoso_rules.record.messages import schema_problems  # only for a record with problems
 
-        problems.extend(located_problems(exc, document.data, document.locate, ActivityRecord))
+        problems.extend(schema_problems(exc, document.data, document.locate))
     problems.extend(check_record(document.data, record, rulebook, document.locate))
     if any(p.severity == "error" for p in problems):
         record = None
@@ -245,8 +208,7 @@ def load_record(source: RecordInput, rulebook: Rulebook | None = None) -> Activi
         raise RecordError(
             Problem(
                 Location("<input>"),
-                "expected a record as a path, bytes, a mapping or an ActivityRecord; "
-                f"got {type(source).__name__}",
+                tr("record.input_type", type=type(source).__name__),
                 code="type",
             )
         )

@@ -43,16 +43,16 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_
 from pydantic import BaseModel, ValidationError
 
 from dancoso_rules.errors import Location, Problem, RecordError
-from dancoso_rules.load.validation import located_problems
+from dancoso_rules.i18n import thousands, tr
 from dancoso_rules.model import Rulebook
 from dancoso_rules.record.checks import check_record
+from dancoso_rules.record.messages import schema_problems
 from dancoso_rules.record.model import ActivityRecord
+from dancoso_rules.record.result import RecordResult
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
-
-    from dancoso_rules.record.validate import RecordResult
 
 #: The sheet of the record's single values (organisation, period).
 SINGLE_SHEET = "Tổ chức"
@@ -600,7 +600,7 @@ def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
         raise RecordError(
             Problem(
                 Location("<record>", cell=where),
-                f"a control character cannot be written to an Excel cell: {value!r}",
+                tr("sheet.control_character", value=value),
                 code="control-character",
             )
         ) from None
@@ -767,7 +767,7 @@ def _convert(column: Column, value: Any, cell: str, read: ReadRecord, choices: d
                 return dt.date.fromisoformat(value).isoformat()
             except ValueError:
                 pass
-        read.fail(cell, f"expected a date written as a date cell or YYYY-MM-DD, got {_quote(value)}", "date")
+        read.fail(cell, tr("sheet.date", value=_quote(value)), "date")
         return None
     if column.kind == "int":
         if isinstance(value, bool):
@@ -778,13 +778,13 @@ def _convert(column: Column, value: Any, cell: str, read: ReadRecord, choices: d
             isinstance(value, str) and _WHOLE.match(value)
         ):
             return int(value)
-        read.fail(cell, f"expected a whole number, got {_quote(value)}", "int")
+        read.fail(cell, tr("sheet.whole_number", value=_quote(value)), "int")
         return None
     if column.vocabulary is not None:
         if not isinstance(value, str):
             allowed = sorted(choices.get(column.vocabulary, ()))
             hint = f" ({', '.join(allowed[:8])}{', ...' if len(allowed) > 8 else ''})" if allowed else ""
-            read.fail(cell, f"expected a word from the drop-down list{hint}, got {_quote(value)}", "choice")
+            read.fail(cell, tr("sheet.choice", hint=hint, value=_quote(value)), "choice")
             return None
         return value
     if isinstance(value, dt.datetime | dt.date):
@@ -829,7 +829,7 @@ def read_xlsx(path: Path | bytes, file: str) -> Sheets:
                 itertools.islice(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), MAX_ROWS + 1)
             )
             if len(rows) > MAX_ROWS:
-                raise TooLarge(f"sheet {sheet.title!r} has more than {MAX_ROWS:,} rows")
+                raise TooLarge(tr("sheet.too_many_rows", sheet=sheet.title, limit=thousands(MAX_ROWS)))
             sheets[sheet.title] = rows
     finally:
         book.close()
@@ -857,8 +857,11 @@ def read_csv(paths: Iterable[tuple[Path | bytes, str]], layout: Layout) -> tuple
             problems.append(
                 Problem(
                     Location(name),
-                    "not a sheet of the record template: expected the field keys on row 2 "
-                    f"(of {', '.join(t.sheet for t in layout.all_tables)}) or in column B (of {SINGLE_SHEET})",
+                    tr(
+                        "sheet.not_a_template_sheet",
+                        tables=", ".join(t.sheet for t in layout.all_tables),
+                        single=SINGLE_SHEET,
+                    ),
                     code="csv",
                 )
             )
@@ -889,10 +892,10 @@ def record_from_sheets(sheets: Sheets, rulebook: Rulebook, layout: Layout | None
     expected = [SINGLE_SHEET, *(t.sheet for t in layout.all_tables)]
     for name in expected:
         if name not in sheets.sheets:
-            present = ", ".join(s for s in sheets.sheets) or "none"
+            present = ", ".join(s for s in sheets.sheets) or tr("sheet.none")
             read.fail(
                 None,
-                f"missing sheet {name!r} (the template's sheets are {', '.join(expected)}; found {present})",
+                tr("sheet.missing", name=name, expected=", ".join(expected), present=present),
                 "missing-sheet",
             )
     if SINGLE_SHEET in sheets.sheets:
@@ -930,7 +933,7 @@ def _read_single(
         if column is None:
             read.fail(
                 _sheet_ref(SINGLE_SHEET, 2, row_number),
-                f"unknown field {key_text!r} (expected one of {', '.join(by_key)})",
+                tr("sheet.unknown_field", key=key_text, keys=", ".join(by_key)),
                 "unknown-field",
             )
             continue
@@ -972,7 +975,7 @@ def _read_table(
         if column is None:
             read.fail(
                 _sheet_ref(table.sheet, index, 2),
-                f"unknown field key {str(key).strip()!r} in row 2 (expected one of {', '.join(table.keys)})",
+                tr("sheet.unknown_field_key", key=str(key).strip(), keys=", ".join(table.keys)),
                 "unknown-field",
             )
             continue
@@ -980,7 +983,7 @@ def _read_table(
     if not positions:
         read.fail(
             _sheet_ref(table.sheet, 1, 2),
-            f"expected the field keys in row 2 ({', '.join(table.keys)})",
+            tr("sheet.no_keys", keys=", ".join(table.keys)),
             "no-keys",
         )
         return
@@ -1025,6 +1028,7 @@ def _read_children(
     index_of: dict[str, dict[str, int]],
 ) -> None:
     owners = {o.code: o for o in table.owners} | {o.label: o for o in table.owners}
+    labels = ", ".join(repr(o.label) for o in table.owners)
     for _, values in _read_table(rows, table, read, choices):
         kind = values.get(OWNER_KIND_KEY)
         owner_id = values.get(OWNER_ID_KEY)
@@ -1034,14 +1038,14 @@ def _read_children(
             if kind is None or kind[2] is not None:
                 read.fail(
                     kind[1] if kind else row_cell,
-                    f"expected what the document belongs to, one of {', '.join(repr(o.label) for o in table.owners)}"
-                    + (f", got {_quote(kind[2])}" if kind and kind[2] is not None else ""),
+                    tr("sheet.owner", owners=labels)
+                    + (tr("sheet.owner_got", value=_quote(kind[2])) if kind and kind[2] is not None else ""),
                     "owner",
                 )
             else:
                 read.fail(
                     kind[1],
-                    f"missing required value: what the document belongs to ({', '.join(repr(o.label) for o in table.owners)})",
+                    tr("sheet.owner_missing", owners=labels),
                     "owner",
                 )
             continue
@@ -1049,7 +1053,7 @@ def _read_children(
         if owner_id is None or owner_id[2] is None:
             read.fail(
                 owner_id[1] if owner_id else row_cell,
-                f"missing required value: the id of the row of sheet {sheet!r} the document belongs to",
+                tr("sheet.owner_id_missing", sheet=sheet),
                 "owner",
             )
             continue
@@ -1060,7 +1064,12 @@ def _read_children(
 
             read.fail(
                 owner_id[1],
-                f"no row of sheet {sheet!r} has the id {str(owner_id[2])!r}{did_you_mean(str(owner_id[2]), known)}",
+                tr(
+                    "sheet.no_such_id",
+                    sheet=sheet,
+                    id=str(owner_id[2]),
+                    hint=did_you_mean(str(owner_id[2]), known),
+                ),
                 "owner",
             )
             continue
@@ -1107,33 +1116,33 @@ def read_spreadsheet(
     try:
         sizes = [p.stat().st_size for p in paths]
     except OSError as exc:
-        return _unreadable(file, f"cannot read: {exc.strerror or exc}", "io")
+        return _unreadable(file, tr("record.cannot_read", reason=exc.strerror or exc), "io")
     if max(sizes, default=0) > MAX_FILE_BYTES:
         return _unreadable(
-            file, f"{max(sizes):,} bytes: larger than a record can be ({MAX_FILE_BYTES:,})", "too-large"
+            file,
+            tr("sheet.too_large", size=thousands(max(sizes)), limit=thousands(MAX_FILE_BYTES)),
+            "too-large",
         )
     if len(paths) == 1 and paths[0].suffix.lower() == ".xlsx":
         try:
             sheets = read_xlsx(paths[0], file)
         except OSError as exc:
-            return _unreadable(file, f"cannot read: {exc.strerror or exc}", "io")
+            return _unreadable(file, tr("record.cannot_read", reason=exc.strerror or exc), "io")
         except TooLarge as exc:
-            return _unreadable(file, f"{exc}: larger than a record can be", "too-large")
+            return _unreadable(file, tr("sheet.too_large_rows", reason=exc), "too-large")
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-            return _unreadable(
-                file, f"not an Excel workbook (.xlsx): {type(exc).__name__}: {exc}", "not-xlsx"
-            )
+            return _unreadable(file, tr("sheet.not_xlsx", error=f"{type(exc).__name__}: {exc}"), "not-xlsx")
         return record_from_sheets(sheets, rulebook, layout)
     try:
         csv_sheets, problems = read_csv(((p, _display(p)) for p in paths), layout)
     except OSError as exc:
-        return _unreadable(file, f"cannot read: {exc.strerror or exc}", "io")
+        return _unreadable(file, tr("record.cannot_read", reason=exc.strerror or exc), "io")
     except csv.Error as exc:
-        return _unreadable(file, f"not a CSV file: {exc}", "encoding")
+        return _unreadable(file, tr("sheet.not_csv", error=exc), "encoding")
     except UnicodeDecodeError as exc:
         return _unreadable(
             file,
-            f"not UTF-8 text (save the CSV as 'CSV UTF-8'): {exc.reason} at byte {exc.start}",
+            tr("sheet.not_utf8", reason=exc.reason, at=exc.start),
             "encoding",
         )
     read = record_from_sheets(Sheets(csv_sheets.sheets, file), rulebook, layout)
@@ -1155,8 +1164,6 @@ def _unreadable(file: str, message: str, code: str) -> ReadRecord:
 
 def validate_read(read: ReadRecord, rulebook: Rulebook) -> RecordResult:
     """Validate what was read from a spreadsheet as a JSON record is validated, located by cell."""
-    from dancoso_rules.record.validate import RecordResult
-
     problems = list(read.problems)
     if any(p.code in ("io", "not-xlsx", "encoding", "too-large") for p in problems):
         return RecordResult(read.file, None, tuple(problems))
@@ -1164,7 +1171,7 @@ def validate_read(read: ReadRecord, rulebook: Rulebook) -> RecordResult:
     try:
         record = ActivityRecord.model_validate_json(json.dumps(read.data, ensure_ascii=False), strict=True)
     except ValidationError as exc:
-        problems.extend(located_problems(exc, read.data, read.locate, ActivityRecord))
+        problems.extend(schema_problems(exc, read.data, read.locate))
     problems.extend(check_record(read.data, record, rulebook, read.locate))
     # A cell that could not be read is said once: not again as a missing value.
     unread = {p.location.cell for p in read.problems if p.location.cell is not None}

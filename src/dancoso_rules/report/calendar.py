@@ -3,11 +3,13 @@
 :func:`calendar_entries` turns a :class:`~dancoso_rules.report.model.ComplianceReport` into
 :class:`CalendarEntry` values, one per instance that is ``overdue`` or ``upcoming`` (due by
 ``until``), with what a person needs to plan it: the duty in words, its citation, the stated due
-date and the one counted on the working calendar (moved off a day off, Bộ luật Dân sự 2015 Điều 148
-khoản 5), and the evidence that would show it done. A complaint or a denunciation in the record that
-is still open also gives the statutory first step counted in working days (accepting a complaint,
-logging a denunciation) while its deadline is still ahead: the record cannot show the step taken. Every entry has a ``uid`` made of the organisation, the obligation and the
-instance only, so that a calendar imported again updates its events instead of duplicating them.
+date and the one the evaluation judged it by (the result's ``counted_due``: moved off a day off, Bộ
+luật Dân sự 2015 Điều 148 khoản 5, when the duty is counted in working days or the interpretation
+``deadline-on-day-off`` says so), and the evidence that would show it done. A complaint or a
+denunciation in the record that is still open also gives the statutory first step counted in working
+days (accepting a complaint, logging a denunciation) while its deadline is still ahead: the record
+cannot show the step taken. Every entry has a ``uid`` made of the organisation, the obligation and
+the instance only, so that a calendar imported again updates its events instead of duplicating them.
 
 :func:`render_agenda` writes the entries of the next days in text or Markdown;
 :mod:`dancoso_rules.report.ics` writes them as an iCalendar file.
@@ -20,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dancoso_rules.evaluation.result import DutyResult
-from dancoso_rules.evaluation.workdays import WorkingCalendar, working_calendar
+from dancoso_rules.evaluation.workdays import ROLL_FORWARD, WorkingCalendar, working_calendar
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import Labels
 from dancoso_rules.record.model import ActivityRecord
@@ -103,7 +105,6 @@ def calendar_entries(
     With ``record``, open complaints and denunciations also give their statutory first step in
     working days (:data:`STATUTORY_STEPS`).
     """
-    days = workdays or working_calendar()
     entries: list[CalendarEntry] = []
     organisation = report.organisation.id
     for result in report.results:
@@ -111,8 +112,9 @@ def calendar_entries(
             continue
         if result.status.value == "upcoming" and until is not None and result.due > until:
             continue
-        entries.append(_duty_entry(organisation, result, report, rulebook, days))
+        entries.append(_duty_entry(organisation, result, report, rulebook))
     if record is not None:
+        days = workdays or working_calendar()  # built only for the steps counted in working days
         entries.extend(_step_entries(organisation, report.as_of, record, days, until))
     entries.sort(key=lambda e: (e.due, e.uid))
     return tuple(entries)
@@ -123,12 +125,11 @@ def _duty_entry(
     result: DutyResult,
     report: ComplianceReport,
     rulebook: Rulebook,
-    days: WorkingCalendar,
 ) -> CalendarEntry:
     assert result.due is not None
     placed = rulebook.obligation_by_uid.get(result.obligation)
     summary = placed.obligation.summary if placed else Labels(vi=result.obligation, en=result.obligation)
-    counted = days.counted(result.due)
+    counted_due = result.counted_due or result.due  # the deadline the evaluation judged the duty by
     pack = report.pack(result.pack)
     instance_key = result.trigger.id if result.trigger else (result.period.label if result.period else "once")
     return CalendarEntry(
@@ -141,8 +142,8 @@ def _duty_entry(
         status=result.status.value,
         instance=Labels(vi=_instance(result, "vi"), en=_instance(result, "en")),
         due=result.due,
-        counted_due=counted.counted,
-        counted_basis=counted.basis,
+        counted_due=counted_due,
+        counted_basis=ROLL_FORWARD if counted_due != result.due else None,
         evidence=_evidence(result, rulebook),
         source=result.pack,
         obligation=result.obligation,

@@ -13,7 +13,7 @@ The report covers a year or a half-year (:attr:`RenderOptions.report_period`, ``
 windows of Nghị định 09/2019/NĐ-CP (:attr:`RenderOptions.data_window` ``nd09``: a half-year from
 15/12 of the previous year to 14/6, a year from 15/12 to 14/12). A duty instance is in the report
 when its period (or its triggering event) falls in that window. Due dates show the date stated and,
-when it falls on a day off, the one counted on the working calendar.
+when the evaluation moved it off a day off, the one it counted (the result's ``counted_due``).
 
 Built with python-docx, imported only when a document is rendered. The output is the same bytes for
 the same inputs: the core properties and the ZIP entries are dated from the evaluation date.
@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.evaluation.result import DutyResult
-from dancoso_rules.evaluation.workdays import working_calendar
 from dancoso_rules.report.calendar import instrument_name
 from dancoso_rules.report.messages import format_date, msg, period_label
 from dancoso_rules.report.model import ComplianceReport, InstrumentSection, ObligationEntry
@@ -140,7 +139,6 @@ class _Builder:
         self.report = report
         self.window = window
         self.doc: Any = Document()
-        self.days = working_calendar()
 
     # --- the page and the styles ---------------------------------------------------------------
 
@@ -379,10 +377,11 @@ class _Builder:
             instance = ""
         if result.due is None:
             return instance
-        counted = self.days.counted(result.due)
         due = f"hạn {format_date(result.due)}"
-        if counted.moved:
-            due += f" (tính theo ngày làm việc: {format_date(counted.counted)})"
+        if (
+            result.counted_due is not None and result.counted_due != result.due
+        ):  # as the evaluation counted it
+            due += f" (tính theo ngày làm việc: {format_date(result.counted_due)})"
         return f"{instance}; {due}" if instance else _capitalise(due)
 
     def _evidence(self, result: DutyResult) -> str:
