@@ -316,7 +316,7 @@ def test_a_folder_holding_other_files_keeps_them_and_says_so(
     out = tmp_path / "out"
     out.mkdir()
     (out / "notes.txt").write_text("mine", encoding="utf-8")
-    assert main(["check", str(SO_NOI_VU), str(LONG_AN), *AS_OF, "--output", str(out)]) == 1
+    assert main(["check", "--lang", "en", str(SO_NOI_VU), str(LONG_AN), *AS_OF, "--output", str(out)]) == 1
     assert f"{out}: note: 1 file not written by this run (notes.txt)" in capsys.readouterr().err
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     manifest = json.loads((out / ".dancoso-run.json").read_text(encoding="utf-8"))

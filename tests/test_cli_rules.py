@@ -31,7 +31,7 @@ def test_coverage_json_shows_every_provision_covered(capsys: pytest.CaptureFixtu
 
 
 def test_coverage_text_says_there_is_no_uncovered_text(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "rules", "coverage")
+    code, out, _ = _run(capsys, "rules", "coverage", "--lang", "en")
     assert code == 0
     assert "Điều 2: khoản 5/5, điểm 23/23" in out
     assert "gạch đầu dòng 26/26" in out
@@ -40,7 +40,7 @@ def test_coverage_text_says_there_is_no_uncovered_text(capsys: pytest.CaptureFix
 
 
 def test_lint_of_the_bundled_packs_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _run(capsys, "rules", "lint")
+    code, out, err = _run(capsys, "rules", "lint", "--lang", "en")
     assert (code, out) == (0, "")
     assert "2 pack(s)" in err
 
@@ -81,7 +81,7 @@ def test_show_an_unknown_id_suggests_the_nearest(capsys: pytest.CaptureFixture[s
 
 
 def test_lint_of_a_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = _run(capsys, "rules", "lint", "no/such/folder")
+    code, _, err = _run(capsys, "rules", "lint", "--lang", "en", "no/such/folder")
     assert code == 2
     assert err.startswith("no/such/folder: no such file or folder")
 

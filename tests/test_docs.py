@@ -250,7 +250,8 @@ def test_site_builds_with_every_page(site: Path) -> None:
         "en/catalogue/long-an-2025",
         "vi/catalogue/concordance",
         "en/catalogue/concordance",
-        "reference/cli",
+        "vi/cli",
+        "en/cli",
         "reference/record-format",
         "reference/rule-files",
         "reference/api",
@@ -271,7 +272,7 @@ def test_catalogue_pages_show_text_obligations_and_interpretations(site: Path) -
 
 
 def test_references_come_from_their_sources(site: Path) -> None:
-    cli = _page(site, "reference/cli")
+    cli = _page(site, "en/cli")
     for command in ("dancoso rules lint", "dancoso rules coverage", "dancoso validate", "dancoso check"):
         assert command in cli
     assert "--as-of" in cli
@@ -280,6 +281,32 @@ def test_references_come_from_their_sources(site: Path) -> None:
     api = _page(site, "reference/api")
     assert "load_rulebook" in api
     assert "doc-heading" in api, "mkdocstrings rendered nothing"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "other"),
+    [
+        (
+            "vi",
+            ["Mã thoát", "cách dùng: dancoso", "tùy chọn", "kiểm tra một thư mục quy tắc"],
+            "usage: dancoso",
+        ),
+        ("en", ["Exit codes", "usage: dancoso", "options", "check a rule folder or pack"], "cách dùng:"),
+    ],
+)
+def test_the_cli_reference_is_in_both_languages_and_lists_every_command(
+    site: Path, lang: str, words: list[str], other: str
+) -> None:
+    from dancoso_rules.cli.main import COMMANDS
+
+    page = _page(site, f"{lang}/cli")
+    commands = ["dancoso", *(f"dancoso {name}" for name in COMMANDS)]
+    commands += [f"dancoso rules {action}" for action in ("list", "show", "lint", "coverage")]
+    for command in commands:
+        assert f'><code>{command}</code><a class="headerlink"' in page, f"{command}: no heading ({lang})"
+    for word in words:
+        assert word in page
+    assert other not in page
 
 
 def test_api_reference_has_a_heading_and_a_signature_for_each_entry_point_and_no_raw_roles(

@@ -126,7 +126,7 @@ def test_a_malformed_scalar_in_an_override_file_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = override(tmp_path, "!!float x")
-    assert main(["check", str(SO_NOI_VU), "--interpretations", str(path)]) == 2
+    assert main(["check", "--lang", "en", str(SO_NOI_VU), "--interpretations", str(path)]) == 2
     assert "overrides.yaml:4:12: not a valid float value" in capsys.readouterr().err
 
 
@@ -182,7 +182,7 @@ def test_an_oversized_override_file_is_refused_before_it_is_read(
 ) -> None:
     path = tmp_path / "big.yaml"
     path.write_bytes(b"interpretations: []\n" + b"# padding\n" * 500_000)
-    assert main(["check", str(SO_NOI_VU), "--interpretations", str(path)]) == 2
+    assert main(["check", "--lang", "en", str(SO_NOI_VU), "--interpretations", str(path)]) == 2
     assert "may be at most 4,194,304 bytes" in capsys.readouterr().err
 
 

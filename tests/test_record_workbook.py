@@ -471,7 +471,7 @@ def test_template_never_writes_over_an_existing_file(
 ) -> None:
     target = tmp_path / "ho-so.xlsx"
     target.write_bytes(b"filled in by hand")
-    assert main(["template", "--output", str(target)]) == 2
+    assert main(["template", "--lang", "en", "--output", str(target)]) == 2
     assert "refusing to write over it" in capsys.readouterr().err
     assert target.read_bytes() == b"filled in by hand"
     assert main(["template", "--output", str(target), "--force"]) == 0
@@ -479,7 +479,7 @@ def test_template_never_writes_over_an_existing_file(
 
 
 def test_import_refuses_a_mix_of_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["import", str(SO_NOI_VU)]) == 2
+    assert main(["import", "--lang", "en", str(SO_NOI_VU)]) == 2
     assert "expected one .xlsx workbook" in capsys.readouterr().err
 
 

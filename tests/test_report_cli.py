@@ -50,7 +50,7 @@ def test_exit_0_when_nothing_fails(tmp_path: Path, capsys: pytest.CaptureFixture
 
 def test_unknown_fail_on_status_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
-        check(str(SO_NOI_VU), "--fail-on", "misssed")
+        check(str(SO_NOI_VU), "--lang", "en", "--fail-on", "misssed")
     assert caught.value.code == 2
     assert "unknown status 'misssed'" in capsys.readouterr().err
 
@@ -81,7 +81,7 @@ def test_output_is_written_and_never_over_an_input(
     out = tmp_path / "sub" / "report.html"
     assert check(str(record), *AS_OF, "--format", "html", "--output", str(out)) == 1
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert check(str(record), *AS_OF, "--output", str(record)) == 2
+    assert check(str(record), *AS_OF, "--lang", "en", "--output", str(record)) == 2
     assert "refusing to write the report over an input file" in capsys.readouterr().err
     assert record.read_bytes() == SO_NOI_VU.read_bytes()
     assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
@@ -168,7 +168,7 @@ def test_a_folder_with_output_writes_each_report_and_the_overview(
     assert len(written) == 8
     for path in out.glob("*.xml"):
         ET.parse(path)
-    assert check(str(folder), *AS_OF, "--output", str(folder / "reports")) == 2
+    assert check(str(folder), *AS_OF, "--lang", "en", "--output", str(folder / "reports")) == 2
     assert "refusing to write reports inside the input folder" in capsys.readouterr().err
 
 

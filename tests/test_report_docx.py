@@ -210,7 +210,8 @@ def test_cli_writes_the_docx_and_refuses_it_for_many_records(
     code = main(["check", str(RECORD), "--as-of", "2026-01-15", "--format", "docx", "--output", str(target)])
     assert code == 1  # the example has missed duties; the report is written all the same
     assert Document(str(target)).paragraphs
-    code = main(["check", str(EXAMPLES / "tra-vinh"), "--format", "docx", "--output", str(tmp_path / "many")])
+    many = ["check", "--lang", "en", str(EXAMPLES / "tra-vinh"), "--format", "docx"]
+    code = main([*many, "--output", str(tmp_path / "many")])
     assert code == 2
     err = capsys.readouterr().err
     assert "one record" in err

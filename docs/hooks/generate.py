@@ -111,7 +111,8 @@ def generated_pages(config: MkDocsConfig) -> dict[str, str]:
             "The shape of the YAML files of a rule folder (see the [authoring guide](../authoring.md)).",
         ),
     )
-    pages["reference/cli.md"] = _reference("Command line", cli_page)
+    for lang in LANGS:  # the CLI reference, from the same parsers under each --lang
+        pages[f"{lang}/cli.md"] = _reference(f"Command line ({lang})", lambda lang=lang: cli_page(lang))
     pages["reference/api.md"] = api_page()
     _state["rulebook"] = rulebook
     return pages

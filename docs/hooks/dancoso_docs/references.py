@@ -43,32 +43,38 @@ def _help(parser: argparse.ArgumentParser) -> str:
     return parser.format_help().rstrip()
 
 
-def command_helps() -> list[tuple[str, str]]:
-    """``(command line, help text)`` for ``dancoso`` and every sub-command, nested ones included.
+def command_helps(lang: str = "en") -> list[tuple[str, str]]:
+    """``(command line, help text)`` for ``dancoso`` and every sub-command, nested ones included, in ``lang``
+    (the parsers are built under ``--lang``'s machinery, so argparse's own words are translated too).
 
     Raises :class:`SourceMissing` when a sub-command's module cannot be imported yet.
     """
+    from dancoso_rules.cli.lang import speaking
     from dancoso_rules.cli.main import COMMANDS, build_parser
 
-    helps = [("dancoso", _help(build_parser([])))]
-    for name in COMMANDS:
-        try:
-            parser = build_parser([name])
-        except ImportError as exc:
-            raise SourceMissing(f"the CLI command 'dancoso {name}' cannot be imported: {exc}") from exc
-        sub = dict(_subparsers(parser))[name]
-        helps.append((f"dancoso {name}", _help(sub)))
-        helps += [(f"dancoso {name} {n}", _help(p)) for n, p in _subparsers(sub)]
+    with speaking(lang):  # type: ignore[arg-type]
+        helps = [("dancoso", _help(build_parser([])))]
+        for name in COMMANDS:
+            try:
+                parser = build_parser([name])
+            except ImportError as exc:
+                raise SourceMissing(f"the CLI command 'dancoso {name}' cannot be imported: {exc}") from exc
+            sub = dict(_subparsers(parser))[name]
+            helps.append((f"dancoso {name}", _help(sub)))
+            helps += [(f"dancoso {name} {n}", _help(p)) for n, p in _subparsers(sub)]
     return helps
 
 
-def cli_page() -> str:
-    """The CLI reference: every command's ``--help``, as the installed CLI prints it."""
-    out = [
-        "# Command line / Dòng lệnh",
+#: What the CLI reference says before the commands' help, in each language.
+_CLI_INTRO: dict[str, list[str]] = {
+    "en": [
+        "# Command line",
+        "",
+        "[Tiếng Việt](../vi/cli.md)",
         "",
         '!!! info "Generated"',
-        "    Each block below is what `dancoso … --help` prints, taken from the CLI itself when the site is built.",
+        "    Each block below is what `dancoso … --lang en --help` prints, taken from the CLI itself when the site "
+        "is built.",
         "",
         "**Exit codes**, the same for every command:",
         "",
@@ -86,11 +92,11 @@ def cli_page() -> str:
         "failing and says when the run's policy does not block on them.",
         "",
         "**Language**: `--lang vi` or `--lang en`, on every command, sets the language of `--help`, the "
-        "messages on standard error (validation messages, summaries, the progress bar) and the reports. "
-        "Without it the locale decides: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set; `vi…` gives "
-        "Vietnamese, `en…` English, anything else (or nothing) Vietnamese. The blocks below are the English help "
-        "(`dancoso … --lang en --help`). A problem's `code` in `validate --format json` never changes with the "
-        "language. / Tham số `--lang vi|en` có ở mọi lệnh; không ghi thì theo thiết lập vùng, mặc định tiếng Việt.",
+        "messages on standard error (validation messages, `rules lint`, summaries, the progress bar) and the "
+        "reports. Without it the locale decides: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set; `vi…` "
+        "gives Vietnamese, `en…` English, anything else (or nothing) Vietnamese. The blocks below are the English "
+        "help; the [Vietnamese page](../vi/cli.md) has `--lang vi`'s. A problem's `code` in "
+        "`validate --format json` never changes with the language.",
         "",
         "**Input**: records are UTF-8 JSON, with or without a byte-order mark (a BOM, as PowerShell and Notepad "
         "write, is skipped with a note); UTF-16 is refused. `-` reads standard input: one record, or JSON Lines "
@@ -111,8 +117,65 @@ def cli_page() -> str:
         "- a failure to write (a read-only file system, a parent that is a file, a folder where a file is "
         "expected) is one located line, exit 2.",
         "",
-    ]
-    for command, text in command_helps():
+    ],
+    "vi": [
+        "# Dòng lệnh",
+        "",
+        "[English](../en/cli.md)",
+        "",
+        '!!! info "Trang được sinh tự động"',
+        "    Mỗi khối dưới đây là nội dung lệnh `dancoso … --lang vi --help` hiển thị, lấy trực tiếp từ chương "
+        "trình khi xây dựng trang.",
+        "",
+        "**Mã thoát**, giống nhau ở mọi lệnh:",
+        "",
+        "| Mã | Ý nghĩa |",
+        "|---|---|",
+        "| `0` | thành công: mọi hồ sơ hợp lệ; không có kết quả nào ở tình trạng nêu tại `--fail-on` |",
+        "| `1` | đã đọc được đầu vào nhưng chưa đạt: hồ sơ không hợp lệ (`validate`), nhiệm vụ chưa đạt (`check`) |",
+        "| `2` | dùng lệnh sai, đầu vào không đọc được hoặc không hợp lệ (`check`), không ghi được kết quả |",
+        "| `3` | lỗi nội bộ của phần mềm: một dòng trên đầu ra lỗi chuẩn nêu lỗi và nơi báo lỗi "
+        "(`DANCOSO_DEBUG=1` hiển thị chi tiết truy vết) |",
+        "| `141` | chương trình đọc đầu ra chuẩn đã dừng trước khi hết (`dancoso check … \\| head`): không bao giờ "
+        "là 0, để `set -o pipefail` không cho qua một báo cáo chưa được đọc hết |",
+        "",
+        "`--fail-on` chỉ quyết định mã thoát của lệnh `check`: mọi báo cáo đều tính các nhiệm vụ không thực hiện "
+        "và quá hạn là chưa đạt, và ghi rõ khi quy định của lần chạy không chặn các tình trạng đó.",
+        "",
+        "**Ngôn ngữ**: tham số `--lang vi` hoặc `--lang en`, có ở mọi lệnh, quyết định ngôn ngữ của `--help`, các "
+        "thông báo trên đầu ra lỗi chuẩn (thông báo kiểm tra hồ sơ, `rules lint`, số liệu tổng hợp, thanh tiến "
+        "độ) và của báo cáo. Không ghi tham số này thì theo thiết lập vùng: biến đầu tiên được đặt trong số "
+        "`LC_ALL`, `LC_MESSAGES`, `LANG`; `vi…` cho tiếng Việt, `en…` cho tiếng Anh, giá trị khác (hoặc không đặt) "
+        "cho tiếng Việt. Các khối dưới đây là hướng dẫn bằng tiếng Việt; [trang tiếng Anh](../en/cli.md) có "
+        "hướng dẫn của `--lang en`. Mã vấn đề (`code`) trong `validate --format json` không thay đổi theo ngôn ngữ.",
+        "",
+        "**Đầu vào**: hồ sơ là tệp JSON mã hóa UTF-8, có hoặc không có dấu thứ tự byte (BOM, do PowerShell và "
+        "Notepad ghi, được bỏ qua kèm ghi chú); tệp UTF-16 bị từ chối. `-` đọc từ đầu vào chuẩn: một hồ sơ, hoặc "
+        "JSON Lines (mỗi dòng một hồ sơ), với `check` cũng như `validate`.",
+        "",
+        "**Đầu ra** luôn mã hóa UTF-8, không phụ thuộc thiết lập vùng. `--output PATH`:",
+        "",
+        "- không bao giờ ghi đè lên tệp đầu vào của lần chạy (báo cáo trùng tên được đặt tên `ID-2.EXT`, hoặc "
+        "lần chạy bị từ chối, mã thoát 2);",
+        "- tệp thông thường được ghi vào một tệp tạm bên cạnh rồi đổi tên thay tệp cũ khi ghi xong; tệp mới có "
+        "quyền `0666 & ~umask`, tệp được thay giữ nguyên quyền; tệp tạm bị xóa khi có lỗi, khi nhấn Ctrl-C và khi "
+        "nhận SIGTERM; thư mục cha chưa có sẽ được tạo;",
+        "- FIFO, thiết bị, `/dev/stdout`, `>(…)` được ghi trực tiếp, không bao giờ bị thay bằng tệp khác;",
+        "- với một hồ sơ, thư mục (đã có, hoặc ghi có dấu `/` ở cuối) nhận tệp `MÃ-CƠ-QUAN.ĐUÔI`;",
+        "- với nhiều hồ sơ, thư mục nhận báo cáo của từng cơ quan, đơn vị, tệp `overview.EXT` và tệp kê "
+        "`.dancoso-run.json` của lần chạy; lần chạy sau vào cùng thư mục xóa các báo cáo lần trước đã liệt kê mà "
+        "lần này không ghi lại, giữ nguyên các tệp khác và nêu tên chúng trong một ghi chú;",
+        "- khi không ghi được (hệ thống tệp chỉ đọc, thư mục cha là tệp, có thư mục ở chỗ cần tệp), chương trình "
+        "báo một dòng có vị trí, mã thoát 2.",
+        "",
+    ],
+}
+
+
+def cli_page(lang: str = "en") -> str:
+    """The CLI reference in ``lang``: every command's ``--help``, as the installed CLI prints it under ``--lang``."""
+    out = list(_CLI_INTRO[lang])
+    for command, text in command_helps(lang):
         depth = "#" * (1 + len(command.split()))
         out += [f"{depth} `{command}`", "", "```text", text, "```", ""]
     return "\n".join(out).rstrip() + "\n"

@@ -67,7 +67,7 @@ def _fail_on(text: str) -> frozenset[str]:
     unknown = [name for name in names if name not in STATUSES]
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown status {unknown[0]!r}; expected a comma-separated list of {', '.join(STATUSES)}, or none"
+            tr("check.unknown_status", status=unknown[0], statuses=", ".join(STATUSES))
         )
     return frozenset(names)
 
@@ -197,7 +197,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             Problem(
                 Location("<options>"),
-                "--format docx writes the report of one record; check one record at a time",
+                tr("check.docx_one"),
             )
         )
     from dancoso_rules.cli.check_batch import check_many

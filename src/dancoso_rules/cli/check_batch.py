@@ -79,12 +79,12 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
         _refuse_inside_inputs(folder, args.records)
         overview_path = folder / f"overview.{extension}"
         if overview_path.is_dir():
-            raise output_error(overview_path, "is a folder; expected a file")
+            raise output_error(overview_path, tr("output.is_folder"))
         try:
             folder.mkdir(parents=True, exist_ok=True)
             before = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
         except OSError as exc:
-            raise output_error(folder, f"cannot write the reports: {exc.strerror or exc}") from None
+            raise output_error(folder, tr("batch.cannot_write", reason=exc.strerror or exc)) from None
         earlier = _manifest_files(folder / MANIFEST)
     as_of = args.as_of or dt.date.today()
     builder = OverviewBuilder(as_of)
@@ -192,7 +192,7 @@ def _remove_earlier(folder: Path, names: set[str], inputs: InputSet) -> None:
                 path.unlink()
             except OSError as exc:
                 print(
-                    f"{path}: warning: cannot remove an earlier run's report: {exc.strerror or exc}",
+                    tr("batch.cannot_remove", path=path, reason=exc.strerror or exc),
                     file=sys.stderr,
                 )
 
@@ -201,10 +201,9 @@ def _note_others(folder: Path, names: set[str]) -> None:
     if not names:
         return
     shown = ", ".join(sorted(names)[:3]) + (", …" if len(names) > 3 else "")
-    noun = "file" if len(names) == 1 else "files"
+    noun = tr("batch.file") if len(names) == 1 else tr("batch.files")
     print(
-        f"{folder}: note: {len(names)} {noun} not written by this run ({shown}); "
-        f"{MANIFEST} lists the reports of this run",
+        tr("batch.others", folder=folder, count=len(names), noun=noun, shown=shown, manifest=MANIFEST),
         file=sys.stderr,
     )
 
@@ -217,7 +216,7 @@ def _refuse_inside_inputs(folder: Path, arguments: list[str]) -> None:
             raise UsageError(
                 Problem(
                     Location(str(folder)),
-                    f"refusing to write reports inside the input folder {argument!r}: they would be read as records next time",
+                    tr("batch.inside_input", folder=argument),
                     code="usage",
                 )
             )

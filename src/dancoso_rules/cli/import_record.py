@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             Problem(
                 Location(str(files[0])),
-                "expected one .xlsx workbook, or one or more .csv files (the sheets of one record)",
+                tr("import.expected_files"),
                 code="usage",
             )
         )

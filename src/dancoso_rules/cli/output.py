@@ -41,10 +41,9 @@ def output_error(output: Path | str, message: str) -> UsageError:
 
 def _cannot(output: Path, exc: OSError) -> UsageError:
     if exc.errno == errno.ENOTDIR:
-        reason = "a parent folder is a file"
+        reason = tr("output.parent_is_file")
     elif exc.errno == errno.EISDIR:
-        reason = "is a folder; expected a file"
-        return output_error(output, reason)
+        return output_error(output, tr("output.is_folder"))
     else:
         reason = exc.strerror or str(exc)
     return output_error(output, tr("output.cannot_write", reason=reason))
@@ -89,7 +88,7 @@ def atomic_file(output: Path, *, inputs: Iterable[Path] | InputSet = ()) -> Iter
     Raises :class:`UsageError` (exit 2) for an input, a folder, or a target that cannot be written.
     """
     if is_input(output, inputs):
-        raise output_error(output, "refusing to write the report over an input file")
+        raise output_error(output, tr("output.over_input"))
     try:
         info: os.stat_result | None = output.stat()
     except FileNotFoundError:
@@ -97,7 +96,7 @@ def atomic_file(output: Path, *, inputs: Iterable[Path] | InputSet = ()) -> Iter
     except OSError as exc:
         raise _cannot(output, exc) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise output_error(output, "is a folder; expected a file")
+        raise output_error(output, tr("output.is_folder"))
     if (info is not None and not stat.S_ISREG(info.st_mode)) or _special(output):
         with _in_place(output) as handle:
             yield handle

@@ -10,7 +10,7 @@ from typing import Any
 
 from dancoso_rules.cli.lang import add_lang
 from dancoso_rules.errors import Location, Problem, RuleError, UsageError
-from dancoso_rules.i18n import tr
+from dancoso_rules.i18n import EN, current_lang, tr
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,15 +43,13 @@ def _resolve(path: Path | None) -> tuple[Path | None, list[str] | None]:
     if path is None:
         return None, None
     if not path.exists():
-        raise UsageError(Problem(Location(str(path)), "no such file or folder"))
+        raise UsageError(Problem(Location(str(path)), tr("rules.no_such_path")))
     folder = path if path.is_dir() else path.parent
     if (folder / "vocabulary.yaml").is_file():
         return folder, None
     if (folder / "pack.yaml").is_file() and (folder.parent / "vocabulary.yaml").is_file():
         return folder.parent, [folder.name]
-    raise UsageError(
-        Problem(Location(str(path)), "not a rule folder or pack: expected vocabulary.yaml or pack.yaml")
-    )
+    raise UsageError(Problem(Location(str(path)), tr("rules.not_rules")))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,10 +75,10 @@ def _lint(path: Path | None) -> int:
     except RuleError as exc:
         for problem in exc.problems:
             print(problem)
-        print(f"{len(exc.problems)} problem(s)", file=sys.stderr)
+        print(tr("rules.lint_problems", count=len(exc.problems)), file=sys.stderr)
         return 1
     count = sum(1 for _ in loaded.rulebook.obligations())
-    print(f"ok: {len(loaded.rulebook.packs)} pack(s), {count} obligation(s), no problems", file=sys.stderr)
+    print(tr("rules.lint_ok", packs=len(loaded.rulebook.packs), obligations=count), file=sys.stderr)
     return 0
 
 
@@ -134,7 +132,7 @@ _LEVEL_NAMES = {"article": "Điều", "clause": "khoản", "point": "điểm", "
 
 
 def _coverage_text(report: Any) -> str:
-    lines = [f"{report.pack}: {report.covered} of {report.total} provisions covered"]
+    lines = [tr("coverage.covered", pack=report.pack, covered=report.covered, total=report.total)]
     for article, levels in _levels(report).items():
         cells = ", ".join(
             f"{_LEVEL_NAMES[level]} {cell['covered']}/{cell['total']}"
@@ -142,21 +140,30 @@ def _coverage_text(report: Any) -> str:
             if level != "article"
         )
         label = "phần kết" if article == "conclusions" else f"Điều {article.removeprefix('art_')}"
-        lines.append(f"  {label}: {cells or 'no sub-units'}")
-    lines.append("  obligations by schedule: " + _counts(report.by_schedule))
-    lines.append("  obligations by modality: " + _counts(report.by_modality))
-    lines.append("  non-operative provisions: " + _counts(report.non_operative))
+        lines.append(f"  {label}: {cells or tr('coverage.no_sub_units')}")
+    lines.append("  " + tr("coverage.by_schedule", counts=_counts(report.by_schedule, "schedule")))
+    lines.append("  " + tr("coverage.by_modality", counts=_counts(report.by_modality, "modality")))
+    lines.append("  " + tr("coverage.non_operative", counts=_counts(report.non_operative, "non_operative")))
     for gap in report.gaps:
-        lines.append(f"  UNCOVERED {gap.citation} ({gap.unit}): {gap.message}: {gap.text}")
-    for extra in report.extra:
-        lines.append(f"  NOT IN SOURCE {extra}")
+        uncovered = tr(
+            "coverage.uncovered", citation=gap.citation, unit=gap.unit, problem=gap.message, text=gap.text
+        )
+        lines.append(f"  {uncovered}")
+    lines.extend(f"  {tr('coverage.not_in_source', id=extra)}" for extra in report.extra)
     if report.complete:
-        lines.append("  no uncovered text")
+        lines.append(f"  {tr('coverage.complete')}")
     return "\n".join(lines)
 
 
-def _counts(counter: Any) -> str:
-    return ", ".join(f"{key} {value}" for key, value in sorted(counter.items())) or "none"
+def _counts(counter: Any, family: str) -> str:
+    """``periodic 23, regular 5``: each kind in the run's language (English: its id), and how many."""
+    words = [(_word(family, key), value) for key, value in sorted(counter.items())]
+    return ", ".join(f"{word} {value}" for word, value in words) or tr("coverage.none")
+
+
+def _word(family: str, key: str) -> str:
+    name = f"coverage.{family}.{key}"
+    return tr(name) if name in EN else key
 
 
 def _list(rulebook: Any, output_format: str) -> int:
@@ -183,12 +190,18 @@ def _list(rulebook: Any, output_format: str) -> int:
         print(json.dumps({"packs": rows}, ensure_ascii=False, indent=2))
         return 0
     for row in rows:
-        number = row["number"] or "số: (không ghi trong văn bản)"
-        print(f"{row['id']}  {row['issuer']} — {number} — hiệu lực {row['effective']}")
+        number = row["number"] or tr("rules.list_no_number")
+        effective = tr("rules.list_effective", date=row["effective"])
+        kind = rulebook.pack_by_id[row["id"]].instrument.kind_label.get(current_lang())
+        print(f"{row['id']}  {kind} — {row['issuer']} — {number} — {effective}")
         print(f"    {row['title']}")
-        print(
-            f"    {row['provisions']} provisions, {row['obligations']} obligations, version {row['version']}"
+        counts = tr(
+            "rules.list_counts",
+            provisions=row["provisions"],
+            obligations=row["obligations"],
+            version=row["version"],
         )
+        print(f"    {counts}")
     return 0
 
 
@@ -207,11 +220,22 @@ def _show(rulebook: Any, wanted: str) -> int:
         raise UsageError(
             Problem(
                 Location("dancoso rules show"),
-                f"nothing has the id {wanted!r}{did_you_mean(wanted, candidates)}",
+                tr("rules.nothing_has_id", id=wanted, hint=did_you_mean(wanted, candidates)),
             )
         )
-    print(json.dumps(found, ensure_ascii=False, indent=2, default=str))
+    print(json.dumps(_in_lang(found, current_lang()), ensure_ascii=False, indent=2, default=str))
     return 0
+
+
+def _in_lang(value: Any, lang: str) -> Any:
+    """``value`` with each bilingual label (``{"vi": ..., "en": ...}``) given in ``lang`` only."""
+    if isinstance(value, dict):
+        if value.keys() == {"vi", "en"}:
+            return value[lang]
+        return {key: _in_lang(item, lang) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_in_lang(item, lang) for item in value]
+    return value
 
 
 def _relied(rulebook: Any, placed: Any) -> tuple[str, ...]:

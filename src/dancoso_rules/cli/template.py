@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             Problem(
                 Location("-"),
-                "refusing to write a workbook to a terminal; give --output FILE.xlsx",
+                tr("template.terminal"),
                 code="usage",
             )
         )
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             Problem(
                 Location(str(output)),
-                "the file exists: refusing to write over it (it may be a filled-in workbook); use --force",
+                tr("template.exists"),
                 code="usage",
             )
         )

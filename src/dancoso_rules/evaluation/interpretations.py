@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dancoso_rules.errors import Location, Problem, RuleError
+from dancoso_rules.i18n import tr
 from dancoso_rules.load.packs import SourceMap, load_interpretation_file
 from dancoso_rules.load.suggest import did_you_mean
 from dancoso_rules.model import Duration, Frequency, Interpretation, Rulebook, parse_duration
@@ -46,7 +47,11 @@ class InterpretationTable:
             raise RuleError(
                 Problem(
                     Location("<rules>"),
-                    f"no interpretation {interpretation_id!r}{did_you_mean(interpretation_id, self.by_id)}",
+                    tr(
+                        "interpretation.none",
+                        id=interpretation_id,
+                        hint=did_you_mean(interpretation_id, self.by_id),
+                    ),
                     code="reference",
                 )
             )
@@ -57,7 +62,12 @@ class InterpretationTable:
         interpretation = self.get(interpretation_id)
         if interpretation.kind != "duration":
             raise RuleError(
-                f"interpretation {interpretation_id!r} is a {interpretation.kind}; expected a duration"
+                tr(
+                    "lint.interpretation_kind",
+                    id=interpretation_id,
+                    kind=interpretation.kind,
+                    expected="duration",
+                )
             )
         if at is None or not interpretation.values:
             return _duration(interpretation.value)
@@ -101,9 +111,7 @@ def interpretation_table(rulebook: Rulebook, overrides: Overrides = None) -> Int
         for key, item in overrides.items():
             where = Location("<interpretations>", pointer=f"/{key}")
             if key != item.id:
-                raise RuleError(
-                    Problem(where, f"the key {key!r} differs from the interpretation's id {item.id!r}")
-                )
+                raise RuleError(Problem(where, tr("interpretation.key_differs", key=key, id=item.id)))
             located.append((where, item))
     else:
         located = [(Location("<interpretations>", pointer=f"/{n}/id"), i) for n, i in enumerate(overrides)]
@@ -123,17 +131,17 @@ def _override_problems(
     for where, item in located:
         known = base.get(item.id)
         if item.id in seen:
-            yield Problem(where, f"interpretation {item.id!r} is overridden twice", code="duplicate")
+            yield Problem(where, tr("interpretation.twice", id=item.id), code="duplicate")
         elif known is None:
             yield Problem(
                 where,
-                f"unknown interpretation {item.id!r} (an override must name one the rules have){did_you_mean(item.id, base)}",
+                tr("interpretation.unknown", id=item.id, hint=did_you_mean(item.id, base)),
                 code="reference",
             )
         elif known.kind != item.kind:
             yield Problem(
                 where,
-                f"interpretation {item.id!r} is a {known.kind}; the override gives a {item.kind}",
+                tr("interpretation.other_kind", id=item.id, kind=known.kind, given=item.kind),
                 code="kind",
             )
         seen.add(item.id)
@@ -158,10 +166,13 @@ def _impossible(rulebook: Rulebook, located: Iterable[tuple[Location, Interpreta
             problems.append(
                 Problem(
                     where,
-                    f"interpretation {item.id!r} set to {zero[0]} would make {users[0]!r}"
-                    f"{f' and {len(users) - 1} more' if len(users) > 1 else ''} impossible: it would fall due "
-                    "before its window opens (the window opens the day after the period ends, or as long before "
-                    "the period begins as it is due after); give a delay of at least one day",
+                    tr(
+                        "interpretation.impossible",
+                        id=item.id,
+                        value=zero[0],
+                        duty=users[0],
+                        more=tr("interpretation.more", count=len(users) - 1) if len(users) > 1 else "",
+                    ),
                     code="impossible",
                 )
             )

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dancoso_rules.errors import Location, Problem
+from dancoso_rules.i18n import tr
 from dancoso_rules.load.coverage import pack_coverage
 from dancoso_rules.load.source import citation_for
 from dancoso_rules.load.sourcemap import SourceMap
@@ -45,7 +46,7 @@ def _check_vocabulary(rulebook: Rulebook, sources: SourceMap) -> Iterator[Proble
             index = [e.id for e in entries].index(duplicate)
             where = document.locate(f"/{section}/{index}/id") if document else sources.locate("", "")
             yield Problem(
-                where, f"duplicate {section[:-1].replace('_', ' ')} id {duplicate!r}; ids must be unique"
+                where, tr("lint.duplicate_vocabulary_id", section=tr(f"section.{section}"), id=duplicate)
             )
     bearer_ids = set(vocabulary.bearer_by_id)
     for index, bearer in enumerate(vocabulary.bearers):
@@ -55,20 +56,22 @@ def _check_vocabulary(rulebook: Rulebook, sources: SourceMap) -> Iterator[Proble
                     where = (
                         document.locate(f"/bearers/{index}/{attribute}") if document else sources.locate("")
                     )
+                    hint = did_you_mean(target, bearer_ids)
                     yield Problem(
-                        where, f"unknown bearer {target!r} in {attribute}{did_you_mean(target, bearer_ids)}"
+                        where, tr("lint.unknown_bearer_in", bearer=target, attribute=attribute, hint=hint)
                     )
         if bearer.successor is not None:
             found = rulebook.interpretation_by_id.get(bearer.successor)
             if found is None or found.kind != "flag":
                 where = document.locate(f"/bearers/{index}/successor") if document else sources.locate("")
                 known = rulebook.interpretation_by_id
-                what = "no interpretation has this id" if found is None else f"it is a {found.kind}"
-                yield Problem(
-                    where,
-                    f"successor {bearer.successor!r} must name a flag interpretation: {what}"
-                    f"{did_you_mean(bearer.successor, known) if found is None else ''}",
+                what = (
+                    tr("lint.no_such_interpretation")
+                    if found is None
+                    else tr("lint.it_is_a", kind=found.kind)
                 )
+                hint = did_you_mean(bearer.successor, known) if found is None else ""
+                yield Problem(where, tr("lint.successor", id=bearer.successor, what=what, hint=hint))
 
 
 def _check_unique_interpretations(rulebook: Rulebook, sources: SourceMap) -> Iterator[Problem]:
@@ -78,7 +81,7 @@ def _check_unique_interpretations(rulebook: Rulebook, sources: SourceMap) -> Ite
     for duplicate in _duplicates(all_ids):
         yield Problem(
             sources.locate(f"interpretation:{duplicate}", "/id"),
-            f"duplicate interpretation id {duplicate!r}; interpretation ids are unique across all packs",
+            tr("lint.duplicate_interpretation", id=duplicate),
         )
 
 
@@ -92,17 +95,18 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
         if fold(basis.quote) not in folded_source:
             yield Problem(
                 sources.locate(pack_key, f"/legal_bases/{index}/quote"),
-                "the legal basis is not quoted verbatim from the source",
+                tr("lint.legal_basis"),
             )
     for index, erratum in enumerate(instrument.errata):
         if fold(erratum.reads) not in folded_source:
             yield Problem(
                 sources.locate(pack_key, f"/errata/{index}/reads"),
-                "the erratum's reading is not in the source",
+                tr("lint.erratum"),
             )
     for duplicate in _duplicates(p.id for p in pack.provisions):
         yield Problem(
-            sources.locate(f"provision:{pack.id}/{duplicate}", "/id"), f"duplicate provision id {duplicate!r}"
+            sources.locate(f"provision:{pack.id}/{duplicate}", "/id"),
+            tr("lint.duplicate_provision", id=duplicate),
         )
     for provision in pack.provisions:
         key = f"provision:{pack.id}/{provision.id}"
@@ -110,26 +114,31 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
         if provision.citation != expected:
             yield Problem(
                 sources.locate(key, "/citation"),
-                f"malformed citation {provision.citation!r} for {provision.id}; expected {expected!r}",
+                tr(
+                    "lint.malformed_citation",
+                    citation=provision.citation,
+                    provision=provision.id,
+                    expected=expected,
+                ),
             )
         for attribute in ("heading", "text"):
             words = getattr(provision, attribute)
             if words is not None and fold(words) not in folded_source:
                 yield Problem(
                     sources.locate(key, f"/{attribute}"),
-                    f"the provision's {attribute} is not verbatim in the source",
+                    tr(f"lint.{attribute}_not_verbatim"),
                 )
         for reference in provision.refers_to:
             related = instrument.implements
             if related is None or reference.instrument != related.id:
                 yield Problem(
                     sources.locate(key, "/refers_to"),
-                    f"unknown instrument {reference.instrument!r}; expected the one the pack implements",
+                    tr("lint.unknown_instrument", instrument=reference.instrument),
                 )
         for duplicate in _duplicates(o.id for o in provision.obligations):
             yield Problem(
                 sources.locate(f"{key}/{duplicate}", "/id"),
-                f"duplicate obligation id {duplicate!r} in {provision.id}",
+                tr("lint.duplicate_obligation", id=duplicate, provision=provision.id),
             )
         for obligation in provision.obligations:
             where = f"{key}/{obligation.id}"
@@ -140,20 +149,25 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
             ):
                 yield Problem(
                     sources.locate(where, "/quote"),
-                    f"the quote is not a verbatim part of {provision.citation} (after NFC and white-space folding)",
+                    tr("lint.quote_not_verbatim", citation=provision.citation),
                     code="quote",
                 )
             if obligation.activity not in vocabulary.activity_type_ids:
                 yield Problem(
                     sources.locate(where, "/activity"),
-                    f"unknown activity type {obligation.activity!r}{did_you_mean(obligation.activity, vocabulary.activity_type_ids)}",
+                    tr("word.unknown.activity_type", word=obligation.activity)
+                    + did_you_mean(obligation.activity, vocabulary.activity_type_ids),
                     code="reference",
                 )
             for index, bearer in enumerate(obligation.bearers):
                 if bearer not in vocabulary.bearer_by_id:
                     yield Problem(
                         sources.locate(where, f"/bearers/{index}"),
-                        f"unknown bearer {bearer!r}{did_you_mean(bearer, vocabulary.bearer_by_id)}",
+                        tr(
+                            "lint.unknown_bearer",
+                            bearer=bearer,
+                            hint=did_you_mean(bearer, vocabulary.bearer_by_id),
+                        ),
                         code="reference",
                     )
             if obligation.modality.value == "reference" and any(
@@ -162,14 +176,14 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
             ):
                 yield Problem(
                     sources.locate(where, "/modality"),
-                    "modality 'reference' is for what the issuer cannot command: every bearer must be one the "
-                    "vocabulary marks 'answerable: false'",
+                    tr("lint.reference_modality"),
                 )
             for index, kind in enumerate(obligation.evidence):
                 if kind not in vocabulary.evidence_kind_ids:
                     yield Problem(
                         sources.locate(where, f"/evidence/{index}"),
-                        f"unknown evidence kind {kind!r}{did_you_mean(kind, vocabulary.evidence_kind_ids)}",
+                        tr("word.unknown.evidence_kind", word=kind)
+                        + did_you_mean(kind, vocabulary.evidence_kind_ids),
                         code="reference",
                     )
             schedule = obligation.schedule
@@ -178,7 +192,8 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
                     if event not in vocabulary.event_type_ids:
                         yield Problem(
                             sources.locate(where, f"/schedule/events/{index}"),
-                            f"unknown event type {event!r}{did_you_mean(event, vocabulary.event_type_ids)}",
+                            tr("word.unknown.event_type", word=event)
+                            + did_you_mean(event, vocabulary.event_type_ids),
                             code="reference",
                         )
             yield from _check_interpretation_refs(obligation, interpretations, sources, where)
@@ -198,19 +213,19 @@ def _check_pack(rulebook: Rulebook, pack: RulePack, sources: SourceMap) -> Itera
             excerpt = gap.text if len(gap.text) <= 60 else gap.text[:57] + "..."
             yield Problem(
                 Location(source_file, gap.line, 1),
-                f"{gap.citation} ({gap.unit}) is not covered by any provision: {excerpt!r}",
+                tr("lint.not_covered", citation=gap.citation, unit=gap.unit, excerpt=excerpt),
                 code="coverage",
             )
     for extra in coverage.extra:
         yield Problem(
             sources.locate(f"provision:{pack.id}/{extra}", "/id"),
-            f"provision {extra!r} is not a unit of the source text",
+            tr("lint.not_in_source", id=extra),
             code="coverage",
         )
     for provision_id in coverage.out_of_order:
         yield Problem(
             sources.locate(f"provision:{pack.id}/{provision_id}", "/id"),
-            f"provision {provision_id!r} is out of the source's order",
+            tr("lint.out_of_order", id=provision_id),
             code="coverage",
         )
 
@@ -234,10 +249,11 @@ def _check_interpretation_refs(
         if found is None:
             yield Problem(
                 sources.locate(where, pointer),
-                f"dangling interpretation {ref!r}: no interpretation has this id{did_you_mean(ref, interpretations)}",
+                tr("lint.dangling", id=ref, hint=did_you_mean(ref, interpretations)),
                 code="reference",
             )
         elif kind and found.kind != kind:
             yield Problem(
-                sources.locate(where, pointer), f"interpretation {ref!r} is a {found.kind}; expected a {kind}"
+                sources.locate(where, pointer),
+                tr("lint.interpretation_kind", id=ref, kind=found.kind, expected=kind),
             )

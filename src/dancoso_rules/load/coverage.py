@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from dancoso_rules.i18n import tr
 from dancoso_rules.load.source import SourceUnit, parse_units
 from dancoso_rules.model import RulePack
 from dancoso_rules.text import fold
@@ -65,14 +66,12 @@ def pack_coverage(pack: RulePack) -> PackCoverage:
         provision = pack.provision_by_id.get(unit.id)
         words = " ".join(w for w in (unit.heading, unit.text) if w)
         if provision is None:
-            result.gaps.append(Gap(unit.id, unit.citation, "no provision in the pack", words, unit.line))
+            result.gaps.append(Gap(unit.id, unit.citation, tr("coverage.no_provision"), words, unit.line))
             continue
         if fold(provision.heading or "") != fold(unit.heading or "") or fold(provision.text or "") != fold(
             unit.text or ""
         ):
-            result.gaps.append(
-                Gap(unit.id, unit.citation, "the provision's words differ from the source", words, unit.line)
-            )
+            result.gaps.append(Gap(unit.id, unit.citation, tr("coverage.words_differ"), words, unit.line))
             continue
         result.covered += 1
     result.extra = [p.id for p in pack.provisions if p.id not in set(unit_ids)]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from dancoso_rules.errors import Location, Problem, RuleError, capped
+from dancoso_rules.i18n import thousands, tr
 from dancoso_rules.load.sourcemap import SourceMap as SourceMap  # also importable from here, as before
 from dancoso_rules.model import Instrument, Interpretation, Provision, Rulebook, RulePack, Vocabulary
 from dancoso_rules.paths import bundled_rules_dir, display_path
@@ -51,8 +52,7 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
             problems.append(
                 Problem(
                     Location(display_path(path)),
-                    f"the file is {size:,} bytes; a rule or interpretation file may be at most "
-                    f"{MAX_RULE_FILE_BYTES:,} bytes (4 MiB)",
+                    tr("rules.file_too_large", size=thousands(size), limit=thousands(MAX_RULE_FILE_BYTES)),
                     code="too-large",
                 )
             )
@@ -60,14 +60,16 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
         with path.open("rb") as handle:  # no more than the limit, whatever the file grew to
             raw = handle.read(MAX_RULE_FILE_BYTES + 1)
         if len(raw) > MAX_RULE_FILE_BYTES:
-            raise OSError(0, "the file grew past the size limit while it was read")
+            raise OSError(0, tr("rules.file_grew"))
         return nfc(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         problems.append(
-            Problem(Location(display_path(path)), f"not UTF-8 text (byte {exc.start})", code="encoding")
+            Problem(Location(display_path(path)), tr("rules.not_utf8", byte=exc.start), code="encoding")
         )
     except OSError as exc:
-        problems.append(Problem(Location(display_path(path)), f"cannot read: {exc.strerror}", code="io"))
+        problems.append(
+            Problem(Location(display_path(path)), tr("record.cannot_read", reason=exc.strerror), code="io")
+        )
     return None
 
 
@@ -85,7 +87,7 @@ def _parse(path: Path, model: type[M], problems: list[Problem], sources: SourceM
         return None
     sources.documents[name] = document
     if not isinstance(document.data, dict):
-        problems.append(Problem(document.locate(""), "expected a mapping at the top of the file"))
+        problems.append(Problem(document.locate(""), tr("rules.top_mapping")))
         return None
     try:
         return model.model_validate(document.data)
@@ -141,7 +143,7 @@ def load_pack_dir(folder: Path, problems: list[Problem], sources: SourceMap) -> 
         problems.append(
             Problem(
                 sources.locate(f"pack:{instrument.id}", "/source/sha256"),
-                f"{instrument.source.file} has sha256 {digest}, not the one recorded; the source text changed",
+                tr("rules.source_hash", file=instrument.source.file, digest=digest),
                 code="source-hash",
             )
         )
@@ -149,13 +151,11 @@ def load_pack_dir(folder: Path, problems: list[Problem], sources: SourceMap) -> 
         problems.append(
             Problem(
                 sources.locate(f"pack:{instrument.id}", "/id"),
-                f"pack id {instrument.id!r} must equal its folder name {folder.name!r}",
+                tr("rules.pack_id_folder", id=instrument.id, folder=folder.name),
             )
         )
     if not provision_files:
-        problems.append(
-            Problem(Location(display_path(folder)), "the pack has no provisions (expected dieu-N.yaml files)")
-        )
+        problems.append(Problem(Location(display_path(folder)), tr("rules.no_provisions")))
         return None
     if not provisions:
         return None
@@ -191,9 +191,7 @@ def load_rules(root: Path | None = None, *, packs: Sequence[str] | None = None) 
     problems: list[Problem] = []
     sources = SourceMap()
     if not (root / "vocabulary.yaml").is_file():
-        raise RuleError(
-            Problem(Location(display_path(root)), "not a rule folder: expected vocabulary.yaml in it")
-        )
+        raise RuleError(Problem(Location(display_path(root)), tr("rules.not_rule_folder")))
     vocabulary = _parse(root / "vocabulary.yaml", Vocabulary, problems, sources)
     shared = InterpretationFile()
     if (root / "interpretations.yaml").is_file():
@@ -210,7 +208,7 @@ def load_rules(root: Path | None = None, *, packs: Sequence[str] | None = None) 
                 [
                     Problem(
                         Location(display_path(root)),
-                        f"unknown pack {n!r}{did_you_mean(n, known)} (known: {one_of(known)})",
+                        tr("rules.unknown_pack", pack=n, hint=did_you_mean(n, known), known=one_of(known)),
                     )
                     for n in unknown
                 ]

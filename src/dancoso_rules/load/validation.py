@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -34,8 +36,13 @@ def _is_union_tag(part: str, current: dict[str, Any]) -> bool:
     return current.get("kind") == part or part.startswith(("function-", "tagged-union", "union"))
 
 
-def describe(error: dict[str, Any], model: type[BaseModel] | None) -> str:
-    """One message for one pydantic error, with the allowed fields when a field is unknown."""
+def describe(
+    error: dict[str, Any], model: type[BaseModel] | None, patterns: Mapping[str, str] | None = None
+) -> str:
+    """One message for one pydantic error, with the allowed fields when a field is unknown.
+
+    ``patterns`` adds the forms of a schema's own text (a pattern → the catalogue key saying it) to the
+    shared ones (:data:`PATTERNS`)."""
     kind = error["type"]
     field = error["loc"][-1] if error["loc"] else None
     if kind == "extra_forbidden" and isinstance(field, str):
@@ -47,16 +54,58 @@ def describe(error: dict[str, Any], model: type[BaseModel] | None) -> str:
     if kind == "missing":
         return tr("field.missing", field=field)
     friendly = _FRIENDLY.get(kind)
-    message = (tr(friendly) if friendly else None) or _friendly_pattern(error) or str(error["msg"])
-    message = message.removeprefix("Value error, ")
+    message = (
+        _from_context(error, patterns or {})
+        or (tr(friendly) if friendly else None)
+        or str(error["msg"]).removeprefix("Value error, ")
+    )
     if message.startswith("Input should be "):
-        rest = message.removeprefix("Input should be ")
-        numeric = rest.startswith(("greater than", "less than"))
-        message = ("expected a number " if numeric else "expected ") + rest
+        message = tr("value.expected", rest=message.removeprefix("Input should be "))
     value = error.get("input")
-    if kind not in {"missing"} and not isinstance(value, dict | list) and value is not None:
+    if not isinstance(value, dict | list) and value is not None:
         return tr("field.got", message=message, value=value)
     return message
+
+
+#: pydantic's limits on numbers: the name of the limit in the error's context, and the catalogue key.
+_LIMITS: dict[str, tuple[str, str]] = {
+    "greater_than": ("gt", "value.greater_than"),
+    "greater_than_equal": ("ge", "type.number_at_least"),
+    "less_than": ("lt", "value.less_than"),
+    "less_than_equal": ("le", "value.at_most"),
+}
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'")
+
+
+def _from_context(error: dict[str, Any], patterns: Mapping[str, str]) -> str | None:
+    """The message of an error whose details pydantic gives in its context: a value outside a list of
+    allowed ones, an unknown tag of a union (``kind: qualitatve``), a number past its limit, text too
+    long or too short, text of the wrong form."""
+    kind, context, value = error["type"], error.get("ctx") or {}, error.get("input")
+    if kind in ("literal_error", "enum"):
+        choices = _QUOTED.findall(str(context.get("expected", "")))
+        last = choices.pop() if choices else ""
+        expected = tr("word.or").join(filter(None, (", ".join(choices), last)))
+        return tr("type.one_of" if choices else "type.exactly", expected=expected)
+    if kind == "union_tag_invalid":
+        tags = [t.strip().strip("'") for t in str(context.get("expected_tags", "")).split(",")]
+        tag = str(context.get("tag", ""))
+        name = str(context.get("discriminator", "")).strip("'")
+        return tr(
+            "value.unknown_tag", name=name, tag=tag, hint=did_you_mean(tag, tags), expected=", ".join(tags)
+        )
+    if kind in _LIMITS:
+        name, key = _LIMITS[kind]
+        return tr(key, limit=context.get(name), minimum=context.get(name))
+    if kind == "string_too_long":
+        return tr("type.at_most_characters", count=context.get("max_length"))
+    if kind in ("string_too_short", "too_short") and isinstance(value, str):
+        minimum = context.get("min_length", 1)
+        return tr("type.non_empty_text") if minimum == 1 else tr("type.at_least_characters", count=minimum)
+    if kind == "string_pattern_mismatch":
+        pattern = str(context.get("pattern", ""))
+        return tr(patterns.get(pattern) or PATTERNS.get(pattern) or "pattern.other", pattern=pattern)
+    return None
 
 
 #: pydantic's wording, said the way a person filling in a form would understand it: catalogue keys.
@@ -75,18 +124,11 @@ _FRIENDLY: dict[str, str] = {
     "too_short": "type.non_empty_list",
 }
 
-
-def _friendly_pattern(error: dict[str, Any]) -> str | None:
-    if error["type"] != "string_pattern_mismatch":
-        return None
-    pattern = str((error.get("ctx") or {}).get("pattern", ""))
-    return _PATTERNS.get(pattern, f"does not have the expected form (pattern {pattern})")
-
-
-_PATTERNS: dict[str, str] = {
-    SLUG_RE.pattern: "expected an id of lower-case letters and digits joined by '_' or '-' (e.g. 'staff_conference')",
-    "^[0-9a-fA-F]{64}$": "expected a sha256: 64 hexadecimal digits",
-    "^[0-9a-f]{64}$": "expected a sha256: 64 lower-case hexadecimal digits",
+#: The forms (``pattern``) of the models' text, said in words: catalogue keys.
+PATTERNS: dict[str, str] = {
+    SLUG_RE.pattern: "pattern.slug",
+    "^[0-9a-fA-F]{64}$": "pattern.sha256",
+    "^[0-9a-f]{64}$": "pattern.sha256_lower",
 }
 
 
@@ -137,7 +179,13 @@ def _union_member(current: Any, tag: str) -> Any:
 
 
 def located_problems(
-    exc: ValidationError, data: Any, locate: Any, model: type[BaseModel] | None = None, *, prefix: str = ""
+    exc: ValidationError,
+    data: Any,
+    locate: Any,
+    model: type[BaseModel] | None = None,
+    *,
+    prefix: str = "",
+    patterns: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """Each pydantic error of ``exc`` as a problem located in the document it came from.
 
@@ -149,5 +197,5 @@ def located_problems(
         loc = tuple(error["loc"])
         pointer, _ = data_pointer(data, loc)
         location: Location = locate(prefix + pointer)
-        problems.append(Problem(location, describe(dict(error), model), code=str(error["type"])))
+        problems.append(Problem(location, describe(dict(error), model, patterns), code=str(error["type"])))
     return problems

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from dancoso_rules.i18n import tr
 from dancoso_rules.model import Obligation
 from dancoso_rules.text import fold
 
@@ -53,7 +54,7 @@ def time_word_problem(obligation: Obligation) -> str | None:
         return None
     if found and label not in allowed:
         words = ", ".join(repr(w) for w in found)
-        return f"the quote says {words} but the schedule is {label!r}; expected one of {', '.join(sorted(allowed))}"
+        return tr("lint.time_words", words=words, schedule=label, allowed=", ".join(sorted(allowed)))
     return None
 
 
@@ -63,5 +64,7 @@ def force_word_problem(obligation: Obligation) -> str | None:
     for pattern, modality in FORCE_WORDS:
         match = pattern.search(quote)
         if match and obligation.modality.value != modality:
-            return f"the quote says {match.group(0)!r}: expected modality {modality!r}, not {obligation.modality.value!r}"
+            return tr(
+                "lint.force_words", word=match.group(0), expected=modality, modality=obligation.modality.value
+            )
     return None

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from dancoso_rules.errors import Location, Problem, RuleError
+from dancoso_rules.i18n import thousands, tr
 from dancoso_rules.load.located import LocatedDocument, join_pointer
 
 _SAFE_TAGS = frozenset(
@@ -42,12 +43,12 @@ def load_yaml(text: str, file: str) -> LocatedDocument:
         try:
             root = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            raise _problem(file, exc.problem_mark, f"not valid YAML: {exc.problem}") from exc
+            raise _problem(file, exc.problem_mark, tr("yaml.invalid", reason=exc.problem)) from exc
         except yaml.YAMLError as exc:
-            raise _problem(file, None, f"not valid YAML: {exc}") from exc
+            raise _problem(file, None, tr("yaml.invalid", reason=exc)) from exc
         positions: dict[str, tuple[int, int]] = {}
         if root is None:
-            raise _problem(file, None, "the file is empty; expected a YAML mapping")
+            raise _problem(file, None, tr("yaml.empty"))
         data = _walk(loader, root, "", positions, file, set())
     finally:
         loader.dispose()
@@ -64,26 +65,22 @@ def _walk(
 ) -> Any:
     positions[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if node.tag not in _SAFE_TAGS:
-        raise _problem(
-            file, node.start_mark, f"the tag {node.tag!r} is not allowed; rule files hold plain data"
-        )
+        raise _problem(file, node.start_mark, tr("yaml.tag", tag=node.tag))
     if id(node) in seen:
-        raise _problem(
-            file, node.start_mark, "YAML aliases are not allowed in rule files; write the value out"
-        )
+        raise _problem(file, node.start_mark, tr("yaml.alias"))
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                raise _problem(file, key_node.start_mark, "a mapping key must be a plain string")
+                raise _problem(file, key_node.start_mark, tr("yaml.key"))
             key = str(_walk(loader, key_node, join_pointer(pointer, "~key"), {}, file, set()))
             if key in result:
                 first = positions[join_pointer(pointer, key)]
                 raise _problem(
                     file,
                     key_node.start_mark,
-                    f"duplicate key {key!r} (first at line {first[0]}, column {first[1]}); each key may appear once",
+                    tr("yaml.duplicate_key", key=key, line=first[0], column=first[1]),
                 )
             child = join_pointer(pointer, key)
             positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -101,12 +98,17 @@ def _walk(
         # A scalar its tag cannot hold: `2025-02-30` (a timestamp that does not exist), `!!float x`,
         # an integer of thousands of digits. YAMLError covers a constructor's own complaint.
         reason = exc.problem if isinstance(exc, yaml.MarkedYAMLError) and exc.problem else str(exc)
+        reason = tr(_DATE_REASONS[reason]) if reason in _DATE_REASONS else reason
         tag = node.tag.rsplit(":", 1)[-1]
         raise _problem(
-            file, node.start_mark, f"not a valid {tag} value {_shorten(node.value)}: {reason}"
+            file, node.start_mark, tr("yaml.bad_value", tag=tag, value=_shorten(node.value), reason=reason)
         ) from None
+
+
+#: Python's reasons for a date that does not exist, in the catalogue's words.
+_DATE_REASONS = {"day is out of range for month": "date.bad_day", "month must be in 1..12": "date.bad_month"}
 
 
 def _shorten(value: object) -> str:
     text = repr(value)
-    return text if len(text) <= 40 else f"{text[:30]}… ({len(text):,} characters)"
+    return text if len(text) <= 40 else tr("yaml.characters", start=text[:30], count=thousands(len(text)))

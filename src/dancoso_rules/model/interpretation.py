@@ -25,6 +25,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
+from dancoso_rules.i18n import tr
 from dancoso_rules.model.common import Frozen, Labels, Slug, Text
 from dancoso_rules.model.schedule import (
     MAX_DURATION_DAYS,
@@ -52,20 +53,16 @@ def parse_duration(text: str) -> Duration:
     working days: ``P10WD`` (ten working days), ``P10WD30D`` (ten working days, then thirty days)."""
     match = _DURATION.fullmatch(text)
     if match is None or text == "P":
-        raise ValueError(
-            "expected an ISO 8601 duration such as 'P3M', 'P30D' or 'P1Y', or working days first "
-            f"such as 'P10WD' or 'P10WD30D', got {text!r}"
-        )
+        raise ValueError(tr("model.duration_form", text=text))
     working, years, months, days = (
         int(match.group(g) or 0) for g in ("working_days", "years", "months", "days")
     )
     if 12 * years + months > MAX_DURATION_MONTHS or days > MAX_DURATION_DAYS:
         raise ValueError(
-            f"the duration {text!r} is longer than a hundred years; at most P100Y "
-            f"({MAX_DURATION_MONTHS} months) and {MAX_DURATION_DAYS} days"
+            tr("model.duration_long", text=text, months=MAX_DURATION_MONTHS, days=MAX_DURATION_DAYS)
         )
     if working > MAX_WORKING_DAYS:
-        raise ValueError(f"the duration {text!r} counts more than {MAX_WORKING_DAYS} working days")
+        raise ValueError(tr("model.duration_working", text=text, limit=MAX_WORKING_DAYS))
     # Checked above: built without validation (which would build Duration's validator in every check).
     return Duration.model_construct(months=12 * years + months, days=days, working_days=working)
 
@@ -75,10 +72,10 @@ def _check_value(kind: InterpretationKind, value: str) -> None:
         parse_duration(value)
     elif kind == "flag":
         if value not in FLAG_VALUES:
-            raise ValueError(f"a flag interpretation's value must be 'yes' or 'no'; got {value!r}")
+            raise ValueError(tr("model.flag_value", value=value))
     elif value not in Frequency.__members__.values():
         allowed = ", ".join(f.value for f in Frequency)
-        raise ValueError(f"a frequency interpretation's value must be one of {allowed}; got {value!r}")
+        raise ValueError(tr("model.frequency_value", allowed=allowed, value=value))
 
 
 class DatedValue(Frozen):
@@ -95,7 +92,7 @@ class DatedValue(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> DatedValue:
         if self.since is not None and self.until is not None and self.until < self.since:
-            raise ValueError(f"a dated value ends ({self.until}) before it starts ({self.since})")
+            raise ValueError(tr("model.dated_order", until=self.until, since=self.since))
         return self
 
     def fits(self, level: str | None, day: dt.date) -> bool:
@@ -123,7 +120,7 @@ class Interpretation(Frozen):
         for dated in self.values:
             _check_value(self.kind, dated.value)
         if self.basis == "legal_source" and not self.source:
-            raise ValueError("an interpretation with basis 'legal_source' must cite its source")
+            raise ValueError(tr("model.legal_source"))
         return self
 
     def value_for(self, level: str | None, day: dt.date) -> tuple[str, DatedValue | None]:

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from dancoso_rules.i18n import tr
 from dancoso_rules.model.common import Frozen, Labels, Slug, Text
 from dancoso_rules.model.obligation import Obligation
 from dancoso_rules.text import content_hash
@@ -56,11 +57,9 @@ class Provision(Frozen):
     @model_validator(mode="after")
     def _check(self) -> Provision:
         if self.heading is None and self.text is None:
-            raise ValueError("a provision needs its verbatim 'text' (or, for a titled Điều, its 'heading')")
+            raise ValueError(tr("model.provision_text"))
         if bool(self.obligations) == (self.non_operative is not None):
-            raise ValueError(
-                "a provision has either 'obligations' or 'non_operative' (with the reason), exactly one of them"
-            )
+            raise ValueError(tr("model.provision_one_of"))
         return self
 
     @property

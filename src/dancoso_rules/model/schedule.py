@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from dancoso_rules.i18n import tr
 from dancoso_rules.model.common import Frozen, Slug
 
 
@@ -149,13 +150,9 @@ class Periodic(Frozen):
     @model_validator(mode="after")
     def _after_period_needs_due(self) -> Periodic:
         if self.window == "after_period" and self.due is None:
-            raise ValueError(
-                "a duty done after its period ends needs 'due': the interpretation saying how long after"
-            )
+            raise ValueError(tr("model.after_period_due"))
         if self.window == "plan" and self.due is None:
-            raise ValueError(
-                "a plan for a period needs 'due': the interpretation saying how long after the period begins"
-            )
+            raise ValueError(tr("model.plan_due"))
         return self
 
     @property
