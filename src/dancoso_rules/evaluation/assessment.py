@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dancoso_rules.evaluation.apply import Laid, materialise, status_of
+from dancoso_rules.evaluation.frame import Fixed
 from dancoso_rules.evaluation.interpretations import InterpretationTable
 from dancoso_rules.evaluation.prepared import Prepared
 from dancoso_rules.evaluation.result import Report, UsedInterpretation, UsedPack
@@ -40,6 +41,16 @@ class Assessment:
     def counts(self) -> dict[str, int]:
         """How many results have each status (every status listed, zeros included), as :meth:`Report.counts`."""
         return self.laid.counts()
+
+    def by_obligation(self) -> Iterator[tuple[str, list[Status]]]:
+        """Each obligation's uid with the statuses of its results, in the report's order.
+
+        Every step of the frame is one obligation, and its segment of the laid record holds that
+        obligation's results: the statuses are read without writing a result.
+        """
+        for step, segment in zip(self.laid.frame.steps, self.laid.segments, strict=True):
+            uid = step.results[0].obligation if isinstance(step, Fixed) else step.duty.placed.uid
+            yield uid, [status_of(entry) for entry in segment]
 
     def report(self) -> Report:
         """The full report: every result with its placement, evidence, interpretations and sentences."""

@@ -1,7 +1,8 @@
 """The overview of many organisations for the body that oversees them (the Sở Nội vụ).
 
-Records are evaluated one by one; :meth:`OverviewBuilder.add` keeps only what the overview needs of
-each report (the organisation, its file, and its counts per khoản, packed into a small array), so
+Records are evaluated one by one; :meth:`OverviewBuilder.add_tally` keeps only what the overview
+needs of each (the organisation, its file, and its counts per khoản, packed into a small array: see
+:mod:`dancoso_rules.report.tally`), and :meth:`OverviewBuilder.add` the same of a report, so
 memory grows by a few hundred bytes per record and never holds a report. :meth:`OverviewBuilder.build`
 sorts the organisations worst first (most failing results, then most missed duties, overdue, late,
 unverified, upcoming; requests and encouragements, which never fail, only break ties) and
@@ -25,6 +26,7 @@ from dancoso_rules.report.model import (
     StatusCounts,
     Tallied,
 )
+from dancoso_rules.report.tally import Tally, tally_report
 
 OVERVIEW_SCHEMA_ID = "urn:dancoso-rules:schema:overview:1"
 _WIDTH = len(STATUSES)
@@ -94,27 +96,29 @@ class OverviewBuilder:
     ) -> None:
         """Keep the overview's share of one organisation's report; ``report_file`` names the report
         written for it beside the overview, for the overview to link to."""
+        self.add_tally(tally_report(report), file, line, report_file=report_file)
+
+    def add_tally(
+        self, tally: Tally, file: str, line: int | None = None, *, report_file: str | None = None
+    ) -> None:
+        """Keep one organisation's :class:`~dancoso_rules.report.tally.Tally` (as :meth:`add` its report's)."""
         packed: array[int] = array("I")
-        for row in report.clause_totals():
-            if not row.totals.applicable:
-                continue
-            key = (row.pack, row.provision)
-            index = self._clauses.get(key)
+        for key, counts in tally.clauses:
+            index = self._clauses.get(key[:2])
             if index is None:
-                index = self._clauses[key] = len(self._clause_list)
-                self._clause_list.append((row.pack, row.provision, row.citation))
+                index = self._clauses[key[:2]] = len(self._clause_list)
+                self._clause_list.append(key)
             packed.append(index)
-            packed.extend(row.totals.get(s) for s in STATUSES)
-            packed.extend(row.soft.get(s) for s in STATUSES)
+            packed.extend(counts)
         self._rows.append(
             _Packed(
-                report.organisation.id,
-                report.organisation.name,
+                tally.organisation,
+                tally.name,
                 file,
                 line,
-                (report.period.start, report.period.end),
-                tuple(report.totals.get(s) for s in STATUSES),
-                tuple(report.soft.get(s) for s in STATUSES),
+                tally.period,
+                tally.totals,
+                tally.soft,
                 packed,
                 report_file,
             )
