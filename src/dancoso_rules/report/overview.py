@@ -150,8 +150,18 @@ class OverviewBuilder:
         )
 
 
+_SHARED: dict[tuple[int, ...], StatusCounts] = {}
+
+
 def _counts(values: tuple[int, ...] | list[int] | array[int]) -> StatusCounts:
-    return StatusCounts(**dict(zip(STATUSES, values, strict=True)))
+    # Frozen values are shared: the rows of 10,000 organisations have a few hundred distinct counts.
+    key = tuple(values)
+    found = _SHARED.get(key)
+    if found is None:
+        found = StatusCounts(**dict(zip(STATUSES, key, strict=True)))
+        if len(_SHARED) < 65_536:
+            _SHARED[key] = found
+    return found
 
 
 def _natural(key: tuple[str, str]) -> tuple[str, tuple[tuple[int, str], ...]]:

@@ -20,7 +20,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dancoso_rules.evaluation.assessment import Assessment
+from dancoso_rules.evaluation.assessment import Assessment, frame_obligations
+from dancoso_rules.evaluation.frame import Frame
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.pack import obligation_uid
 from dancoso_rules.report.build import parent_id
@@ -131,16 +132,22 @@ def clause_map(rulebook: Rulebook) -> ClauseMap:
 
 
 def tally_assessment(assessment: Assessment, rulebook: Rulebook) -> Tally:
-    """The tally of an assessment of a record against ``rulebook``, as :func:`tally_report` of its report."""
-    places = clause_map(rulebook)
-    where = places.of
-    cells: dict[int, list[int]] = {}
-    for uid, statuses in assessment.by_obligation():
-        row, enforceable = where[uid]
-        cell = cells.get(row)
-        if cell is None:
-            cell = cells[row] = [0] * (2 * _WIDTH)
-        for status in statuses:
+    """The tally of an assessment of a record against ``rulebook``, as :func:`tally_report` of its report.
+
+    The counts of the record's frame (what every record of its kind and period has when it shows
+    nothing) are made once per frame; a record then only moves the results of the steps it changed.
+    """
+    places, base = _frame_counts(assessment.laid.frame, rulebook)
+    cells = {row: list(cell) for row, cell in base.items()}
+    for position, before, now in assessment.changes():
+        row, enforceable = places[position]
+        cell = cells[row]
+        for status in before:
+            index = _INDEX[status]
+            cell[index] -= 1
+            if not enforceable:
+                cell[_WIDTH + index] -= 1
+        for status in now:
             index = _INDEX[status]
             cell[index] += 1
             if not enforceable:
@@ -150,6 +157,7 @@ def tally_assessment(assessment: Assessment, rulebook: Rulebook) -> Tally:
         for i, count in enumerate(cell):
             totals[i] += count
     organisation, period = assessment.record.organisation, assessment.record.period
+    rows = clause_map(rulebook).rows
     return Tally(
         organisation.id,
         organisation.name,
@@ -157,11 +165,37 @@ def tally_assessment(assessment: Assessment, rulebook: Rulebook) -> Tally:
         tuple(totals[:_WIDTH]),
         tuple(totals[_WIDTH:]),
         tuple(
-            (places.rows[row], tuple(cells[row]))
-            for row in sorted(cells)
-            if sum(cells[row][:_WIDTH]) > cells[row][_NOT_APPLICABLE]
+            (rows[row], tuple(cell))
+            for row, cell in sorted(cells.items())
+            if sum(cell[:_WIDTH]) > cell[_NOT_APPLICABLE]
         ),
     )
+
+
+#: The last frames counted: (frame, its steps' rows, its counts by row), by the frame's id.
+_FRAMES: dict[int, tuple[Frame, list[tuple[int, bool]], dict[int, list[int]]]] = {}
+
+
+def _frame_counts(frame: Frame, rulebook: Rulebook) -> tuple[list[tuple[int, bool]], dict[int, list[int]]]:
+    """Each step's row and whether it can fail, and the counts by row of the frame's own results."""
+    kept = _FRAMES.get(id(frame))
+    if kept is not None and kept[0] is frame:
+        return kept[1], kept[2]
+    where = clause_map(rulebook).of
+    places: list[tuple[int, bool]] = []
+    cells: dict[int, list[int]] = {}
+    for uid, statuses in frame_obligations(frame):
+        row, enforceable = where[uid]
+        places.append((row, enforceable))
+        cell = cells.setdefault(row, [0] * (2 * _WIDTH))
+        for status in statuses:
+            cell[_INDEX[status]] += 1
+            if not enforceable:
+                cell[_WIDTH + _INDEX[status]] += 1
+    if len(_FRAMES) >= 64:
+        _FRAMES.clear()
+    _FRAMES[id(frame)] = (frame, places, cells)
+    return places, cells
 
 
 __all__ = ["ClauseKey", "ClauseMap", "Tally", "clause_map", "tally_assessment", "tally_report"]
