@@ -52,6 +52,7 @@ def records(tmp_path: Path) -> tuple[Path, bytes]:
 def pooled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Small chunks, so that a few dozen records start the pool; the pools started, by size."""
     monkeypatch.setattr(check_pool, "CHUNK", 4)
+    monkeypatch.setattr(check_pool, "REPORTS_CHUNK", 4)
     started: list[int] = []
     real = check_pool._pooled
 

@@ -7,8 +7,8 @@ records, whether they were checked here or by ``--jobs N`` worker processes, so 
 writes is the same byte for byte.
 
 Workers are started (with ``spawn``: the same on every system) only when there are at least
-:data:`MIN_CHUNKS` chunks of :data:`CHUNK` records: starting processes costs more than checking a
-few records. Each worker reads the rulebook once (from the rule cache) and is sent chunks of
+:data:`MIN_CHUNKS` chunks of :data:`CHUNK` records (:data:`REPORTS_CHUNK` when reports are
+written): starting processes costs more than checking a few records. Each worker reads the rulebook once (from the rule cache) and is sent chunks of
 records (the bytes of JSON Lines lines, or paths); at most two chunks per worker are in flight, so
 memory stays flat however long the input. Ctrl-C is the parent's alone: workers ignore it and are
 stopped; a worker that dies stops the run with an internal error (exit 3).
@@ -31,8 +31,10 @@ from dancoso_rules.i18n import Lang, current_lang, set_lang
 from dancoso_rules.report.batch import RecordSource, assess_source, display
 from dancoso_rules.report.tally import Tally
 
-#: Records sent to a worker at a time.
+#: Records sent to a worker at a time: when only their tallies come back, and when their reports do
+#: too (a report is ~300 kB of JSON: a smaller chunk keeps the reports in flight few).
 CHUNK = 250
+REPORTS_CHUNK = 16
 #: The fewest chunks worth starting workers for.
 MIN_CHUNKS = 2
 #: Chunks in flight per worker: one being checked, one waiting.
@@ -101,7 +103,7 @@ class Checker:
 
 def check_units(sources: Iterable[RecordSource], job: Job, run: CheckRun) -> Iterator[Unit]:
     """Each record of ``sources`` checked, in order: by ``run.jobs`` workers when there are enough records."""
-    chunks = _chunks(iter(sources))
+    chunks = _chunks(iter(sources), REPORTS_CHUNK if job.reports else CHUNK)
     first = list(itertools.islice(chunks, MIN_CHUNKS))
     if run.jobs <= 1 or len(first) < MIN_CHUNKS:
         checker = Checker(job, run)
@@ -111,8 +113,8 @@ def check_units(sources: Iterable[RecordSource], job: Job, run: CheckRun) -> Ite
     yield from _pooled(itertools.chain(first, chunks), job, run.jobs)
 
 
-def _chunks(sources: Iterator[RecordSource]) -> Iterator[list[RecordSource]]:
-    while chunk := list(itertools.islice(sources, CHUNK)):
+def _chunks(sources: Iterator[RecordSource], size: int) -> Iterator[list[RecordSource]]:
+    while chunk := list(itertools.islice(sources, size)):
         yield chunk
 
 

@@ -159,7 +159,7 @@ def _counts(values: tuple[int, ...] | list[int] | array[int]) -> StatusCounts:
     found = _SHARED.get(key)
     if found is None:
         found = StatusCounts(**dict(zip(STATUSES, key, strict=True)))
-        if len(_SHARED) < 65_536:
+        if len(_SHARED) < 4_096:
             _SHARED[key] = found
     return found
 
