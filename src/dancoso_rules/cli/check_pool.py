@@ -35,6 +35,8 @@ from dancoso_rules.report.tally import Tally
 #: too (a report is ~300 kB of JSON: a smaller chunk keeps the reports in flight few).
 CHUNK = 250
 REPORTS_CHUNK = 16
+#: The most bytes of records in a chunk (records of many activities are long).
+CHUNK_BYTES = 4 << 20
 #: The fewest chunks worth starting workers for.
 MIN_CHUNKS = 2
 #: Chunks in flight per worker: one being checked, one waiting.
@@ -114,7 +116,16 @@ def check_units(sources: Iterable[RecordSource], job: Job, run: CheckRun) -> Ite
 
 
 def _chunks(sources: Iterator[RecordSource], size: int) -> Iterator[list[RecordSource]]:
-    while chunk := list(itertools.islice(sources, size)):
+    """``size`` records at a time, fewer when their lines of JSON Lines already hold :data:`CHUNK_BYTES`."""
+    chunk: list[RecordSource] = []
+    held = 0
+    for source in sources:
+        chunk.append(source)
+        held += len(source.data or b"")
+        if len(chunk) >= size or held >= CHUNK_BYTES:
+            yield chunk
+            chunk, held = [], 0
+    if chunk:
         yield chunk
 
 
