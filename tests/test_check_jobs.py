@@ -131,3 +131,13 @@ def test_jobs_must_be_a_positive_count(
         main(["check", str(EXAMPLES / "tra-vinh" / "so-noi-vu.json"), "--jobs", value, "--lang", "en"])
     assert exit_.value.code == 2
     assert "expected a number of processes of at least 1" in capsys.readouterr().err
+
+
+def test_a_chunk_ends_at_a_count_of_records_or_of_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dancoso_rules.report.batch import RecordSource
+
+    monkeypatch.setattr(check_pool, "CHUNK_BYTES", 10)
+    sizes = [6, 6, 1, 1, 1, 1, 1]
+    sources = [RecordSource(Path("r.jsonl"), "r.jsonl", n, b"x" * size) for n, size in enumerate(sizes, 1)]
+    chunks = list(check_pool._chunks(iter(sources), 3))
+    assert [[s.line for s in chunk] for chunk in chunks] == [[1, 2], [3, 4, 5], [6, 7]]

@@ -2,7 +2,9 @@
 
 :func:`record_sources` names every record the arguments hold without reading them (a ``.jsonl``
 file is read line by line as it is checked); :func:`check_source` validates one record, evaluates
-it and builds its clause-by-clause report, or returns its located problems. Nothing is kept from one
+it and builds its clause-by-clause report, or returns its located problems; :func:`assess_source`
+does the same on the fast path, for a run over many records: the overview's counts
+(:mod:`dancoso_rules.report.tally`), and the report only when it is written. Nothing is kept from one
 record to the next, so that checking 10,000 records takes the memory of one (plus the overview's
 few hundred bytes per record, see :mod:`dancoso_rules.report.overview`).
 """
@@ -147,10 +149,8 @@ def assess_source(
         record, document, problems = _validated(source, rulebook, locate and report)
         if record is None:
             return Assessed(source, None, problems=problems)
-    elif (
-        report and raw is not None and (locate or source.data is not None)
-    ):  # a line's report is always located, as before
-        document = _document(raw, source.name)
+    elif report and raw is not None and (locate or source.data is not None):
+        document = _document(raw, source.name)  # a line's report is located, as check_source's is
     try:
         assessment = assess(record, packs=rulebook, as_of=as_of, interpretations=interpretations)
     except DancosoError as exc:
@@ -178,7 +178,8 @@ def _raw(source: RecordSource) -> bytes | None:
 def _validated(
     source: RecordSource, rulebook: Rulebook, locate: bool
 ) -> tuple[ActivityRecord | None, JsonDocument | None, tuple[Problem, ...]]:
-    """The record the full validator accepts (with its parsed document when ``locate``), or its problems."""
+    """The record the full validator accepts, or its problems; with the parsed document of a line of JSON
+    Lines (always) or of a file (when ``locate``), for the report to locate its JSON Pointers."""
     document: JsonDocument | None = None
     if source.data is None:
         result = validate_record(source.path, rulebook, name=source.name)
