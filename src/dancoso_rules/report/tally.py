@@ -141,17 +141,8 @@ def tally_assessment(assessment: Assessment, rulebook: Rulebook) -> Tally:
     cells = {row: list(cell) for row, cell in base.items()}
     for position, before, now in assessment.changes():
         row, enforceable = places[position]
-        cell = cells[row]
-        for status in before:
-            index = _INDEX[status]
-            cell[index] -= 1
-            if not enforceable:
-                cell[_WIDTH + index] -= 1
-        for status in now:
-            index = _INDEX[status]
-            cell[index] += 1
-            if not enforceable:
-                cell[_WIDTH + index] += 1
+        _count(cells[row], before, enforceable, -1)
+        _count(cells[row], now, enforceable)
     totals = [0] * (2 * _WIDTH)
     for cell in cells.values():
         for i, count in enumerate(cell):
@@ -172,6 +163,16 @@ def tally_assessment(assessment: Assessment, rulebook: Rulebook) -> Tally:
     )
 
 
+def _count(cell: list[int], statuses: Iterable[str], enforceable: bool, sign: int = 1) -> None:
+    """Count ``statuses`` in a row's cell (``sign`` -1: take them away), and in its soft part when they
+    are a request's or an encouragement's."""
+    for status in statuses:
+        index = _INDEX[status]
+        cell[index] += sign
+        if not enforceable:
+            cell[_WIDTH + index] += sign
+
+
 #: The last frames counted: (frame, its steps' rows, its counts by row), by the frame's id.
 _FRAMES: dict[int, tuple[Frame, list[tuple[int, bool]], dict[int, list[int]]]] = {}
 
@@ -187,11 +188,7 @@ def _frame_counts(frame: Frame, rulebook: Rulebook) -> tuple[list[tuple[int, boo
     for uid, statuses in frame_obligations(frame):
         row, enforceable = where[uid]
         places.append((row, enforceable))
-        cell = cells.setdefault(row, [0] * (2 * _WIDTH))
-        for status in statuses:
-            cell[_INDEX[status]] += 1
-            if not enforceable:
-                cell[_WIDTH + _INDEX[status]] += 1
+        _count(cells.setdefault(row, [0] * (2 * _WIDTH)), statuses, enforceable)
     if len(_FRAMES) >= 64:
         _FRAMES.clear()
     _FRAMES[id(frame)] = (frame, places, cells)
