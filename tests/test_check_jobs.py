@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -121,6 +122,28 @@ def test_a_small_batch_starts_no_pool(
     assert code in (0, 1)
     assert json.loads(out)["organisations"] == 2
     assert pooled == []
+
+
+def _dies(chunk: object) -> None:
+    """A worker's task that ends its process at once, as a crash would (run in the worker, by name)."""
+    os._exit(9)
+
+
+def test_a_worker_that_dies_is_an_internal_error(
+    records: tuple[Path, bytes],
+    pooled: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder, _ = records
+    monkeypatch.setattr(check_pool, "_check_chunk", _dies)
+    argv = ["check", str(folder / "records.jsonl"), *AS_OF, "--jobs", "2", "--lang", "en"]
+    code, _, err = _run(argv, b"", monkeypatch, capsys)
+    assert pooled == [2]
+    assert code == 3
+    assert err.startswith("dancoso: internal error (BrokenProcessPool: ")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "two", "١"])
