@@ -26,7 +26,7 @@ from dancoso_rules.report.model import (
     StatusCounts,
     Tallied,
 )
-from dancoso_rules.report.tally import Tally, tally_report
+from dancoso_rules.report.tally import Tally, counts_of, tally_report
 
 OVERVIEW_SCHEMA_ID = "urn:dancoso-rules:schema:overview:1"
 _WIDTH = len(STATUSES)
@@ -142,26 +142,12 @@ class OverviewBuilder:
                 soft[i] += count
         return Overview(
             as_of=self.as_of,
-            totals=_counts(totals),
-            soft=_counts(soft),
+            totals=counts_of(totals),
+            soft=counts_of(soft),
             invalid=tuple(self._invalid),
             _packed=rows,
             _clause_list=self._clause_list,
         )
-
-
-_SHARED: dict[tuple[int, ...], StatusCounts] = {}
-
-
-def _counts(values: tuple[int, ...] | list[int] | array[int]) -> StatusCounts:
-    # Frozen values are shared: the rows of 10,000 organisations have a few hundred distinct counts.
-    key = tuple(values)
-    found = _SHARED.get(key)
-    if found is None:
-        found = StatusCounts(**dict(zip(STATUSES, key, strict=True)))
-        if len(_SHARED) < 4_096:
-            _SHARED[key] = found
-    return found
 
 
 def _natural(key: tuple[str, str]) -> tuple[str, tuple[tuple[int, str], ...]]:
@@ -224,8 +210,8 @@ class Overview(Tallied):
                 pack=self._clause_list[i][0],
                 provision=self._clause_list[i][1],
                 citation=self._clause_list[i][2],
-                totals=_counts(totals[i][:_WIDTH]),
-                soft=_counts(totals[i][_WIDTH:]),
+                totals=counts_of(totals[i][:_WIDTH]),
+                soft=counts_of(totals[i][_WIDTH:]),
             )
             for i in order
         )
@@ -243,8 +229,8 @@ class Overview(Tallied):
             for start in range(0, len(packed.clauses), step):
                 index = packed.clauses[start]
                 pack, provision, citation = self._clause_list[index]
-                counts = _counts(packed.clauses[start + 1 : start + 1 + _WIDTH])
-                soft = _counts(packed.clauses[start + 1 + _WIDTH : start + step])
+                counts = counts_of(packed.clauses[start + 1 : start + 1 + _WIDTH])
+                soft = counts_of(packed.clauses[start + 1 + _WIDTH : start + step])
                 cells.append(
                     (
                         index,
@@ -261,8 +247,8 @@ class Overview(Tallied):
                 line=packed.line,
                 period_start=packed.period[0],
                 period_end=packed.period[1],
-                totals=_counts(packed.totals),
-                soft=_counts(packed.soft),
+                totals=counts_of(packed.totals),
+                soft=counts_of(packed.soft),
                 clauses=tuple(cell for _, cell in cells),
                 report=packed.report,
             )
