@@ -1,14 +1,21 @@
-"""``dancoso check`` over many records at once: time and peak memory (not a test: it prints, asserts nothing).
+"""``dancoso check`` over many records, against merely parsing them (not a test: it prints, asserts nothing).
 
-    python benchmarks/bench_batch.py [--records 10000] [--format text] [--with-reports]
+    python benchmarks/bench_batch.py [--records 10000] [--jobs N]
 
-Writes ``--records`` records as one JSON Lines file (the six example records, each copied with its
-own organisation id), then runs the real command, ``dancoso check records.jsonl --as-of 2026-01-15
---fail-on none --format FORMAT``, in a child process, first over a tenth of the records and then over
-all of them, and prints wall time, records per second and the child's peak resident memory. The
-overview goes to a file; with ``--with-reports`` each organisation's report is written too
-(``--output DIR``). Memory that stays about the same from a tenth to all of the records is what
-"streaming" means here: no report is kept once it is written.
+Writes three batches as JSON Lines and runs the real command on each, in a child process:
+
+- ``examples``: the six example records, each copied with its own organisation id;
+- ``100 activities``: one-year records of 100 activities each, made as
+  ``benchmarks/bench_evaluate.py`` makes them (both packs, a few complaints, an attestation);
+- ``with reports``: the examples again, with ``--output DIR`` (each organisation's JSON report
+  written beside the overview).
+
+The command is ``dancoso check records.jsonl --as-of 2026-01-15 --fail-on none --format json``
+(``--jobs`` as given, else its default: every usable core). Each run is timed against a child
+process that only parses the same file line by line with orjson, the two in turn and the best of
+two rounds each, and the ratio printed beside the target of issue 16 (5x, 3x and 10x). Each batch
+is run at a tenth of ``--records`` and at ``--records``: the child's peak resident memory should
+stay about the same (nothing is kept of a record but its overview row).
 """
 
 from __future__ import annotations
@@ -19,12 +26,27 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+from bench_evaluate import write_lines
+
 REPO = Path(__file__).resolve().parent.parent
+ROUNDS = 2
+#: A child that runs the command given after the sink, and prints its exit code, wall time and peak RSS.
+_TIMED = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "sink = open(sys.argv[1], 'wb')\n"
+    "done = subprocess.run(sys.argv[2:], stdout=sink, stderr=subprocess.DEVNULL)\n"
+    "elapsed = time.perf_counter() - start\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(done.returncode, elapsed, peak)\n"
+)
+_PARSE = "import orjson, sys\nfor line in open(sys.argv[1], 'rb'):\n    orjson.loads(line)\n"
 
 
-def write_records(path: Path, count: int) -> None:
+def write_examples(path: Path, count: int) -> None:
     """``count`` records, cycling through the examples, each with its own organisation id."""
     examples = [
         json.loads(p.read_text(encoding="utf-8")) for p in sorted((REPO / "examples").glob("*/*.json"))
@@ -37,30 +59,38 @@ def write_records(path: Path, count: int) -> None:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def run(records: Path, count: int, fmt: str, output: Path | None) -> None:
-    """Run the command in a fresh child process and print its time and peak memory."""
-    command = [sys.executable, "-m", "dancoso_rules", "check", str(records), "--as-of", "2026-01-15"]
-    command += ["--fail-on", "none", "--format", fmt]
-    command += ["--output", str(output)] if output is not None else []
-    script = (
-        "import resource, subprocess, sys, time\n"
-        "start = time.perf_counter()\n"
-        "sink = open(sys.argv[1], 'wb')\n"
-        "done = subprocess.run(sys.argv[2:], stdout=sink, stderr=subprocess.PIPE)\n"
-        "elapsed = time.perf_counter() - start\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-        "print(done.returncode, elapsed, peak)\n"
-    )
-    overview = records.with_name(f"overview-{count}.{fmt}")
+def write_active(path: Path, count: int) -> None:
+    """``count`` one-year records of 100 activities each (see ``bench_evaluate.py``)."""
+    from dancoso_rules.load import load_rulebook
+
+    types = sorted({placed.obligation.activity for placed in load_rulebook().obligations()})
+    write_lines(path, count, 100, types)
+
+
+def timed(command: list[str], sink: Path) -> tuple[int, float, float]:
+    """Exit code, seconds and peak RSS (MiB) of ``command`` run in a fresh child, its output to ``sink``."""
     done = subprocess.run(
-        [sys.executable, "-c", script, str(overview), *command], capture_output=True, text=True, check=True
+        [sys.executable, "-c", _TIMED, str(sink), *command], capture_output=True, text=True, check=True
     )
     code, elapsed, peak_kib = done.stdout.split()
-    seconds = float(elapsed)
-    print(
-        f"{count:>7,} records  {seconds:7.2f} s  {count / seconds:8,.0f} records/s  "
-        f"peak RSS {int(peak_kib) / 1024:7.1f} MiB  exit {code}  overview {overview.stat().st_size / 1e6:.1f} MB"
-    )
+    return int(code), float(elapsed), int(peak_kib) / 1024
+
+
+def measure(records: Path, output: Path | None, jobs: int | None) -> tuple[float, float, float, int]:
+    """Best seconds of the command and of parsing alone, taken in turn; the command's peak RSS; its exit code."""
+    command = [sys.executable, "-m", "dancoso_rules", "check", str(records), "--as-of", "2026-01-15"]
+    command += ["--fail-on", "none", "--format", "json", "--lang", "en"]
+    command += [] if jobs is None else ["--jobs", str(jobs)]
+    command += [] if output is None else ["--output", f"{output}/"]
+    parse = [sys.executable, "-c", _PARSE, str(records)]
+    sink = records.with_suffix(".overview.json")
+    best_check = best_parse = float("inf")
+    peak, code = 0.0, 0
+    for _ in range(ROUNDS):
+        code, seconds, rss = timed(command, sink)
+        best_check, peak = min(best_check, seconds), max(peak, rss)
+        best_parse = min(best_parse, timed(parse, records.with_suffix(".parsed"))[1])
+    return best_check, best_parse, peak, code
 
 
 def main() -> None:
@@ -68,21 +98,34 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--records", type=int, default=10_000)
-    parser.add_argument("--format", default="text")
-    parser.add_argument("--with-reports", action="store_true", help="also write each organisation's report")
+    parser.add_argument("--jobs", type=int, default=None, help="--jobs of the command (default: its own)")
     args = parser.parse_args()
+    batches: list[tuple[str, Callable[[Path, int], None], bool, float]] = [
+        ("examples", write_examples, False, 5.0),
+        ("100 activities", write_active, False, 3.0),
+        ("with reports", write_examples, True, 10.0),
+    ]
+    jobs = "default" if args.jobs is None else str(args.jobs)
+    print(f"dancoso check records.jsonl --as-of 2026-01-15 --fail-on none --format json (--jobs {jobs})")
+    print(
+        f"{'batch':<16} {'records':>8} {'check s':>8} {'parse s':>8} {'ratio':>6} {'target':>6} {'peak RSS':>9}"
+    )
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
-        print(
-            f"dancoso check over JSON Lines, --format {args.format}{', with each report' if args.with_reports else ''}"
-        )
-        for count in (max(1, args.records // 10), args.records):
-            records = base / f"records-{count}.jsonl"
-            write_records(records, count)
-            output = base / f"reports-{count}" if args.with_reports else None
-            run(records, count, args.format, output)
+        for label, write, reports, target in batches:
+            for count in (max(1, args.records // 10), args.records):
+                records = base / f"{label.replace(' ', '-')}-{count}.jsonl"
+                if not records.exists():
+                    write(records, count)
+                output = base / f"reports-{count}" if reports else None
+                check, parse, peak, code = measure(records, output, args.jobs)
+                print(
+                    f"{label:<16} {count:>8,} {check:>8.2f} {parse:>8.2f} {check / parse:>5.1f}x "
+                    f"{target:>5.0f}x {peak:>6.1f} MiB  (exit {code})"
+                )
     print(
-        f"(Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}; peak RSS includes the interpreter)"
+        f"(Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}; "
+        "times include each process's start; peak RSS includes the interpreter)"
     )
 
 

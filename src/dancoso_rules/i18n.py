@@ -122,6 +122,8 @@ EN: dict[str, str] = {
     "failing ones",
     "check.help.unit_sheets": "with --format xlsx over many records: one sheet per organisation in the overview "
     "workbook too",
+    "check.help.jobs": "over many records: how many processes check them (default: the number of usable "
+    "cores); 1 checks them in this process",
     # calendar
     "calendar.help.record": "an activity record (JSON)",
     "calendar.help.until": "leave out upcoming duties due after DATE (default: keep every one the record's period "
@@ -154,6 +156,7 @@ EN: dict[str, str] = {
     "arg.days": "expected a number of days from 1 to 3660; got {got!r}",
     "arg.date": "expected a date that exists, written YYYY-MM-DD; got {got!r}",
     "arg.width": "expected a width of at least 20 columns; got {got!r}",
+    "arg.jobs": "expected a number of processes of at least 1; got {got!r}",
     "arg.period": "expected a period written YYYY, YYYY-H1 or YYYY-H2; got {got!r}",
     "output.cannot_write": "cannot write the report: {reason}",
     # validate
@@ -511,6 +514,8 @@ VI: dict[str, str] = {
     "các kết quả chưa đạt",
     "check.help.unit_sheets": "với --format xlsx cho nhiều hồ sơ: thêm mỗi cơ quan, đơn vị một trang trong sổ "
     "tổng hợp",
+    "check.help.jobs": "khi kiểm tra nhiều hồ sơ: số tiến trình cùng kiểm tra (mặc định: số lõi "
+    "được dùng); 1 là kiểm tra trong tiến trình này",
     "calendar.help.record": "một hồ sơ hoạt động (JSON)",
     "calendar.help.until": "bỏ các nhiệm vụ chưa đến hạn có hạn sau DATE (mặc định: giữ mọi nhiệm vụ trong kỳ "
     "của hồ sơ)",
@@ -539,6 +544,7 @@ VI: dict[str, str] = {
     "arg.days": "cần số ngày từ 1 đến 3660; giá trị đã ghi: {got!r}",
     "arg.date": "cần một ngày có thật, ghi theo dạng YYYY-MM-DD; giá trị đã ghi: {got!r}",
     "arg.width": "cần độ rộng ít nhất 20 cột; giá trị đã ghi: {got!r}",
+    "arg.jobs": "cần số tiến trình ít nhất là 1; giá trị đã ghi: {got!r}",
     "arg.period": "cần kỳ ghi theo dạng YYYY, YYYY-H1 hoặc YYYY-H2; giá trị đã ghi: {got!r}",
     "output.cannot_write": "không ghi được báo cáo: {reason}",
     "validate.help.paths": "tệp hồ sơ, tệp JSON Lines, thư mục (mọi tệp *.json và *.jsonl bên trong), mẫu tên "

@@ -20,7 +20,6 @@ import datetime as dt
 import os
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,27 +27,12 @@ from dancoso_rules.errors import RecordError, UsageError
 from dancoso_rules.i18n import tr
 
 if TYPE_CHECKING:
-    from dancoso_rules.model import Interpretation, Rulebook
+    from dancoso_rules.cli.check_run import CheckRun
     from dancoso_rules.report.batch import RecordSource
-    from dancoso_rules.report.renderers import Renderer, RenderOptions
 
 FORMATS = ("text", "markdown", "html", "json", "junit", "sarif", "csv", "docx", "xlsx")
 STATUSES = ("met", "late", "overdue", "missed", "upcoming", "not_applicable", "unverified")
 DEFAULT_FAIL_ON = "missed,overdue"
-
-
-@dataclass(frozen=True, slots=True)
-class CheckRun:
-    """What every record of one run is checked with and rendered by."""
-
-    rulebook: Rulebook
-    renderer: Renderer
-    options: RenderOptions
-    overrides: tuple[Interpretation, ...] | None
-    #: The statuses that make the run exit 1 (``--fail-on``); the reports count ``options.fail_on``.
-    fail_on: frozenset[str]
-    #: The records read from standard input (``-``): one record, or the lines of JSON Lines.
-    stdin: tuple[RecordSource, ...] = ()
 
 
 def _date(text: str) -> dt.date:
@@ -134,6 +118,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help=tr("check.help.unit_sheets"),
     )
+    parser.add_argument("--jobs", type=_jobs, metavar="N", help=tr("check.help.jobs"))
+
+
+def _jobs(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise argparse.ArgumentTypeError(tr("arg.jobs", got=text))
+    return int(text)
 
 
 def _report_period(text: str) -> str:
@@ -143,11 +134,11 @@ def _report_period(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dancoso_rules.load import load_rulebook
+    from dancoso_rules.cli.check_run import Recipe, open_run, usable_cores
     from dancoso_rules.record.inputs import is_jsonl
     from dancoso_rules.report.batch import record_sources, stdin_sources
     from dancoso_rules.report.model import DEFAULT_FAIL_ON as REPORTED
-    from dancoso_rules.report.renderers import RenderOptions, get_renderer
+    from dancoso_rules.report.renderers import RenderOptions
 
     text = args.output
     args.output_is_folder = text is not None and (text.endswith(("/", os.sep)) or Path(text).is_dir())
@@ -156,14 +147,6 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         raise UsageError(missing)
     stdin = tuple(stdin_sources(sys.stdin.buffer.read())) if "-" in args.records else ()
-    rulebook = load_rulebook(args.rules)
-    overrides = None
-    if args.interpretations is not None:
-        from dancoso_rules.evaluation.interpretations import interpretation_table, load_overrides
-
-        interpretation_table(rulebook, args.interpretations)  # located errors, once for every record
-        overrides = load_overrides(args.interpretations)[0]
-    renderer = get_renderer(args.format)
     to_terminal = args.output is None and sys.stdout.isatty()
     options = RenderOptions(
         lang=args.lang,
@@ -178,7 +161,8 @@ def run(args: argparse.Namespace) -> int:
         summary=args.summary,
         sarif_all=args.sarif_all,
     )
-    context = CheckRun(rulebook, renderer, options, overrides, args.fail_on, stdin)
+    recipe = Recipe(args.rules, args.interpretations, args.format, options)
+    context = open_run(recipe, args.fail_on, stdin, args.jobs or usable_cores())
     if len(args.records) == 1 and len(stdin) == 1 and stdin[0].line is None:
         return _one(args, stdin[0], context)
     if (

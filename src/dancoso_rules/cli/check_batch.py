@@ -1,4 +1,4 @@
-"""``dancoso check`` over many records: each one checked in turn, the overview built as they go.
+"""``dancoso check`` over many records: each one checked (see :mod:`.check_pool`), the overview built as they go.
 
 Invalid records are reported on standard error with their located messages and listed in the
 overview; the run then exits 2. With ``--output DIR`` each organisation's report is written to
@@ -24,11 +24,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from dancoso_rules.cli.check import CheckRun
+from dancoso_rules.cli.check_pool import check_units, job_of
+from dancoso_rules.cli.check_run import CheckRun
 from dancoso_rules.cli.output import InputSet, is_input, output_error, write_chunks, write_output
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.i18n import tr
-from dancoso_rules.report.batch import check_source, display, expand
+from dancoso_rules.report.batch import expand
 from dancoso_rules.report.overview import OverviewBuilder
 
 _PROGRESS_AFTER = 1.0  # seconds
@@ -94,37 +95,30 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     failing = invalid = records = 0
     files_done = 0
     current: Path | None = None
-    for source in itertools.chain(run.stdin, expand(paths)):
-        if source.path != current:
+    job = job_of(run, as_of, reports=folder is not None)
+    for unit in check_units(itertools.chain(run.stdin, expand(paths)), job, run):
+        if unit.path != current:
             files_done += current is not None
-            current = source.path
+            current = unit.path
         records += 1
-        checked = check_source(
-            source,
-            run.rulebook,
-            as_of=as_of,
-            interpretations=run.overrides,
-            locate=folder is not None and run.renderer.needs_locations,
-        )
-        if checked.report is None:
+        if unit.tally is None:
             invalid += 1
             progress.close()
-            for problem in checked.problems:
+            for problem in unit.problems:
                 print(problem, file=sys.stderr)
-            builder.add_invalid(display(source), tuple(str(p) for p in checked.problems))
+            builder.add_invalid(unit.shown, unit.problems)
         else:
-            report = checked.report
-            failing += report.failing(run.fail_on) > 0
-            if folder is None:
-                builder.add(report, source.name, source.line)
+            failing += unit.tally.failing(run.fail_on) > 0
+            if folder is None or unit.rendered is None:
+                builder.add_tally(unit.tally, unit.name, unit.line)
             else:
                 name = _unique(
-                    report.organisation.id, used, lambda n: is_input(folder / f"{n}.{extension}", inputs)
+                    unit.organisation, used, lambda n: is_input(folder / f"{n}.{extension}", inputs)
                 )
                 path = folder / f"{name}.{extension}"
-                write_output(run.renderer.render(report, run.options), path, inputs=inputs)
+                write_output(unit.rendered, path, inputs=inputs)
                 written.append(path.name)
-                builder.add(report, source.name, source.line, report_file=path.name)
+                builder.add_tally(unit.tally, unit.name, unit.line, report_file=path.name)
         progress.update(records, files_done)
     progress.close()
     chunks = run.renderer.render_overview(builder.build(run.options.fail_on), run.options)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from dancoso_rules.evaluation.apply import Laid, materialise, status_of
 from dancoso_rules.evaluation.construct import Trusted
+from dancoso_rules.evaluation.frame import Fixed, Frame
 from dancoso_rules.evaluation.interpretations import InterpretationTable
 from dancoso_rules.evaluation.prepared import Prepared
 from dancoso_rules.evaluation.result import Report, UsedInterpretation, UsedPack
@@ -43,6 +44,19 @@ class Assessment:
     def counts(self) -> dict[str, int]:
         """How many results have each status (every status listed, zeros included), as :meth:`Report.counts`."""
         return self.laid.counts()
+
+    def changes(self) -> Iterator[tuple[int, list[Status], list[Status]]]:
+        """The steps of the frame the record changed: each one's position, the statuses of its results
+        in the frame (:func:`frame_obligations`), and their statuses now. Every other step keeps the
+        frame's results."""
+        before = self.laid.frame.segments
+        for position, segment in enumerate(self.laid.segments):
+            if segment is not before[position]:
+                yield (
+                    position,
+                    [result.status for result in before[position]],
+                    [status_of(entry) for entry in segment],
+                )
 
     def report(self) -> Report:
         """The full report: every result with its placement, evidence, interpretations and sentences."""
@@ -77,6 +91,18 @@ class Assessment:
             yield item.model_copy(update={"applied": applied}) if applied else item
 
 
+def frame_obligations(frame: Frame) -> tuple[tuple[str, list[Status]], ...]:
+    """Each step of ``frame``: the uid of its obligation, and the statuses of its results when the
+    record shows nothing for it (every step is one obligation, in the report's order)."""
+    return tuple(
+        (
+            step.results[0].obligation if isinstance(step, Fixed) else step.duty.placed.uid,
+            [result.status for result in segment],
+        )
+        for step, segment in zip(frame.steps, frame.segments, strict=True)
+    )
+
+
 def _organisation(record: RecordLike) -> Organisation:
     found = record.organisation
     if isinstance(found, Organisation):
@@ -91,4 +117,4 @@ def _period(record: RecordLike) -> Period:
     return Period(start=found.start, end=found.end)
 
 
-__all__ = ["Assessment"]
+__all__ = ["Assessment", "frame_obligations"]

@@ -2,7 +2,9 @@
 
 :func:`record_sources` names every record the arguments hold without reading them (a ``.jsonl``
 file is read line by line as it is checked); :func:`check_source` validates one record, evaluates
-it and builds its clause-by-clause report, or returns its located problems. Nothing is kept from one
+it and builds its clause-by-clause report, or returns its located problems; :func:`assess_source`
+does the same on the fast path, for a run over many records: the overview's counts
+(:mod:`dancoso_rules.report.tally`), and the report only when it is written. Nothing is kept from one
 record to the next, so that checking 10,000 records takes the memory of one (plus the overview's
 few hundred bytes per record, see :mod:`dancoso_rules.report.overview`).
 """
@@ -16,14 +18,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dancoso_rules.errors import DancosoError, Location, Problem, RecordError
-from dancoso_rules.evaluation.engine import evaluate
+from dancoso_rules.evaluation.engine import assess, evaluate
+from dancoso_rules.evaluation.result import Report
 from dancoso_rules.model import Interpretation, Rulebook
 from dancoso_rules.paths import display_path
+from dancoso_rules.record.fast import decode_clean
 from dancoso_rules.record.inputs import find_record_files, is_jsonl
-from dancoso_rules.record.jsonload import JsonDocument, decode_text, parse_json
+from dancoso_rules.record.jsonload import MAX_BYTES, JsonDocument, decode_text, parse_json
+from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.record.validate import STDIN_NAME, RecordResult, validate_document, validate_record
+from dancoso_rules.record.view import RecordLike
 from dancoso_rules.report.build import build_report
 from dancoso_rules.report.model import ComplianceReport
+from dancoso_rules.report.tally import Tally, tally_assessment
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +41,17 @@ class RecordSource:
     name: str
     line: int | None = None
     data: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessed:
+    """What checking one record on the fast path gave: its tally (and its report, when one was asked
+    for), or the problems that stopped it."""
+
+    source: RecordSource
+    tally: Tally | None
+    report: ComplianceReport | None = None
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +117,69 @@ def check_source(
     locate: bool = False,
 ) -> Checked:
     """Validate, evaluate and report on one record; ``locate`` looks up where its JSON Pointers are (for SARIF)."""
+    record, document, problems = _validated(source, rulebook, locate)
+    if record is None:
+        return Checked(source, None, problems)
+    try:
+        report = evaluate(record, packs=rulebook, as_of=as_of, interpretations=interpretations)
+    except DancosoError as exc:
+        return Checked(source, None, tuple(_named(p, source) for p in exc.problems))
+    return Checked(source, _built(report, rulebook, source, document, record))
+
+
+def assess_source(
+    source: RecordSource,
+    rulebook: Rulebook,
+    *,
+    as_of: dt.date,
+    interpretations: Sequence[Interpretation] | None = None,
+    report: bool = False,
+    locate: bool = False,
+) -> Assessed:
+    """Check one record on the fast path: its tally, and its report only when ``report`` asks for it.
+
+    A record :func:`~dancoso_rules.record.fast.decode_clean` accepts is assessed as it was decoded;
+    any other goes through the full validator, which locates its problems exactly as
+    :func:`check_source` does. ``locate`` is :func:`check_source`'s, for the report.
+    """
+    raw = _raw(source)
+    record: RecordLike | None = None if raw is None else decode_clean(raw, rulebook)
+    document: JsonDocument | None = None
+    if record is None:
+        record, document, problems = _validated(source, rulebook, locate and report)
+        if record is None:
+            return Assessed(source, None, problems=problems)
+    elif report and raw is not None and (locate or source.data is not None):
+        document = _document(raw, source.name)  # a line's report is located, as check_source's is
+    try:
+        assessment = assess(record, packs=rulebook, as_of=as_of, interpretations=interpretations)
+    except DancosoError as exc:
+        return Assessed(source, None, problems=tuple(_named(p, source) for p in exc.problems))
+    tally = tally_assessment(assessment, rulebook)
+    if not report:
+        return Assessed(source, tally)
+    return Assessed(source, tally, _built(assessment.report(), rulebook, source, document, record))
+
+
+def _raw(source: RecordSource) -> bytes | None:
+    """The bytes of a JSON record small enough to check (``None`` for a workbook, or to let the validator say why)."""
+    if source.data is not None:
+        return source.data if len(source.data) <= MAX_BYTES else None
+    if source.path.suffix.lower() == ".xlsx":
+        return None
+    try:
+        with source.path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    return raw if len(raw) <= MAX_BYTES else None
+
+
+def _validated(
+    source: RecordSource, rulebook: Rulebook, locate: bool
+) -> tuple[ActivityRecord | None, JsonDocument | None, tuple[Problem, ...]]:
+    """The record the full validator accepts, or its problems; with the parsed document of a line of JSON
+    Lines (always) or of a file (when ``locate``), for the report to locate its JSON Pointers."""
     document: JsonDocument | None = None
     if source.data is None:
         result = validate_record(source.path, rulebook, name=source.name)
@@ -108,14 +189,20 @@ def check_source(
         try:
             document = _document(source.data, source.name)
         except RecordError as exc:
-            return Checked(source, None, tuple(_shift(p, source.line) for p in exc.problems))
+            return None, None, tuple(_shift(p, source.line) for p in exc.problems)
         result = validate_document(document, rulebook)
     if result.record is None:
-        return Checked(source, None, _errors(result, source.line))
-    try:
-        report = evaluate(result.record, packs=rulebook, as_of=as_of, interpretations=interpretations)
-    except DancosoError as exc:
-        return Checked(source, None, tuple(_named(p, source) for p in exc.problems))
+        return None, None, _errors(result, source.line)
+    return result.record, document, ()
+
+
+def _built(
+    report: Report,
+    rulebook: Rulebook,
+    source: RecordSource,
+    document: JsonDocument | None,
+    record: RecordLike,
+) -> ComplianceReport:
     locator = None
     if document is not None:
         found = document
@@ -123,9 +210,7 @@ def check_source(
         def locator(pointer: str) -> Location:
             return _shift(Problem(found.locate(pointer), ""), source.line).location
 
-    return Checked(
-        source, build_report(report, rulebook, record_file=source.name, locate=locator, record=result.record)
-    )
+    return build_report(report, rulebook, record_file=source.name, locate=locator, record=record)
 
 
 def _document(raw: bytes, name: str) -> JsonDocument:

@@ -9,7 +9,7 @@ the results. Provisions nest by their ids: ``art_2`` holds ``art_2__cl_3``, whic
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 
 from dancoso_rules.errors import Location
@@ -19,7 +19,7 @@ from dancoso_rules.model.common import Labels
 from dancoso_rules.model.obligation import Obligation
 from dancoso_rules.model.pack import Rulebook, RulePack, obligation_uid
 from dancoso_rules.model.provision import Provision
-from dancoso_rules.record.model import ActivityRecord
+from dancoso_rules.record.view import RecordLike
 from dancoso_rules.report.model import (
     STATUSES,
     ComplianceReport,
@@ -61,7 +61,7 @@ def build_report(
     *,
     record_file: str | None = None,
     locate: Locator | None = None,
-    record: ActivityRecord | None = None,
+    record: RecordLike | None = None,
 ) -> ComplianceReport:
     """The clause-by-clause report of ``report``, evaluated against ``rulebook``'s packs.
 
@@ -178,14 +178,22 @@ def _instrument(
         entries, counts = _obligations(rulebook, pack, provision, results, by_obligation)
         node = _Node(provision, entries, counts)
         by_id[provision.id] = node
-        parent = by_id.get(provision.id.rpartition("__")[0]) if "__" in provision.id else None
-        (parent.children if parent is not None else roots).append(node)
+        above = parent_id(provision.id, by_id)
+        (by_id[above].children if above is not None else roots).append(node)
     frozen = [node.freeze() for node in roots]
     return _instrument_section(
         pack=pack.id,
         provisions=tuple(section for section, _ in frozen),
         totals=_counts(_sum([counts for _, counts in frozen])),
     )
+
+
+def parent_id(provision_id: str, seen: Container[str]) -> str | None:
+    """The provision a provision nests in, among those ``seen`` before it (``None`` for a Điều)."""
+    if "__" not in provision_id:
+        return None
+    above = provision_id.rpartition("__")[0]
+    return above if above in seen else None
 
 
 def _obligations(
@@ -259,7 +267,7 @@ def _source(
     results: Sequence[DutyResult],
     record_file: str | None,
     locate: Locator | None,
-    record: ActivityRecord | None,
+    record: RecordLike | None,
 ) -> RecordSource | None:
     if record_file is None:
         return None
@@ -276,7 +284,7 @@ def _source(
     return _record_source(file=record_file, positions=positions, titles=titles)
 
 
-def _titles(results: Sequence[DutyResult], record: ActivityRecord) -> dict[str, str]:
+def _titles(results: Sequence[DutyResult], record: RecordLike) -> dict[str, str]:
     lists = {"activities": record.activities, "events": record.events, "attestations": record.attestations}
     titles: dict[str, str] = {}
     for result in results:

@@ -1,7 +1,8 @@
 """The overview of many organisations for the body that oversees them (the Sở Nội vụ).
 
-Records are evaluated one by one; :meth:`OverviewBuilder.add` keeps only what the overview needs of
-each report (the organisation, its file, and its counts per khoản, packed into a small array), so
+Records are evaluated one by one; :meth:`OverviewBuilder.add_tally` keeps only what the overview
+needs of each (the organisation, its file, and its counts per khoản, packed into a small array: see
+:mod:`dancoso_rules.report.tally`), and :meth:`OverviewBuilder.add` the same of a report, so
 memory grows by a few hundred bytes per record and never holds a report. :meth:`OverviewBuilder.build`
 sorts the organisations worst first (most failing results, then most missed duties, overdue, late,
 unverified, upcoming; requests and encouragements, which never fail, only break ties) and
@@ -25,6 +26,7 @@ from dancoso_rules.report.model import (
     StatusCounts,
     Tallied,
 )
+from dancoso_rules.report.tally import Tally, counts_of, tally_report
 
 OVERVIEW_SCHEMA_ID = "urn:dancoso-rules:schema:overview:1"
 _WIDTH = len(STATUSES)
@@ -94,27 +96,29 @@ class OverviewBuilder:
     ) -> None:
         """Keep the overview's share of one organisation's report; ``report_file`` names the report
         written for it beside the overview, for the overview to link to."""
+        self.add_tally(tally_report(report), file, line, report_file=report_file)
+
+    def add_tally(
+        self, tally: Tally, file: str, line: int | None = None, *, report_file: str | None = None
+    ) -> None:
+        """Keep one organisation's :class:`~dancoso_rules.report.tally.Tally` (as :meth:`add` its report's)."""
         packed: array[int] = array("I")
-        for row in report.clause_totals():
-            if not row.totals.applicable:
-                continue
-            key = (row.pack, row.provision)
-            index = self._clauses.get(key)
+        for key, counts in tally.clauses:
+            index = self._clauses.get(key[:2])
             if index is None:
-                index = self._clauses[key] = len(self._clause_list)
-                self._clause_list.append((row.pack, row.provision, row.citation))
+                index = self._clauses[key[:2]] = len(self._clause_list)
+                self._clause_list.append(key)
             packed.append(index)
-            packed.extend(row.totals.get(s) for s in STATUSES)
-            packed.extend(row.soft.get(s) for s in STATUSES)
+            packed.extend(counts)
         self._rows.append(
             _Packed(
-                report.organisation.id,
-                report.organisation.name,
+                tally.organisation,
+                tally.name,
                 file,
                 line,
-                (report.period.start, report.period.end),
-                tuple(report.totals.get(s) for s in STATUSES),
-                tuple(report.soft.get(s) for s in STATUSES),
+                tally.period,
+                tally.totals,
+                tally.soft,
                 packed,
                 report_file,
             )
@@ -138,16 +142,12 @@ class OverviewBuilder:
                 soft[i] += count
         return Overview(
             as_of=self.as_of,
-            totals=_counts(totals),
-            soft=_counts(soft),
+            totals=counts_of(totals),
+            soft=counts_of(soft),
             invalid=tuple(self._invalid),
             _packed=rows,
             _clause_list=self._clause_list,
         )
-
-
-def _counts(values: tuple[int, ...] | list[int] | array[int]) -> StatusCounts:
-    return StatusCounts(**dict(zip(STATUSES, values, strict=True)))
 
 
 def _natural(key: tuple[str, str]) -> tuple[str, tuple[tuple[int, str], ...]]:
@@ -210,8 +210,8 @@ class Overview(Tallied):
                 pack=self._clause_list[i][0],
                 provision=self._clause_list[i][1],
                 citation=self._clause_list[i][2],
-                totals=_counts(totals[i][:_WIDTH]),
-                soft=_counts(totals[i][_WIDTH:]),
+                totals=counts_of(totals[i][:_WIDTH]),
+                soft=counts_of(totals[i][_WIDTH:]),
             )
             for i in order
         )
@@ -229,8 +229,8 @@ class Overview(Tallied):
             for start in range(0, len(packed.clauses), step):
                 index = packed.clauses[start]
                 pack, provision, citation = self._clause_list[index]
-                counts = _counts(packed.clauses[start + 1 : start + 1 + _WIDTH])
-                soft = _counts(packed.clauses[start + 1 + _WIDTH : start + step])
+                counts = counts_of(packed.clauses[start + 1 : start + 1 + _WIDTH])
+                soft = counts_of(packed.clauses[start + 1 + _WIDTH : start + step])
                 cells.append(
                     (
                         index,
@@ -247,8 +247,8 @@ class Overview(Tallied):
                 line=packed.line,
                 period_start=packed.period[0],
                 period_end=packed.period[1],
-                totals=_counts(packed.totals),
-                soft=_counts(packed.soft),
+                totals=counts_of(packed.totals),
+                soft=counts_of(packed.soft),
                 clauses=tuple(cell for _, cell in cells),
                 report=packed.report,
             )

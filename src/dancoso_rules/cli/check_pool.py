@@ -1,0 +1,189 @@
+"""Checking many records into small :class:`Unit` results, in this process or in worker processes.
+
+Each record is checked on the fast path (:func:`~dancoso_rules.report.batch.assess_source`) into a
+:class:`Unit`: its located problems, or its tally for the overview and, when each organisation's
+report is written, the rendered report. :func:`check_units` yields the units in the order of the
+records, whether they were checked here or by ``--jobs N`` worker processes, so that what the run
+writes is the same byte for byte.
+
+Workers are started (with ``spawn``: the same on every system) only when there are at least
+:data:`MIN_CHUNKS` chunks of :data:`CHUNK` records (:data:`REPORTS_CHUNK` when reports are
+written): starting processes costs more than checking a few records. Each worker reads the rulebook once (from the rule cache) and is sent chunks of
+records (the bytes of JSON Lines lines, or paths); at most two chunks per worker are in flight, so
+memory stays flat however long the input. Ctrl-C is the parent's alone: workers ignore it and are
+stopped; a worker that dies stops the run with an internal error (exit 3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from dancoso_rules.cli.check_run import CheckRun, Recipe, open_run
+from dancoso_rules.i18n import Lang, current_lang, set_lang
+from dancoso_rules.report.batch import RecordSource, assess_source, display
+from dancoso_rules.report.tally import Tally
+
+#: Records sent to a worker at a time: when only their tallies come back, and when their reports do
+#: too (a report is ~300 kB of JSON: a smaller chunk keeps the reports in flight few).
+CHUNK = 250
+REPORTS_CHUNK = 16
+#: The most bytes of records in a chunk (records of many activities are long).
+CHUNK_BYTES = 4 << 20
+#: The fewest chunks worth starting workers for.
+MIN_CHUNKS = 2
+#: Chunks in flight per worker: one being checked, one waiting.
+WINDOW = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One record checked: where it is, and its problems, or its tally (and rendered report)."""
+
+    path: Path
+    name: str
+    line: int | None
+    #: How the record is named in messages (``records.jsonl:12``).
+    shown: str
+    problems: tuple[str, ...]
+    tally: Tally | None
+    organisation: str = ""
+    rendered: str | bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """How every record of a batch is checked: the run's recipe, the day, and whether reports are written."""
+
+    recipe: Recipe
+    fail_on: frozenset[str]
+    lang: Lang
+    as_of: dt.date
+    reports: bool
+
+
+class Checker:
+    """Checks records one by one with one run's rulebook, renderer and options."""
+
+    def __init__(self, job: Job, run: CheckRun) -> None:
+        self.job = job
+        self.run = run
+        self.locate = job.reports and run.renderer.needs_locations
+
+    def check(self, source: RecordSource) -> Unit:
+        run = self.run
+        assessed = assess_source(
+            source,
+            run.rulebook,
+            as_of=self.job.as_of,
+            interpretations=run.overrides,
+            report=self.job.reports,
+            locate=self.locate,
+        )
+        if assessed.tally is None:
+            problems = tuple(map(str, assessed.problems))
+            return Unit(source.path, source.name, source.line, display(source), problems, None)
+        report = assessed.report
+        return Unit(
+            source.path,
+            source.name,
+            source.line,
+            display(source),
+            (),
+            assessed.tally,
+            assessed.tally.organisation,
+            None if report is None else run.renderer.render(report, run.options),
+        )
+
+
+def check_units(sources: Iterable[RecordSource], job: Job, run: CheckRun) -> Iterator[Unit]:
+    """Each record of ``sources`` checked, in order: by ``run.jobs`` workers when there are enough records."""
+    chunks = _chunks(iter(sources), REPORTS_CHUNK if job.reports else CHUNK)
+    first = list(itertools.islice(chunks, MIN_CHUNKS))
+    if run.jobs <= 1 or len(first) < MIN_CHUNKS:
+        checker = Checker(job, run)
+        for chunk in itertools.chain(first, chunks):
+            yield from map(checker.check, chunk)
+        return
+    yield from _pooled(itertools.chain(first, chunks), job, run.jobs)
+
+
+def _chunks(sources: Iterator[RecordSource], size: int) -> Iterator[list[RecordSource]]:
+    """``size`` records at a time, fewer when their lines of JSON Lines already hold :data:`CHUNK_BYTES`."""
+    chunk: list[RecordSource] = []
+    held = 0
+    for source in sources:
+        chunk.append(source)
+        held += len(source.data or b"")
+        if len(chunk) >= size or held >= CHUNK_BYTES:
+            yield chunk
+            chunk, held = [], 0
+    if chunk:
+        yield chunk
+
+
+def _pooled(chunks: Iterator[list[RecordSource]], job: Job, workers: int) -> Iterator[Unit]:
+    import multiprocessing
+
+    pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _start, (job,))
+    pending: deque[Future[list[Unit]]] = deque()
+    try:
+        with _ignoring_interrupts():  # the workers inherit it while they start
+            for chunk in itertools.islice(chunks, WINDOW * workers):
+                pending.append(pool.submit(_check_chunk, chunk))
+        while pending:
+            done = pending.popleft().result()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(pool.submit(_check_chunk, following))
+            yield from done
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+@contextmanager
+def _ignoring_interrupts() -> Iterator[None]:
+    """Ctrl-C ignored inside the block (in the main thread only: elsewhere signals cannot be set)."""
+    try:
+        before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+_CHECKER: Checker | None = None
+
+
+def _start(job: Job) -> None:
+    """Start a worker: Ctrl-C is the parent's to handle; read the rules once."""
+    global _CHECKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    set_lang(job.lang)
+    _CHECKER = Checker(job, open_run(job.recipe, job.fail_on))
+
+
+def _check_chunk(chunk: list[RecordSource]) -> list[Unit]:
+    assert _CHECKER is not None, "a worker checks records only once started"
+    return [_CHECKER.check(source) for source in chunk]
+
+
+def job_of(run: CheckRun, as_of: dt.date, reports: bool) -> Job:
+    """The job of a run (the language is the current one)."""
+    assert run.recipe is not None
+    return Job(run.recipe, run.fail_on, current_lang(), as_of, reports)
+
+
+__all__ = ["CHUNK", "Checker", "Job", "Unit", "check_units", "job_of"]

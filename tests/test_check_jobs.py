@@ -1,0 +1,166 @@
+"""``dancoso check --jobs N``: worker processes give the very bytes one process gives.
+
+The records are sent to the workers in chunks; here the chunks are made small (``CHUNK``) so that
+a batch of a few dozen records starts the pool, and every output of the run (standard output,
+standard error, the exit code, every file written) is compared with ``--jobs 1``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import EXAMPLES
+from dancoso_rules.cli import check_pool
+from dancoso_rules.cli.main import main
+
+AS_OF = ("--as-of", "2026-01-15")
+
+
+def _lines(count: int) -> Iterator[bytes]:
+    """Records from the examples, some with repeated ids, and some invalid in different ways."""
+    examples = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*/*.json"))]
+    for n in range(count):
+        record = examples[n % len(examples)]
+        if n % 7 == 3:
+            yield b'{"organisation": {"id": "broken"'  # not JSON
+        elif n % 11 == 5:
+            yield json.dumps({**record, "period": {"start": "2025-12-31", "end": "2025-01-01"}}).encode()
+        else:
+            record["organisation"]["id"] = f"unit-{n % 9}"  # ids repeat: reports named -2, -3...
+            yield json.dumps(record, ensure_ascii=n % 2 == 0).encode()
+
+
+@pytest.fixture
+def records(tmp_path: Path) -> tuple[Path, bytes]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "records.jsonl").write_bytes(b"\n".join(_lines(40)) + b"\n\n")
+    for example in sorted(EXAMPLES.glob("*/*.json"))[:2]:
+        (folder / example.name).write_bytes(example.read_bytes())
+    stdin = b"\n".join(_lines(13)) + b"\n"
+    return folder, stdin
+
+
+@pytest.fixture
+def pooled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Small chunks, so that a few dozen records start the pool; the pools started, by size."""
+    monkeypatch.setattr(check_pool, "CHUNK", 4)
+    monkeypatch.setattr(check_pool, "REPORTS_CHUNK", 4)
+    started: list[int] = []
+    real = check_pool._pooled
+
+    def spy(chunks: Any, job: Any, workers: int) -> Any:
+        started.append(workers)
+        return real(chunks, job, workers)
+
+    monkeypatch.setattr(check_pool, "_pooled", spy)
+    return started
+
+
+def _run(
+    argv: list[str], stdin: bytes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_workers_write_what_one_process_writes(
+    records: tuple[Path, bytes],
+    pooled: list[int],
+    fmt: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder, stdin = records
+    runs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        argv = ["check", "-", str(folder), *AS_OF, "--format", fmt, "--lang", "en", "--jobs", jobs]
+        runs[jobs] = (
+            _run([*argv, "--output", f"{out}/"], stdin, monkeypatch, capsys),
+            _files(out),
+            _run(argv, stdin, monkeypatch, capsys),
+        )
+    assert pooled == [2, 2]  # --jobs 1 never starts a pool
+    assert runs["1"] == runs["2"]
+    (code, _, err), files, (_, overview, _) = runs["1"]
+    assert code == 2  # invalid records
+    assert "records.jsonl:4:" in err
+    assert "<stdin>:4:" in err
+    assert {f"unit-0.{fmt}", f"unit-0-2.{fmt}", f"unit-0-3.{fmt}", f"overview.{fmt}"} <= set(files)
+    assert overview  # the overview went to standard output
+
+
+def test_a_small_batch_starts_no_pool(
+    records: tuple[Path, bytes],
+    pooled: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder, _ = records
+    monkeypatch.setattr(check_pool, "CHUNK", 250)
+    files = [str(p) for p in sorted(folder.glob("*.json"))]
+    code, out, _ = _run(
+        ["check", *files, *AS_OF, "--format", "json", "--jobs", "2"], b"", monkeypatch, capsys
+    )
+    assert code in (0, 1)
+    assert json.loads(out)["organisations"] == 2
+    assert pooled == []
+
+
+def _dies(chunk: object) -> None:
+    """A worker's task that ends its process at once, as a crash would (run in the worker, by name)."""
+    os._exit(9)
+
+
+def test_a_worker_that_dies_is_an_internal_error(
+    records: tuple[Path, bytes],
+    pooled: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder, _ = records
+    monkeypatch.setattr(check_pool, "_check_chunk", _dies)
+    argv = ["check", str(folder / "records.jsonl"), *AS_OF, "--jobs", "2", "--lang", "en"]
+    code, _, err = _run(argv, b"", monkeypatch, capsys)
+    assert pooled == [2]
+    assert code == 3
+    assert err.startswith("dancoso: internal error (BrokenProcessPool: ")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", "١"])
+def test_jobs_must_be_a_positive_count(
+    value: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", str(EXAMPLES / "tra-vinh" / "so-noi-vu.json"), "--jobs", value, "--lang", "en"])
+    assert exit_.value.code == 2
+    assert "expected a number of processes of at least 1" in capsys.readouterr().err
+
+
+def test_a_chunk_ends_at_a_count_of_records_or_of_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dancoso_rules.report.batch import RecordSource
+
+    monkeypatch.setattr(check_pool, "CHUNK_BYTES", 10)
+    sizes = [6, 6, 1, 1, 1, 1, 1]
+    sources = [RecordSource(Path("r.jsonl"), "r.jsonl", n, b"x" * size) for n, size in enumerate(sizes, 1)]
+    chunks = list(check_pool._chunks(iter(sources), 3))
+    assert [[s.line for s in chunk] for chunk in chunks] == [[1, 2], [3, 4, 5], [6, 7]]
