@@ -9,7 +9,7 @@ the results. Provisions nest by their ids: ``art_2`` holds ``art_2__cl_3``, whic
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dancoso_rules.errors import Location
@@ -123,12 +123,13 @@ _STATUS_INDEX = {status: n for n, status in enumerate(STATUSES)}
 _COUNTS: dict[tuple[int, ...], StatusCounts] = {}
 
 
-def _counts(values: list[int]) -> StatusCounts:
-    # Frozen values are shared: a few hundred distinct counts serve every node of every report.
+def counts_of(values: Iterable[int]) -> StatusCounts:
+    """The :class:`~dancoso_rules.report.model.StatusCounts` of counts in ``STATUSES`` order. Frozen values
+    are shared: a few hundred distinct counts serve every node of every report and every overview row."""
     key = tuple(values)
     found = _COUNTS.get(key)
     if found is None:
-        found = _status_counts(**dict(zip(STATUSES, values, strict=True)))
+        found = _status_counts(**dict(zip(STATUSES, key, strict=True)))
         if len(_COUNTS) < 65_536:
             _COUNTS[key] = found
     return found
@@ -164,7 +165,7 @@ class _Node:
             non_operative=provision.non_operative.note if provision.non_operative else None,
             obligations=self.obligations,
             children=tuple(child for child, _ in frozen),
-            totals=_counts(totals),
+            totals=counts_of(totals),
         )
         return section, totals
 
@@ -184,7 +185,7 @@ def _instrument(
     return _instrument_section(
         pack=pack.id,
         provisions=tuple(section for section, _ in frozen),
-        totals=_counts(_sum([counts for _, counts in frozen])),
+        totals=counts_of(_sum([counts for _, counts in frozen])),
     )
 
 
@@ -224,7 +225,7 @@ def _obligations(
                 quote=obligation.quote,
                 evidence_wanted=evidence_wanted(rulebook, uid, obligation),
                 results=indices,
-                totals=_counts(counts),
+                totals=counts_of(counts),
             )
         )
     return tuple(entries), all_counts

@@ -24,8 +24,8 @@ from dancoso_rules.evaluation.assessment import Assessment, frame_obligations
 from dancoso_rules.evaluation.frame import Frame
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.pack import obligation_uid
-from dancoso_rules.report.build import parent_id
-from dancoso_rules.report.model import STATUSES, ComplianceReport, StatusCounts, failing_count, is_enforceable
+from dancoso_rules.report.build import counts_of, parent_id
+from dancoso_rules.report.model import STATUSES, ComplianceReport, failing_count, is_enforceable
 
 _WIDTH = len(STATUSES)
 _INDEX = {status: n for n, status in enumerate(STATUSES)}
@@ -53,21 +53,6 @@ class Tally:
     def failing(self, fail_on: Iterable[str]) -> int:
         """How many results fail (see :func:`~dancoso_rules.report.model.failing_count`)."""
         return failing_count(counts_of(self.totals), counts_of(self.soft), fail_on)
-
-
-_SHARED: dict[tuple[int, ...], StatusCounts] = {}
-
-
-def counts_of(values: Iterable[int]) -> StatusCounts:
-    """The :class:`~dancoso_rules.report.model.StatusCounts` of counts in ``STATUSES`` order. Frozen values
-    are shared: the rows of 10,000 organisations have a few hundred distinct counts."""
-    key = tuple(values)
-    found = _SHARED.get(key)
-    if found is None:
-        found = StatusCounts(**dict(zip(STATUSES, key, strict=True)))
-        if len(_SHARED) < 4_096:
-            _SHARED[key] = found
-    return found
 
 
 def tally_report(report: ComplianceReport) -> Tally:
