@@ -261,3 +261,35 @@ def test_html_dashboard_escapes_names_and_links_each_report(sample: ComplianceRe
     assert page.count("<a href=") == 1
     assert page.count("<script>") == 1  # the dashboard's own, inline
     assert 'id="heat"' in page
+
+
+def test_json_overview_rows_are_each_rows_own_json(rulebook: Rulebook) -> None:
+    """The JSON overview writes each row as ``json.dumps`` of the row's model dump gives it (the renderer
+    encodes the khoản the rows share once, and escapes its parts apart), also with hostile text."""
+    import datetime as dt
+
+    from dancoso_rules.report.overview import OverviewBuilder
+    from dancoso_rules.text import json_visible
+
+    builder = OverviewBuilder(dt.date(2026, 1, 15))
+    for number, path in enumerate(RECORDS):
+        built = check_source(RecordSource(path, path.name), rulebook, as_of=dt.date(2026, 1, 15)).report
+        assert built is not None
+        named = built.organisation.model_copy(
+            update={"name": f"{built.organisation.name} \u202e\x85 {number}"}
+        )
+        builder.add(built.model_copy(update={"organisation": named}), f"\u2066{path.name}", number or None)
+        builder.add(built, path.name, report_file=f"{path.stem}.json")
+    overview = builder.build()
+    text = "".join(get_renderer("json").render_overview(overview, RenderOptions()))
+    lines = [line.strip().removesuffix(",") for line in text.splitlines() if line.startswith("    {")]
+    rows = list(overview.rows())
+    assert len(rows) == len(lines) == 2 * len(RECORDS)
+    assert len({id(cell) for row in rows for cell in row.clauses}) < sum(len(row.clauses) for row in rows)
+    for row, line in zip(rows, lines, strict=True):
+        assert line == json_visible(
+            json.dumps(row.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+        )
+    assert "\u202e" not in text
+    assert "\\u202e" in text
+    assert json.loads(text)["rows"] == [row.model_dump(mode="json") for row in rows]

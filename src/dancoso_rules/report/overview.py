@@ -17,6 +17,7 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.model.common import Frozen
 from dancoso_rules.report.model import (
     DEFAULT_FAIL_ON,
@@ -25,6 +26,7 @@ from dancoso_rules.report.model import (
     ComplianceReport,
     StatusCounts,
     Tallied,
+    _clause_totals,
 )
 from dancoso_rules.report.tally import Tally, counts_of, tally_report
 
@@ -47,6 +49,10 @@ class OverviewRow(Frozen, Tallied):
     clauses: tuple[ClauseTotals, ...]
     report: str | None = None
     """The file name of the organisation's own report, written beside the overview (``None`` when none was)."""
+
+
+#: Rows are made of trusted values: the tallies' counts and the validated records' names.
+_overview_row = Trusted(OverviewRow)
 
 
 class InvalidRecord(Frozen):
@@ -222,25 +228,23 @@ class Overview(Tallied):
         return len(self._packed)
 
     def rows(self) -> Iterator[OverviewRow]:
-        """Each organisation's row, worst first; its khoản worst first too, then in the instrument's order."""
+        """Each organisation's row, worst first; its khoản worst first too, then in the instrument's order.
+
+        A khoản with the same counts is the same frozen :class:`ClauseTotals` in every row that has it
+        (most rows share most of theirs), made once with its sort key.
+        """
+        step = 2 * _WIDTH + 1
+        made: dict[tuple[int, ...], tuple[tuple[tuple[int, ...], int], ClauseTotals]] = {}
         for packed in self._packed:
-            cells: list[tuple[int, ClauseTotals]] = []
-            step = 2 * _WIDTH + 1
+            cells: list[tuple[tuple[tuple[int, ...], int], ClauseTotals]] = []
             for start in range(0, len(packed.clauses), step):
-                index = packed.clauses[start]
-                pack, provision, citation = self._clause_list[index]
-                counts = counts_of(packed.clauses[start + 1 : start + 1 + _WIDTH])
-                soft = counts_of(packed.clauses[start + 1 + _WIDTH : start + step])
-                cells.append(
-                    (
-                        index,
-                        ClauseTotals(
-                            pack=pack, provision=provision, citation=citation, totals=counts, soft=soft
-                        ),
-                    )
-                )
-            cells.sort(key=lambda cell: (tuple(-n for n in cell[1].totals.severity()), cell[0]))
-            yield OverviewRow(
+                key = tuple(packed.clauses[start : start + step])
+                cell = made.get(key)
+                if cell is None:
+                    cell = made[key] = self._cell(key)
+                cells.append(cell)
+            cells.sort(key=_first)
+            yield _overview_row(
                 organisation=packed.organisation,
                 name=packed.name,
                 file=packed.file,
@@ -252,3 +256,22 @@ class Overview(Tallied):
                 clauses=tuple(cell for _, cell in cells),
                 report=packed.report,
             )
+
+    def _cell(self, packed: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], int], ClauseTotals]:
+        """A khoản's totals from its packed cell (its index, its counts, their soft part), with its sort key:
+        worst first, then in the instrument's order."""
+        index = packed[0]
+        pack, provision, citation = self._clause_list[index]
+        totals = counts_of(packed[1 : 1 + _WIDTH])
+        cell = _clause_totals(
+            pack=pack,
+            provision=provision,
+            citation=citation,
+            totals=totals,
+            soft=counts_of(packed[1 + _WIDTH :]),
+        )
+        return (tuple(-n for n in totals.severity()), index), cell
+
+
+def _first(cell: tuple[tuple[tuple[int, ...], int], ClauseTotals]) -> tuple[tuple[int, ...], int]:
+    return cell[0]

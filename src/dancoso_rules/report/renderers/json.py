@@ -12,7 +12,8 @@ from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.text import json_visible
 
 if TYPE_CHECKING:
-    from dancoso_rules.report.overview import Overview
+    from dancoso_rules.report.model import ClauseTotals
+    from dancoso_rules.report.overview import Overview, OverviewRow
 
 
 class JsonRenderer:
@@ -37,12 +38,32 @@ class JsonRenderer:
         }
         opening = json_visible(json.dumps(head, ensure_ascii=False, sort_keys=True, indent=2))
         yield opening[:-2] + ',\n  "rows": ['
+        encoded: dict[int, tuple[ClauseTotals, str]] = {}
         separator = "\n"
         for row in overview.rows():
-            yield (
-                separator
-                + "    "
-                + json_visible(json.dumps(row.model_dump(mode="json"), ensure_ascii=False, sort_keys=True))
-            )
+            yield separator + "    " + _row_json(row, encoded)
             separator = ",\n"
         yield ("\n  " if separator != "\n" else "") + "]\n}\n"
+
+
+def _dumps(value: object) -> str:
+    return json_visible(json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+
+def _row_json(row: OverviewRow, encoded: dict[int, tuple[ClauseTotals, str]]) -> str:
+    """A row as ``_dumps(row.model_dump(mode="json"))`` gives it, with each khoản's JSON made once
+    (:func:`~dancoso_rules.text.json_visible` escapes character by character: its parts can be escaped apart).
+
+    Rows share their khoản (:meth:`~dancoso_rules.report.overview.Overview.rows` makes each distinct one
+    once): ``encoded`` keeps each one's JSON by identity (and the object, so that its identity is not
+    reused). ``clauses`` is the first of the row's keys in sorted order, so the row is its array
+    followed by the other keys' object.
+    """
+    parts = []
+    for cell in row.clauses:
+        kept = encoded.get(id(cell))
+        if kept is None:
+            kept = encoded[id(cell)] = (cell, _dumps(cell.model_dump(mode="json")))
+        parts.append(kept[1])
+    rest = _dumps(row.model_dump(mode="json", exclude={"clauses"}))
+    return '{"clauses": [' + ", ".join(parts) + "], " + rest[1:]
