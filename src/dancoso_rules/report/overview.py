@@ -1,9 +1,10 @@
 """The overview of many organisations for the body that oversees them (the Sở Nội vụ).
 
 Records are evaluated one by one; :meth:`OverviewBuilder.add_tally` keeps only what the overview
-needs of each (the organisation, its file, and its counts per khoản, packed into a small array: see
+needs of each (the organisation, its file, and its counts per khoản: see
 :mod:`dancoso_rules.report.tally`), and :meth:`OverviewBuilder.add` the same of a report, so
-memory grows by a few hundred bytes per record and never holds a report. :meth:`OverviewBuilder.build`
+memory grows by a few hundred bytes per record and never holds a report: a khoản's counts, its
+totals and its period are kept once for all the organisations that have the same. :meth:`OverviewBuilder.build`
 sorts the organisations worst first (most failing results, then most missed duties, overdue, late,
 unverified, upcoming; requests and encouragements, which never fail, only break ties) and
 :meth:`Overview.rows` materialises their rows one at a time, for the renderers to stream.
@@ -13,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.model.common import Frozen
@@ -32,6 +33,7 @@ from dancoso_rules.report.tally import Tally, counts_of, tally_report
 
 OVERVIEW_SCHEMA_ID = "urn:dancoso-rules:schema:overview:1"
 _WIDTH = len(STATUSES)
+_V = TypeVar("_V", bound=tuple[object, ...])
 
 
 class OverviewRow(Frozen, Tallied):
@@ -83,7 +85,8 @@ class _Packed:
     period: tuple[dt.date, dt.date]
     totals: tuple[int, ...]
     soft: tuple[int, ...]
-    clauses: array[int]  # (clause index, counts..., soft counts...) repeated
+    #: Each khoản's cell: (its index, its counts..., their soft part...), shared by the rows that have it.
+    clauses: tuple[tuple[int, ...], ...]
     report: str | None = None
 
 
@@ -96,6 +99,8 @@ class OverviewBuilder:
     _clause_list: list[tuple[str, str, str]] = field(default_factory=list)
     _rows: list[_Packed] = field(default_factory=list)
     _invalid: list[InvalidRecord] = field(default_factory=list)
+    #: Every distinct cell, totals and period kept, each once (most organisations share most of theirs).
+    _shared: dict[object, object] = field(default_factory=dict)
 
     def add(
         self, report: ComplianceReport, file: str, line: int | None = None, *, report_file: str | None = None
@@ -108,27 +113,30 @@ class OverviewBuilder:
         self, tally: Tally, file: str, line: int | None = None, *, report_file: str | None = None
     ) -> None:
         """Keep one organisation's :class:`~dancoso_rules.report.tally.Tally` (as :meth:`add` its report's)."""
-        packed: array[int] = array("I")
+        cells = []
         for key, counts in tally.clauses:
             index = self._clauses.get(key[:2])
             if index is None:
                 index = self._clauses[key[:2]] = len(self._clause_list)
                 self._clause_list.append(key)
-            packed.append(index)
-            packed.extend(counts)
+            cells.append(self._once((index, *counts)))
         self._rows.append(
             _Packed(
                 tally.organisation,
                 tally.name,
                 file,
                 line,
-                tally.period,
-                tally.totals,
-                tally.soft,
-                packed,
+                self._once(tally.period),
+                self._once(tally.totals),
+                self._once(tally.soft),
+                tuple(cells),
                 report_file,
             )
         )
+
+    def _once(self, value: _V) -> _V:
+        """``value``, or the equal one kept before."""
+        return self._shared.setdefault(value, value)  # type: ignore[return-value]
 
     def add_invalid(self, file: str, problems: tuple[str, ...]) -> None:
         """Note a record that could not be evaluated."""
@@ -163,7 +171,7 @@ def _natural(key: tuple[str, str]) -> tuple[str, tuple[tuple[int, str], ...]]:
     return pack, parts
 
 
-def _severity(counts: tuple[int, ...] | array[int]) -> tuple[int, ...]:
+def _severity(counts: tuple[int, ...]) -> tuple[int, ...]:
     named = dict(zip(STATUSES, counts, strict=True))
     return (named["missed"], named["overdue"], named["late"], named["unverified"], named["upcoming"])
 
@@ -203,13 +211,12 @@ class Overview(Tallied):
     def clauses(self) -> tuple[ClauseTotals, ...]:
         """Every khoản with a duty binding some organisation, in the instruments' order, with its totals
         over all organisations (the columns of a khoản × organisation heat map)."""
-        width = 2 * _WIDTH + 1
         totals = [[0] * (2 * _WIDTH) for _ in self._clause_list]
         for packed in self._packed:
-            for start in range(0, len(packed.clauses), width):
-                row = totals[packed.clauses[start]]
+            for cell in packed.clauses:
+                row = totals[cell[0]]
                 for i in range(2 * _WIDTH):
-                    row[i] += packed.clauses[start + 1 + i]
+                    row[i] += cell[1 + i]
         order = sorted(range(len(self._clause_list)), key=lambda i: _natural(self._clause_list[i][:2]))
         return tuple(
             ClauseTotals(
@@ -233,12 +240,10 @@ class Overview(Tallied):
         A khoản with the same counts is the same frozen :class:`ClauseTotals` in every row that has it
         (most rows share most of theirs), made once with its sort key.
         """
-        step = 2 * _WIDTH + 1
         made: dict[tuple[int, ...], tuple[tuple[tuple[int, ...], int], ClauseTotals]] = {}
         for packed in self._packed:
             cells: list[tuple[tuple[tuple[int, ...], int], ClauseTotals]] = []
-            for start in range(0, len(packed.clauses), step):
-                key = tuple(packed.clauses[start : start + step])
+            for key in packed.clauses:
                 cell = made.get(key)
                 if cell is None:
                     cell = made[key] = self._cell(key)
