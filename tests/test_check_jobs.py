@@ -57,9 +57,9 @@ def pooled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     started: list[int] = []
     real = check_pool._pooled
 
-    def spy(chunks: Any, job: Any, workers: int) -> Any:
-        started.append(workers)
-        return real(chunks, job, workers)
+    def spy(chunks: Any, job: Any, run: Any) -> Any:
+        started.append(run.jobs)
+        return real(chunks, job, run)
 
     monkeypatch.setattr(check_pool, "_pooled", spy)
     return started
@@ -78,15 +78,26 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-@pytest.mark.parametrize("fmt", ["json", "sarif"])
+#: Workers are forked on Linux (see ``start_method``), spawned elsewhere: both are compared where both run.
+RUNS = (
+    [("json", "fork"), ("sarif", "fork"), ("json", "spawn")]
+    if sys.platform.startswith("linux")
+    else [("json", "spawn"), ("sarif", "spawn")]
+)
+
+
+@pytest.mark.parametrize(("fmt", "method"), RUNS)
 def test_workers_write_what_one_process_writes(
     records: tuple[Path, bytes],
     pooled: list[int],
     fmt: str,
+    method: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """Forked workers (given this process's run) and spawned ones (making theirs) write the same bytes."""
+    monkeypatch.setattr(check_pool, "start_method", lambda: method)
     folder, stdin = records
     runs = {}
     for jobs in ("1", "2"):
@@ -164,3 +175,18 @@ def test_a_chunk_ends_at_a_count_of_records_or_of_bytes(monkeypatch: pytest.Monk
     sources = [RecordSource(Path("r.jsonl"), "r.jsonl", n, b"x" * size) for n, size in enumerate(sizes, 1)]
     chunks = list(check_pool._chunks(iter(sources), 3))
     assert [[s.line for s in chunk] for chunk in chunks] == [[1, 2], [3, 4, 5], [6, 7]]
+
+
+def test_workers_are_forked_on_linux_only_while_no_other_thread_runs() -> None:
+    import threading
+
+    expected = "fork" if sys.platform.startswith("linux") else "spawn"
+    assert check_pool.start_method() == expected
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert check_pool.start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()

@@ -6,12 +6,14 @@ report is written, the rendered report. :func:`check_units` yields the units in 
 records, whether they were checked here or by ``--jobs N`` worker processes, so that what the run
 writes is the same byte for byte.
 
-Workers are started (with ``spawn``: the same on every system) only when there are at least
-:data:`MIN_CHUNKS` chunks of :data:`CHUNK` records (:data:`REPORTS_CHUNK` when reports are
-written): starting processes costs more than checking a few records. Each worker reads the rulebook once (from the rule cache) and is sent chunks of
-records (the bytes of JSON Lines lines, or paths); at most two chunks per worker are in flight, so
-memory stays flat however long the input. Ctrl-C is the parent's alone: workers ignore it and are
-stopped; a worker that dies stops the run with an internal error (exit 3).
+Workers are started only when there are at least :data:`MIN_CHUNKS` chunks of :data:`CHUNK`
+records (:data:`REPORTS_CHUNK` when reports are written): starting processes costs more than
+checking a few records. On Linux, while this process runs no other thread, they are forked
+(:func:`start_method`): each starts at once with this process's rulebook, renderer and options.
+Elsewhere they are spawned, and each reads the rulebook once from the rule cache. Workers are sent
+chunks of records (the bytes of JSON Lines lines, or paths); at most two chunks per worker are in
+flight, so memory stays flat however long the input. Ctrl-C is the parent's alone: workers ignore
+it and are stopped; a worker that dies stops the run with an internal error (exit 3).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -56,6 +60,8 @@ class Unit:
     tally: Tally | None
     organisation: str = ""
     rendered: str | bytes | None = None
+    #: Whether some result fails on the run's ``--fail-on`` (counted where the record is checked).
+    failing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +106,7 @@ class Checker:
             assessed.tally,
             assessed.tally.organisation,
             None if report is None else run.renderer.render(report, run.options),
+            assessed.tally.failing(run.fail_on) > 0,
         )
 
 
@@ -112,7 +119,7 @@ def check_units(sources: Iterable[RecordSource], job: Job, run: CheckRun) -> Ite
         for chunk in itertools.chain(first, chunks):
             yield from map(checker.check, chunk)
         return
-    yield from _pooled(itertools.chain(first, chunks), job, run.jobs)
+    yield from _pooled(itertools.chain(first, chunks), job, run)
 
 
 def _chunks(sources: Iterator[RecordSource], size: int) -> Iterator[list[RecordSource]]:
@@ -129,14 +136,25 @@ def _chunks(sources: Iterator[RecordSource], size: int) -> Iterator[list[RecordS
         yield chunk
 
 
-def _pooled(chunks: Iterator[list[RecordSource]], job: Job, workers: int) -> Iterator[Unit]:
+def start_method() -> str:
+    """How workers are started: ``fork`` on Linux while this process runs no other thread (a forked
+    worker starts at once with what this process has loaded), else ``spawn`` (the same everywhere)."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+def _pooled(chunks: Iterator[list[RecordSource]], job: Job, run: CheckRun) -> Iterator[Unit]:
     import multiprocessing
 
-    pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _start, (job,))
+    method = start_method()
+    # A forked worker is given this run as it is (nothing is sent); a spawned one makes its own.
+    given = run if method == "fork" else None
+    pool = ProcessPoolExecutor(run.jobs, multiprocessing.get_context(method), _start, (job, given))
     pending: deque[Future[list[Unit]]] = deque()
     try:
         with _ignoring_interrupts():  # the workers inherit it while they start
-            for chunk in itertools.islice(chunks, WINDOW * workers):
+            for chunk in itertools.islice(chunks, WINDOW * run.jobs):
                 pending.append(pool.submit(_check_chunk, chunk))
         while pending:
             done = pending.popleft().result()
@@ -167,12 +185,13 @@ def _ignoring_interrupts() -> Iterator[None]:
 _CHECKER: Checker | None = None
 
 
-def _start(job: Job) -> None:
-    """Start a worker: Ctrl-C is the parent's to handle; read the rules once."""
+def _start(job: Job, run: CheckRun | None) -> None:
+    """Start a worker: Ctrl-C is the parent's to handle; the parent's run, or one made from the recipe
+    (the rules read once)."""
     global _CHECKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     set_lang(job.lang)
-    _CHECKER = Checker(job, open_run(job.recipe, job.fail_on))
+    _CHECKER = Checker(job, run if run is not None else open_run(job.recipe, job.fail_on))
 
 
 def _check_chunk(chunk: list[RecordSource]) -> list[Unit]:
@@ -186,4 +205,4 @@ def job_of(run: CheckRun, as_of: dt.date, reports: bool) -> Job:
     return Job(run.recipe, run.fail_on, current_lang(), as_of, reports)
 
 
-__all__ = ["CHUNK", "Checker", "Job", "Unit", "check_units", "job_of"]
+__all__ = ["CHUNK", "Checker", "Job", "Unit", "check_units", "job_of", "start_method"]
