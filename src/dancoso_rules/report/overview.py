@@ -29,7 +29,7 @@ from dancoso_rules.report.model import (
     Tallied,
     _clause_totals,
 )
-from dancoso_rules.report.tally import Tally, counts_of, tally_report
+from dancoso_rules.report.tally import ClauseKey, Tally, counts_of, tally_report
 
 OVERVIEW_SCHEMA_ID = "urn:dancoso-rules:schema:overview:1"
 _WIDTH = len(STATUSES)
@@ -99,7 +99,9 @@ class OverviewBuilder:
     _clause_list: list[tuple[str, str, str]] = field(default_factory=list)
     _rows: list[_Packed] = field(default_factory=list)
     _invalid: list[InvalidRecord] = field(default_factory=list)
-    #: Every distinct cell, totals and period kept, each once (most organisations share most of theirs).
+    #: Every distinct cell (by khoản and counts), totals and period, kept once: most organisations share
+    #: most of theirs.
+    _cells: dict[tuple[ClauseKey, tuple[int, ...]], tuple[int, ...]] = field(default_factory=dict)
     _shared: dict[object, object] = field(default_factory=dict)
 
     def add(
@@ -114,12 +116,16 @@ class OverviewBuilder:
     ) -> None:
         """Keep one organisation's :class:`~dancoso_rules.report.tally.Tally` (as :meth:`add` its report's)."""
         cells = []
-        for key, counts in tally.clauses:
-            index = self._clauses.get(key[:2])
-            if index is None:
-                index = self._clauses[key[:2]] = len(self._clause_list)
-                self._clause_list.append(key)
-            cells.append(self._once((index, *counts)))
+        for pair in tally.clauses:
+            cell = self._cells.get(pair)
+            if cell is None:
+                key, counts = pair
+                index = self._clauses.get(key[:2])
+                if index is None:
+                    index = self._clauses[key[:2]] = len(self._clause_list)
+                    self._clause_list.append(key)
+                cell = self._cells[pair] = (index, *counts)
+            cells.append(cell)
         self._rows.append(
             _Packed(
                 tally.organisation,
@@ -146,7 +152,16 @@ class OverviewBuilder:
         """The overview, organisations worst first: most results failing on ``fail_on`` (duties only),
         then by severity (ties by organisation id, then file)."""
         positions = [i for i, status in enumerate(STATUSES) if status in fail_on]
-        rows = sorted(self._rows, key=lambda row: _worst_first(row, positions))
+        ranks: dict[tuple[tuple[int, ...], tuple[int, ...]], _Rank] = {}
+
+        def worst_first(row: _Packed) -> tuple[int, tuple[int, ...], tuple[int, ...], str, str, int]:
+            counts = (row.totals, row.soft)
+            rank = ranks.get(counts)
+            if rank is None:
+                rank = ranks[counts] = _rank(row.totals, row.soft, positions)
+            return (*rank, row.organisation, row.file, row.line or 0)
+
+        rows = sorted(self._rows, key=worst_first)
         totals = [0] * _WIDTH
         soft = [0] * _WIDTH
         for row in rows:
@@ -176,18 +191,17 @@ def _severity(counts: tuple[int, ...]) -> tuple[int, ...]:
     return (named["missed"], named["overdue"], named["late"], named["unverified"], named["upcoming"])
 
 
-def _worst_first(
-    row: _Packed, failing: list[int]
-) -> tuple[int, tuple[int, ...], tuple[int, ...], str, str, int]:
-    # Duties first: requests and encouragements (the soft part) never fail, so they only break ties.
-    hard = tuple(total - soft for total, soft in zip(row.totals, row.soft, strict=True))
+#: How bad an organisation's counts are, as a sort key: failing results, then the severity of its duties,
+#: then of its requests and encouragements (the soft part: they never fail, so they only break ties).
+_Rank = tuple[int, tuple[int, ...], tuple[int, ...]]
+
+
+def _rank(totals: tuple[int, ...], soft: tuple[int, ...], failing: list[int]) -> _Rank:
+    hard = tuple(total - part for total, part in zip(totals, soft, strict=True))
     return (
         -sum(hard[i] for i in failing),
         tuple(-n for n in _severity(hard)),
-        tuple(-n for n in _severity(row.soft)),
-        row.organisation,
-        row.file,
-        row.line or 0,
+        tuple(-n for n in _severity(soft)),
     )
 
 

@@ -12,7 +12,7 @@ from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.text import json_visible
 
 if TYPE_CHECKING:
-    from dancoso_rules.report.model import ClauseTotals
+    from dancoso_rules.model.common import Frozen
     from dancoso_rules.report.overview import Overview, OverviewRow
 
 
@@ -38,7 +38,7 @@ class JsonRenderer:
         }
         opening = json_visible(json.dumps(head, ensure_ascii=False, sort_keys=True, indent=2))
         yield opening[:-2] + ',\n  "rows": ['
-        encoded: dict[int, tuple[ClauseTotals, str]] = {}
+        encoded: dict[int, tuple[Frozen, str]] = {}
         separator = "\n"
         for row in overview.rows():
             yield separator + "    " + _row_json(row, encoded)
@@ -46,24 +46,37 @@ class JsonRenderer:
         yield ("\n  " if separator != "\n" else "") + "]\n}\n"
 
 
-def _dumps(value: object) -> str:
-    return json_visible(json.dumps(value, ensure_ascii=False, sort_keys=True))
+#: The encoder of every row's values (``json.dumps`` would make one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+#: The row's fields that rows share (the same frozen objects: see ``Overview.rows``), each encoded once.
+_SHARED = ("clauses", "soft", "totals")
 
 
-def _row_json(row: OverviewRow, encoded: dict[int, tuple[ClauseTotals, str]]) -> str:
-    """A row as ``_dumps(row.model_dump(mode="json"))`` gives it, with each khoản's JSON made once
-    (:func:`~dancoso_rules.text.json_visible` escapes character by character: its parts can be escaped apart).
+def _encoded(value: object) -> str:
+    return json_visible(_ENCODER.encode(value))
 
-    Rows share their khoản (:meth:`~dancoso_rules.report.overview.Overview.rows` makes each distinct one
-    once): ``encoded`` keeps each one's JSON by identity (and the object, so that its identity is not
-    reused). ``clauses`` is the first of the row's keys in sorted order, so the row is its array
-    followed by the other keys' object.
+
+def _row_json(row: OverviewRow, encoded: dict[int, tuple[Frozen, str]]) -> str:
+    """A row as ``json.dumps(row.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)`` gives it
+    (then :func:`~dancoso_rules.text.json_visible`), with what rows share encoded once.
+
+    Rows share their khoản and their totals (:meth:`~dancoso_rules.report.overview.Overview.rows` makes
+    each distinct one once): ``encoded`` keeps each one's JSON by identity (and the object, so that its
+    identity is not reused). The row is its fields' JSON joined in the order of their names, as
+    ``sort_keys`` joins them (the names are plain ASCII words); ``json_visible`` escapes character by
+    character, so each part is escaped apart.
     """
-    parts = []
-    for cell in row.clauses:
-        kept = encoded.get(id(cell))
+
+    def shared(value: Frozen) -> str:
+        kept = encoded.get(id(value))
         if kept is None:
-            kept = encoded[id(cell)] = (cell, _dumps(cell.model_dump(mode="json")))
-        parts.append(kept[1])
-    rest = _dumps(row.model_dump(mode="json", exclude={"clauses"}))
-    return '{"clauses": [' + ", ".join(parts) + "], " + rest[1:]
+            kept = encoded[id(value)] = (value, _encoded(value.model_dump(mode="json")))
+        return kept[1]
+
+    parts = {
+        name: _encoded(value) for name, value in row.model_dump(mode="json", exclude=set(_SHARED)).items()
+    }
+    parts["clauses"] = "[" + ", ".join(map(shared, row.clauses)) + "]"
+    parts["soft"] = shared(row.soft)
+    parts["totals"] = shared(row.totals)
+    return "{" + ", ".join(f'"{name}": {parts[name]}' for name in sorted(parts)) + "}"
