@@ -16,6 +16,7 @@ LAYERS = {
     "text": 0,
     "errors": 0,
     "paths": 0,
+    "sendable": 0,
     "i18n": 0,
     "model": 1,
     "load": 2,

@@ -34,6 +34,7 @@ from dancoso_rules.cli.check_run import CheckRun, Recipe, open_run
 from dancoso_rules.i18n import Lang, current_lang, set_lang
 from dancoso_rules.report.batch import RecordSource, assess_source, display
 from dancoso_rules.report.tally import Tally
+from dancoso_rules.sendable import sendable
 
 #: Records sent to a worker at a time: when only their tallies come back, and when their reports do
 #: too (a report is ~300 kB of JSON: a smaller chunk keeps the reports in flight few).
@@ -47,6 +48,7 @@ MIN_CHUNKS = 2
 WINDOW = 2
 
 
+@sendable
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One record checked: where it is, and its problems, or its tally (and rendered report)."""

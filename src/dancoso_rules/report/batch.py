@@ -31,8 +31,10 @@ from dancoso_rules.record.view import RecordLike
 from dancoso_rules.report.build import build_report
 from dancoso_rules.report.model import ComplianceReport
 from dancoso_rules.report.tally import Tally, tally_assessment
+from dancoso_rules.sendable import sendable
 
 
+@sendable
 @dataclass(frozen=True, slots=True)
 class RecordSource:
     """One record to check: a JSON file, or one line of a JSON Lines file (``line`` is 1-based)."""

@@ -26,6 +26,7 @@ from dancoso_rules.model import Rulebook
 from dancoso_rules.model.pack import obligation_uid
 from dancoso_rules.report.build import counts_of, parent_id
 from dancoso_rules.report.model import STATUSES, ComplianceReport, failing_count, is_enforceable
+from dancoso_rules.sendable import sendable
 
 _WIDTH = len(STATUSES)
 _INDEX = {status: n for n, status in enumerate(STATUSES)}
@@ -35,6 +36,7 @@ _NOT_APPLICABLE = _INDEX["not_applicable"]
 ClauseKey = tuple[str, str, str]
 
 
+@sendable
 @dataclass(frozen=True, slots=True)
 class Tally:
     """The overview's share of one record: counts are in :data:`~dancoso_rules.report.model.STATUSES` order.
