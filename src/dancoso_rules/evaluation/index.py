@@ -2,7 +2,9 @@
 
 Everything dated after the evaluation date (activities, events, resolutions, attestations) is left
 out: as of that day it has not happened; so is evidence dated after it (an activity whose documents are
-all dated later is taken as undocumented). Activities are ordered by the day they were done, then
+all dated later is taken as undocumented). So are activities of a type no duty of the record's
+frame can use (:attr:`~dancoso_rules.evaluation.frame.Frame.uses`): they change no status, and a
+record may have many. Activities are ordered by the day they were done, then
 by id, then by position, so that the order in which the record lists them never matters.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -52,15 +54,16 @@ class RecordIndex:
     named: frozenset[str] = frozenset()
 
     @classmethod
-    def build(cls, record: RecordLike, as_of: dt.date) -> RecordIndex:
-        """Index ``record``, leaving out whatever is dated after ``as_of``."""
+    def build(cls, record: RecordLike, as_of: dt.date, uses: Container[str] | None = None) -> RecordIndex:
+        """Index ``record``, leaving out whatever is dated after ``as_of``, and the activities of a
+        type not in ``uses`` when given (the types its frame can use: :attr:`.Frame.uses`)."""
         grouped: defaultdict[str, list[Done]] = defaultdict(list)
         serving: dict[tuple[str, str], list[Done]] = {}
         named: set[str] = set()
         for index, activity in enumerate(record.activities):
             # done_on, spelt out: one call fewer per activity (a record has a date, or a range)
             on: dt.date = activity.date or activity.end  # type: ignore[assignment]
-            if on > as_of:
+            if on > as_of or (uses is not None and activity.type not in uses):
                 continue
             evidence = activity.evidence
             # Evidence dated after the evaluation date did not exist yet: it shows nothing.
