@@ -247,15 +247,17 @@ class _Laying:
         unmet = step.unmet
         entries: list[Entry] = list(unmet)
         slots, dues, live_at, gone, came = step.slots, step.windows.dues, step.live_at, self.gone, self.came
+        as_of, already = self.as_of, len(gone)
         for n, done in enumerate(found):
             if done is not None:
                 status = _MET if done[ON] <= dues[n] else _LATE
                 position = live_at[n]
                 gone.append(unmet[position].status)
                 came.append(status)
-                self.gone_at.append(at)
-                self.came_at.append(at)
-                entries[position] = (status, _dated, (step, slots[position], done, self.as_of))
+                entries[position] = (status, _dated, (step, slots[position], done, as_of))
+        moved = [at] * (len(gone) - already)  # the step of each status moved, all at once
+        self.gone_at.extend(moved)
+        self.came_at.extend(moved)
         return tuple(entries)
 
     def qualitative(self, at: int, step: Qualitative, activities: Sequence[Done]) -> tuple[Entry, ...] | None:

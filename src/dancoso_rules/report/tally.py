@@ -143,11 +143,15 @@ def tally_assessment(assessment: Assessment, rulebook: Rulebook) -> Tally:
     totals = list(counted.totals)
     moved: dict[int, list[int]] = {}  # the rows the record changed, with their counts now
     for steps, statuses, sign in ((laid.gone_at, laid.gone, -1), (laid.came_at, laid.came, 1)):
+        last = -1
         for position, status in zip(steps, statuses, strict=True):
-            row, enforceable = places[position]
-            cell = moved.get(row)
-            if cell is None:
-                cell = moved[row] = list(cells[row])
+            if position != last:  # a step's statuses come one after another: its row is looked up once
+                last = position
+                row, enforceable = places[position]
+                if row in moved:
+                    cell = moved[row]
+                else:
+                    cell = moved[row] = list(cells[row])
             index = _INDEX[status]
             cell[index] += sign
             totals[index] += sign
