@@ -8,9 +8,17 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dancoso_rules.errors import RuleError
-from dancoso_rules.evaluation.workdays import ROLL_FORWARD, WorkingCalendar, load_days_off, working_calendar
+from dancoso_rules.evaluation.workdays import (
+    ROLL_FORWARD,
+    DecidedDays,
+    WorkingCalendar,
+    load_days_off,
+    working_calendar,
+)
 
 D = dt.date
 
@@ -167,3 +175,72 @@ def test_the_cached_days_off_are_those_of_the_file(monkeypatch: pytest.MonkeyPat
     edited = tmp_path / "days-off.yaml"
     edited.write_text("years: [2030]\ndecisions: []\n", encoding="utf-8")
     assert workdays.decided_days(edited) == workdays.DecidedDays({}, {}, frozenset({2030}))  # its own key
+
+
+# The counts are looked up in a table laid out once per calendar; these are the plain definitions they
+# must agree with, counting day by day with ``is_working_day``.
+
+
+def _plain_add(calendar: WorkingCalendar, event: dt.date, count: int) -> dt.date:
+    day = event
+    while count:
+        day += dt.timedelta(days=1)
+        count -= calendar.is_working_day(day)
+    return day
+
+
+def _plain_between(calendar: WorkingCalendar, start: dt.date, end: dt.date) -> int:
+    days = (end - start).days
+    return sum(calendar.is_working_day(start + dt.timedelta(days=n)) for n in range(1, days + 1))
+
+
+def _plain_next(calendar: WorkingCalendar, day: dt.date) -> dt.date:
+    while not calendar.is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+#: Days around the years the calendars know (2023-2025), and beyond them, where counting goes day by day.
+_AROUND = st.dates(D(2021, 6, 1), D(2027, 6, 30))
+
+
+@st.composite
+def calendars(draw: st.DrawFn) -> WorkingCalendar:
+    """A calendar of holidays in 2023-2025, days off decided on weekdays, and weekend days worked."""
+    holidays = draw(st.dictionaries(st.dates(D(2023, 1, 1), D(2025, 12, 31)), st.just("lễ"), max_size=40))
+    weekdays = st.dates(D(2023, 1, 1), D(2025, 12, 31)).filter(lambda day: day.weekday() < 5)
+    weekends = st.dates(D(2023, 1, 1), D(2025, 12, 31)).filter(lambda day: day.weekday() >= 5)
+    days_off = draw(st.dictionaries(weekdays, st.just("nghỉ"), max_size=20))
+    make_up = draw(st.dictionaries(weekends, st.just("làm bù"), max_size=20))
+    return WorkingCalendar(DecidedDays(days_off, make_up, frozenset({2024, 2025})), holidays)
+
+
+@settings(max_examples=200, deadline=None)
+@given(calendars(), _AROUND, st.integers(0, 400), _AROUND)
+def test_counting_working_days_agrees_with_counting_day_by_day(
+    calendar: WorkingCalendar, day: dt.date, count: int, other: dt.date
+) -> None:
+    assert calendar.add_working_days(day, count) == _plain_add(calendar, day, count)
+    assert calendar.next_working_day(day) == _plain_next(calendar, day)
+    assert calendar.working_days_between(day, other) == _plain_between(calendar, day, other)
+    assert calendar.working_days_between(other, day) == _plain_between(calendar, other, day)
+
+
+def test_the_bundled_calendar_counts_as_day_by_day_over_its_years(calendar: WorkingCalendar) -> None:
+    # Every day of 2019-2035 (and a little beyond), with Tết, the decided swaps and the make-up Saturdays.
+    day = D(2018, 12, 1)
+    while day <= D(2036, 1, 31):
+        assert calendar.next_working_day(day) == _plain_next(calendar, day)
+        for count in (1, 7, 10, 30):
+            assert calendar.add_working_days(day, count) == _plain_add(calendar, day, count)
+        assert calendar.working_days_between(day, day + dt.timedelta(days=45)) == _plain_between(
+            calendar, day, day + dt.timedelta(days=45)
+        )
+        day += dt.timedelta(days=1)
+
+
+def test_a_calendar_that_knows_no_year_counts_day_by_day() -> None:
+    empty = WorkingCalendar(DecidedDays({}, {}, frozenset()), {})
+    assert empty.add_working_days(D(2025, 1, 3), 1) == D(2025, 1, 6)  # Friday, then Monday
+    assert empty.next_working_day(D(2025, 1, 4)) == D(2025, 1, 6)
+    assert empty.working_days_between(D(2025, 1, 3), D(2025, 1, 10)) == 5

@@ -60,13 +60,17 @@ class Laid:
     """A record laid on its frame: one segment of entries per step of the frame.
 
     ``gone`` lists the statuses of the frame's entries that the record replaced or removed, and
-    ``came`` those of the entries it put in their place (a triggered duty's instances, for one).
+    ``came`` those of the entries it put in their place (a triggered duty's instances, for one);
+    ``gone_at`` and ``came_at`` give the position in the frame of the step of each. Only the
+    instances the record changed are listed: a weekly duty with one reception shown moves one status.
     """
 
     frame: Frame
     segments: tuple[tuple[Entry, ...], ...]
     gone: tuple[Status, ...]
     came: tuple[Status, ...]
+    gone_at: tuple[int, ...]
+    came_at: tuple[int, ...]
 
     def entries(self) -> list[Entry]:
         """Every entry, in the frame's order."""
@@ -94,7 +98,7 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
     """
     segments: list[tuple[Entry, ...]] = list(frame.segments)
     laying = _Laying(frame, rules, record, index)
-    gone, came = laying.gone, laying.came
+    gone, came, gone_at, came_at = laying.gone, laying.came, laying.gone_at, laying.came_at
     as_of = laying.as_of
     attestations = index.attestations
     by_activity = frame.by_activity
@@ -106,7 +110,7 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
         dated, qualitative = reached
         for position, step, single in dated:
             if single is None:
-                found = laying.dated(step, activities)
+                found = laying.dated(position, step, activities)
                 if found is not None:
                     segments[position] = found
                 continue
@@ -121,11 +125,13 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
             status = _MET if done[ON] <= single.due else _LATE  # type: ignore[operator]
             gone.append(single.before)
             came.append(status)
+            gone_at.append(position)
+            came_at.append(position)
             entry: Entry = (status, _dated, (step, single.slot, done, as_of))
             segments[position] = (entry,) if single.alone else _patched(step.unmet, single.at, entry)
         for position, quality, single in qualitative:
             if single is None:
-                found = laying.qualitative(quality, activities)
+                found = laying.qualitative(position, quality, activities)
                 if found is not None:
                     segments[position] = found
                 continue
@@ -134,12 +140,14 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
                 continue
             gone.append(single.before)
             came.append(_MET)
+            gone_at.append(position)
+            came_at.append(position)
             entry = (_MET, _qualitative, (quality, single.slot, activities, named))
             segments[position] = (entry,) if single.alone else _patched(quality.unmet, single.at, entry)
     for uid in attestations:
         for position, quality in frame.attested.get(uid, ()):
             if quality.activity not in by_type:  # else laid above, with its activities
-                found = laying.qualitative(quality, ())
+                found = laying.qualitative(position, quality, ())
                 if found is not None:
                     segments[position] = found
     laid: set[int] = set()
@@ -147,8 +155,8 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
         for position, triggered in frame.triggered.get(event_type, ()):
             if position not in laid:  # a step opened by two of the record's event types is laid once
                 laid.add(position)
-                segments[position] = laying.triggered(triggered)
-    return Laid(frame, tuple(segments), tuple(gone), tuple(came))
+                segments[position] = laying.triggered(position, triggered)
+    return Laid(frame, tuple(segments), tuple(gone), tuple(came), tuple(gone_at), tuple(came_at))
 
 
 def _patched(entries: tuple[Entry, ...], at: int, entry: Entry) -> tuple[Entry, ...]:
@@ -204,7 +212,18 @@ _VALUES = tuple((status, status.value) for status in Status)
 
 
 class _Laying:
-    __slots__ = ("as_of", "attestations", "came", "frame", "gone", "index", "record", "rules")
+    __slots__ = (
+        "as_of",
+        "attestations",
+        "came",
+        "came_at",
+        "frame",
+        "gone",
+        "gone_at",
+        "index",
+        "record",
+        "rules",
+    )
 
     def __init__(self, frame: Frame, rules: Prepared, record: RecordLike, index: RecordIndex) -> None:
         self.frame = frame
@@ -215,9 +234,12 @@ class _Laying:
         self.as_of = frame.key.as_of
         self.gone: list[Status] = []
         self.came: list[Status] = []
+        self.gone_at: list[int] = []
+        self.came_at: list[int] = []
 
-    def dated(self, step: Dated, activities: list[Done]) -> tuple[Entry, ...] | None:
-        """The entries of a step with several live instances, or ``None`` if the activities change nothing."""
+    def dated(self, at: int, step: Dated, activities: list[Done]) -> tuple[Entry, ...] | None:
+        """The entries of a step (at ``at`` in the frame) with several live instances, or ``None`` if the
+        activities change nothing."""
         assert step.windows is not None
         found = step.windows.assign(activities)
         if not any(found):
@@ -225,17 +247,22 @@ class _Laying:
         unmet = step.unmet
         entries: list[Entry] = list(unmet)
         slots, dues, live_at, gone, came = step.slots, step.windows.dues, step.live_at, self.gone, self.came
+        as_of, already = self.as_of, len(gone)
         for n, done in enumerate(found):
             if done is not None:
                 status = _MET if done[ON] <= dues[n] else _LATE
                 position = live_at[n]
                 gone.append(unmet[position].status)
                 came.append(status)
-                entries[position] = (status, _dated, (step, slots[position], done, self.as_of))
+                entries[position] = (status, _dated, (step, slots[position], done, as_of))
+        moved = [at] * (len(gone) - already)  # the step of each status moved, all at once
+        self.gone_at.extend(moved)
+        self.came_at.extend(moved)
         return tuple(entries)
 
-    def qualitative(self, step: Qualitative, activities: Sequence[Done]) -> tuple[Entry, ...] | None:
-        """The entries of ``step`` given its type's activities and its attestations, or ``None``."""
+    def qualitative(self, at: int, step: Qualitative, activities: Sequence[Done]) -> tuple[Entry, ...] | None:
+        """The entries of ``step`` (at ``at`` in the frame) given its type's activities and its
+        attestations, or ``None``."""
         attestations = self.attestations.get(step.uid, ())
         entries: list[Entry] = []
         changed = False
@@ -245,14 +272,17 @@ class _Laying:
             elif qualitative_shown(slot.instance.start, slot.instance.end, activities, attestations):
                 self.gone.append(slot.unmet.status)
                 self.came.append(_MET)
+                self.gone_at.append(at)
+                self.came_at.append(at)
                 entries.append((_MET, _qualitative, (step, slot, activities, attestations)))
                 changed = True
             else:
                 entries.append(slot.unmet)
         return tuple(entries) if changed else None
 
-    def triggered(self, step: Triggered) -> tuple[Entry, ...]:
-        """The instances of a triggered duty: one per event of its types, by date, id and position."""
+    def triggered(self, at: int, step: Triggered) -> tuple[Entry, ...]:
+        """The instances of a triggered duty (at ``at`` in the frame): one per event of its types, by
+        date, id and position."""
         duty, plan = step.duty, step.plan
         schedule = duty.placed.obligation.schedule
         assert schedule.kind == "triggered"
@@ -261,6 +291,7 @@ class _Laying:
         if not events:
             return (step.none,)
         self.gone.append(step.none.status)
+        self.gone_at.append(at)
         instrument = duty.placed.pack.instrument
         effective, addressee_until = instrument.effective, step.bound.addressee_until
         activity = duty.placed.obligation.activity
@@ -289,6 +320,7 @@ class _Laying:
             status = dated_status(due, close, None if proof is None else proof.on, as_of)
             came.append(status)
             entries.append((status, self._triggered_result, (step, dates, proof)))
+        self.came_at.extend([at] * len(entries))
         return tuple(entries)
 
     def _triggered_opening(

@@ -45,19 +45,6 @@ class Assessment:
         """How many results have each status (every status listed, zeros included), as :meth:`Report.counts`."""
         return self.laid.counts()
 
-    def changes(self) -> Iterator[tuple[int, list[Status], list[Status]]]:
-        """The steps of the frame the record changed: each one's position, the statuses of its results
-        in the frame (:func:`frame_obligations`), and their statuses now. Every other step keeps the
-        frame's results."""
-        before = self.laid.frame.segments
-        for position, segment in enumerate(self.laid.segments):
-            if segment is not before[position]:
-                yield (
-                    position,
-                    [result.status for result in before[position]],
-                    [status_of(entry) for entry in segment],
-                )
-
     def report(self) -> Report:
         """The full report: every result with its placement, evidence, interpretations and sentences."""
         results = materialise(self.laid.entries())

@@ -117,7 +117,7 @@ def assess(
         rules.default_table if interpretations is None else interpretation_table(rulebook, interpretations)
     )
     frame = frame_for(rules, table, FrameKey.of(record.organisation, record.period, selected, day))
-    laid = apply_frame(frame, rules, record, RecordIndex.build(record, day))
+    laid = apply_frame(frame, rules, record, RecordIndex.build(record, day, frame.uses))
     return Assessment(
         record=record,
         as_of=day,

@@ -192,6 +192,9 @@ class Frame:
     )
     attested: dict[str, tuple[tuple[int, Qualitative], ...]] = field(default_factory=dict)
     triggered: dict[str, tuple[tuple[int, Triggered], ...]] = field(default_factory=dict)
+    #: The activity types any step can use: those of ``by_activity``, and those a triggered duty's
+    #: serving activities have. A record's activities of other types change nothing.
+    uses: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, key: FrameKey, identity: Identity, steps: tuple[Step, ...]) -> Frame:
@@ -205,12 +208,14 @@ class Frame:
         qualitative: dict[str, list[QualitativeAt]] = {}
         attested: dict[str, list[tuple[int, Qualitative]]] = {}
         triggered: dict[str, list[tuple[int, Triggered]]] = {}
+        serving: set[str] = set()
         for position, step in enumerate(steps):
             if isinstance(step, Triggered):
                 schedule = step.duty.placed.obligation.schedule
                 assert schedule.kind == "triggered"
                 for event_type in dict.fromkeys(schedule.events):
                     triggered.setdefault(event_type, []).append((position, step))
+                serving.add(step.duty.placed.obligation.activity)
             elif isinstance(step, Dated) and step.live_at:
                 dated.setdefault(step.activity, []).append((position, step, Single.of(step.slots)))
             elif isinstance(step, Qualitative) and any(isinstance(slot, Slot) for slot in step.slots):
@@ -229,6 +234,7 @@ class Frame:
             by_activity,
             {k: tuple(v) for k, v in attested.items()},
             {k: tuple(v) for k, v in triggered.items()},
+            frozenset(by_activity.keys() | serving),
         )
 
 

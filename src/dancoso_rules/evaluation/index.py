@@ -2,15 +2,16 @@
 
 Everything dated after the evaluation date (activities, events, resolutions, attestations) is left
 out: as of that day it has not happened; so is evidence dated after it (an activity whose documents are
-all dated later is taken as undocumented). Activities are ordered by the day they were done, then
+all dated later is taken as undocumented). So are activities of a type no duty of the record's
+frame can use (:attr:`~dancoso_rules.evaluation.frame.Frame.uses`): they change no status, and a
+record may have many. Activities are ordered by the day they were done, then
 by id, then by position, so that the order in which the record lists them never matters.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -52,32 +53,41 @@ class RecordIndex:
     named: frozenset[str] = frozenset()
 
     @classmethod
-    def build(cls, record: RecordLike, as_of: dt.date) -> RecordIndex:
-        """Index ``record``, leaving out whatever is dated after ``as_of``."""
-        grouped: defaultdict[str, list[Done]] = defaultdict(list)
+    def build(cls, record: RecordLike, as_of: dt.date, uses: Container[str] | None = None) -> RecordIndex:
+        """Index ``record``, leaving out whatever is dated after ``as_of``, and the activities of a
+        type not in ``uses`` when given (the types its frame can use: :attr:`.Frame.uses`)."""
+        by_type: dict[str, list[Done]] = {}
         serving: dict[tuple[str, str], list[Done]] = {}
         named: set[str] = set()
+        # The loop a record's every activity goes through, written for speed: each attribute read once,
+        # and a plain dict (looking up a type the record lacks adds nothing, as it would to a defaultdict).
         for index, activity in enumerate(record.activities):
+            kind = activity.type
             # done_on, spelt out: one call fewer per activity (a record has a date, or a range)
             on: dt.date = activity.date or activity.end  # type: ignore[assignment]
-            if on > as_of:
+            if on > as_of or (uses is not None and kind not in uses):
                 continue
             evidence = activity.evidence
-            # Evidence dated after the evaluation date did not exist yet: it shows nothing.
-            # (``not not``: the truth of the evidence, without calling ``bool``.)
-            shown = not not evidence and (  # noqa: SIM208
-                evidence[0].date is None or evidence[0].date <= as_of or _dated_by(evidence, as_of)
-            )
+            if evidence:
+                # Evidence dated after the evaluation date did not exist yet: it shows nothing.
+                first = evidence[0].date
+                shown = first is None or first <= as_of or _dated_by(evidence, as_of)
+            else:
+                shown = False
             covers = activity.covers
-            ends = None if covers is None else labelled_period(covers)[1]
-            if ends is not None:
-                named.add(activity.type)
-            done: Done = (on, activity.id, index, shown, ends)
-            grouped[activity.type].append(done)
+            if covers is None:
+                done: Done = (on, activity.id, index, shown, None)
+            else:
+                done = (on, activity.id, index, shown, labelled_period(covers)[1])
+                named.add(kind)
+            group = by_type.get(kind)
+            if group is None:
+                by_type[kind] = [done]
+            else:
+                group.append(done)
             if activity.serves:
                 for served in activity.serves:
-                    serving.setdefault((activity.type, served), []).append(done)
-        by_type = dict(grouped)  # a plain dict: looking up a type the record lacks adds nothing
+                    serving.setdefault((kind, served), []).append(done)
         for group in by_type.values():
             if len(group) > 1:
                 group.sort()

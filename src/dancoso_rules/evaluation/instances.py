@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -100,10 +100,29 @@ class Plan:
     plan: bool = False
     #: Whether a deadline counted in working days that falls on a day off moves to the next working day.
     roll_forward: bool = False
+    #: :meth:`event_dates` by the event's day, kept as they are asked: a batch's events fall on the
+    #: same few hundred days, and counting working days costs more than looking them up.
+    _event_dates: dict[dt.date, tuple[dt.date, dt.date, dt.date | None]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def due_after(self, day: dt.date) -> dt.date:
         """The due date counted from ``day`` (the period's last day, the event, or the effective date)."""
         return day if self.due is None else self.due.after(day)
+
+    def event_dates(self, day: dt.date) -> tuple[dt.date, dt.date, dt.date | None]:
+        """The due and close dates of the instance of an event on ``day`` (a triggered plan's), and the
+        deadline as stated when the due date counted was moved off a day off (else ``None``)."""
+        found = self._event_dates.get(day)
+        if found is None:
+            assert self.close is not None
+            due, stated = self.due_after(day), None
+            if self.roll_forward:
+                calendar = working_calendar()
+                if not calendar.is_working_day(due):
+                    stated, due = due, calendar.next_working_day(due)
+            found = self._event_dates[day] = (due, self.close.after(due), stated)
+        return found
 
     def period_due(self, period: Span) -> dt.date:
         """The due date of the instance of ``period``."""
@@ -282,24 +301,10 @@ TriggeredDates = tuple[dt.date, dt.date, dt.date, int, dt.date | None]
 
 def triggered_dates(plan: Plan, events: Sequence[tuple[int, EventLike]]) -> list[TriggeredDates]:
     """One instance per triggering event (given as ``(index in the record, event)``), by date, id and index."""
-    close = plan.close
-    assert close is not None
-    # Plan.due_after and Shift.after, spelt out: two calls fewer for each event.
-    # (Shifts unpacked: a named tuple's fields cost a generic attribute lookup each on Python 3.11.)
-    months, days, working = (0, 0, 0) if plan.due is None else plan.due
-    close_months, close_days, close_working = close
-    calendar = working_calendar() if working or close_working or plan.roll_forward else None
     found: list[TriggeredDates] = []
     for day, _, index in sorted([(event.date, event.id, index) for index, event in events]):
-        stated: dt.date | None = None
-        if calendar is not None:
-            due = shift(calendar.add_working_days(day, working), months, days)
-            if plan.roll_forward and not calendar.is_working_day(due):
-                stated, due = due, calendar.next_working_day(due)
-            found.append((day, due, close.after(due), index, stated))
-            continue
-        due = shift(day, months, days) if months or days else day
-        found.append((day, due, shift(due, close_months, close_days), index, None))
+        due, close, stated = plan.event_dates(day)
+        found.append((day, due, close, index, stated))
     return found
 
 

@@ -133,64 +133,113 @@ def tally_assessment(assessment: Assessment, rulebook: Rulebook) -> Tally:
     """The tally of an assessment of a record against ``rulebook``, as :func:`tally_report` of its report.
 
     The counts of the record's frame (what every record of its kind and period has when it shows
-    nothing) are made once per frame; a record then only moves the results of the steps it changed.
+    nothing) are made once per frame (:class:`_FrameCounts`); a record then only moves the statuses
+    it changed (:attr:`~dancoso_rules.evaluation.apply.Laid.gone` and ``came``, each with its step),
+    and only the rows of those steps are copied.
     """
-    places, base = _frame_counts(assessment.laid.frame, rulebook)
-    cells = {row: list(cell) for row, cell in base.items()}
-    for position, before, now in assessment.changes():
-        row, enforceable = places[position]
-        _count(cells[row], before, enforceable, -1)
-        _count(cells[row], now, enforceable)
-    totals = [0] * (2 * _WIDTH)
-    for cell in cells.values():
-        for i, count in enumerate(cell):
-            totals[i] += count
+    counted = _frame_counts(assessment.laid.frame, rulebook)
+    places, cells = counted.places, counted.cells
+    laid = assessment.laid
+    totals = list(counted.totals)
+    moved: dict[int, list[int]] = {}  # the rows the record changed, with their counts now
+    for steps, statuses, sign in ((laid.gone_at, laid.gone, -1), (laid.came_at, laid.came, 1)):
+        last = -1
+        for position, status in zip(steps, statuses, strict=True):
+            if position != last:  # a step's statuses come one after another: its row is looked up once
+                last = position
+                row, enforceable = places[position]
+                if row in moved:
+                    cell = moved[row]
+                else:
+                    cell = moved[row] = list(cells[row])
+            index = _INDEX[status]
+            cell[index] += sign
+            totals[index] += sign
+            if not enforceable:
+                cell[_WIDTH + index] += sign
+                totals[_WIDTH + index] += sign
+    clauses = counted.shown
+    if moved:
+        rows = clause_map(rulebook).rows
+        shown = []
+        for row, clause in zip(counted.order, counted.clauses, strict=True):
+            if row in moved:
+                clause = _clause(rows, row, moved[row])
+            if clause is not None:
+                shown.append(clause)
+        clauses = tuple(shown)
     organisation, period = assessment.record.organisation, assessment.record.period
-    rows = clause_map(rulebook).rows
     return Tally(
         organisation.id,
         organisation.name,
         (period.start, period.end),
         tuple(totals[:_WIDTH]),
         tuple(totals[_WIDTH:]),
-        tuple(
-            (rows[row], tuple(cell))
-            for row, cell in sorted(cells.items())
-            if sum(cell[:_WIDTH]) > cell[_NOT_APPLICABLE]
-        ),
+        clauses,
     )
 
 
-def _count(cell: list[int], statuses: Iterable[str], enforceable: bool, sign: int = 1) -> None:
-    """Count ``statuses`` in a row's cell (``sign`` -1: take them away), and in its soft part when they
-    are a request's or an encouragement's."""
+def _clause(
+    rows: tuple[ClauseKey, ...], row: int, cell: list[int]
+) -> tuple[ClauseKey, tuple[int, ...]] | None:
+    """A row of the tally, or ``None`` when it holds nothing but results that do not apply."""
+    return (rows[row], tuple(cell)) if sum(cell[:_WIDTH]) > cell[_NOT_APPLICABLE] else None
+
+
+def _count(cell: list[int], statuses: Iterable[str], enforceable: bool) -> None:
+    """Count ``statuses`` in a row's cell, and in its soft part when they are a request's or an encouragement's."""
     for status in statuses:
         index = _INDEX[status]
-        cell[index] += sign
+        cell[index] += 1
         if not enforceable:
-            cell[_WIDTH + index] += sign
+            cell[_WIDTH + index] += 1
 
 
-#: The last frames counted: (frame, its steps' rows, its counts by row), by the frame's id.
-_FRAMES: dict[int, tuple[Frame, list[tuple[int, bool]], dict[int, list[int]]]] = {}
+@dataclass(frozen=True, slots=True)
+class _FrameCounts:
+    """A frame's counts, made once per frame: each step's row and whether it can fail, the counts by
+    row of the frame's own results and their totals, the rows in the report's order, and the tally's
+    clauses of a record that changes nothing (each row's, or ``None`` when it would not be shown)."""
+
+    places: tuple[tuple[int, bool], ...]
+    cells: dict[int, tuple[int, ...]]
+    totals: tuple[int, ...]
+    order: tuple[int, ...]
+    clauses: tuple[tuple[ClauseKey, tuple[int, ...]] | None, ...]
+    shown: tuple[tuple[ClauseKey, tuple[int, ...]], ...]
 
 
-def _frame_counts(frame: Frame, rulebook: Rulebook) -> tuple[list[tuple[int, bool]], dict[int, list[int]]]:
-    """Each step's row and whether it can fail, and the counts by row of the frame's own results."""
+#: The last frames counted, by the frame's id (with the frame, so that a reused id is not mistaken).
+_FRAMES: dict[int, tuple[Frame, _FrameCounts]] = {}
+
+
+def _frame_counts(frame: Frame, rulebook: Rulebook) -> _FrameCounts:
+    """The :class:`_FrameCounts` of ``frame``."""
     kept = _FRAMES.get(id(frame))
     if kept is not None and kept[0] is frame:
-        return kept[1], kept[2]
-    where = clause_map(rulebook).of
+        return kept[1]
+    known = clause_map(rulebook)
     places: list[tuple[int, bool]] = []
     cells: dict[int, list[int]] = {}
     for uid, statuses in frame_obligations(frame):
-        row, enforceable = where[uid]
+        row, enforceable = known.of[uid]
         places.append((row, enforceable))
         _count(cells.setdefault(row, [0] * (2 * _WIDTH)), statuses, enforceable)
+    order = tuple(sorted(cells))
+    clauses = tuple(_clause(known.rows, row, cells[row]) for row in order)
+    totals = [sum(cell[i] for cell in cells.values()) for i in range(2 * _WIDTH)]
+    counted = _FrameCounts(
+        tuple(places),
+        {row: tuple(cell) for row, cell in cells.items()},
+        tuple(totals),
+        order,
+        clauses,
+        tuple(clause for clause in clauses if clause is not None),
+    )
     if len(_FRAMES) >= 64:
         _FRAMES.clear()
-    _FRAMES[id(frame)] = (frame, places, cells)
-    return places, cells
+    _FRAMES[id(frame)] = (frame, counted)
+    return counted
 
 
 __all__ = ["ClauseKey", "ClauseMap", "Tally", "clause_map", "counts_of", "tally_assessment", "tally_report"]
