@@ -311,12 +311,12 @@ def _words(rulebook: Rulebook) -> _Words:
 class _Found:
     """What the checks of a record's parts gather, to check together once the parts are read."""
 
-    __slots__ = ("days", "evidence", "keys", "texts")
+    __slots__ = ("colons", "days", "evidence", "keys", "texts")
 
     def __init__(self) -> None:
-        #: Every string that may hold a colon, each of which must be non-empty and in NFC: the texts
-        #: (:data:`~dancoso_rules.model.common.Text`), the ids (well formed, so they are), the urls and
-        #: ``$schema`` (which the validator reads normalized, as it does the whole file).
+        #: Every string that must be non-empty and in NFC: the texts
+        #: (:data:`~dancoso_rules.model.common.Text`), the urls and ``$schema`` (which the validator
+        #: reads normalized, as it does the whole file).
         self.texts: list[str] = []
         #: Every date, each of which must lie within :data:`MIN_DATE`..``MAX_DATE``.
         self.days: list[dt.date] = []
@@ -325,13 +325,15 @@ class _Found:
         #: How many members the record's objects write: one for each field that differs from its
         #: default (as msgspec's encoding with ``omit_defaults`` writes them).
         self.keys = 0
+        #: How many colons the ids hold (the only strings but :attr:`texts` that may hold one).
+        self.colons = 0
 
     def clean(self, data: bytes, written: bool) -> bool:
         """Whether the days and texts found are as the models require, and ``data`` writes each key once.
 
         ``written``: whether ``data`` writes ``record_version`` (a default) at its top. A colon of the
         JSON follows a key or is in a string (see the module docstring); the strings that may hold one
-        are those of :attr:`texts` (slugs, dates, labels and sha256 sums cannot).
+        are the ids and :attr:`texts` (slugs, dates, labels and sha256 sums cannot).
         """
         days, texts = self.days, self.texts
         joined = "\n".join(texts)  # a character that composes with nothing
@@ -339,7 +341,7 @@ class _Found:
             (not days or (min(days) >= MIN_DATE and max(days) <= MAX_DATE))
             and all(texts)
             and _is_normalized("NFC", joined)
-            and data.count(b":") == self.keys + written + joined.count(":")
+            and data.count(b":") == self.keys + written + self.colons + joined.count(":")
         )
 
 
@@ -368,24 +370,26 @@ def _organisation(org: Organisation, words: _Words, found: _Found) -> bool:
 
 
 def _ids(ids: list[str]) -> bool:
-    """Whether every id is well formed, from the shapes of their bytes, joined by line breaks.
+    """Whether every id is well formed."""
+    return not ids or _well_formed("\n".join(ids), len(ids))
+
+
+def _well_formed(joined: str, count: int) -> bool:
+    """Whether ``count`` ids joined by line breaks are well formed, from the shapes of their bytes.
 
     Byte by byte, in C: the joined shapes start with a letter or digit, hold no other byte, and
     every line break is followed by a letter or digit (so none was inside an id, and no id is empty
     or starts with a punctuation mark).
     """
-    if not ids:
-        return True
-    shape = "\n".join(ids).encode().translate(_ID_SHAPES)
-    return (
-        shape[:1] == b"a" and b"!" not in shape and shape.count(b"\na") == len(ids) - 1 == shape.count(b"\n")
-    )
+    shape = joined.encode().translate(_ID_SHAPES)
+    return shape[:1] == b"a" and b"!" not in shape and shape.count(b"\na") == count - 1 == shape.count(b"\n")
 
 
 def _unique_ids(ids: list[str], found: _Found) -> bool:
-    """Whether the ids of one list are well formed and each used once (they then join the texts)."""
-    found.texts += ids
-    return _ids(ids) and len(set(ids)) == len(ids)
+    """Whether the ids of one list are well formed and each used once."""
+    joined = "\n".join(ids)
+    found.colons += joined.count(":")
+    return _well_formed(joined, len(ids)) and len(set(ids)) == len(ids)
 
 
 def _activities(items: tuple[Activity, ...], events: tuple[Event, ...], words: _Words, found: _Found) -> bool:
