@@ -19,12 +19,17 @@ within :data:`~dancoso_rules.record.model.MIN_DATE`..``MAX_DATE``, a period of a
 each key once). The tests check this on every fixture and on generated records
 (``tests/test_record_fast.py``).
 
+Each list is read in one loop, which gathers what is checked once for the whole record: its
+texts (one NFC check over all of them), its days (one ``min`` and one ``max``) and its evidence.
+A word the rulebook knows is looked up in a set made once per rulebook of the known words that
+are also well formed, so it needs no other check.
+
 Duplicate keys: msgspec, like every fast JSON reader, keeps the last of two equal keys where the
 validator refuses the file. Each key of the JSON is followed by a colon, and every other colon is
-inside a string, so the colons of the bytes and of the decoded record encoded again (without its
-defaults) differ only by the keys the bytes have and the record does not: a duplicate, or a
-default written out (``"participants": null``, which is then left to the full validator). One
-encoding and two counts, in C.
+inside a string; so the bytes have as many colons as the decoded record has members (fields that
+differ from their default, counted as each list is read) plus the colons of its strings, unless
+they write a key the record does not have: a duplicate, or a default written out
+(``"participants": null``, which is then left to the full validator). One count in C.
 """
 
 from __future__ import annotations
@@ -399,7 +404,7 @@ def _activities(items: tuple[Activity, ...], events: tuple[Event, ...], words: _
     texts, days, evidence = found.texts, found.days, found.evidence
     ids: list[str] = []
     served: list[str] = []
-    keys = 4 * len(items)  # id, type, title, and date (or start and end: one more)
+    keys = 0  # counted up from 0, where Python keeps its small integers
     for a in items:
         if a.type not in types:
             return False
@@ -430,7 +435,7 @@ def _activities(items: tuple[Activity, ...], events: tuple[Event, ...], words: _
     if served and not links.issuperset(served) and not {e.id for e in events}.issuperset(set(served) - links):
         return False
     texts += served
-    found.keys += keys
+    found.keys += keys + 4 * len(items)  # id, type, title, and date (or start and end: one more)
     return _unique_ids(ids, found)
 
 
