@@ -364,3 +364,20 @@ def test_a_default_written_out_is_left_to_the_full_validator(field: str, default
     raw = written(data).encode("utf-8")
     assert decode_clean(raw) is None
     assert validate_bytes(raw, "record.json").record is not None
+
+
+@pytest.mark.parametrize("where", ["url", "$schema"])
+def test_a_url_or_schema_not_in_nfc_is_left_to_the_validator_which_normalizes_it(where: str) -> None:
+    # validate_bytes reads the whole file normalized: the fast path must not keep another spelling.
+    data = example()
+    address = unicodedata.normalize("NFD", "https://sở-nội-vụ.vn/kế-hoạch")
+    if where == "url":
+        data["activities"][0]["evidence"][0]["url"] = address
+    else:
+        data["$schema"] = address
+    raw = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    assert decode_clean(raw) is None
+    validated = validate_bytes(raw, "record.json").record
+    assert validated is not None
+    kept = validated.activities[0].evidence[0].url if where == "url" else validated.schema_
+    assert kept == unicodedata.normalize("NFC", address)
