@@ -313,6 +313,11 @@ def _words(rulebook: Rulebook) -> _Words:
     return words
 
 
+def _colons(text: str) -> int:
+    """How many colons ``text`` holds: most hold none, which a search (memchr) tells ten times faster than a count."""
+    return text.count(":") if ":" in text else 0
+
+
 class _Found:
     """What the checks of a record's parts gather, to check together once the parts are read."""
 
@@ -346,7 +351,7 @@ class _Found:
             (not days or (min(days) >= MIN_DATE and max(days) <= MAX_DATE))
             and all(texts)
             and _is_normalized("NFC", joined)
-            and data.count(b":") == self.keys + written + self.colons + joined.count(":")
+            and data.count(b":") == self.keys + written + self.colons + _colons(joined)
         )
 
 
@@ -393,7 +398,7 @@ def _well_formed(joined: str, count: int) -> bool:
 def _unique_ids(ids: list[str], found: _Found) -> bool:
     """Whether the ids of one list are well formed and each used once."""
     joined = "\n".join(ids)
-    found.colons += joined.count(":")
+    found.colons += _colons(joined)
     return _well_formed(joined, len(ids)) and len(set(ids)) == len(ids)
 
 
