@@ -38,7 +38,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -227,7 +227,6 @@ _FIELDS: dict[type[msgspec.Struct], tuple[tuple[str, Any], ...]] = {
         ActivityRecord,
     )
 }
-_encode = msgspec.json.encode
 _is_normalized = unicodedata.is_normalized
 
 
@@ -261,54 +260,34 @@ _slug = _remembered(_is_slug)
 _period_label = _remembered(_is_period_label)
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """The words of :class:`~dancoso_rules.record.words.KnownWords` that the models also accept as
-    written (slugs well formed, texts non-empty and in NFC): a word in one of these sets needs no
-    other check. Made once per rulebook."""
-
-    kinds: dict[str, tuple[str, ...]]
-    functions: frozenset[str]
-    bodies: frozenset[str]
-    territories: frozenset[str]
-    packs: frozenset[str]
-    activity_types: frozenset[str]
-    event_types: frozenset[str]
-    evidence_kinds: frozenset[str]
-    links: frozenset[str]
-    obligations: frozenset[str]
-
-    @classmethod
-    def of(cls, known: KnownWords) -> _Words:
-        def slugs(words: frozenset[str]) -> frozenset[str]:
-            return frozenset(filter(_is_slug, words))
-
-        return cls(
-            kinds={kind: levels for kind, levels in known.kinds.items() if _is_slug(kind)},
-            functions=slugs(known.functions),
-            bodies=slugs(known.bodies),
-            territories=slugs(known.territories),
-            packs=slugs(known.packs),
-            activity_types=slugs(known.activity_types),
-            event_types=slugs(known.event_types),
-            evidence_kinds=slugs(known.evidence_kinds),
-            links=known.links,
-            obligations=known.obligations,
-        )
+_WORDS: dict[int, tuple[KnownWords, KnownWords]] = {}
 
 
-_WORDS: dict[int, tuple[KnownWords, _Words]] = {}
-
-
-def _words(rulebook: Rulebook) -> _Words:
-    """:class:`_Words` for ``rulebook``, kept by the identity of its :class:`KnownWords`."""
+def _words(rulebook: Rulebook) -> KnownWords:
+    """The words ``rulebook`` knows that the models also accept as written: a word in one of these
+    needs no other check (the slugs are kept if well formed; links and obligations, which are texts,
+    are checked with the record's other texts). Made once per rulebook."""
     known = known_words(rulebook)
     kept = _WORDS.get(id(known))
     if kept is not None and kept[0] is known:
         return kept[1]
+
+    def slugs(words: frozenset[str]) -> frozenset[str]:
+        return frozenset(filter(_is_slug, words))
+
+    words = replace(
+        known,
+        kinds={kind: levels for kind, levels in known.kinds.items() if _is_slug(kind)},
+        functions=slugs(known.functions),
+        bodies=slugs(known.bodies),
+        territories=slugs(known.territories),
+        packs=slugs(known.packs),
+        activity_types=slugs(known.activity_types),
+        event_types=slugs(known.event_types),
+        evidence_kinds=slugs(known.evidence_kinds),
+    )
     if len(_WORDS) >= 8:
         _WORDS.clear()
-    words = _Words.of(known)
     _WORDS[id(known)] = (known, words)
     return words
 
@@ -355,7 +334,7 @@ class _Found:
         )
 
 
-def _organisation(org: Organisation, words: _Words, found: _Found) -> bool:
+def _organisation(org: Organisation, words: KnownWords, found: _Found) -> bool:
     levels = words.kinds.get(org.kind)
     if levels is None or (levels and org.level not in levels) or org.territory not in words.territories:
         return False
@@ -402,7 +381,9 @@ def _unique_ids(ids: list[str], found: _Found) -> bool:
     return _well_formed(joined, len(ids)) and len(set(ids)) == len(ids)
 
 
-def _activities(items: tuple[Activity, ...], events: tuple[Event, ...], words: _Words, found: _Found) -> bool:
+def _activities(
+    items: tuple[Activity, ...], events: tuple[Event, ...], words: KnownWords, found: _Found
+) -> bool:
     if not items:
         return True
     types, links = words.activity_types, words.links
@@ -444,7 +425,7 @@ def _activities(items: tuple[Activity, ...], events: tuple[Event, ...], words: _
     return _unique_ids(ids, found)
 
 
-def _events(items: tuple[Event, ...], words: _Words, found: _Found) -> bool:
+def _events(items: tuple[Event, ...], words: KnownWords, found: _Found) -> bool:
     if not items:
         return True
     types = words.event_types
@@ -476,7 +457,7 @@ def _events(items: tuple[Event, ...], words: _Words, found: _Found) -> bool:
     return _unique_ids(ids, found)
 
 
-def _attestations(items: tuple[Attestation, ...], words: _Words, found: _Found) -> bool:
+def _attestations(items: tuple[Attestation, ...], words: KnownWords, found: _Found) -> bool:
     if not items:
         return True
     obligations = words.obligations
@@ -496,7 +477,7 @@ def _attestations(items: tuple[Attestation, ...], words: _Words, found: _Found) 
     return _unique_ids(ids, found)
 
 
-def _evidence(items: list[Evidence], words: _Words, found: _Found) -> bool:
+def _evidence(items: list[Evidence], words: KnownWords, found: _Found) -> bool:
     kinds = words.evidence_kinds
     texts, days = found.texts, found.days
     keys = 0
