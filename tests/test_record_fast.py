@@ -276,3 +276,108 @@ def test_each_example_evaluates_alike_from_either_reader(path: Path, rulebook: R
 @given(st.binary(max_size=300) | st.text(max_size=200).map(lambda s: s.encode("utf-8", "surrogatepass")))
 def test_whatever_bytes_it_is_given_it_answers_and_never_raises(raw: bytes) -> None:
     assert decode_clean(raw) is None or model_view(raw) is not None
+
+
+def every_field() -> dict[str, Any]:
+    """A record that sets every field of every struct somewhere, with colons in its free-form strings."""
+    data = example()
+    first = data["activities"][0]
+    first.update(id="hn:2025", title="Hội nghị: tổng kết", items=3, covers="2025")
+    first["serves"] = [*first["serves"], "kn-2025-03"]  # an event of the record
+    first["evidence"][0].update(
+        url="https://example.vn/van-ban:15",
+        file={"name": "KH:15.pdf", "sha256": "ab" * 32},
+        title="Kế hoạch: hội nghị",
+    )
+    data["activities"][1].pop("date", None)
+    data["activities"][1].update(start="2025-03-01", end="2025-03-02")
+    data["events"][0]["reference"] = "Sổ: 07/2025"
+    data["attestations"][0]["statement"] = "Xác nhận: đã thực hiện."
+    return data
+
+
+def fewest_fields() -> dict[str, Any]:
+    """A record that sets only the fields its structs require."""
+    full = example()
+    organisation = {k: full["organisation"][k] for k in ("id", "name", "kind", "level", "territory")}
+    activity = {k: full["activities"][0][k] for k in ("id", "type", "date", "title")}
+    activity["evidence"] = [{"number": "15/KH-SNV"}]
+    event = {k: full["events"][0][k] for k in ("id", "type", "date", "title")}
+    event["resolution"] = {"date": full["events"][0]["resolution"]["date"]}
+    attestation = {
+        k: full["attestations"][0][k] for k in ("id", "obligation", "attested_by", "date", "statement")
+    }
+    return {
+        "organisation": organisation,
+        "period": full["period"],
+        "activities": [activity],
+        "events": [event],
+        "attestations": [attestation],
+    }
+
+
+def written(value: Any, twice: tuple[Any, ...] = (), at: tuple[Any, ...] = ()) -> str:
+    """``value`` as JSON, with the member at path ``twice`` written twice (JSON allows it; the validator does not)."""
+    if isinstance(value, dict):
+        members = []
+        for key, item in value.items():
+            member = f"{json.dumps(key)}: {written(item, twice, (*at, key))}"
+            members += [member, member] if (*at, key) == twice else [member]
+        return "{" + ", ".join(members) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(written(item, twice, (*at, i)) for i, item in enumerate(value)) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def member_paths(value: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of every member of every object in ``value``."""
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in [(*at, key), *member_paths(item, (*at, key))]]
+    if isinstance(value, list):
+        return [p for i, item in enumerate(value) for p in member_paths(item, (*at, i))]
+    return []
+
+
+@pytest.mark.parametrize("make", [every_field, fewest_fields])
+def test_a_key_written_twice_anywhere_is_refused_and_the_record_once_is_taken(make: Any) -> None:
+    # The fast path counts the members each struct writes instead of encoding the record again: a
+    # field it forgot to count, or counted when left at its default, shows here.
+    data = make()
+    assert agree(written(data).encode("utf-8"))
+    paths = member_paths(data)
+    assert len(paths) > 20
+    for path in paths:
+        raw = written(data, twice=path).encode("utf-8")
+        assert decode_clean(raw) is None, path
+        assert validate_bytes(raw, "record.json").record is None, path
+
+
+@pytest.mark.parametrize(
+    ("field", "default"),
+    [("participants", None), ("items", None), ("covers", None), ("evidence", []), ("serves", [])],
+)
+def test_a_default_written_out_is_left_to_the_full_validator(field: str, default: Any) -> None:
+    # Written out, a default is a key the decoded struct does not count: the record is refused here
+    # (the validator, which accepts it, then reads it).
+    data = fewest_fields()
+    data["activities"][0][field] = default
+    raw = written(data).encode("utf-8")
+    assert decode_clean(raw) is None
+    assert validate_bytes(raw, "record.json").record is not None
+
+
+@pytest.mark.parametrize("where", ["url", "$schema"])
+def test_a_url_or_schema_not_in_nfc_is_left_to_the_validator_which_normalizes_it(where: str) -> None:
+    # validate_bytes reads the whole file normalized: the fast path must not keep another spelling.
+    data = example()
+    address = unicodedata.normalize("NFD", "https://sở-nội-vụ.vn/kế-hoạch")
+    if where == "url":
+        data["activities"][0]["evidence"][0]["url"] = address
+    else:
+        data["$schema"] = address
+    raw = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    assert decode_clean(raw) is None
+    validated = validate_bytes(raw, "record.json").record
+    assert validated is not None
+    kept = validated.activities[0].evidence[0].url if where == "url" else validated.schema_
+    assert kept == unicodedata.normalize("NFC", address)

@@ -19,12 +19,17 @@ within :data:`~dancoso_rules.record.model.MIN_DATE`..``MAX_DATE``, a period of a
 each key once). The tests check this on every fixture and on generated records
 (``tests/test_record_fast.py``).
 
+Each list is read in one loop, which gathers what is checked once for the whole record: its
+texts (one NFC check over all of them), its days (one ``min`` and one ``max``) and its evidence.
+A word the rulebook knows is looked up in a set made once per rulebook of the known words that
+are also well formed, so it needs no other check.
+
 Duplicate keys: msgspec, like every fast JSON reader, keeps the last of two equal keys where the
 validator refuses the file. Each key of the JSON is followed by a colon, and every other colon is
-inside a string, so the colons of the bytes and of the decoded record encoded again (without its
-defaults) differ only by the keys the bytes have and the record does not: a duplicate, or a
-default written out (``"participants": null``, which is then left to the full validator). One
-encoding and two counts, in C.
+inside a string; so the bytes have as many colons as the decoded record has members (fields that
+differ from their default, counted as each list is read) plus the colons of its strings, unless
+they write a key the record does not have: a duplicate, or a default written out
+(``"participants": null``, which is then left to the full validator). One count in C.
 """
 
 from __future__ import annotations
@@ -32,7 +37,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from itertools import chain
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -221,176 +227,291 @@ _FIELDS: dict[type[msgspec.Struct], tuple[tuple[str, Any], ...]] = {
         ActivityRecord,
     )
 }
-_encode = msgspec.json.encode
 _is_normalized = unicodedata.is_normalized
 
-#: Slugs already found well formed: a record repeats the same few dozen types and kinds.
-_SLUGS: set[str] = set()
-_SLUGS_MAX = 4096
 
+def _remembered(check: Callable[[str], bool], limit: int = 4096) -> Callable[[str], bool]:
+    """``check``, remembering the values it passed (a record repeats the same few dozen slugs and periods)."""
+    passed: set[str] = set()
 
-def _slug(value: str | None) -> bool:
-    """Whether ``value`` (``None`` aside) is a well-formed slug; those found so are kept."""
-    if value is None or value in _SLUGS:
-        return True
-    if not 2 <= len(value) <= 80 or _SLUG.fullmatch(value) is None:
-        return False
-    if len(_SLUGS) < _SLUGS_MAX:
-        _SLUGS.add(value)
-    return True
-
-
-def _texts_nfc(texts: list[str]) -> bool:
-    """Whether every text is non-empty and in NFC: joined by a character that composes with nothing, in one call."""
-    return all(texts) and _is_normalized("NFC", "\n".join(texts))
-
-
-def _slugs(values: set[str | None]) -> bool:
-    """Whether every value (``None`` aside) is a well-formed slug."""
-    return all(_slug(value) for value in values - _SLUGS)
-
-
-def _within(days: list[dt.date]) -> bool:
-    """Whether every day lies between :data:`MIN_DATE` and :data:`MAX_DATE`, as the validator requires."""
-    return not days or (min(days) >= MIN_DATE and max(days) <= MAX_DATE)
-
-
-def _evidence(items: list[Evidence], texts: list[str], known: KnownWords) -> bool:
-    if not items:
-        return True
-    numbers = [e.number for e in items if e.number is not None]
-    # Something to find it by: most evidence has a number, and then nothing more is looked at.
-    if len(numbers) < len(items) and [
-        e for e in items if e.number is None and e.url is None and e.file is None
-    ]:
-        return False
-    kinds = {e.kind for e in items}
-    kinds.discard(None)
-    if not (_slugs(kinds) and kinds <= known.evidence_kinds):
-        return False
-    if not _within([e.date for e in items if e.date is not None]):
-        return False
-    texts += numbers
-    texts += [e.title for e in items if e.title is not None]
-    urls = [e.url for e in items if e.url is not None]
-    if urls and not all(_URL.fullmatch(url) for url in urls):
-        return False
-    files = [e.file for e in items if e.file is not None]
-    if files:
-        texts += [f.name for f in files]
-        sums = [f.sha256 for f in files if f.sha256 is not None]
-        if not all(_SHA256.fullmatch(s) for s in sums):
+    def remembered(value: str) -> bool:
+        if value in passed:
+            return True
+        if not check(value):
             return False
-    return True
+        if len(passed) < limit:
+            passed.add(value)
+        return True
+
+    return remembered
 
 
-def _organisation(org: Organisation, texts: list[str], known: KnownWords) -> bool:
-    levels = known.kinds.get(org.kind)
-    if levels is None or (levels and org.level not in levels) or org.territory not in known.territories:
+def _is_slug(value: str) -> bool:
+    return 2 <= len(value) <= 80 and _SLUG.fullmatch(value) is not None
+
+
+def _is_period_label(label: str) -> bool:
+    return PERIOD_LABEL.fullmatch(label) is not None and covers_in_bounds(label)
+
+
+#: Whether a string is a well-formed slug (:data:`~dancoso_rules.model.common.Slug`).
+_slug = _remembered(_is_slug)
+#: Whether a string names a calendar period a record may name (``covers``).
+_period_label = _remembered(_is_period_label)
+
+
+_WORDS: dict[int, tuple[KnownWords, KnownWords]] = {}
+
+
+def _words(rulebook: Rulebook) -> KnownWords:
+    """The words ``rulebook`` knows that the models also accept as written: a word in one of these
+    needs no other check (the slugs are kept if well formed; links and obligations, which are texts,
+    are checked with the record's other texts). Made once per rulebook."""
+    known = known_words(rulebook)
+    kept = _WORDS.get(id(known))
+    if kept is not None and kept[0] is known:
+        return kept[1]
+
+    def slugs(words: frozenset[str]) -> frozenset[str]:
+        return frozenset(filter(_is_slug, words))
+
+    words = replace(
+        known,
+        kinds={kind: levels for kind, levels in known.kinds.items() if _is_slug(kind)},
+        functions=slugs(known.functions),
+        bodies=slugs(known.bodies),
+        territories=slugs(known.territories),
+        packs=slugs(known.packs),
+        activity_types=slugs(known.activity_types),
+        event_types=slugs(known.event_types),
+        evidence_kinds=slugs(known.evidence_kinds),
+    )
+    if len(_WORDS) >= 8:
+        _WORDS.clear()
+    _WORDS[id(known)] = (known, words)
+    return words
+
+
+def _colons(text: str) -> int:
+    """How many colons ``text`` holds: most hold none, which a search (memchr) tells ten times faster than a count."""
+    return text.count(":") if ":" in text else 0
+
+
+class _Found:
+    """What the checks of a record's parts gather, to check together once the parts are read."""
+
+    __slots__ = ("colons", "days", "evidence", "keys", "texts")
+
+    def __init__(self) -> None:
+        #: Every string that must be non-empty and in NFC: the texts
+        #: (:data:`~dancoso_rules.model.common.Text`), the urls and ``$schema`` (which the validator
+        #: reads normalized, as it does the whole file).
+        self.texts: list[str] = []
+        #: Every date, each of which must lie within :data:`MIN_DATE`..``MAX_DATE``.
+        self.days: list[dt.date] = []
+        #: Every evidence item, checked by :func:`_evidence` once all are found.
+        self.evidence: list[Evidence] = []
+        #: How many members the record's objects write: one for each field that differs from its
+        #: default (as msgspec's encoding with ``omit_defaults`` writes them).
+        self.keys = 0
+        #: How many colons the ids hold (the only strings but :attr:`texts` that may hold one).
+        self.colons = 0
+
+    def clean(self, data: bytes, written: bool) -> bool:
+        """Whether the days and texts found are as the models require, and ``data`` writes each key once.
+
+        ``written``: whether ``data`` writes ``record_version`` (a default) at its top. A colon of the
+        JSON follows a key or is in a string (see the module docstring); the strings that may hold one
+        are the ids and :attr:`texts` (slugs, dates, labels and sha256 sums cannot).
+        """
+        days, texts = self.days, self.texts
+        joined = "\n".join(texts)  # a character that composes with nothing
+        return (
+            (not days or (min(days) >= MIN_DATE and max(days) <= MAX_DATE))
+            and all(texts)
+            and _is_normalized("NFC", joined)
+            and data.count(b":") == self.keys + written + self.colons + _colons(joined)
+        )
+
+
+def _organisation(org: Organisation, words: KnownWords, found: _Found) -> bool:
+    levels = words.kinds.get(org.kind)
+    if levels is None or (levels and org.level not in levels) or org.territory not in words.territories:
         return False
     if not (
-        known.functions >= set(org.functions)
-        and (org.bodies is None or known.bodies.issuperset(org.bodies))
-        and (org.packs is None or known.packs.issuperset(org.packs))
+        words.functions.issuperset(org.functions)
+        and (org.bodies is None or words.bodies.issuperset(org.bodies))
+        and (org.packs is None or words.packs.issuperset(org.packs))
+        and _slug(org.id)
+        and (org.province is None or _slug(org.province))
     ):
         return False
-    slugs: set[str | None] = {
-        org.id,
-        org.kind,
-        org.territory,
-        org.province,
-        *(org.packs or ()),
-        *org.functions,
-        *(org.bodies or ()),
-    }
-    texts.append(org.name)
-    if org.parent is not None:
-        slugs.add(org.parent.id)
-        texts.append(org.parent.name)
-    return _slugs(slugs)
+    found.texts.append(org.name)
+    # id, name, kind, level, territory, and what is set of the rest.
+    found.keys += 5 + (org.province is not None) + (org.packs is not None) + bool(org.functions)
+    found.keys += org.bodies is not None
+    parent = org.parent
+    if parent is not None:
+        found.texts.append(parent.name)
+        found.keys += 2 + (parent.id is not None)
+        return parent.id is None or _slug(parent.id)
+    return True
 
 
 def _ids(ids: list[str]) -> bool:
-    """Whether every id is well formed, from the shapes of their bytes, joined by line breaks.
+    """Whether every id is well formed."""
+    return not ids or _well_formed("\n".join(ids), len(ids))
+
+
+def _well_formed(joined: str, count: int) -> bool:
+    """Whether ``count`` ids joined by line breaks are well formed, from the shapes of their bytes.
 
     Byte by byte, in C: the joined shapes start with a letter or digit, hold no other byte, and
     every line break is followed by a letter or digit (so none was inside an id, and no id is empty
     or starts with a punctuation mark).
     """
-    if not ids:
-        return True
-    shape = "\n".join(ids).encode().translate(_ID_SHAPES)
-    return (
-        shape[:1] == b"a" and b"!" not in shape and shape.count(b"\na") == len(ids) - 1 == shape.count(b"\n")
-    )
+    shape = joined.encode().translate(_ID_SHAPES)
+    return shape[:1] == b"a" and b"!" not in shape and shape.count(b"\na") == count - 1 == shape.count(b"\n")
 
 
-def _unique(ids: list[str]) -> bool:
-    return len(set(ids)) == len(ids)
+def _unique_ids(ids: list[str], found: _Found) -> bool:
+    """Whether the ids of one list are well formed and each used once."""
+    joined = "\n".join(ids)
+    found.colons += _colons(joined)
+    return _well_formed(joined, len(ids)) and len(set(ids)) == len(ids)
 
 
 def _activities(
-    items: tuple[Activity, ...], texts: list[str], known: KnownWords, events: tuple[Event, ...]
+    items: tuple[Activity, ...], events: tuple[Event, ...], words: KnownWords, found: _Found
 ) -> bool:
     if not items:
         return True
-    types = {a.type for a in items}
-    if not (_slugs(types) and types <= known.activity_types):  # type: ignore[arg-type]
-        return False
-    # A date, or a range (start and end, in order), never both.
-    for a in [a for a in items if a.date is None or a.start is not None or a.end is not None]:
-        if a.date is not None or a.start is None or a.end is None or a.end < a.start:
-            return False
-    covered = [a.covers for a in items if a.covers is not None]
-    if covered and not all(PERIOD_LABEL.fullmatch(label) and covers_in_bounds(label) for label in covered):
-        return False
-    firsts = [day for a in items if (day := a.date or a.start) is not None]
-    if not _within(firsts) or not _within([a.end for a in items if a.end is not None]):
-        return False
-    texts += [a.title for a in items]
-    served = [a.serves for a in items]
-    if any(served):
-        links = set(chain.from_iterable(served))
-        # A provision or obligation, or an event of this record that the activity answers.
-        if not links <= known.links and not links - known.links <= {e.id for e in events}:
-            return False
-        texts += links
-    evidence = list(chain.from_iterable([a.evidence for a in items]))
-    ids = [a.id for a in items]
-    return _ids(ids) and _unique(ids) and _evidence(evidence, texts, known)
-
-
-def _events(items: tuple[Event, ...], texts: list[str], known: KnownWords) -> bool:
-    if not items:
-        return True
-    types = {e.type for e in items}
-    if not (_slugs(types) and types <= known.event_types):  # type: ignore[arg-type]
-        return False
-    if not _within([e.date for e in items]):
-        return False
-    texts += [e.title for e in items]
-    texts += [e.reference for e in items if e.reference is not None]
-    resolutions = [(e, e.resolution) for e in items if e.resolution is not None]
-    if [e for e, r in resolutions if r.date < e.date]:
-        return False
-    texts += [r.title for _, r in resolutions if r.title is not None]
-    if not _within([r.date for _, r in resolutions]):
-        return False
-    evidence = [item for _, r in resolutions for item in r.evidence]
-    ids = [e.id for e in items]
-    return _ids(ids) and _unique(ids) and _evidence(evidence, texts, known)
-
-
-def _attestations(items: tuple[Attestation, ...], texts: list[str], known: KnownWords) -> bool:
-    if not items:
-        return True
+    types, links = words.activity_types, words.links
+    texts, days, evidence = found.texts, found.days, found.evidence
+    ids: list[str] = []
+    served: list[str] = []
+    keys = 0  # counted up from 0, where Python keeps its small integers
     for a in items:
-        texts += (a.obligation, a.attested_by, a.statement)
-    if not {a.obligation for a in items} <= known.obligations or not _within([a.date for a in items]):
+        if a.type not in types:
+            return False
+        # A date, or a range (start and end, in order), never both.
+        if a.start is None and a.end is None:
+            if a.date is None:
+                return False
+            days.append(a.date)
+        elif a.date is not None or a.start is None or a.end is None or a.end < a.start:
+            return False
+        else:
+            days += (a.start, a.end)
+            keys += 1
+        ids.append(a.id)
+        texts.append(a.title)
+        if a.covers is not None:
+            if not _period_label(a.covers):
+                return False
+            keys += 1
+        if a.evidence:
+            evidence += a.evidence
+            keys += 1
+        if a.serves:
+            served += a.serves
+            keys += 1
+        keys += (a.participants is not None) + (a.items is not None)
+    # What an activity serves: a provision or obligation, or an event of this record that it answers.
+    if served and not links.issuperset(served) and not {e.id for e in events}.issuperset(set(served) - links):
         return False
-    evidence = [item for a in items for item in a.evidence]
-    ids = [a.id for a in items]
-    return _ids(ids) and _unique(ids) and _evidence(evidence, texts, known)
+    texts += served
+    found.keys += keys + 4 * len(items)  # id, type, title, and date (or start and end: one more)
+    return _unique_ids(ids, found)
+
+
+def _events(items: tuple[Event, ...], words: KnownWords, found: _Found) -> bool:
+    if not items:
+        return True
+    types = words.event_types
+    texts, days, evidence = found.texts, found.days, found.evidence
+    ids: list[str] = []
+    keys = 4 * len(items)  # id, type, date, title
+    for e in items:
+        if e.type not in types:
+            return False
+        ids.append(e.id)
+        days.append(e.date)
+        texts.append(e.title)
+        if e.reference is not None:
+            texts.append(e.reference)
+            keys += 1
+        resolved = e.resolution
+        if resolved is not None:
+            if resolved.date < e.date:
+                return False
+            days.append(resolved.date)
+            keys += 2  # resolution, and its date
+            if resolved.title is not None:
+                texts.append(resolved.title)
+                keys += 1
+            if resolved.evidence:
+                evidence += resolved.evidence
+                keys += 1
+    found.keys += keys
+    return _unique_ids(ids, found)
+
+
+def _attestations(items: tuple[Attestation, ...], words: KnownWords, found: _Found) -> bool:
+    if not items:
+        return True
+    obligations = words.obligations
+    texts = found.texts
+    ids: list[str] = []
+    keys = 5 * len(items)  # id, obligation, attested_by, date, statement
+    for a in items:
+        if a.obligation not in obligations:
+            return False
+        ids.append(a.id)
+        found.days.append(a.date)
+        texts += (a.obligation, a.attested_by, a.statement)
+        if a.evidence:
+            found.evidence += a.evidence
+            keys += 1
+    found.keys += keys
+    return _unique_ids(ids, found)
+
+
+def _evidence(items: list[Evidence], words: KnownWords, found: _Found) -> bool:
+    kinds = words.evidence_kinds
+    texts, days = found.texts, found.days
+    keys = 0
+    for e in items:
+        if e.kind is not None:
+            if e.kind not in kinds:
+                return False
+            keys += 1
+        if e.number is not None:
+            texts.append(e.number)
+            keys += 1
+        elif e.url is None and e.file is None:
+            return False  # nothing to find it by
+        if e.date is not None:
+            days.append(e.date)
+            keys += 1
+        if e.title is not None:
+            texts.append(e.title)
+            keys += 1
+        if e.url is not None:
+            if _URL.fullmatch(e.url) is None:
+                return False
+            texts.append(e.url)
+            keys += 1
+        file = e.file
+        if file is not None:
+            texts.append(file.name)
+            keys += 2  # file, and its name
+            if file.sha256 is not None:
+                if _SHA256.fullmatch(file.sha256) is None:
+                    return False
+                keys += 1
+    found.keys += keys
+    return True
 
 
 def decode_clean(data: bytes, rulebook: Rulebook | None = None) -> ActivityRecord | None:
@@ -438,7 +559,7 @@ def _decode_clean(data: bytes, rulebook: Rulebook | None) -> tuple[ActivityRecor
         from dancoso_rules.load.packs import bundled_rulebook
 
         rulebook = bundled_rulebook()
-    known = known_words(rulebook)
+    words = _words(rulebook)
     # Escapes (\u0301, a lone surrogate) are left to the full validator; most records have no
     # backslash at all, which one fast scan for the byte tells.
     if b"\\" in data and b"\\u" in data:
@@ -450,21 +571,23 @@ def _decode_clean(data: bytes, rulebook: Rulebook | None) -> tuple[ActivityRecor
     period = record.period
     if not (MIN_DATE <= period.start <= period.end <= MAX_DATE) or period_too_long(period.start, period.end):
         return None
-    texts: list[str] = []
-    if not (
-        _organisation(record.organisation, texts, known)
-        and _activities(record.activities, texts, known, record.events)
-        and _events(record.events, texts, known)
-        and _attestations(record.attestations, texts, known)
-        and _texts_nfc(texts)
-    ):
-        return None
-    # Each key once (see the module docstring). "record_version" is the one default records write,
-    # at their top: looked for there only (written further on, it is left to the full validator).
-    # Only a key can be followed by '":' (a string value never is), and a key other than the
-    # top-level one would have been refused as unknown.
+    found = _Found()
+    # The members written at the top, and the period's two.
+    found.keys = 4 + (record.schema_ is not None) + bool(record.activities) + bool(record.events)
+    found.keys += bool(record.attestations)
+    if record.schema_ is not None:
+        found.texts.append(record.schema_)
+    # "record_version" is the one default records write, at their top: looked for there only
+    # (written further on, it is left to the full validator).
     written = data.find(b'"record_version":', 0, 256) >= 0
-    if data.count(b":") != _encode(record).count(b":") + written:
+    if not (
+        _organisation(record.organisation, words, found)
+        and _activities(record.activities, record.events, words, found)
+        and _events(record.events, words, found)
+        and _attestations(record.attestations, words, found)
+        and _evidence(found.evidence, words, found)
+        and found.clean(data, written)
+    ):
         return None
     return record, written
 
