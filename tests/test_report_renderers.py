@@ -265,7 +265,8 @@ def test_html_dashboard_escapes_names_and_links_each_report(sample: ComplianceRe
 
 def test_json_overview_rows_are_each_rows_own_json(rulebook: Rulebook) -> None:
     """The JSON overview writes each row as ``json.dumps`` of the row's model dump gives it (the renderer
-    encodes the khoản the rows share once, and escapes its parts apart), also with hostile text."""
+    encodes the khoản and the tuples of khoản the rows share once, and escapes its parts apart), also
+    with hostile text."""
     import datetime as dt
 
     from dancoso_rules.report.overview import OverviewBuilder
@@ -286,6 +287,7 @@ def test_json_overview_rows_are_each_rows_own_json(rulebook: Rulebook) -> None:
     rows = list(overview.rows())
     assert len(rows) == len(lines) == 2 * len(RECORDS)
     assert len({id(cell) for row in rows for cell in row.clauses}) < sum(len(row.clauses) for row in rows)
+    assert len({id(row.clauses) for row in rows}) <= len(RECORDS)  # a record's two rows share theirs
     for row, line in zip(rows, lines, strict=True):
         assert line == json_visible(
             json.dumps(row.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)

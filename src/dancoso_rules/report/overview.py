@@ -135,7 +135,7 @@ class OverviewBuilder:
                 self._once(tally.period),
                 self._once(tally.totals),
                 self._once(tally.soft),
-                tuple(cells),
+                self._once(tuple(cells)),
                 report_file,
             )
         )
@@ -252,17 +252,23 @@ class Overview(Tallied):
         """Each organisation's row, worst first; its khoản worst first too, then in the instrument's order.
 
         A khoản with the same counts is the same frozen :class:`ClauseTotals` in every row that has it
-        (most rows share most of theirs), made once with its sort key.
+        (most rows share most of theirs), made once with its sort key; and rows with the same khoản
+        share one tuple of them, sorted once.
         """
         made: dict[tuple[int, ...], tuple[tuple[tuple[int, ...], int], ClauseTotals]] = {}
+        # By the identity of a row's packed cells (kept alive by the row): equal ones are kept once.
+        sorted_cells: dict[int, tuple[ClauseTotals, ...]] = {}
         for packed in self._packed:
-            cells: list[tuple[tuple[tuple[int, ...], int], ClauseTotals]] = []
-            for key in packed.clauses:
-                cell = made.get(key)
-                if cell is None:
-                    cell = made[key] = self._cell(key)
-                cells.append(cell)
-            cells.sort(key=_first)
+            clauses = sorted_cells.get(id(packed.clauses))
+            if clauses is None:
+                cells: list[tuple[tuple[tuple[int, ...], int], ClauseTotals]] = []
+                for key in packed.clauses:
+                    cell = made.get(key)
+                    if cell is None:
+                        cell = made[key] = self._cell(key)
+                    cells.append(cell)
+                cells.sort(key=_first)
+                clauses = sorted_cells[id(packed.clauses)] = tuple(cell for _, cell in cells)
             yield _overview_row(
                 organisation=packed.organisation,
                 name=packed.name,
@@ -272,7 +278,7 @@ class Overview(Tallied):
                 period_end=packed.period[1],
                 totals=counts_of(packed.totals),
                 soft=counts_of(packed.soft),
-                clauses=tuple(cell for _, cell in cells),
+                clauses=clauses,
                 report=packed.report,
             )
 

@@ -38,7 +38,7 @@ class JsonRenderer:
         }
         opening = json_visible(json.dumps(head, ensure_ascii=False, sort_keys=True, indent=2))
         yield opening[:-2] + ',\n  "rows": ['
-        encoded: dict[int, tuple[Frozen, str]] = {}
+        encoded: dict[int, tuple[object, str]] = {}
         separator = "\n"
         for row in overview.rows():
             yield separator + "    " + _row_json(row, encoded)
@@ -48,35 +48,38 @@ class JsonRenderer:
 
 #: The encoder of every row's values (``json.dumps`` would make one per call).
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
-#: The row's fields that rows share (the same frozen objects: see ``Overview.rows``), each encoded once.
-_SHARED = ("clauses", "soft", "totals")
+#: The row's fields that rows share (the same objects: see ``Overview.rows``), each encoded once. In the
+#: order of sorted keys, ``clauses`` comes before the row's own fields and ``soft`` and ``totals`` after them.
+_SHARED = {"clauses", "soft", "totals"}
 
 
 def _encoded(value: object) -> str:
     return json_visible(_ENCODER.encode(value))
 
 
-def _row_json(row: OverviewRow, encoded: dict[int, tuple[Frozen, str]]) -> str:
+def _row_json(row: OverviewRow, encoded: dict[int, tuple[object, str]]) -> str:
     """A row as ``json.dumps(row.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)`` gives it
     (then :func:`~dancoso_rules.text.json_visible`), with what rows share encoded once.
 
-    Rows share their khoản and their totals (:meth:`~dancoso_rules.report.overview.Overview.rows` makes
-    each distinct one once): ``encoded`` keeps each one's JSON by identity (and the object, so that its
-    identity is not reused). The row is its fields' JSON joined in the order of their names, as
-    ``sort_keys`` joins them (the names are plain ASCII words); ``json_visible`` escapes character by
-    character, so each part is escaped apart.
+    Rows share their tuple of khoản, each khoản and their totals (:meth:`~dancoso_rules.report.overview.Overview.rows`
+    makes each distinct one once): ``encoded`` keeps each one's JSON by identity (and the object, so that
+    its identity is not reused). The row's own fields are encoded in one object, whose members go between
+    the shared ones, as ``sort_keys`` orders them; ``json_visible`` escapes character by character, so
+    each part is escaped apart.
     """
 
-    def shared(value: Frozen) -> str:
+    def shared(value: Frozen | tuple[Frozen, ...]) -> str:
         kept = encoded.get(id(value))
         if kept is None:
-            kept = encoded[id(value)] = (value, _encoded(value.model_dump(mode="json")))
+            if isinstance(value, tuple):
+                text = "[" + ", ".join(map(shared, value)) + "]"
+            else:
+                text = _encoded(value.model_dump(mode="json"))
+            kept = encoded[id(value)] = (value, text)
         return kept[1]
 
-    parts = {
-        name: _encoded(value) for name, value in row.model_dump(mode="json", exclude=set(_SHARED)).items()
-    }
-    parts["clauses"] = "[" + ", ".join(map(shared, row.clauses)) + "]"
-    parts["soft"] = shared(row.soft)
-    parts["totals"] = shared(row.totals)
-    return "{" + ", ".join(f'"{name}": {parts[name]}' for name in sorted(parts)) + "}"
+    own = _encoded(row.model_dump(mode="json", exclude=_SHARED))
+    return (
+        f'{{"clauses": {shared(row.clauses)}, {own[1:-1]}, '
+        f'"soft": {shared(row.soft)}, "totals": {shared(row.totals)}}}'
+    )
