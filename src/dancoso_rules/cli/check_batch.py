@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import itertools
 import json
 import sys
 import time
@@ -29,7 +28,6 @@ from dancoso_rules.cli.check_run import CheckRun
 from dancoso_rules.cli.output import InputSet, is_input, output_error, write_chunks, write_output
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.i18n import tr
-from dancoso_rules.report.batch import expand
 from dancoso_rules.report.overview import OverviewBuilder
 
 _PROGRESS_AFTER = 1.0  # seconds
@@ -96,7 +94,7 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     files_done = 0
     current: Path | None = None
     job = job_of(run, as_of, reports=folder is not None)
-    for unit in check_units(itertools.chain(run.stdin, expand(paths)), job, run):
+    for unit in check_units(run.stdin, paths, job, run):
         if unit.path != current:
             files_done += current is not None
             current = unit.path

@@ -11,8 +11,10 @@ records (:data:`REPORTS_CHUNK` when reports are written): starting processes cos
 checking a few records. On Linux, while this process runs no other thread, they are forked
 (:func:`start_method`): each starts at once with this process's rulebook, renderer and options.
 Elsewhere they are spawned, and each reads the rulebook once from the rule cache. Workers are sent
-chunks of records (the bytes of JSON Lines lines, or paths); at most two chunks per worker are in
-flight, so memory stays flat however long the input. Ctrl-C is the parent's alone: workers ignore
+chunks of records: a block of a JSON Lines file's lines as it was read (:class:`~dancoso_rules.report.batch.Lines`,
+split into records by the worker, so that this process never handles a line), or records named by
+path or read from standard input; at most two chunks per worker are in flight, so memory stays
+flat however long the input. Ctrl-C is the parent's alone: workers ignore
 it and are stopped; a worker that dies stops the run with an internal error (exit 3).
 """
 
@@ -32,7 +34,7 @@ from pathlib import Path
 
 from dancoso_rules.cli.check_run import CheckRun, Recipe, open_run
 from dancoso_rules.i18n import Lang, current_lang, set_lang
-from dancoso_rules.report.batch import RecordSource, assess_source, display
+from dancoso_rules.report.batch import Lines, RecordSource, assess_source, blocks, display
 from dancoso_rules.report.tally import Tally
 from dancoso_rules.sendable import sendable
 
@@ -112,30 +114,54 @@ class Checker:
         )
 
 
-def check_units(sources: Iterable[RecordSource], job: Job, run: CheckRun) -> Iterator[Unit]:
-    """Each record of ``sources`` checked, in order: by ``run.jobs`` workers when there are enough records."""
-    chunks = _chunks(iter(sources), REPORTS_CHUNK if job.reports else CHUNK)
+def check_units(
+    stdin: Iterable[RecordSource], paths: Iterable[Path], job: Job, run: CheckRun
+) -> Iterator[Unit]:
+    """Each record of ``stdin`` then of ``paths`` checked, in order: by ``run.jobs`` workers when
+    there are enough records."""
+    size = REPORTS_CHUNK if job.reports else CHUNK
+    items = itertools.chain(stdin, blocks(paths, size=CHUNK_BYTES, most=size))
+    chunks = _chunks(items, size)
     first = list(itertools.islice(chunks, MIN_CHUNKS))
     if run.jobs <= 1 or len(first) < MIN_CHUNKS:
         checker = Checker(job, run)
         for chunk in itertools.chain(first, chunks):
-            yield from map(checker.check, chunk)
+            yield from map(checker.check, _sources(chunk))
         return
     yield from _pooled(itertools.chain(first, chunks), job, run)
 
 
-def _chunks(sources: Iterator[RecordSource], size: int) -> Iterator[list[RecordSource]]:
-    """``size`` records at a time, fewer when their lines of JSON Lines already hold :data:`CHUNK_BYTES`."""
-    chunk: list[RecordSource] = []
+#: What is sent to a worker at a time: a block of lines, or records one by one.
+Chunk = list[RecordSource | Lines]
+
+
+def _chunks(items: Iterator[RecordSource | Lines], size: int) -> Iterator[Chunk]:
+    """A block of lines alone; else ``size`` records at a time, fewer when their bytes (lines of standard
+    input) already hold :data:`CHUNK_BYTES`."""
+    chunk: Chunk = []
     held = 0
-    for source in sources:
-        chunk.append(source)
-        held += len(source.data or b"")
+    for item in items:
+        if isinstance(item, Lines):
+            if chunk:
+                yield chunk
+                chunk, held = [], 0
+            yield [item]
+            continue
+        chunk.append(item)
+        held += len(item.data or b"")
         if len(chunk) >= size or held >= CHUNK_BYTES:
             yield chunk
             chunk, held = [], 0
     if chunk:
         yield chunk
+
+
+def _sources(chunk: Chunk) -> Iterator[RecordSource]:
+    for item in chunk:
+        if isinstance(item, Lines):
+            yield from item.sources()
+        else:
+            yield item
 
 
 def start_method() -> str:
@@ -146,7 +172,7 @@ def start_method() -> str:
     return "spawn"
 
 
-def _pooled(chunks: Iterator[list[RecordSource]], job: Job, run: CheckRun) -> Iterator[Unit]:
+def _pooled(chunks: Iterator[Chunk], job: Job, run: CheckRun) -> Iterator[Unit]:
     import multiprocessing
 
     method = start_method()
@@ -196,9 +222,9 @@ def _start(job: Job, run: CheckRun | None) -> None:
     _CHECKER = Checker(job, run if run is not None else open_run(job.recipe, job.fail_on))
 
 
-def _check_chunk(chunk: list[RecordSource]) -> list[Unit]:
+def _check_chunk(chunk: Chunk) -> list[Unit]:
     assert _CHECKER is not None, "a worker checks records only once started"
-    return [_CHECKER.check(source) for source in chunk]
+    return list(map(_CHECKER.check, _sources(chunk)))
 
 
 def job_of(run: CheckRun, as_of: dt.date, reports: bool) -> Job:

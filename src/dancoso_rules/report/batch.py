@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from dancoso_rules.errors import DancosoError, Location, Problem, RecordError
 from dancoso_rules.evaluation.engine import assess, evaluate
@@ -74,17 +75,67 @@ def record_sources(arguments: Sequence[str]) -> tuple[list[Path], list[Problem]]
     return find_record_files(arguments)
 
 
-def expand(paths: Iterable[Path]) -> Iterator[RecordSource]:
-    """Each record of ``paths``: a JSON file as one source, a JSON Lines file line by line (blank lines skipped)."""
+@sendable
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """Whole lines of a JSON Lines file as they were read, the first of them numbered ``first``: the
+    records of a block (see :func:`blocks`), sent as one piece of bytes to whoever checks them."""
+
+    path: Path
+    name: str
+    first: int
+    data: bytes
+
+    def sources(self) -> Iterator[RecordSource]:
+        """Each record of the block: each line that is not blank, without its line break (``\\r\\n`` too)."""
+        path, name = self.path, self.name
+        for number, line in enumerate(self.data.split(b"\n"), start=self.first):
+            if line.strip():
+                yield RecordSource(path, name, number, line.rstrip(b"\r"))
+
+
+def blocks(paths: Iterable[Path], *, size: int = 1 << 20, most: int = 250) -> Iterator[RecordSource | Lines]:
+    """The records of ``paths`` as they are read: a JSON file as one source, a JSON Lines file in
+    :class:`Lines` of about ``size`` bytes (a longer line whole) and at most ``most`` lines each."""
     for path in paths:
         name = display_path(path)
         if not is_jsonl(path):
             yield RecordSource(path, name)
             continue
         with path.open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
-                if raw.strip():
-                    yield RecordSource(path, name, number, raw.rstrip(b"\r\n"))
+            yield from _read_lines(handle, path, name, size, most)
+
+
+def _read_lines(handle: BinaryIO, path: Path, name: str, size: int, most: int) -> Iterator[Lines]:
+    first = 1
+    while block := handle.read(size):
+        block += handle.readline()  # the rest of a line cut by ``size``: a block ends where a line does
+        start = 0
+        while start < len(block):
+            end = _end_of_lines(block, start, most) or len(block)
+            yield Lines(path, name, first, block[start:end])
+            first += block.count(b"\n", start, end)
+            start = end
+
+
+def _end_of_lines(data: bytes, start: int, most: int) -> int:
+    """Where the ``most``-th line of ``data`` from ``start`` ends (after its line break), or 0 when
+    fewer whole lines are there."""
+    end = start
+    for _ in range(most):
+        end = data.find(b"\n", end) + 1
+        if end == 0:
+            return 0
+    return end
+
+
+def expand(paths: Iterable[Path]) -> Iterator[RecordSource]:
+    """Each record of ``paths``: a JSON file as one source, a JSON Lines file line by line (blank lines skipped)."""
+    for item in blocks(paths):
+        if isinstance(item, Lines):
+            yield from item.sources()
+        else:
+            yield item
 
 
 def stdin_sources(raw: bytes, name: str = STDIN_NAME) -> Iterator[RecordSource]:
