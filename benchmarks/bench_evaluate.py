@@ -135,10 +135,9 @@ def fast(path: Path, rulebook: Rulebook, *, report: bool = False) -> int:
     """(b), or (b+) with ``report``: returns how many records the clean-record decoder passed on."""
     passed_on = 0
     for line in lines(path):
-        record = decode_clean(line)
-        if record is None:
-            passed_on += 1
-            record = ActivityRecord.model_validate(orjson.loads(line))  # type: ignore[assignment]
+        clean = decode_clean(line)
+        passed_on += clean is None
+        record = clean if clean is not None else ActivityRecord.model_validate(orjson.loads(line))
         assessment = assess(record, packs=rulebook, as_of=AS_OF)
         if report:
             assessment.report()

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from dancoso_rules.load import load_rulebook
 from dancoso_rules.record.validate import validate_record
@@ -25,9 +26,9 @@ from dancoso_rules.record.validate import validate_record
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "tra-vinh" / "so-noi-vu.json"
 
 
-def build_record(count: int, types: list[str]) -> dict[str, object]:
+def build_record(count: int, types: list[str]) -> dict[str, Any]:
     """The example's organisation and period with ``count`` dated, evidenced activities."""
-    base = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    base: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     start = dt.date(2025, 1, 1)
     base["activities"] = [
         {
