@@ -124,14 +124,18 @@ def test_a_small_batch_starts_no_pool(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """A few records start no workers, in files or in small JSON Lines files (their blocks go together)."""
     folder, _ = records
     monkeypatch.setattr(check_pool, "CHUNK", 250)
     files = [str(p) for p in sorted(folder.glob("*.json"))]
+    for n, example in enumerate(files):
+        (folder / f"one-{n}.jsonl").write_bytes(Path(example).read_bytes().replace(b"\n", b"") + b"\n")
+    files += [str(p) for p in sorted(folder.glob("one-*.jsonl"))]
     code, out, _ = _run(
         ["check", *files, *AS_OF, "--format", "json", "--jobs", "2"], b"", monkeypatch, capsys
     )
     assert code in (0, 1)
-    assert json.loads(out)["organisations"] == 2
+    assert json.loads(out)["organisations"] == 4
     assert pooled == []
 
 
@@ -175,6 +179,22 @@ def test_a_chunk_ends_at_a_count_of_records_or_of_bytes(monkeypatch: pytest.Monk
     sources = [RecordSource(Path("r.jsonl"), "r.jsonl", n, b"x" * size) for n, size in enumerate(sizes, 1)]
     chunks = list(check_pool._chunks(iter(sources), 3))
     assert [[s.line for s in chunk] for chunk in chunks] == [[1, 2], [3, 4, 5], [6, 7]]
+
+
+def test_blocks_of_lines_count_their_lines_in_a_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A block of as many lines as a chunk holds is a chunk; smaller blocks (small files) go together."""
+    from dancoso_rules.report.batch import Lines, RecordSource
+
+    def block(name: str, lines: int, last_break: bool = True) -> Lines:
+        data = b"\n".join([b"{}"] * lines) + (b"\n" if last_break else b"")
+        return Lines(Path(name), name, 1, data)
+
+    items = [block("a", 3), block("b", 1), block("c", 1, last_break=False), block("d", 2), block("e", 1)]
+    items.insert(3, RecordSource(Path("x.json"), "x.json"))
+    chunks = list(check_pool._chunks(iter(items), 3))
+    assert [[i.name for i in chunk] for chunk in chunks] == [["a"], ["b", "c", "x.json"], ["d", "e"]]
+    monkeypatch.setattr(check_pool, "CHUNK_BYTES", 3)  # a block of one line ({} and a line break) holds as many
+    assert [len(chunk) for chunk in check_pool._chunks(iter([block("f", 1), block("g", 1)]), 3)] == [1, 1]
 
 
 def test_workers_are_forked_on_linux_only_while_no_other_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:

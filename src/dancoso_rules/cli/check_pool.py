@@ -136,22 +136,23 @@ Chunk = list[RecordSource | Lines]
 
 
 def _chunks(items: Iterator[RecordSource | Lines], size: int) -> Iterator[Chunk]:
-    """A block of lines alone; else ``size`` records at a time, fewer when their bytes (lines of standard
-    input) already hold :data:`CHUNK_BYTES`."""
+    """``size`` records at a time (a block of lines counts as many as it has lines), fewer when their
+    bytes already hold :data:`CHUNK_BYTES`: a full block is a chunk by itself, the blocks of small
+    files and the records of other files go together."""
     chunk: Chunk = []
-    held = 0
+    held = count = 0
     for item in items:
-        if isinstance(item, Lines):
-            if chunk:
-                yield chunk
-                chunk, held = [], 0
-            yield [item]
-            continue
         chunk.append(item)
-        held += len(item.data or b"")
-        if len(chunk) >= size or held >= CHUNK_BYTES:
+        if isinstance(item, Lines):
+            count += item.data.count(b"\n") + (not item.data.endswith(b"\n"))
+            held += len(item.data)
+        else:
+            count += 1
+            held += len(item.data or b"")
+        if count >= size or held >= CHUNK_BYTES:
             yield chunk
-            chunk, held = [], 0
+            chunk = []
+            held = count = 0
     if chunk:
         yield chunk
 
