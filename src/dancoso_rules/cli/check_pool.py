@@ -120,7 +120,7 @@ def check_units(
     """Each record of ``stdin`` then of ``paths`` checked, in order: by ``run.jobs`` workers when
     there are enough records."""
     size = REPORTS_CHUNK if job.reports else CHUNK
-    items = itertools.chain(stdin, blocks(paths, size=CHUNK_BYTES, most=size))
+    items = itertools.chain(stdin, blocks(paths, most=size))
     chunks = _chunks(items, size)
     first = list(itertools.islice(chunks, MIN_CHUNKS))
     if run.jobs <= 1 or len(first) < MIN_CHUNKS:

@@ -94,7 +94,12 @@ class Lines:
                 yield RecordSource(path, name, number, line.rstrip(b"\r"))
 
 
-def blocks(paths: Iterable[Path], *, size: int = 1 << 20, most: int = 250) -> Iterator[RecordSource | Lines]:
+#: How many bytes of a JSON Lines file are read at a time (a line cut there is read on to its end): small
+#: enough that a batch's memory stays that of a few records, large enough that reading costs nothing.
+BLOCK = 1 << 18
+
+
+def blocks(paths: Iterable[Path], *, size: int = BLOCK, most: int = 250) -> Iterator[RecordSource | Lines]:
     """The records of ``paths`` as they are read: a JSON file as one source, a JSON Lines file in
     :class:`Lines` of about ``size`` bytes (a longer line whole) and at most ``most`` lines each."""
     for path in paths:
