@@ -193,7 +193,8 @@ def test_blocks_of_lines_count_their_lines_in_a_chunk(monkeypatch: pytest.Monkey
     items.insert(3, RecordSource(Path("x.json"), "x.json"))
     chunks = list(check_pool._chunks(iter(items), 3))
     assert [[i.name for i in chunk] for chunk in chunks] == [["a"], ["b", "c", "x.json"], ["d", "e"]]
-    monkeypatch.setattr(check_pool, "CHUNK_BYTES", 3)  # a block of one line ({} and a line break) holds as many
+    # A block of one line ({} and a line break) holds as many bytes as a chunk may.
+    monkeypatch.setattr(check_pool, "CHUNK_BYTES", 3)
     assert [len(chunk) for chunk in check_pool._chunks(iter([block("f", 1), block("g", 1)]), 3)] == [1, 1]
 
 
