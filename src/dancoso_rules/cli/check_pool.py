@@ -11,11 +11,12 @@ records (:data:`REPORTS_CHUNK` when reports are written): starting processes cos
 checking a few records. On Linux, while this process runs no other thread, they are forked
 (:func:`start_method`): each starts at once with this process's rulebook, renderer and options.
 Elsewhere they are spawned, and each reads the rulebook once from the rule cache. Workers are sent
-chunks of records: a block of a JSON Lines file's lines as it was read (:class:`~dancoso_rules.report.batch.Lines`,
-split into records by the worker, so that this process never handles a line), or records named by
-path or read from standard input; at most two chunks per worker are in flight, so memory stays
-flat however long the input. Ctrl-C is the parent's alone: workers ignore
-it and are stopped; a worker that dies stops the run with an internal error (exit 3).
+chunks of records: blocks of a JSON Lines file's lines as they were read
+(:class:`~dancoso_rules.report.batch.Lines`, split into records by the worker, so that this process
+never handles a line), or records named by path or read from standard input; at most two chunks
+per worker are in flight, so memory stays flat however long the input. Ctrl-C is the parent's
+alone: workers ignore it and are stopped; a worker that dies stops the run with an internal error
+(exit 3).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from pathlib import Path
 
 from dancoso_rules.cli.check_run import CheckRun, Recipe, open_run
 from dancoso_rules.i18n import Lang, current_lang, set_lang
-from dancoso_rules.report.batch import Lines, RecordSource, assess_source, blocks, display
+from dancoso_rules.report.batch import Lines, RecordSource, assess_source, blocks, display, each_source
 from dancoso_rules.report.tally import Tally
 from dancoso_rules.sendable import sendable
 
@@ -126,7 +127,7 @@ def check_units(
     if run.jobs <= 1 or len(first) < MIN_CHUNKS:
         checker = Checker(job, run)
         for chunk in itertools.chain(first, chunks):
-            yield from map(checker.check, _sources(chunk))
+            yield from map(checker.check, each_source(chunk))
         return
     yield from _pooled(itertools.chain(first, chunks), job, run)
 
@@ -155,14 +156,6 @@ def _chunks(items: Iterator[RecordSource | Lines], size: int) -> Iterator[Chunk]
             held = count = 0
     if chunk:
         yield chunk
-
-
-def _sources(chunk: Chunk) -> Iterator[RecordSource]:
-    for item in chunk:
-        if isinstance(item, Lines):
-            yield from item.sources()
-        else:
-            yield item
 
 
 def start_method() -> str:
@@ -225,7 +218,7 @@ def _start(job: Job, run: CheckRun | None) -> None:
 
 def _check_chunk(chunk: Chunk) -> list[Unit]:
     assert _CHECKER is not None, "a worker checks records only once started"
-    return list(map(_CHECKER.check, _sources(chunk)))
+    return list(map(_CHECKER.check, each_source(chunk)))
 
 
 def job_of(run: CheckRun, as_of: dt.date, reports: bool) -> Job:

@@ -136,7 +136,12 @@ def _end_of_lines(data: bytes, start: int, most: int) -> int:
 
 def expand(paths: Iterable[Path]) -> Iterator[RecordSource]:
     """Each record of ``paths``: a JSON file as one source, a JSON Lines file line by line (blank lines skipped)."""
-    for item in blocks(paths):
+    return each_source(blocks(paths))
+
+
+def each_source(items: Iterable[RecordSource | Lines]) -> Iterator[RecordSource]:
+    """Each record of ``items``, in order: a source as it is, the records of a block of lines."""
+    for item in items:
         if isinstance(item, Lines):
             yield from item.sources()
         else:
