@@ -135,9 +135,8 @@ def fast(path: Path, rulebook: Rulebook, *, report: bool = False) -> int:
     """(b), or (b+) with ``report``: returns how many records the clean-record decoder passed on."""
     passed_on = 0
     for line in lines(path):
-        clean = decode_clean(line)
-        passed_on += clean is None
-        record = clean if clean is not None else ActivityRecord.model_validate(orjson.loads(line))
+        record, passed = _read(line)
+        passed_on += passed
         assessment = assess(record, packs=rulebook, as_of=AS_OF)
         if report:
             assessment.report()
@@ -146,9 +145,17 @@ def fast(path: Path, rulebook: Rulebook, *, report: bool = False) -> int:
     return passed_on
 
 
+def _read(line: bytes) -> tuple[Any, bool]:
+    """A record as (b) reads it, and whether the clean-record decoder passed it on to pydantic."""
+    clean = decode_clean(line)
+    if clean is not None:
+        return clean, False
+    return ActivityRecord.model_validate(orjson.loads(line)), True
+
+
 def decoded(path: Path) -> list[Any]:
     """Every record of ``path``, decoded as (b) decodes it, to time the evaluation alone."""
-    return [decode_clean(line) or ActivityRecord.model_validate(orjson.loads(line)) for line in lines(path)]
+    return [_read(line)[0] for line in lines(path)]
 
 
 def assess_only(records: list[Any], rulebook: Rulebook) -> int:

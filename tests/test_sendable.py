@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dancoso_rules.cli.check_pool import Unit
-from dancoso_rules.report.batch import RecordSource
+from dancoso_rules.report.batch import Lines, RecordSource
 from dancoso_rules.report.tally import Tally
 from dancoso_rules.sendable import sendable
 
@@ -24,6 +24,7 @@ TALLY = Tally(
 )
 SENT = [
     RecordSource(Path("a/records.jsonl"), "records.jsonl", 12, b'{"x": 1}'),
+    Lines(Path("a/records.jsonl"), "records.jsonl", 12, b'{"x": 1}\r\n\n{"y": 2}\n'),
     TALLY,
     Unit(Path("a.jsonl"), "a.jsonl", 3, "a.jsonl:3", ("problem",), TALLY, "so-noi-vu", b"report", True),
 ]

@@ -99,9 +99,12 @@ class Lines:
 BLOCK = 1 << 18
 
 
-def blocks(paths: Iterable[Path], *, size: int = BLOCK, most: int = 250) -> Iterator[RecordSource | Lines]:
+def blocks(
+    paths: Iterable[Path], *, size: int = BLOCK, most: int | None = None
+) -> Iterator[RecordSource | Lines]:
     """The records of ``paths`` as they are read: a JSON file as one source, a JSON Lines file in
-    :class:`Lines` of about ``size`` bytes (a longer line whole) and at most ``most`` lines each."""
+    :class:`Lines` of about ``size`` bytes (a longer line whole), and of at most ``most`` lines each
+    when it is given."""
     for path in paths:
         name = display_path(path)
         if not is_jsonl(path):
@@ -111,13 +114,13 @@ def blocks(paths: Iterable[Path], *, size: int = BLOCK, most: int = 250) -> Iter
             yield from _read_lines(handle, path, name, size, most)
 
 
-def _read_lines(handle: BinaryIO, path: Path, name: str, size: int, most: int) -> Iterator[Lines]:
+def _read_lines(handle: BinaryIO, path: Path, name: str, size: int, most: int | None) -> Iterator[Lines]:
     first = 1
     while block := handle.read(size):
         block += handle.readline()  # the rest of a line cut by ``size``: a block ends where a line does
         start = 0
         while start < len(block):
-            end = _end_of_lines(block, start, most) or len(block)
+            end = (most and _end_of_lines(block, start, most)) or len(block)
             yield Lines(path, name, first, block[start:end])
             first += block.count(b"\n", start, end)
             start = end
