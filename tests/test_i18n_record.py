@@ -400,7 +400,7 @@ def test_the_bad_workbooks_are_said_in_both_languages(rulebook: Rulebook, tmp_pa
     assert len(vietnamese) == len(english) >= len(DEFECTS)
     assert "cần một giá trị trong danh sách chọn" in " ".join(vietnamese)
     assert "expected a word from the drop-down list" in " ".join(english)
-    assert "thiếu trang tính 'Sự kiện'" in " ".join(vietnamese)
+    assert "thiếu trang tính 'Sự việc'" in " ".join(vietnamese)
     assert "không có dòng nào trong trang tính 'Hoạt động' có mã 'hn-cbccvc-2052'" in " ".join(vietnamese)
     assert [_english_words(m) for m in vietnamese if _english_words(m)] == []
 

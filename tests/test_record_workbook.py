@@ -167,7 +167,7 @@ def test_the_template_has_a_sheet_for_each_part_of_the_record(rulebook: Rulebook
         "Hướng dẫn",
         SINGLE_SHEET,
         "Hoạt động",
-        "Sự kiện",
+        "Sự việc",
         "Xác nhận",
         "Tài liệu kiểm chứng",
         LISTS_SHEET,
@@ -285,12 +285,12 @@ def _a_date_that_does_not_exist(book: Any) -> None:
 
 
 def _an_iso_date_that_does_not_exist(book: Any) -> None:
-    sheet = book["Sự kiện"]
+    sheet = book["Sự việc"]
     sheet.cell(row=FIRST_ROW, column=_column(sheet, "date"), value="2025-02-30")
 
 
 def _a_missing_sheet(book: Any) -> None:
-    del book["Sự kiện"]
+    del book["Sự việc"]
 
 
 def _a_missing_required_cell(book: Any) -> None:
@@ -431,6 +431,33 @@ def test_a_document_names_its_owner_in_words_or_by_code(rulebook: Rulebook, tmp_
     owner.value = "activities.evidence"
     result = validate_spreadsheet(_save(book, tmp_path / "code.xlsx"), rulebook)
     assert result.record == record
+
+
+def test_a_workbook_of_the_former_template_is_read_by_the_names_it_gives(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A workbook filled in before the sheet «Sự kiện» became «Sự việc» reads to the same record, and its
+    messages name its sheet as it names it."""
+    record = load_record(SO_NOI_VU, rulebook)
+    assert record.events, "the example must have events for this test to mean anything"
+    book = _book(template_workbook(rulebook, record))
+    book["Sự việc"].title = "Sự kiện"
+    documents = book["Tài liệu kiểm chứng"]
+    owners = [documents.cell(row=row, column=1) for row in range(FIRST_ROW, documents.max_row + 1)]
+    renamed = [cell for cell in owners if str(cell.value).startswith("Sự việc — ")]
+    assert renamed, "the example must have evidence of an event's resolution"
+    for cell in renamed:
+        cell.value = "Sự kiện — " + str(cell.value).removeprefix("Sự việc — ")
+    result = validate_spreadsheet(_save(book, tmp_path / "former.xlsx"), rulebook)
+    assert result.problems == ()
+    assert result.record == record
+
+    book["Sự kiện"].cell(row=FIRST_ROW, column=_column(book["Sự kiện"], "date"), value="2025-02-30")
+    documents.cell(row=renamed[0].row, column=2, value="kn-0000")
+    problems = [str(p) for p in validate_spreadsheet(_save(book, tmp_path / "bad.xlsx"), rulebook).problems]
+    assert any(f"Sự kiện!C{FIRST_ROW}:" in p for p in problems), problems
+    assert any("'Sự kiện'" in p and "'kn-0000'" in p for p in problems), problems
+    assert not any("Sự việc" in p for p in problems), problems
 
 
 # -- the commands ------------------------------------------------------------------------------------------

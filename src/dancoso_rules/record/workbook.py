@@ -35,7 +35,7 @@ import re
 import types
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
@@ -79,9 +79,12 @@ _WHOLE = re.compile(r"^[+-]?\d+$")
 #: Sheet names of the record's lists of objects, by the record's key (at most 31 characters, Excel's limit).
 SHEET_NAMES: dict[str, str] = {
     "activities": "Hoạt động",
-    "events": "Sự kiện",
+    "events": "Sự việc",
     "attestations": "Xác nhận",
 }
+#: Names a sheet of :data:`SHEET_NAMES` had in earlier templates, by the record's key: a workbook made
+#: from one of them is still read, and its messages name its sheets as it names them.
+FORMER_SHEET_NAMES: dict[str, tuple[str, ...]] = {"events": ("Sự kiện",)}
 #: Sheet names of nested lists of objects, by the model class of their items.
 CHILD_SHEET_NAMES: dict[str, str] = {"Evidence": "Tài liệu kiểm chứng"}
 
@@ -118,8 +121,8 @@ LABELS: dict[str, str] = {
     "Evidence.url": "Đường dẫn (URL)",
     "FileRef.name": "Tên tệp",
     "FileRef.sha256": "Mã băm SHA-256 của tệp",
-    "Event.id": "Mã sự kiện",
-    "Event.type": "Loại sự kiện",
+    "Event.id": "Mã sự việc",
+    "Event.type": "Loại sự việc",
     "Event.date": "Ngày tiếp nhận, phát hiện",
     "Event.title": "Nội dung",
     "Event.reference": "Số vào sổ, số văn bản",
@@ -135,7 +138,7 @@ LABELS: dict[str, str] = {
 OWNER_KIND_KEY = "owner"
 OWNER_ID_KEY = "owner_id"
 _OWNER_KIND_LABEL = "Thuộc về"
-_OWNER_ID_LABEL = "Mã hoạt động, sự kiện hoặc xác nhận"
+_OWNER_ID_LABEL = "Mã hoạt động, sự việc hoặc xác nhận"
 _LEVEL_LABELS = {"province": "Tỉnh", "district": "Huyện", "commune": "Xã", "hamlet": "Ấp, khu phố"}
 
 ColumnKind = Literal["text", "date", "int", "list", "choice"]
@@ -164,11 +167,13 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Owner:
-    """Where a nested list sits: in the items of ``table`` (a record key), at ``path`` inside each."""
+    """Where a nested list sits: in the items of ``table`` (a record key, on the sheet ``sheet``), at
+    ``path`` inside each."""
 
     table: str
     path: tuple[str, ...]
     label: str
+    sheet: str
 
     @property
     def code(self) -> str:
@@ -290,6 +295,17 @@ def _columns(
         )
 
 
+def sheet_names(present: Collection[str]) -> dict[str, str]:
+    """The names of the sheets of the record's lists in a workbook whose sheets are ``present``: the
+    template's (:data:`SHEET_NAMES`), or a former one (:data:`FORMER_SHEET_NAMES`) where the workbook
+    has it and not the template's."""
+    names = dict(SHEET_NAMES)
+    for key, former in FORMER_SHEET_NAMES.items():
+        if names[key] not in present:
+            names[key] = next((name for name in former if name in present), names[key])
+    return names
+
+
 def _child_model(model: type[BaseModel], path: tuple[str, ...]) -> type[BaseModel]:
     current: Any = model
     for part in path:
@@ -309,8 +325,11 @@ def _path_labels(model: type[BaseModel], path: tuple[str, ...]) -> Iterator[str]
         current = _unwrap(fields[part].annotation)[0]
 
 
-def record_layout(model: type[BaseModel] = ActivityRecord) -> Layout:
-    """The workbook's layout for ``model`` (the activity record): every field, where it goes."""
+def record_layout(
+    model: type[BaseModel] = ActivityRecord, *, sheets: Mapping[str, str] = SHEET_NAMES
+) -> Layout:
+    """The workbook's layout for ``model`` (the activity record): every field, where it goes; ``sheets``
+    names the sheets of the record's lists (see :func:`sheet_names`)."""
     single: list[Column] = []
     record_fields: list[Column] = []  # the format's own fields ($schema, version), after the organisation's
     tables: list[Table] = []
@@ -323,14 +342,14 @@ def record_layout(model: type[BaseModel] = ActivityRecord) -> Layout:
         if item is not None and _is_model(item):
             found: dict[str, list[tuple[str, ...]]] = {}
             columns = tuple(_columns(item, (), True, found))
-            sheet = SHEET_NAMES.get(key, key)
+            sheet = sheets.get(key, key)
             tables.append(Table(key, sheet, columns, path=(key,)))
             for child_name, paths in found.items():
                 for path in paths:
                     child = _child_model(item, path)
                     nested_models[child_name] = child
                     where = " — ".join([sheet, *_path_labels(item, path[:-1])])
-                    nested.setdefault(child_name, []).append(Owner(key, path, where))
+                    nested.setdefault(child_name, []).append(Owner(key, path, where, sheet))
         elif _is_model(annotation):
             inside: dict[str, list[tuple[str, ...]]] = {}
             single.extend(_columns(annotation, (key,), info.is_required(), inside))
@@ -381,7 +400,7 @@ def _list_title(name: str) -> str:
     titles = {
         "activity_types": "Loại hoạt động",
         "organisation_kinds": "Loại hình tổ chức",
-        "event_types": "Loại sự kiện",
+        "event_types": "Loại sự việc",
         "evidence_kinds": "Loại tài liệu",
         "territories": "Địa bàn",
     }
@@ -489,7 +508,7 @@ def _write_instructions(sheet: Worksheet, layout: Layout) -> None:
         ),
         ("• Một hoạt động có ngày thực hiện, hoặc có cả ngày bắt đầu và ngày kết thúc.", False),
         (
-            "• Sheet «Tài liệu kiểm chứng»: cột «Thuộc về» chọn hoạt động, kết quả giải quyết sự kiện hoặc xác nhận; "
+            "• Sheet «Tài liệu kiểm chứng»: cột «Thuộc về» chọn hoạt động, kết quả giải quyết sự việc hoặc xác nhận; "
             "cột kế tiếp ghi mã của dòng đó (ví dụ mã hoạt động).",
             False,
         ),
@@ -884,8 +903,11 @@ def _recognise(rows: list[tuple[Any, ...]], layout: Layout) -> str | None:
 
 
 def record_from_sheets(sheets: Sheets, rulebook: Rulebook, layout: Layout | None = None) -> ReadRecord:
-    """The record data the sheets hold, with where each value came from and the problems of the cells."""
-    layout = layout or record_layout()
+    """The record data the sheets hold, with where each value came from and the problems of the cells.
+
+    Without ``layout``, the sheets are looked for by the names the workbook gives them (see :func:`sheet_names`).
+    """
+    layout = layout or record_layout(sheets=sheet_names(sheets.sheets))
     read = ReadRecord(sheets.file)
     lists = vocabulary_lists(rulebook, layout)
     choices = {name: {code for code, _ in entries} for name, entries in lists.items()}
@@ -1049,7 +1071,7 @@ def _read_children(
                     "owner",
                 )
             continue
-        sheet = SHEET_NAMES.get(owner.table, owner.table)
+        sheet = owner.sheet
         if owner_id is None or owner_id[2] is None:
             read.fail(
                 owner_id[1] if owner_id else row_cell,
@@ -1132,7 +1154,7 @@ def read_spreadsheet(
             return _unreadable(file, tr("sheet.too_large_rows", reason=exc), "too-large")
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
             return _unreadable(file, tr("sheet.not_xlsx", error=f"{type(exc).__name__}: {exc}"), "not-xlsx")
-        return record_from_sheets(sheets, rulebook, layout)
+        return record_from_sheets(sheets, rulebook)
     try:
         csv_sheets, problems = read_csv(((p, _display(p)) for p in paths), layout)
     except OSError as exc:
