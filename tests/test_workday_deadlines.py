@@ -21,8 +21,9 @@ import pytest
 
 from conftest import EXAMPLES
 from dancoso_rules.errors import RuleError
-from dancoso_rules.evaluation import Status, evaluate
+from dancoso_rules.evaluation import Status, evaluate, workdays
 from dancoso_rules.evaluation.result import DutyResult
+from dancoso_rules.evaluation.workdays import working_calendar
 from dancoso_rules.model import Duration, Interpretation, Rulebook, parse_duration
 from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.report.messages import format_date, value_label
@@ -164,6 +165,31 @@ def test_denunciations_and_petitions_are_counted_the_same_way(rulebook: Rulebook
     for kind in ("denunciation_received", "petition_received"):
         found = _result(rulebook, D(2025, 1, 23), None, as_of=D(2025, 3, 1), event_type=kind)
         assert (found.due, found.counted_due) == (D(2025, 3, 15), D(2025, 3, 17))
+
+
+def test_a_new_working_calendar_counts_the_deadlines_again(
+    rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dates counted for an event are kept with the calendar they were counted on: when the calendar
+    is made again (a days-off decision added, ``working_calendar.cache_clear()``), they are counted again,
+    though the rules and their interpretations (and so the frame kept for them) are the same."""
+
+    def counted() -> tuple[D, D | None]:
+        report = evaluate(_record(D(2025, 1, 23), None), packs=rulebook, as_of=D(2025, 3, 1))
+        [found] = [r for r in report.results if r.trigger and r.trigger.id == "kn-1"]
+        return found.due, found.counted_due
+
+    assert counted() == (D(2025, 3, 15), D(2025, 3, 17))
+    decided = workdays.decided_days()
+    extra = workdays.DecidedDays({**decided.days_off, D(2025, 3, 17): "nghỉ"}, decided.make_up, decided.years)
+    monkeypatch.setattr(workdays, "decided_days", lambda: extra)
+    working_calendar.cache_clear()
+    try:
+        assert counted() == (D(2025, 3, 15), D(2025, 3, 18))
+    finally:
+        monkeypatch.undo()
+        working_calendar.cache_clear()
+    assert counted() == (D(2025, 3, 15), D(2025, 3, 17))
 
 
 # --- overrides -------------------------------------------------------------------------------------

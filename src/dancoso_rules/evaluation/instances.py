@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from dancoso_rules.errors import RuleError
 from dancoso_rules.evaluation.interpretations import At, InterpretationTable
-from dancoso_rules.evaluation.workdays import working_calendar
+from dancoso_rules.evaluation.workdays import WorkingCalendar, working_calendar
 from dancoso_rules.model import Duration, Frequency, Obligation, add_months, shift
 from dancoso_rules.record.view import EventLike
 
@@ -100,9 +100,11 @@ class Plan:
     plan: bool = False
     #: Whether a deadline counted in working days that falls on a day off moves to the next working day.
     roll_forward: bool = False
-    #: :meth:`event_dates` by the event's day, kept as they are asked: a batch's events fall on the
-    #: same few hundred days, and counting working days costs more than looking them up.
-    _event_dates: dict[dt.date, tuple[dt.date, dt.date, dt.date | None]] = field(
+    #: :meth:`event_dates` by the event's day, kept as they are asked (a batch's events fall on the
+    #: same few hundred days, and counting working days costs more than looking them up), under the
+    #: working calendar they were counted on: a new calendar (after ``working_calendar.cache_clear()``)
+    #: counts them again.
+    _event_dates: dict[WorkingCalendar, dict[dt.date, tuple[dt.date, dt.date, dt.date | None]]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
 
@@ -113,15 +115,18 @@ class Plan:
     def event_dates(self, day: dt.date) -> tuple[dt.date, dt.date, dt.date | None]:
         """The due and close dates of the instance of an event on ``day`` (a triggered plan's), and the
         deadline as stated when the due date counted was moved off a day off (else ``None``)."""
-        found = self._event_dates.get(day)
+        calendar = working_calendar()
+        kept = self._event_dates.get(calendar)
+        if kept is None:
+            self._event_dates.clear()  # only the dates of the calendar in use are kept
+            kept = self._event_dates[calendar] = {}
+        found = kept.get(day)
         if found is None:
             assert self.close is not None
             due, stated = self.due_after(day), None
-            if self.roll_forward:
-                calendar = working_calendar()
-                if not calendar.is_working_day(due):
-                    stated, due = due, calendar.next_working_day(due)
-            found = self._event_dates[day] = (due, self.close.after(due), stated)
+            if self.roll_forward and not calendar.is_working_day(due):
+                stated, due = due, calendar.next_working_day(due)
+            found = kept[day] = (due, self.close.after(due), stated)
         return found
 
     def period_due(self, period: Span) -> dt.date:

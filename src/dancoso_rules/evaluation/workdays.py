@@ -186,7 +186,7 @@ class WorkingCalendar:
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """``day`` itself when it is a working day, else the first working day after it."""
-        table = self._table or self._counts()
+        table = self._days()
         offset = day.toordinal() - table.first
         if 0 <= offset < table.size:
             found = table.before[offset]  # working days before ``day``: the next is the one after them
@@ -203,7 +203,7 @@ class WorkingCalendar:
             raise ValueError("a period of working days cannot be negative")
         if not count:
             return event
-        table = self._table or self._counts()
+        table = self._days()
         offset = event.toordinal() - table.first
         if 0 <= offset < table.size:
             # before[offset + 1] working days up to ``event`` included: the period ends on the count-th after
@@ -221,7 +221,7 @@ class WorkingCalendar:
         """How many working days lie after ``start`` up to ``end`` included (0 when ``end`` <= ``start``)."""
         if end <= start:
             return 0
-        table = self._table or self._counts()
+        table = self._days()
         first, last = start.toordinal() - table.first, end.toordinal() - table.first
         if first >= 0 and last < table.size:
             return table.before[last + 1] - table.before[first + 1]
@@ -238,11 +238,15 @@ class WorkingCalendar:
         counted = self.next_working_day(stated)
         return CountedDeadline(stated, counted, ROLL_FORWARD if counted != stated else None)
 
-    def _counts(self) -> _Counts:
-        """The days of the known years, laid out by :meth:`is_working_day` (once per calendar)."""
+    def _days(self) -> _Counts:
+        """The days of the known years, laid out by :meth:`is_working_day` at the first count, then kept."""
+        if self._table is None:
+            self._table = self._lay_out()
+        return self._table
+
+    def _lay_out(self) -> _Counts:
         if self._years is None:
-            self._table = _Counts(0, 0, [0], [])
-            return self._table
+            return _Counts(0, 0, [0], [])
         first, last = dt.date(self._years[0], 1, 1), dt.date(self._years[1], 12, 31)
         before = [0]
         working: list[dt.date] = []
@@ -252,8 +256,7 @@ class WorkingCalendar:
                 working.append(day)
             before.append(len(working))
             day += _ONE_DAY
-        self._table = _Counts(first.toordinal(), len(before) - 1, before, working)
-        return self._table
+        return _Counts(first.toordinal(), len(before) - 1, before, working)
 
 
 @dataclass(frozen=True, slots=True)
