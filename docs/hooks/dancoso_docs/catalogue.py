@@ -206,9 +206,13 @@ def render_interpretation(interpretation: Interpretation, users: list[str], lang
         levels = ", ".join(pick(LEVEL[level], lang) for level in dated.levels) or word("every_level", lang)
         when = [levels]
         if dated.since is not None:
-            when.append(word("since", lang, day=f"{dated.since.day:02d}/{dated.since.month}/{dated.since.year}"))
+            when.append(
+                word("since", lang, day=f"{dated.since.day:02d}/{dated.since.month}/{dated.since.year}")
+            )
         if dated.until is not None:
-            when.append(word("until", lang, day=f"{dated.until.day:02d}/{dated.until.month}/{dated.until.year}"))
+            when.append(
+                word("until", lang, day=f"{dated.until.day:02d}/{dated.until.month}/{dated.until.year}")
+            )
         line = f"- **{word('dated_value', lang)}:** {code(dated.value)} ({'; '.join(when)})"
         if dated.source:
             line += f" — {escape(dated.source)}"
