@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from dancoso_rules.errors import RuleError
+from dancoso_rules.i18n import using_lang
 from dancoso_rules.load.yamlsafe import load_yaml
 
 
@@ -44,3 +45,35 @@ def test_nothing_is_executed(tmp_path: Path) -> None:
     with pytest.raises(RuleError):
         load_yaml(f"!!python/object/new:os.system [touch {target}]\n", "f.yaml")
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "vietnamese"),
+    [
+        (
+            "a: !!float x\n",
+            "not a valid float value 'x': expected a number, such as 0.5",
+            "cần một số, ví dụ 0.5",
+        ),
+        (
+            "a: !!int 1.5\n",
+            "not a valid int value '1.5': expected a whole number, such as 12",
+            "cần một số nguyên",
+        ),
+        ("a: !!int 0xZZ\n", "expected a whole number, such as 12", "cần một số nguyên, ví dụ 12"),
+        ("a: " + "9" * 5000 + "\n", "a whole number has at most 4,300 digits", "nhiều nhất 4.300 chữ số"),
+        ("a: 2025-02-30\n", "day is out of range for month", "tháng này không có ngày đó"),
+    ],
+)
+def test_a_value_its_type_cannot_hold_is_said_in_the_catalogues_words(
+    text: str, english: str, vietnamese: str
+) -> None:
+    """The reason is the project's, in the language of the run, never Python's advice (such as calling
+    sys.set_int_max_str_digits)."""
+    for lang, expected in (("en", english), ("vi", vietnamese)):
+        with using_lang(lang), pytest.raises(RuleError) as caught:
+            load_yaml(text, "f.yaml")
+        message = str(caught.value)
+        assert message.startswith("f.yaml:1:4: "), message
+        assert expected in message, message
+        assert not [word for word in ("sys.", "convert", "literal") if word in message], message

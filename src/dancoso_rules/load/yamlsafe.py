@@ -9,6 +9,8 @@ say where they are.
 
 from __future__ import annotations
 
+import re
+import sys
 from typing import Any
 
 import yaml
@@ -97,16 +99,30 @@ def _walk(
     except (ValueError, OverflowError, yaml.YAMLError) as exc:
         # A scalar its tag cannot hold: `2025-02-30` (a timestamp that does not exist), `!!float x`,
         # an integer of thousands of digits. YAMLError covers a constructor's own complaint.
-        reason = exc.problem if isinstance(exc, yaml.MarkedYAMLError) and exc.problem else str(exc)
-        reason = tr(_DATE_REASONS[reason]) if reason in _DATE_REASONS else reason
         tag = node.tag.rsplit(":", 1)[-1]
         raise _problem(
-            file, node.start_mark, tr("yaml.bad_value", tag=tag, value=_shorten(node.value), reason=reason)
+            file,
+            node.start_mark,
+            tr("yaml.bad_value", tag=tag, value=_shorten(node.value), reason=_reason(tag, node.value, exc)),
         ) from None
 
 
 #: Python's reasons for a date that does not exist, in the catalogue's words.
 _DATE_REASONS = {"day is out of range for month": "date.bad_day", "month must be in 1..12": "date.bad_month"}
+_DIGITS = re.compile(r"[-+]?[0-9_]+")
+
+
+def _reason(tag: str, value: str, exc: Exception) -> str:
+    """Why a scalar does not hold a value of its tag, in the catalogue's words (a rule's author reads it,
+    not Python's advice)."""
+    if tag == "float":
+        return tr("yaml.not_a_number")
+    if tag == "int":
+        if _DIGITS.fullmatch(value):  # digits alone fail only past Python's limit on their number
+            return tr("yaml.integer_too_long", limit=thousands(sys.get_int_max_str_digits()))
+        return tr("yaml.not_an_integer")
+    reason = exc.problem if isinstance(exc, yaml.MarkedYAMLError) and exc.problem else str(exc)
+    return tr(_DATE_REASONS[reason]) if reason in _DATE_REASONS else reason
 
 
 def _shorten(value: object) -> str:
