@@ -395,7 +395,7 @@ def test_a_file_that_is_not_a_workbook_is_one_located_message(rulebook: Rulebook
 def test_a_workbook_too_large_for_a_record_is_refused_before_it_is_read(
     rulebook: Rulebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import dancoso_rules.record.workbook as workbook
+    import dancoso_rules.record.workbook.read as workbook  # where the limits are read
 
     path = tmp_path / "record.xlsx"
     path.write_bytes(template_workbook(rulebook))

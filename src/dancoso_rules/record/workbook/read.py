@@ -1,0 +1,523 @@
+"""Reading a workbook (or the CSV files of its sheets) back into a record, every problem located as
+``Sheet!Cell``, and validating it as a JSON record is (see :mod:`dancoso_rules.record.workbook`)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import itertools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from dancoso_rules.errors import Location, Problem
+from dancoso_rules.i18n import thousands, tr
+from dancoso_rules.model import Rulebook
+from dancoso_rules.record.checks import check_record
+from dancoso_rules.record.messages import schema_problems
+from dancoso_rules.record.model import ActivityRecord
+from dancoso_rules.record.result import RecordResult
+from dancoso_rules.record.workbook.layout import (
+    FIRST_ROW,
+    ISO_DATE,
+    OWNER_ID_KEY,
+    OWNER_KIND_KEY,
+    SINGLE_SHEET,
+    Column,
+    Layout,
+    Table,
+    is_model,
+    item_type,
+    record_layout,
+    sheet_names,
+    sheet_ref,
+    unwrap,
+    vocabulary_lists,
+)
+
+#: The most rows and columns read from a sheet, and the largest file read: far more than a record needs.
+MAX_ROWS = 100_000
+MAX_COLUMNS = 256
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_WHOLE = re.compile(r"^[+-]?\d+$")
+
+
+@dataclass(slots=True)
+class ReadRecord:
+    """A record read from a spreadsheet: its data (as the JSON would hold it), where each value came
+    from (JSON Pointer → ``Sheet!Cell``), and the problems found while reading the cells."""
+
+    file: str
+    data: dict[str, Any] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, cell: str) -> Location:
+        return Location(self.file, cell=cell)
+
+    def locate(self, pointer: str) -> Location:
+        """The cell of ``pointer``, or of its nearest ancestor that came from a cell."""
+        while True:
+            cell = self.cells.get(pointer)
+            if cell is not None:
+                return self.where(cell)
+            if not pointer:
+                return Location(self.file)
+            pointer = pointer.rsplit("/", 1)[0]
+
+    def fail(self, cell: str | None, message: str, code: str = "invalid") -> None:
+        location = self.where(cell) if cell is not None else Location(self.file)
+        self.problems.append(Problem(location, message, code=code))
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _quote(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+
+
+def _convert(column: Column, value: Any, cell: str, read: ReadRecord, choices: dict[str, set[str]]) -> Any:
+    """The JSON value of one cell, or ``None`` (with a problem noted) when the cell cannot be one."""
+    if isinstance(value, str):
+        # Text is kept as written (but in NFC); codes, dates and numbers lose stray spaces.
+        value = unicodedata.normalize("NFC", value)
+        if column.kind != "text" or column.vocabulary is not None:
+            value = value.strip()
+    if column.kind == "date":
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, str) and ISO_DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value).isoformat()
+            except ValueError:
+                pass
+        read.fail(cell, tr("sheet.date", value=_quote(value)), "date")
+        return None
+    if column.kind == "int":
+        if isinstance(value, bool):
+            pass
+        elif isinstance(value, int):
+            return value
+        elif (isinstance(value, float) and value.is_integer()) or (
+            isinstance(value, str) and _WHOLE.match(value)
+        ):
+            return int(value)
+        read.fail(cell, tr("sheet.whole_number", value=_quote(value)), "int")
+        return None
+    if column.vocabulary is not None:
+        if not isinstance(value, str):
+            allowed = sorted(choices.get(column.vocabulary, ()))
+            hint = f" ({', '.join(allowed[:8])}{', ...' if len(allowed) > 8 else ''})" if allowed else ""
+            read.fail(cell, tr("sheet.choice", hint=hint, value=_quote(value)), "choice")
+            return None
+        return value
+    if isinstance(value, dt.datetime | dt.date):
+        return _quote(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if column.kind == "list":
+        text = value if isinstance(value, str) else str(value)
+        return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+    return value if isinstance(value, str) else str(value)
+
+
+def _set(target: dict[str, Any], path: Sequence[str], value: Any) -> None:
+    for part in path[:-1]:
+        target = target.setdefault(part, {})
+    target[path[-1]] = value
+
+
+def _pointer(*parts: str | int) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+class Sheets:
+    """The sheets of a workbook or of CSV files: name → rows of cell values (top to bottom)."""
+
+    def __init__(self, sheets: dict[str, list[tuple[Any, ...]]], file: str) -> None:
+        self.sheets = sheets
+        self.file = file
+
+
+def read_xlsx(path: Path | bytes, file: str) -> Sheets:
+    """The values of every sheet of an .xlsx file (formulas as their last computed value)."""
+    from openpyxl import load_workbook
+
+    source = io.BytesIO(path) if isinstance(path, bytes) else path
+    book = load_workbook(source, read_only=True, data_only=True)
+    sheets: dict[str, list[tuple[Any, ...]]] = {}
+    try:
+        for sheet in book.worksheets:
+            # Bounded: a sheet formatted to its last row and column must not be read cell by cell.
+            rows = list(
+                itertools.islice(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), MAX_ROWS + 1)
+            )
+            if len(rows) > MAX_ROWS:
+                raise TooLarge(tr("sheet.too_many_rows", sheet=sheet.title, limit=thousands(MAX_ROWS)))
+            sheets[sheet.title] = rows
+    finally:
+        book.close()
+    return Sheets(sheets, file)
+
+
+class TooLarge(Exception):
+    """A spreadsheet larger than a record can be."""
+
+
+def read_csv(paths: Iterable[tuple[Path | bytes, str]], layout: Layout) -> tuple[Sheets, list[Problem]]:
+    """CSV files, one sheet each, recognised by their field keys (row 2, or column B of the single values)."""
+    sheets: dict[str, list[tuple[Any, ...]]] = {}
+    problems: list[Problem] = []
+    names: list[str] = []
+    for source, name in paths:
+        raw = source if isinstance(source, bytes) else source.read_bytes()
+        text = raw.decode("utf-8-sig")
+        rows: list[tuple[Any, ...]] = [
+            tuple(v if v != "" else None for v in row) for row in csv.reader(io.StringIO(text))
+        ]
+        sheet = _recognise(rows, layout)
+        names.append(name)
+        if sheet is None:
+            problems.append(
+                Problem(
+                    Location(name),
+                    tr(
+                        "sheet.not_a_template_sheet",
+                        tables=", ".join(t.sheet for t in layout.all_tables),
+                        single=SINGLE_SHEET,
+                    ),
+                    code="csv",
+                )
+            )
+            continue
+        sheets[sheet] = rows
+    return Sheets(sheets, ", ".join(names)), problems
+
+
+def _recognise(rows: list[tuple[Any, ...]], layout: Layout) -> str | None:
+    if len(rows) >= 2:
+        keys = {str(v).strip() for v in rows[1] if not _blank(v)}
+        for table in layout.all_tables:
+            if keys and keys <= set(table.keys) and (not table.owners) == (OWNER_KIND_KEY not in keys):
+                return table.sheet
+    single_keys = {c.key for c in layout.single}
+    found = {str(row[1]).strip() for row in rows[1:] if len(row) > 1 and not _blank(row[1])}
+    if found and found <= single_keys:
+        return SINGLE_SHEET
+    return None
+
+
+def record_from_sheets(sheets: Sheets, rulebook: Rulebook, layout: Layout | None = None) -> ReadRecord:
+    """The record data the sheets hold, with where each value came from and the problems of the cells.
+
+    Without ``layout``, the sheets are looked for by the names the workbook gives them (see :func:`sheet_names`).
+    """
+    layout = layout or record_layout(sheets=sheet_names(sheets.sheets))
+    read = ReadRecord(sheets.file)
+    lists = vocabulary_lists(rulebook, layout)
+    choices = {name: {code for code, _ in entries} for name, entries in lists.items()}
+    expected = [SINGLE_SHEET, *(t.sheet for t in layout.all_tables)]
+    for name in expected:
+        if name not in sheets.sheets:
+            present = ", ".join(s for s in sheets.sheets) or tr("sheet.none")
+            read.fail(
+                None,
+                tr("sheet.missing", name=name, expected=", ".join(expected), present=present),
+                "missing-sheet",
+            )
+    if SINGLE_SHEET in sheets.sheets:
+        _read_single(sheets.sheets[SINGLE_SHEET], layout.single, read, choices)
+    index_of: dict[str, dict[str, int]] = {}
+    for table in layout.tables:
+        items: list[dict[str, Any]] = []
+        if table.sheet in sheets.sheets:
+            for row_number, values in _read_table(sheets.sheets[table.sheet], table, read, choices):
+                pointer = _pointer(*table.path, len(items))
+                read.cells[pointer] = sheet_ref(table.sheet, 1, row_number)
+                items.append(_row_object(table, values, pointer, read))
+        if items:  # an empty list is left out, as a JSON record would
+            _set(read.data, table.path, items)
+        index_of[table.key] = {}
+        for position, item in enumerate(items):
+            if isinstance(item.get("id"), str):
+                index_of[table.key].setdefault(item["id"], position)
+    for table in layout.children:
+        if table.sheet in sheets.sheets:
+            _read_children(sheets.sheets[table.sheet], table, read, choices, index_of)
+    return read
+
+
+def _read_single(
+    rows: list[tuple[Any, ...]], columns: Sequence[Column], read: ReadRecord, choices: dict[str, set[str]]
+) -> None:
+    by_key = {c.key: c for c in columns}
+    for row_number, row in enumerate(rows[1:], start=2):
+        key = row[1] if len(row) > 1 else None
+        if _blank(key):
+            continue
+        key_text = str(key).strip()
+        column = by_key.get(key_text)
+        if column is None:
+            read.fail(
+                sheet_ref(SINGLE_SHEET, 2, row_number),
+                tr("sheet.unknown_field", key=key_text, keys=", ".join(by_key)),
+                "unknown-field",
+            )
+            continue
+        cell = sheet_ref(SINGLE_SHEET, 3, row_number)
+        pointer = _pointer(*column.path)
+        read.cells[pointer] = cell
+        value = row[2] if len(row) > 2 else None
+        if _blank(value):
+            continue
+        converted = _convert(column, value, cell, read, choices)
+        if converted is not None:
+            _set(read.data, column.path, converted)
+    # A missing required value is pointed at the row where it belongs, a missing object at its first row.
+    for column in columns:
+        cell = read.cells.setdefault(_pointer(*column.path), f"{SINGLE_SHEET}!A1")
+        for end in range(1, len(column.path)):
+            read.cells.setdefault(_pointer(*column.path[:end]), cell)
+
+
+def _read_table(
+    rows: list[tuple[Any, ...]], table: Table, read: ReadRecord, choices: dict[str, set[str]]
+) -> Iterator[tuple[int, dict[str, tuple[Column, str, Any]]]]:
+    """Each non-empty data row: its number and, by field key, the column, cell and JSON value."""
+    keys = rows[1] if len(rows) > 1 else ()
+    columns_by_key = {c.key: c for c in table.sheet_columns}
+    positions: list[tuple[int, Column]] = []
+    for index, key in enumerate(keys, start=1):
+        if _blank(key):
+            continue
+        column = columns_by_key.get(str(key).strip())
+        if column is None:
+            read.fail(
+                sheet_ref(table.sheet, index, 2),
+                tr("sheet.unknown_field_key", key=str(key).strip(), keys=", ".join(table.keys)),
+                "unknown-field",
+            )
+            continue
+        positions.append((index, column))
+    if not positions:
+        read.fail(
+            sheet_ref(table.sheet, 1, 2),
+            tr("sheet.no_keys", keys=", ".join(table.keys)),
+            "no-keys",
+        )
+        return
+    for row_number, row in enumerate(rows[FIRST_ROW - 1 :], start=FIRST_ROW):
+        values: dict[str, tuple[Column, str, Any]] = {}
+        for index, column in positions:
+            value = row[index - 1] if index - 1 < len(row) else None
+            cell = sheet_ref(table.sheet, index, row_number)
+            values[column.key] = (column, cell, None if _blank(value) else value)
+        if all(v[2] is None for v in values.values()):
+            continue
+        for key, (column, cell, value) in list(values.items()):
+            if value is not None:
+                values[key] = (column, cell, _convert(column, value, cell, read, choices))
+        values["#row"] = (
+            columns_by_key.get(table.keys[0]) or positions[0][1],
+            sheet_ref(table.sheet, 1, row_number),
+            None,
+        )
+        # Where a field would be when no column holds it: the row's first cell.
+        yield row_number, values
+
+
+def _row_object(
+    table: Table, values: dict[str, tuple[Column, str, Any]], pointer: str, read: ReadRecord
+) -> dict[str, Any]:
+    item: dict[str, Any] = {}
+    row_cell = values["#row"][1]
+    for column in table.columns:
+        found = values.get(column.key)
+        read.cells[pointer + _pointer(*column.path)] = found[1] if found else row_cell
+        if found is not None and found[2] is not None:
+            _set(item, column.path, found[2])
+    return item
+
+
+def _read_children(
+    rows: list[tuple[Any, ...]],
+    table: Table,
+    read: ReadRecord,
+    choices: dict[str, set[str]],
+    index_of: dict[str, dict[str, int]],
+) -> None:
+    owners = {o.code: o for o in table.owners} | {o.label: o for o in table.owners}
+    labels = ", ".join(repr(o.label) for o in table.owners)
+    for _, values in _read_table(rows, table, read, choices):
+        kind = values.get(OWNER_KIND_KEY)
+        owner_id = values.get(OWNER_ID_KEY)
+        row_cell = values["#row"][1]
+        owner = owners.get(kind[2]) if kind and isinstance(kind[2], str) else None
+        if owner is None:
+            if kind is None or kind[2] is not None:
+                read.fail(
+                    kind[1] if kind else row_cell,
+                    tr("sheet.owner", owners=labels)
+                    + (tr("sheet.owner_got", value=_quote(kind[2])) if kind and kind[2] is not None else ""),
+                    "owner",
+                )
+            else:
+                read.fail(
+                    kind[1],
+                    tr("sheet.owner_missing", owners=labels),
+                    "owner",
+                )
+            continue
+        sheet = owner.sheet
+        if owner_id is None or owner_id[2] is None:
+            read.fail(
+                owner_id[1] if owner_id else row_cell,
+                tr("sheet.owner_id_missing", sheet=sheet),
+                "owner",
+            )
+            continue
+        position = index_of.get(owner.table, {}).get(str(owner_id[2]))
+        if position is None:
+            known = list(index_of.get(owner.table, {}))
+            from dancoso_rules.load.suggest import did_you_mean
+
+            read.fail(
+                owner_id[1],
+                tr(
+                    "sheet.no_such_id",
+                    sheet=sheet,
+                    id=str(owner_id[2]),
+                    hint=did_you_mean(str(owner_id[2]), known),
+                ),
+                "owner",
+            )
+            continue
+        parent = read.data[owner.table][position]
+        container = parent
+        for part in owner.path[:-1]:
+            container = container.setdefault(part, {})
+        children = container.setdefault(owner.path[-1], [])
+        pointer = _pointer(owner.table, position, *owner.path, len(children))
+        read.cells[pointer] = row_cell
+        children.append(_row_object(table, values, pointer, read))
+
+
+# -- validation -----------------------------------------------------------------------------------------------
+
+
+def record_json(data: dict[str, Any]) -> str:
+    """The record's JSON as ``dancoso import`` writes it: fields in the model's order, two-space indents,
+    Vietnamese as is, a final newline."""
+    return json.dumps(_in_model_order(data, ActivityRecord), ensure_ascii=False, indent=2) + "\n"
+
+
+def _in_model_order(value: Any, model: Any) -> Any:
+    if isinstance(value, list):
+        return [_in_model_order(v, model) for v in value]
+    if not isinstance(value, dict) or not is_model(model):
+        return value
+    fields = {(i.alias or n): i for n, i in model.model_fields.items()}
+    ordered: dict[str, Any] = {}
+    for key in [*fields, *(k for k in value if k not in fields)]:
+        if key in value:
+            inner = unwrap(fields[key].annotation)[0] if key in fields else None
+            ordered[key] = _in_model_order(value[key], item_type(inner) or inner)
+    return ordered
+
+
+def read_spreadsheet(
+    sources: Sequence[Path | str], rulebook: Rulebook, *, name: str | None = None
+) -> ReadRecord:
+    """Read one .xlsx file, or one or more .csv files (the sheets of one record), into record data."""
+    layout = record_layout()
+    paths = [Path(s) for s in sources]
+    file = name or ", ".join(_display(p) for p in paths)
+    try:
+        sizes = [p.stat().st_size for p in paths]
+    except OSError as exc:
+        return _unreadable(file, tr("record.cannot_read", reason=exc.strerror or exc), "io")
+    if max(sizes, default=0) > MAX_FILE_BYTES:
+        return _unreadable(
+            file,
+            tr("sheet.too_large", size=thousands(max(sizes)), limit=thousands(MAX_FILE_BYTES)),
+            "too-large",
+        )
+    if len(paths) == 1 and paths[0].suffix.lower() == ".xlsx":
+        try:
+            sheets = read_xlsx(paths[0], file)
+        except OSError as exc:
+            return _unreadable(file, tr("record.cannot_read", reason=exc.strerror or exc), "io")
+        except TooLarge as exc:
+            return _unreadable(file, tr("sheet.too_large_rows", reason=exc), "too-large")
+        except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+            return _unreadable(file, tr("sheet.not_xlsx", error=f"{type(exc).__name__}: {exc}"), "not-xlsx")
+        return record_from_sheets(sheets, rulebook)
+    try:
+        csv_sheets, problems = read_csv(((p, _display(p)) for p in paths), layout)
+    except OSError as exc:
+        return _unreadable(file, tr("record.cannot_read", reason=exc.strerror or exc), "io")
+    except csv.Error as exc:
+        return _unreadable(file, tr("sheet.not_csv", error=exc), "encoding")
+    except UnicodeDecodeError as exc:
+        return _unreadable(
+            file,
+            tr("sheet.not_utf8", reason=exc.reason, at=exc.start),
+            "encoding",
+        )
+    read = record_from_sheets(Sheets(csv_sheets.sheets, file), rulebook, layout)
+    read.problems[:0] = problems
+    return read
+
+
+def _display(path: Path) -> str:
+    from dancoso_rules.paths import display_path
+
+    return display_path(path)
+
+
+def _unreadable(file: str, message: str, code: str) -> ReadRecord:
+    read = ReadRecord(file)
+    read.problems.append(Problem(Location(file), message, code=code))
+    return read
+
+
+def validate_read(read: ReadRecord, rulebook: Rulebook) -> RecordResult:
+    """Validate what was read from a spreadsheet as a JSON record is validated, located by cell."""
+    problems = list(read.problems)
+    if any(p.code in ("io", "not-xlsx", "encoding", "too-large") for p in problems):
+        return RecordResult(read.file, None, tuple(problems))
+    record: ActivityRecord | None = None
+    try:
+        record = ActivityRecord.model_validate_json(json.dumps(read.data, ensure_ascii=False), strict=True)
+    except ValidationError as exc:
+        problems.extend(schema_problems(exc, read.data, read.locate))
+    problems.extend(check_record(read.data, record, rulebook, read.locate))
+    # A cell that could not be read is said once: not again as a missing value.
+    unread = {p.location.cell for p in read.problems if p.location.cell is not None}
+    problems = [*read.problems, *(p for p in problems[len(read.problems) :] if p.location.cell not in unread)]
+    if any(p.severity == "error" for p in problems):
+        record = None
+    return RecordResult(read.file, record, tuple(problems))
+
+
+def validate_spreadsheet(
+    source: Path | str | Sequence[Path | str], rulebook: Rulebook, *, name: str | None = None
+) -> RecordResult:
+    """Validate a record kept as an .xlsx workbook (or as the .csv files of its sheets)."""
+    sources = [source] if isinstance(source, str | Path) else list(source)
+    return validate_read(read_spreadsheet(sources, rulebook, name=name), rulebook)
