@@ -95,7 +95,7 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     current: Path | None = None
     job = job_of(run, as_of, reports=folder is not None)
     for unit in check_units(run.stdin, paths, job, run):
-        if unit.path != current:
+        if unit.path is not current and unit.path != current:  # a chunk's units share their path
             files_done += current is not None
             current = unit.path
         records += 1

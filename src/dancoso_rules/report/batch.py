@@ -120,9 +120,13 @@ def _read_lines(handle: BinaryIO, path: Path, name: str, size: int, most: int | 
         block += handle.readline()  # the rest of a line cut by ``size``: a block ends where a line does
         start = 0
         while start < len(block):
-            end = (most and _end_of_lines(block, start, most)) or len(block)
+            if most and (end := _end_of_lines(block, start, most)):
+                lines = most  # ``most`` whole lines: no need to count them
+            else:
+                end = len(block)
+                lines = block.count(b"\n", start, end)
             yield Lines(path, name, first, block[start:end])
-            first += block.count(b"\n", start, end)
+            first += lines
             start = end
 
 
