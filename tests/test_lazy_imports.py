@@ -80,6 +80,28 @@ def test_check_on_json_imports_none_of_them(tmp_path: Path) -> None:
     assert _imported_after(body) == []
 
 
+def test_an_event_counted_in_calendar_days_builds_no_working_calendar(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A violation found is answered within days of the calendar (P30D): no holiday is looked up. With
+    # an empty cache folder, building the calendar would import the holidays package.
+    monkeypatch.setenv("DANCOSO_CACHE_DIR", str(tmp_path / "cache"))
+    data = json.loads((EXAMPLES / "tra-vinh" / "so-noi-vu.json").read_text(encoding="utf-8"))
+    data["events"] = [{"id": "vp-1", "type": "violation_found", "date": "2025-06-02", "title": "Vi phạm"}]
+    record = tmp_path / "so-noi-vu.json"
+    record.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    body = (
+        "import contextlib, io, json\n"
+        "from dancoso_rules.cli.main import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    main(['check', {str(record)!r}, '--as-of', '2026-01-15', '--format', 'json'])\n"
+        "triggered = [r for r in json.loads(out.getvalue())['results'] if (r.get('trigger') or {}).get('id') == 'vp-1']\n"
+        "assert triggered, 'the event must give a duty for this test to mean anything'"
+    )
+    assert _imported_after(body) == []
+
+
 def test_a_complaint_counted_in_working_days_builds_the_working_calendar_once(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -102,11 +102,20 @@ class Plan:
     roll_forward: bool = False
     #: :meth:`event_dates` by the event's day, kept as they are asked (a batch's events fall on the
     #: same few hundred days, and counting working days costs more than looking them up), under the
-    #: working calendar they were counted on: a new calendar (after ``working_calendar.cache_clear()``)
-    #: counts them again.
-    _event_dates: dict[WorkingCalendar, dict[dt.date, tuple[dt.date, dt.date, dt.date | None]]] = field(
-        default_factory=dict, compare=False, hash=False, repr=False
+    #: working calendar they were counted on (``None`` for a plan that counts no working day): a new
+    #: calendar (after ``working_calendar.cache_clear()``) counts them again.
+    _event_dates: dict[WorkingCalendar | None, dict[dt.date, tuple[dt.date, dt.date, dt.date | None]]] = (
+        field(default_factory=dict, compare=False, hash=False, repr=False)
     )
+
+    @property
+    def counts_working_days(self) -> bool:
+        """Whether its dates depend on the working calendar: a deadline in working days, or moved off a day off."""
+        return (
+            self.roll_forward
+            or (self.due is not None and self.due.working_days > 0)
+            or (self.close is not None and self.close.working_days > 0)
+        )
 
     def due_after(self, day: dt.date) -> dt.date:
         """The due date counted from ``day`` (the period's last day, the event, or the effective date)."""
@@ -115,7 +124,8 @@ class Plan:
     def event_dates(self, day: dt.date) -> tuple[dt.date, dt.date, dt.date | None]:
         """The due and close dates of the instance of an event on ``day`` (a triggered plan's), and the
         deadline as stated when the due date counted was moved off a day off (else ``None``)."""
-        calendar = working_calendar()
+        # The calendar (the holidays, the decided days off) is built only for a plan that counts on it.
+        calendar = working_calendar() if self.counts_working_days else None
         kept = self._event_dates.get(calendar)
         if kept is None:
             self._event_dates.clear()  # only the dates of the calendar in use are kept
@@ -124,7 +134,7 @@ class Plan:
         if found is None:
             assert self.close is not None
             due, stated = self.due_after(day), None
-            if self.roll_forward and not calendar.is_working_day(due):
+            if self.roll_forward and calendar is not None and not calendar.is_working_day(due):
                 stated, due = due, calendar.next_working_day(due)
             found = kept[day] = (due, self.close.after(due), stated)
         return found
