@@ -460,6 +460,60 @@ def test_a_workbook_of_the_former_template_is_read_by_the_names_it_gives(
     assert not any("Sự việc" in p for p in problems), problems
 
 
+def _former_owner_labels(sheet: Worksheet) -> int:
+    """Write the evidence owners of «Sự việc» as the former template named them; how many there were."""
+    renamed = 0
+    for row in range(FIRST_ROW, sheet.max_row + 1):
+        cell = sheet.cell(row=row, column=1)
+        if str(cell.value).startswith("Sự việc — "):
+            cell.value = "Sự kiện — " + str(cell.value).removeprefix("Sự việc — ")
+            renamed += 1
+    return renamed
+
+
+def test_owners_named_as_the_former_template_named_them_are_read_anywhere(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """An evidence row that names its owner «Sự kiện — …» is read in a workbook whose sheet is «Sự việc»,
+    and in CSV files saved from either."""
+    record = load_record(SO_NOI_VU, rulebook)
+    book = _book(template_workbook(rulebook, record))
+    assert _former_owner_labels(book["Tài liệu kiểm chứng"])
+    result = validate_spreadsheet(_save(book, tmp_path / "mixed.xlsx"), rulebook)
+    assert result.problems == ()
+    assert result.record == record
+    files = []
+    for index, sheet in enumerate(book.worksheets):
+        if sheet.title in ("Hướng dẫn", LISTS_SHEET):
+            continue
+        path = tmp_path / f"sheet-{index}.csv"
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            for values in sheet.iter_rows(values_only=True):
+                writer.writerow(
+                    [
+                        "" if v is None else v.date().isoformat() if isinstance(v, dt.datetime) else v
+                        for v in values
+                    ]
+                )
+        files.append(path)
+    result = validate_spreadsheet(files, rulebook)
+    assert result.problems == ()
+    assert result.record == record
+
+
+def test_a_workbook_with_the_former_and_the_current_sheet_is_refused_not_half_read(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    record = load_record(SO_NOI_VU, rulebook)
+    book = _book(template_workbook(rulebook, record))
+    book.copy_worksheet(book["Sự việc"]).title = "Sự kiện"
+    problems = validate_spreadsheet(_save(book, tmp_path / "both.xlsx"), rulebook).problems
+    assert [p.code for p in problems] == ["duplicate-sheet"]
+    assert "'Sự kiện'" in problems[0].message
+    assert "'Sự việc'" in problems[0].message
+
+
 # -- the commands ------------------------------------------------------------------------------------------
 
 

@@ -448,6 +448,8 @@ EN: dict[str, str] = {
     "sheet.not_a_template_sheet": "not a sheet of the record template: expected the field keys on row 2 "
     "(of {tables}) or in column B (of {single})",
     "sheet.missing": "missing sheet {name!r} (the template's sheets are {expected}; found {present})",
+    "sheet.former_and_current": "the workbook has both sheet {former!r}, the former name, and sheet {current!r}; "
+    "keep one of them (the template's is {current!r})",
     "sheet.none": "none",
     "sheet.unknown_field": "unknown field {key!r} (expected one of {keys})",
     "sheet.unknown_field_key": "unknown field key {key!r} in row 2 (expected one of {keys})",
@@ -846,6 +848,8 @@ VI: dict[str, str] = {
     "sheet.not_a_template_sheet": "không phải trang tính của mẫu hồ sơ: cần các mã trường ở dòng 2 (của {tables}) "
     "hoặc ở cột B (của {single})",
     "sheet.missing": "thiếu trang tính {name!r} (mẫu gồm các trang tính {expected}; tệp có {present})",
+    "sheet.former_and_current": "tệp có cả trang tính {former!r} (tên cũ) và trang tính {current!r}; "
+    "chỉ giữ một trong hai (mẫu hiện hành dùng {current!r})",
     "sheet.none": "không có",
     "sheet.unknown_field": "mã trường {key!r} không hợp lệ (cần một trong các mã {keys})",
     "sheet.unknown_field_key": "mã trường {key!r} ở dòng 2 không hợp lệ (cần một trong các mã {keys})",

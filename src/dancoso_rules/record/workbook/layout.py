@@ -265,6 +265,14 @@ def sheet_names(present: Collection[str]) -> dict[str, str]:
     return names
 
 
+def owner_labels(owner: Owner) -> tuple[str, ...]:
+    """The words that name ``owner`` in the column «Thuộc về»: its label, then the same with each other name
+    its sheet has had or has (a workbook of an earlier template, or CSV files saved from one)."""
+    rest = owner.label.removeprefix(owner.sheet)
+    names = {SHEET_NAMES.get(owner.table, owner.sheet), *FORMER_SHEET_NAMES.get(owner.table, ())}
+    return (owner.label, *sorted(name + rest for name in names if name != owner.sheet))
+
+
 def _child_model(model: type[BaseModel], path: tuple[str, ...]) -> type[BaseModel]:
     current: Any = model
     for part in path:

@@ -26,15 +26,18 @@ from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.record.result import RecordResult
 from dancoso_rules.record.workbook.layout import (
     FIRST_ROW,
+    FORMER_SHEET_NAMES,
     ISO_DATE,
     OWNER_ID_KEY,
     OWNER_KIND_KEY,
+    SHEET_NAMES,
     SINGLE_SHEET,
     Column,
     Layout,
     Table,
     is_model,
     item_type,
+    owner_labels,
     record_layout,
     sheet_names,
     sheet_ref,
@@ -240,6 +243,13 @@ def record_from_sheets(sheets: Sheets, rulebook: Rulebook, layout: Layout | None
                 tr("sheet.missing", name=name, expected=", ".join(expected), present=present),
                 "missing-sheet",
             )
+    for key, former_names in FORMER_SHEET_NAMES.items():  # one of them would be read, the other left out
+        current = SHEET_NAMES[key]
+        for former in former_names:
+            if former in sheets.sheets and current in sheets.sheets:
+                read.fail(
+                    None, tr("sheet.former_and_current", former=former, current=current), "duplicate-sheet"
+                )
     if SINGLE_SHEET in sheets.sheets:
         _read_single(sheets.sheets[SINGLE_SHEET], layout.single, read, choices)
     index_of: dict[str, dict[str, int]] = {}
@@ -361,7 +371,7 @@ def _read_children(
     choices: dict[str, set[str]],
     index_of: dict[str, dict[str, int]],
 ) -> None:
-    owners = {o.code: o for o in table.owners} | {o.label: o for o in table.owners}
+    owners = {o.code: o for o in table.owners} | {label: o for o in table.owners for label in owner_labels(o)}
     labels = ", ".join(repr(o.label) for o in table.owners)
     for _, values in _read_table(rows, table, read, choices):
         kind = values.get(OWNER_KIND_KEY)
