@@ -18,7 +18,9 @@ TIME_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(r"\bđịnh kỳ 0?6 tháng\b", re.IGNORECASE), frozenset({"periodic:half_yearly"})),
     (re.compile(r"\bh[àằ]ng quý\b", re.IGNORECASE), frozenset({"periodic:quarterly", "periodic:monthly"})),
     (re.compile(r"\bh[àằ]ng tháng\b", re.IGNORECASE), frozenset({"periodic:monthly"})),
-    (re.compile(r"\bthường xuyên\b", re.IGNORECASE), frozenset({"regular"})),
+    # "Thường xuyên" is an act done regularly, or a continuing effort (renewing methods, strengthening a
+    # board) that no count of acts shows: then the obligation is qualitative.
+    (re.compile(r"\bthường xuyên\b", re.IGNORECASE), frozenset({"regular", "qualitative"})),
 )
 
 #: A force word, and the modality it requires.
