@@ -273,3 +273,38 @@ def test_second_reading_nothing_binds_before_the_instrument_existed(name: str, a
     results = report(name, as_of).results
     assert {r.status for r in results} == {Status.NOT_APPLICABLE}
     assert "not_in_force" in codes(list(results))
+
+
+# --- a third reading: continuing efforts are not acts a quarter; citizen reception binds the administration -----
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix"),
+    [
+        (HOSPITAL, "art_2__cl_3__pt_c.inspection-board-consolidation"),
+        (COMMUNE, "art_1__cl_5__pt_c__ind_3.boards-consolidation"),
+        (COMMUNE, "art_1__cl_5__pt_a__ind_3.training-methods"),
+        (SO_NOI_VU_LA, "art_1__cl_5__pt_a__ind_3.training-methods"),
+    ],
+)
+def test_third_reading_a_continuing_effort_is_never_a_quarter_missed(name: str, suffix: str) -> None:
+    # "Thường xuyên củng cố, kiện toàn, nâng cao chất lượng hoạt động", "thường xuyên đổi mới phương pháp":
+    # no interval in the text, and no act a quarter shows them.
+    results = of(name, suffix)
+    assert {r.schedule for r in results} == {"qualitative"}
+    assert {r.status for r in results} <= {Status.UNVERIFIED, Status.MET, Status.NOT_APPLICABLE}
+
+
+def test_third_reading_a_state_body_outside_the_administration_has_no_reception_schedule(
+    rulebook: Rulebook,
+) -> None:
+    # Luật Tiếp công dân fixes reception days only for People's Committee chairs and heads of state
+    # administrative agencies (Điều 12, 13, 15, 18); another state body is not held to them.
+    record = load_record(EXAMPLES / SO_NOI_VU_TV)
+    organisation = record.organisation.model_copy(update={"kind": "state_agency", "id": "vp-doan-dbqh-hdnd"})
+    other = evaluate(record.model_copy(update={"organisation": organisation}), packs=rulebook, as_of=AS_OF)
+    reception = [r for r in other.results if r.obligation.endswith(".citizen-reception")]
+    assert reception
+    assert codes(reception) == {"not_bearer"}
+    department = of(SO_NOI_VU_TV, "art_2__cl_3__pt_b.citizen-reception")
+    assert Status.MET in {r.status for r in department}  # the department is still held to it
