@@ -308,3 +308,48 @@ def test_third_reading_a_state_body_outside_the_administration_has_no_reception_
     assert codes(reception) == {"not_bearer"}
     department = of(SO_NOI_VU_TV, "art_2__cl_3__pt_b.citizen-reception")
     assert Status.MET in {r.status for r in department}  # the department is still held to it
+
+
+def _hospital_2024() -> dict[str, object]:
+    """The hospital's record for 2024, the year the Trà Vinh resolution took effect (19/12/2024), with nothing done."""
+    record = load_record(EXAMPLES / HOSPITAL).model_dump(mode="json", by_alias=True, exclude_none=True)
+    record.update(
+        period={"start": "2024-01-01", "end": "2024-12-31"}, activities=[], events=[], attestations=[]
+    )
+    return record
+
+
+def test_third_reading_a_period_the_resolution_took_effect_in_days_before_its_end_asks_nothing() -> None:
+    # A yearly contest for 2024, the regular work of Q4 2024: not in 13 days (partial-period-minimum, 3 months).
+    results = evaluate(_hospital_2024(), as_of=AS_OF).results
+    partial = [r for r in results if "partial-period-minimum" in r.interpretations]
+    assert partial
+    assert {(r.status, r.reason.code if r.reason else None) for r in partial} == {
+        (Status.NOT_APPLICABLE, "not_in_force")
+    }
+    assert "chỉ còn 13 ngày" in partial[0].explanation.vi
+    # What the law dates itself still counts: the conference on 2024, due 31/3/2025 (Luật 10/2022 Điều 51).
+    failed = {Status.MISSED, Status.OVERDUE, Status.LATE}
+    assert [(r.obligation.rsplit(".", 1)[1], r.status) for r in results if r.status in failed] == [
+        ("staff-conference", Status.OVERDUE)
+    ]
+
+
+def test_third_reading_the_least_part_of_a_period_in_force_is_an_interpretation_a_user_overrides(
+    rulebook: Rulebook,
+) -> None:
+    by_id = {i.id: i for i in rulebook.interpretations}
+    every_period = by_id["partial-period-minimum"].model_copy(update={"value": "P0D"})
+    results = evaluate(_hospital_2024(), as_of=AS_OF, interpretations=[every_period]).results
+    assert not [r for r in results if "partial-period-minimum" in r.interpretations]
+    failed = {Status.MISSED, Status.OVERDUE}
+    in_2024 = [r for r in results if r.status in failed and r.period and r.period.label.startswith("2024")]
+    assert len(in_2024) > 10
+
+
+def test_third_reading_a_period_with_months_of_the_decision_in_force_still_counts() -> None:
+    # Long An's decision took effect on 01/4/2025: nine months of 2025 are enough for a yearly duty.
+    yearly = [r for r in report(COMMUNE).results if r.period and r.period.label == "2025"]
+    assert yearly
+    assert not [r for r in yearly if "partial-period-minimum" in r.interpretations]
+    assert {r.status for r in yearly} & {Status.MET, Status.OVERDUE, Status.MISSED}

@@ -362,6 +362,16 @@ def reason_not_in_force(effective: dt.date, due: dt.date | None) -> Labels:
     )
 
 
+def reason_partly_in_force(effective: dt.date, left: int, title: Labels) -> Labels:
+    """The instrument took effect during the period with too little of it left for its duty to count."""
+    return labels(
+        f"văn bản có hiệu lực từ ngày {vi_date(effective)}, khi kỳ này chỉ còn {left} ngày; theo nội dung diễn giải "
+        f"“{_clause(title.vi)}”, nhiệm vụ của kỳ này không được tính",
+        f"the instrument took effect on {en_date(effective)}, with {left} days of this period left; under the "
+        f"interpretation “{title.en.strip().rstrip('.')}”, the duty of this period does not count",
+    )
+
+
 def reason_not_yet_in_force(effective: dt.date, as_of: dt.date) -> Labels:
     """The evaluation date is before the instrument took effect: nothing of it binds yet."""
     return labels(

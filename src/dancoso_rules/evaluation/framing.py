@@ -29,6 +29,7 @@ from dancoso_rules.evaluation.frame import Dated, Fixed, Frame, FrameKey, Qualit
 from dancoso_rules.evaluation.instances import (
     Instance,
     Plan,
+    Shift,
     Span,
     dated_instances,
     one_off_instances,
@@ -83,6 +84,21 @@ def _before_the_law(instance: Instance, effective: dt.date, span: Span) -> bool:
     of 2024-H2 under a resolution in force from 19/12/2024 is no duty of a 2025 record."""
     period = instance.period
     return period is not None and period.start < effective and period.end < span.start
+
+
+#: The interpretation that says how much of a period an instrument must be in force for its duty of that period to count.
+PARTIAL_PERIOD = "partial-period-minimum"
+
+
+def _too_little_in_force(instance: Instance, effective: dt.date, least: Shift) -> bool:
+    """Whether the instrument took effect during the instance's period with less than ``least`` of it left
+    (a period wholly in force always counts)."""
+    period = instance.period
+    return (
+        period is not None
+        and period.start < effective
+        and least.after(effective) > period.end + dt.timedelta(days=1)
+    )
 
 
 def when(instance: Instance) -> tuple[str, str] | None:
@@ -152,12 +168,24 @@ class _Builder:
             return Fixed((whole_not_applicable(duty, why),))
         if plan.kind == "periodic" and not plan.after_period:
             expanded = [i for i in expanded if not _before_the_law(i, instrument.effective, self.span)]
+        # What is done within its period (not a plan of it, nor a conference or report after it) counts for a
+        # period the instrument took effect during only when enough of the period was left (a rulebook without
+        # the interpretation counts every period).
+        within = plan.kind in ("periodic", "regular") and not plan.after_period and not plan.plan
+        least = (
+            Shift.of(self.table.duration(PARTIAL_PERIOD))
+            if within and PARTIAL_PERIOD in self.table.by_id
+            else None
+        )
         slots: list[Slot | DutyResult] = []
         for instance in expanded:
             assert instance.due is not None
             why_not = instance_in_time(instance.start, instance.due, instrument, bound.addressee_until)
             if why_not is not None:
                 slots.append(self._not_applicable(duty, plan, bound, instance, why_not))
+                continue
+            if least is not None and _too_little_in_force(instance, instrument.effective, least):
+                slots.append(self._partly_in_force(duty, plan, instance))
                 continue
             live = closed_by(instance.clipped(instrument.effective), bound.addressee_until)
             opening = duty.sentence.dated(when(live), live.due)
@@ -201,6 +229,16 @@ class _Builder:
         opening = duty.sentence.dated(when(instance), instance.due)
         relied = self.identity.successors if why == "no_addressee" else ()
         return instance_not_applicable(duty, plan, opening, placement(instance), text, relied)
+
+    def _partly_in_force(self, duty: Duty, plan: Plan, instance: Instance) -> DutyResult:
+        """The result of an instance whose period the instrument took effect in too late to count."""
+        assert instance.period is not None
+        effective = duty.placed.pack.instrument.effective
+        left = (instance.period.end - effective).days + 1
+        text = explain.reason_partly_in_force(effective, left, self.table.get(PARTIAL_PERIOD).title)
+        opening = duty.sentence.dated(when(instance), instance.due)
+        why = reason("not_in_force", text)
+        return instance_not_applicable(duty, plan, opening, placement(instance), why, (PARTIAL_PERIOD,))
 
     def _no_event(self, duty: Duty) -> Reason:
         schedule = duty.placed.obligation.schedule
