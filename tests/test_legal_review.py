@@ -353,3 +353,20 @@ def test_third_reading_a_period_with_months_of_the_decision_in_force_still_count
     assert yearly
     assert not [r for r in yearly if "partial-period-minimum" in r.interpretations]
     assert {r.status for r in yearly} & {Status.MET, Status.OVERDUE, Status.MISSED}
+
+
+@pytest.mark.parametrize("as_of", [AS_OF, dt.date(2026, 4, 15)])
+def test_third_reading_an_enterprise_holds_its_workers_conference_in_the_year_not_by_31_march(
+    as_of: dt.date,
+) -> None:
+    # Luật 10/2022 Điều 51 (3 months after the work year) governs agencies and units; a company's workers'
+    # conference is yearly under labour law, with no date in the text: one in each calendar year.
+    assert codes(of(COMPANY, "art_2__cl_3__pt_d.staff-conference", as_of)) == {"not_bearer"}
+    workers = of(COMPANY, "art_2__cl_3__pt_d.workers-conference", as_of)
+    assert [(r.period.label if r.period else None, r.due, r.status) for r in workers] == [
+        ("2025", dt.date(2025, 12, 31), Status.MET)
+    ]
+    # The hospital, a public service unit, is still held to Điều 51's deadline.
+    hospital = of(HOSPITAL, "art_2__cl_3__pt_d.staff-conference", as_of)
+    assert {r.due for r in hospital if r.due} >= {dt.date(2025, 3, 31)}
+    assert codes(of(HOSPITAL, "art_2__cl_3__pt_d.workers-conference", as_of)) == {"not_bearer"}
