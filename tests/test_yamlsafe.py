@@ -63,6 +63,13 @@ def test_nothing_is_executed(tmp_path: Path) -> None:
         ("a: !!int 0xZZ\n", "expected a whole number, such as 12", "cần một số nguyên, ví dụ 12"),
         ("a: " + "9" * 5000 + "\n", "a whole number has at most 4,300 digits", "nhiều nhất 4.300 chữ số"),
         ("a: 2025-02-30\n", "day is out of range for month", "tháng này không có ngày đó"),
+        ("a: !!int 09\n", "expected a whole number, such as 12", "cần một số nguyên"),
+        ("a: !!int ''\n", "expected a whole number, such as 12", "cần một số nguyên"),
+        ("a: !!int _\n", "expected a whole number, such as 12", "cần một số nguyên"),
+        ("a: !!float _\n", "expected a number, such as 0.5", "cần một số"),
+        ("a: !!bool maybe\n", "expected true or false", "cần true hoặc false"),
+        ("a: !!timestamp foo\n", "expected a date such as 2025-03-31", "cần một ngày, ví dụ 2025-03-31"),
+        ("a: !!timestamp 2025-03-31 25:00:00\n", "expected a date such as 2025-03-31", "cần một ngày"),
     ],
 )
 def test_a_value_its_type_cannot_hold_is_said_in_the_catalogues_words(

@@ -234,6 +234,8 @@ EN: dict[str, str] = {
     "yaml.not_a_number": "expected a number, such as 0.5",
     "yaml.not_an_integer": "expected a whole number, such as 12",
     "yaml.integer_too_long": "a whole number has at most {limit} digits",
+    "yaml.not_a_boolean": "expected true or false",
+    "yaml.not_a_date": "expected a date such as 2025-03-31",
     "yaml.key": "a mapping key must be a plain string",
     "yaml.duplicate_key": "duplicate key {key!r} (first at line {line}, column {column}); each key may appear once",
     "yaml.bad_value": "not a valid {tag} value {value}: {reason}",
@@ -625,6 +627,8 @@ VI: dict[str, str] = {
     "yaml.not_a_number": "cần một số, ví dụ 0.5",
     "yaml.not_an_integer": "cần một số nguyên, ví dụ 12",
     "yaml.integer_too_long": "số nguyên có nhiều nhất {limit} chữ số",
+    "yaml.not_a_boolean": "cần true hoặc false",
+    "yaml.not_a_date": "cần một ngày, ví dụ 2025-03-31",
     "yaml.key": "khóa của bảng ánh xạ phải là một chuỗi văn bản thông thường",
     "yaml.duplicate_key": "khóa {key!r} bị trùng (đã có tại dòng {line}, cột {column}); mỗi khóa chỉ được ghi "
     "một lần",

@@ -96,9 +96,18 @@ def _walk(
         ]
     try:
         return loader.construct_object(node)
-    except (ValueError, OverflowError, yaml.YAMLError) as exc:
-        # A scalar its tag cannot hold: `2025-02-30` (a timestamp that does not exist), `!!float x`,
-        # an integer of thousands of digits. YAMLError covers a constructor's own complaint.
+    except (
+        ValueError,
+        OverflowError,
+        IndexError,
+        KeyError,
+        AttributeError,
+        TypeError,
+        yaml.YAMLError,
+    ) as exc:
+        # A scalar its tag cannot hold: `2025-02-30` (a timestamp that does not exist), `!!float x`, an
+        # integer of thousands of digits; PyYAML's constructors raise IndexError for `!!int ''`, KeyError for
+        # `!!bool maybe`, AttributeError for `!!timestamp x`. YAMLError covers a constructor's own complaint.
         tag = node.tag.rsplit(":", 1)[-1]
         raise _problem(
             file,
@@ -109,7 +118,7 @@ def _walk(
 
 #: Python's reasons for a date that does not exist, in the catalogue's words.
 _DATE_REASONS = {"day is out of range for month": "date.bad_day", "month must be in 1..12": "date.bad_month"}
-_DIGITS = re.compile(r"[-+]?[0-9_]+")
+_DIGITS = re.compile(r"[-+]?[1-9][0-9_]*")  # decimal: a leading 0 makes PyYAML read octal
 
 
 def _reason(tag: str, value: str, exc: Exception) -> str:
@@ -118,11 +127,17 @@ def _reason(tag: str, value: str, exc: Exception) -> str:
     if tag == "float":
         return tr("yaml.not_a_number")
     if tag == "int":
-        if _DIGITS.fullmatch(value):  # digits alone fail only past Python's limit on their number
-            return tr("yaml.integer_too_long", limit=thousands(sys.get_int_max_str_digits()))
+        limit = sys.get_int_max_str_digits()  # 0: no limit
+        digits = len(value.lstrip("+-").replace("_", ""))
+        if _DIGITS.fullmatch(value) and 0 < limit < digits:  # only past Python's limit do such digits fail
+            return tr("yaml.integer_too_long", limit=thousands(limit))
         return tr("yaml.not_an_integer")
+    if tag == "bool":
+        return tr("yaml.not_a_boolean")
     reason = exc.problem if isinstance(exc, yaml.MarkedYAMLError) and exc.problem else str(exc)
-    return tr(_DATE_REASONS[reason]) if reason in _DATE_REASONS else reason
+    if reason in _DATE_REASONS:
+        return tr(_DATE_REASONS[reason])
+    return tr("yaml.not_a_date") if tag == "timestamp" else reason
 
 
 def _shorten(value: object) -> str:
