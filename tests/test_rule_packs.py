@@ -179,3 +179,13 @@ def test_published_obligation_ids_never_disappear(rulebook: Rulebook) -> None:
     published = (Path(__file__).parent / "fixtures" / "published-obligations.txt").read_text(encoding="utf-8")
     missing = set(published.split()) - set(rulebook.obligation_by_uid)
     assert not missing, f"published obligation ids were removed or renamed: {sorted(missing)}"
+
+
+def test_a_continuing_effort_read_as_qualitative_must_say_why(rulebook: Rulebook) -> None:
+    """'Thường xuyên' may be a continuing effort (qualitative), but only with a note saying so: a regular act is
+    never quietly made unverifiable."""
+    placed = next(p for p in rulebook.obligations() if p.uid.endswith("inspection-board-consolidation"))
+    assert placed.obligation.schedule.kind == "qualitative"
+    assert time_word_problem(placed.obligation) is None
+    without = placed.obligation.model_copy(update={"note": None})
+    assert "a note must say why" in (time_word_problem(without) or "")

@@ -292,6 +292,8 @@ EN: dict[str, str] = {
     "lint.not_in_source": "provision {id!r} is not a unit of the source text",
     "lint.out_of_order": "provision {id!r} is out of the source's order",
     "lint.time_words": "the quote says {words} but the schedule is {schedule!r}; expected one of {allowed}",
+    "lint.time_words_qualitative": "the quote says {words} but the schedule is qualitative; a note must say why "
+    "this is a continuing effort rather than an act done regularly",
     "lint.force_words": "the quote says {word!r}: expected modality {expected!r}, not {modality!r}",
     "coverage.no_provision": "no provision in the pack",
     "coverage.words_differ": "the provision's words differ from the source",
@@ -690,6 +692,8 @@ VI: dict[str, str] = {
     "lint.out_of_order": "quy định {id!r} không theo đúng thứ tự của văn bản nguồn",
     "lint.time_words": "đoạn trích ghi {words} nhưng tần suất là {schedule!r}; cần một trong các tần suất: "
     "{allowed}",
+    "lint.time_words_qualitative": "đoạn trích ghi {words} nhưng nội dung được đánh giá định tính; cần ghi chú "
+    "nêu lý do đây là yêu cầu duy trì liên tục, không phải việc làm theo kỳ",
     "lint.force_words": "đoạn trích ghi {word!r}: tính chất phải là {expected!r}, không phải {modality!r}",
     "coverage.no_provision": "bộ quy tắc chưa có quy định tương ứng",
     "coverage.words_differ": "câu chữ của quy định khác với văn bản nguồn",

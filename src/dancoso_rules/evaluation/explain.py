@@ -363,12 +363,12 @@ def reason_not_in_force(effective: dt.date, due: dt.date | None) -> Labels:
 
 
 def reason_partly_in_force(effective: dt.date, left: int, title: Labels) -> Labels:
-    """The instrument took effect during the period with too little of it left for its duty to count."""
+    """The instrument took effect during the period with too little of it left for its duty to be assessed."""
     return labels(
-        f"văn bản có hiệu lực từ ngày {vi_date(effective)}, khi kỳ này chỉ còn {left} ngày; theo nội dung diễn giải "
-        f"“{_clause(title.vi)}”, nhiệm vụ của kỳ này không được tính",
-        f"the instrument took effect on {en_date(effective)}, with {left} days of this period left; under the "
-        f"interpretation “{title.en.strip().rstrip('.')}”, the duty of this period does not count",
+        f"văn bản có hiệu lực từ ngày {vi_date(effective)}, khi kỳ này chỉ còn {left} ngày, ít hơn thời gian tối "
+        f"thiểu theo nội dung diễn giải “{_clause(title.vi)}”, nên nhiệm vụ của kỳ này không được đánh giá",
+        f"the instrument took effect on {en_date(effective)}, with {left} days of this period left, less than the "
+        f"interpretation “{title.en.strip().rstrip('.')}” asks for, so the duty of this period is not assessed",
     )
 
 

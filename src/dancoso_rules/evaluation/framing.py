@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 from dancoso_rules.evaluation import construct, explain
 from dancoso_rules.evaluation.applicability import (
@@ -92,11 +93,11 @@ PARTIAL_PERIOD = "partial-period-minimum"
 
 def _too_little_in_force(instance: Instance, effective: dt.date, least: Shift) -> bool:
     """Whether the instrument took effect during the instance's period with less than ``least`` of it left
-    (a period wholly in force always counts)."""
+    (a period wholly in force, or wholly before it, is not one)."""
     period = instance.period
     return (
         period is not None
-        and period.start < effective
+        and period.start < effective <= period.end
         and least.after(effective) > period.end + dt.timedelta(days=1)
     )
 
@@ -168,12 +169,12 @@ class _Builder:
             return Fixed((whole_not_applicable(duty, why),))
         if plan.kind == "periodic" and not plan.after_period:
             expanded = [i for i in expanded if not _before_the_law(i, instrument.effective, self.span)]
-        # What is done within its period (not a plan of it, nor a conference or report after it) counts for a
-        # period the instrument took effect during only when enough of the period was left (a rulebook without
-        # the interpretation counts every period).
+        # What is done within its period (not the plan of a period, nor a conference held after it) is asked for
+        # in a period the instrument took effect during only when enough of the period was left (a rulebook
+        # without the interpretation asks for every period).
         within = plan.kind in ("periodic", "regular") and not plan.after_period and not plan.plan
         least = (
-            Shift.of(self.table.duration(PARTIAL_PERIOD))
+            Shift.of(self.table.duration(PARTIAL_PERIOD, (self.key.level, instrument.effective)))
             if within and PARTIAL_PERIOD in self.table.by_id
             else None
         )
@@ -184,13 +185,17 @@ class _Builder:
             if why_not is not None:
                 slots.append(self._not_applicable(duty, plan, bound, instance, why_not))
                 continue
-            if least is not None and _too_little_in_force(instance, instrument.effective, least):
-                slots.append(self._partly_in_force(duty, plan, instance))
-                continue
             live = closed_by(instance.clipped(instrument.effective), bound.addressee_until)
             opening = duty.sentence.dated(when(live), live.due)
-            where = placement(live)
-            unmet = dated_result(duty, plan, live, opening, where, None, None, self.key.as_of)
+            if least is not None and _too_little_in_force(instance, instrument.effective, least):
+                # Too little of the period was left to ask for it: what was done in time still counts (met),
+                # nothing done is no finding, and nothing is accepted late.
+                live = live._replace(close=live.due)
+                where = placement(live)
+                unmet = self._partly_in_force(duty, plan, live, opening, where)
+            else:
+                where = placement(live)
+                unmet = dated_result(duty, plan, live, opening, where, None, None, self.key.as_of)
             slots.append(Slot(live, opening, where, unmet))
         live_at = tuple(n for n, s in enumerate(slots) if isinstance(s, Slot))
         live_instances = tuple(s.instance for s in slots if isinstance(s, Slot))
@@ -230,15 +235,17 @@ class _Builder:
         relied = self.identity.successors if why == "no_addressee" else ()
         return instance_not_applicable(duty, plan, opening, placement(instance), text, relied)
 
-    def _partly_in_force(self, duty: Duty, plan: Plan, instance: Instance) -> DutyResult:
-        """The result of an instance whose period the instrument took effect in too late to count."""
+    def _partly_in_force(
+        self, duty: Duty, plan: Plan, instance: Instance, opening: tuple[str, str], where: dict[str, Any]
+    ) -> DutyResult:
+        """The result, when nothing was done, of an instance whose period the instrument took effect in with too
+        little of it left to ask for it."""
         assert instance.period is not None
         effective = duty.placed.pack.instrument.effective
         left = (instance.period.end - effective).days + 1
         text = explain.reason_partly_in_force(effective, left, self.table.get(PARTIAL_PERIOD).title)
-        opening = duty.sentence.dated(when(instance), instance.due)
         why = reason("not_in_force", text)
-        return instance_not_applicable(duty, plan, opening, placement(instance), why, (PARTIAL_PERIOD,))
+        return instance_not_applicable(duty, plan, opening, where, why, (PARTIAL_PERIOD,))
 
     def _no_event(self, duty: Duty) -> Reason:
         schedule = duty.placed.obligation.schedule

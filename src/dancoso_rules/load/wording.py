@@ -54,9 +54,13 @@ def time_word_problem(obligation: Obligation) -> str | None:
     label = schedule_label(obligation)
     if label == "periodic:*" and any(a.startswith("periodic:") for a in allowed):
         return None
+    words = ", ".join(repr(w) for w in found)
     if found and label not in allowed:
-        words = ", ".join(repr(w) for w in found)
         return tr("lint.time_words", words=words, schedule=label, allowed=", ".join(sorted(allowed)))
+    if (
+        found and label == "qualitative" and obligation.note is None
+    ):  # not a regular act quietly made qualitative
+        return tr("lint.time_words_qualitative", words=words)
     return None
 
 
