@@ -57,9 +57,8 @@ def time_word_problem(obligation: Obligation) -> str | None:
     words = ", ".join(repr(w) for w in found)
     if found and label not in allowed:
         return tr("lint.time_words", words=words, schedule=label, allowed=", ".join(sorted(allowed)))
-    if (
-        found and label == "qualitative" and obligation.note is None
-    ):  # not a regular act quietly made qualitative
+    # A continuing effort must say why it is one, so that no regular act is quietly made qualitative.
+    if found and label == "qualitative" and obligation.note is None:
         return tr("lint.time_words_qualitative", words=words)
     return None
 
