@@ -36,6 +36,8 @@ from types import ModuleType
 
 import pytest
 
+from dancoso_rules.model import Rulebook
+
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
 HOOKS = DOCS / "hooks"
@@ -467,3 +469,13 @@ def test_markdown_escaping_keeps_verbatim_text_literal() -> None:
         sys.path.remove(str(HOOKS))
     assert markdown.escape("- a *b* [c] <d> | e_f") == r"\- a \*b\* \[c\] \<d\> \| e\_f"
     assert markdown.quote("một\n\nhai") == "> một\n>\n> hai"
+
+
+def test_the_readme_counts_each_pack_s_provisions_and_obligations(rulebook: Rulebook) -> None:
+    """The README's table of what is encoded says how many provisions and obligations each pack has."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for pack in rulebook.packs:
+        row = next(line for line in readme.splitlines() if f"(`rules/{pack.id}/`)" in line)
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        obligations = sum(len(p.obligations) for p in pack.provisions)
+        assert (cells[2], cells[3]) == (str(len(pack.provisions)), str(obligations)), pack.id
