@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from dancoso_rules.errors import Location, Problem, RecordError
 from dancoso_rules.i18n import tr
@@ -192,39 +192,38 @@ def _write_lists(sheet: Worksheet, lists: dict[str, list[tuple[str, str]]]) -> d
     return ranges
 
 
+_Check = tuple[
+    Literal["list", "date", "whole"], Literal["greaterThan", "greaterThanOrEqual"] | None, str, str
+]
+#: The check Excel makes of a date or a whole-number cell: its type, operator, bound and error message.
+_CELL_CHECKS: dict[str, _Check] = {
+    "date": ("date", "greaterThan", "1", "Nhập một ngày có thật, ví dụ 31/03/2025."),
+    "int": ("whole", "greaterThanOrEqual", "0", "Nhập một số nguyên không âm."),
+}
+
+
 def _validation(column: Column, ranges: dict[str, str]) -> Any:
+    """The drop-down of a column with a list, or Excel's check of a date or whole-number column (else ``None``)."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    check: _Check
     if column.vocabulary is not None and column.vocabulary in ranges:
-        return DataValidation(
-            type="list",
-            formula1=ranges[column.vocabulary],
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle=column.label,
-            error=f"Chọn một giá trị trong danh sách (sheet «{LISTS_SHEET}»).",
-        )
-    if column.kind == "date":
-        return DataValidation(
-            type="date",
-            operator="greaterThan",
-            formula1="1",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle=column.label,
-            error="Nhập một ngày có thật, ví dụ 31/03/2025.",
-        )
-    if column.kind == "int":
-        return DataValidation(
-            type="whole",
-            operator="greaterThanOrEqual",
-            formula1="0",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle=column.label,
-            error="Nhập một số nguyên không âm.",
-        )
-    return None
+        error = f"Chọn một giá trị trong danh sách (sheet «{LISTS_SHEET}»)."
+        check = ("list", None, ranges[column.vocabulary], error)
+    elif column.kind in _CELL_CHECKS:
+        check = _CELL_CHECKS[column.kind]
+    else:
+        return None
+    kind, operator, bound, error = check
+    return DataValidation(
+        type=kind,
+        operator=operator,
+        formula1=bound,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=column.label,
+        error=error,
+    )
 
 
 def _cell_value(column: Column, value: Any) -> Any:
