@@ -437,6 +437,17 @@ def test_a_document_names_its_owner_in_words_or_by_code(rulebook: Rulebook, tmp_
     assert result.record == record
 
 
+def _former_owner_labels(sheet: Worksheet) -> list[int]:
+    """Write the evidence owners of «Sự việc» as the former template named them; the rows written."""
+    renamed = []
+    for row in range(FIRST_ROW, sheet.max_row + 1):
+        cell = sheet.cell(row=row, column=1)
+        if str(cell.value).startswith("Sự việc — "):
+            cell.value = "Sự kiện — " + str(cell.value).removeprefix("Sự việc — ")
+            renamed.append(row)
+    return renamed
+
+
 def test_a_workbook_of_the_former_template_is_read_by_the_names_it_gives(
     rulebook: Rulebook, tmp_path: Path
 ) -> None:
@@ -447,32 +458,18 @@ def test_a_workbook_of_the_former_template_is_read_by_the_names_it_gives(
     book = _book(template_workbook(rulebook, record))
     book["Sự việc"].title = "Sự kiện"
     documents = book["Tài liệu kiểm chứng"]
-    owners = [documents.cell(row=row, column=1) for row in range(FIRST_ROW, documents.max_row + 1)]
-    renamed = [cell for cell in owners if str(cell.value).startswith("Sự việc — ")]
+    renamed = _former_owner_labels(documents)
     assert renamed, "the example must have evidence of an event's resolution"
-    for cell in renamed:
-        cell.value = "Sự kiện — " + str(cell.value).removeprefix("Sự việc — ")
     result = validate_spreadsheet(_save(book, tmp_path / "former.xlsx"), rulebook)
     assert result.problems == ()
     assert result.record == record
 
     book["Sự kiện"].cell(row=FIRST_ROW, column=_column(book["Sự kiện"], "date"), value="2025-02-30")
-    documents.cell(row=renamed[0].row, column=2, value="kn-0000")
+    documents.cell(row=renamed[0], column=2, value="kn-0000")
     problems = [str(p) for p in validate_spreadsheet(_save(book, tmp_path / "bad.xlsx"), rulebook).problems]
     assert any(f"Sự kiện!C{FIRST_ROW}:" in p for p in problems), problems
     assert any("'Sự kiện'" in p and "'kn-0000'" in p for p in problems), problems
     assert not any("Sự việc" in p for p in problems), problems
-
-
-def _former_owner_labels(sheet: Worksheet) -> int:
-    """Write the evidence owners of «Sự việc» as the former template named them; how many there were."""
-    renamed = 0
-    for row in range(FIRST_ROW, sheet.max_row + 1):
-        cell = sheet.cell(row=row, column=1)
-        if str(cell.value).startswith("Sự việc — "):
-            cell.value = "Sự kiện — " + str(cell.value).removeprefix("Sự việc — ")
-            renamed += 1
-    return renamed
 
 
 def test_owners_named_as_the_former_template_named_them_are_read_anywhere(
