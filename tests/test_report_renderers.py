@@ -265,8 +265,8 @@ def test_html_dashboard_escapes_names_and_links_each_report(sample: ComplianceRe
 
 def test_json_overview_rows_are_each_rows_own_json(rulebook: Rulebook) -> None:
     """The JSON overview writes each row as ``json.dumps`` of the row's model dump gives it (the renderer
-    encodes the khoản and the tuples of khoản the rows share once, and escapes its parts apart), also
-    with hostile text."""
+    writes it from the packed row without making the model, encodes what rows share once, and escapes
+    its parts apart), also with hostile text in every string it writes itself."""
     import datetime as dt
 
     from dancoso_rules.report.overview import OverviewBuilder
@@ -280,10 +280,10 @@ def test_json_overview_rows_are_each_rows_own_json(rulebook: Rulebook) -> None:
             update={"name": f"{built.organisation.name} \u202e\x85 {number}"}
         )
         builder.add(built.model_copy(update={"organisation": named}), f"\u2066{path.name}", number or None)
-        builder.add(built, path.name, report_file=f"{path.stem}.json")
+        builder.add(built, f'"{path.name}\\', report_file=f'{path.stem} "\\\x01\u2028.json')
     overview = builder.build()
     text = "".join(get_renderer("json").render_overview(overview, RenderOptions()))
-    lines = [line.strip().removesuffix(",") for line in text.splitlines() if line.startswith("    {")]
+    lines = [line.strip().removesuffix(",") for line in text.split("\n") if line.startswith("    {")]
     rows = list(overview.rows())
     assert len(rows) == len(lines) == 2 * len(RECORDS)
     assert len({id(cell) for row in rows for cell in row.clauses}) < sum(len(row.clauses) for row in rows)

@@ -77,7 +77,10 @@ class OverviewDocument(Frozen):
 
 
 @dataclass(slots=True)
-class _Packed:
+class PackedRow:
+    """An organisation's row as the overview keeps it: its counts as tuples in
+    :data:`~dancoso_rules.report.model.STATUSES` order, each distinct one kept once."""
+
     organisation: str
     name: str
     file: str
@@ -97,7 +100,7 @@ class OverviewBuilder:
     as_of: dt.date
     _clauses: dict[tuple[str, str], int] = field(default_factory=dict)
     _clause_list: list[tuple[str, str, str]] = field(default_factory=list)
-    _rows: list[_Packed] = field(default_factory=list)
+    _rows: list[PackedRow] = field(default_factory=list)
     _invalid: list[InvalidRecord] = field(default_factory=list)
     #: Every distinct cell (by khoản and counts), totals and period, kept once: most organisations share
     #: most of theirs.
@@ -127,7 +130,7 @@ class OverviewBuilder:
                 cell = self._cells[pair] = (index, *counts)
             cells.append(cell)
         self._rows.append(
-            _Packed(
+            PackedRow(
                 tally.organisation,
                 tally.name,
                 file,
@@ -154,7 +157,7 @@ class OverviewBuilder:
         positions = [i for i, status in enumerate(STATUSES) if status in fail_on]
         ranks: dict[tuple[tuple[int, ...], tuple[int, ...]], _Rank] = {}
 
-        def worst_first(row: _Packed) -> tuple[int, tuple[int, ...], tuple[int, ...], str, str, int]:
+        def worst_first(row: PackedRow) -> tuple[int, tuple[int, ...], tuple[int, ...], str, str, int]:
             counts = (row.totals, row.soft)
             rank = ranks.get(counts)
             if rank is None:
@@ -214,7 +217,7 @@ class Overview(Tallied):
     totals: StatusCounts
     soft: StatusCounts
     invalid: tuple[InvalidRecord, ...]
-    _packed: list[_Packed]
+    _packed: list[PackedRow]
     _clause_list: list[tuple[str, str, str]]
 
     @property
@@ -255,6 +258,24 @@ class Overview(Tallied):
         (most rows share most of theirs), made once with its sort key; and rows with the same khoản
         share one tuple of them, sorted once.
         """
+        for packed, clauses in self.packed_rows():
+            yield _overview_row(
+                organisation=packed.organisation,
+                name=packed.name,
+                file=packed.file,
+                line=packed.line,
+                period_start=packed.period[0],
+                period_end=packed.period[1],
+                totals=counts_of(packed.totals),
+                soft=counts_of(packed.soft),
+                clauses=clauses,
+                report=packed.report,
+            )
+
+    def packed_rows(self) -> Iterator[tuple[PackedRow, tuple[ClauseTotals, ...]]]:
+        """What :meth:`rows` makes each row of, in its order: the organisation's packed values and its
+        khoản (the same tuple for rows with the same). For a renderer that writes many rows without
+        making their models (the JSON renderer); any other reads :meth:`rows`."""
         made: dict[tuple[int, ...], tuple[tuple[tuple[int, ...], int], ClauseTotals]] = {}
         # By the identity of a row's packed cells (kept alive by the row): equal ones are kept once.
         sorted_cells: dict[int, tuple[ClauseTotals, ...]] = {}
@@ -269,18 +290,7 @@ class Overview(Tallied):
                     cells.append(cell)
                 cells.sort(key=_first)
                 clauses = sorted_cells[id(packed.clauses)] = tuple(cell for _, cell in cells)
-            yield _overview_row(
-                organisation=packed.organisation,
-                name=packed.name,
-                file=packed.file,
-                line=packed.line,
-                period_start=packed.period[0],
-                period_end=packed.period[1],
-                totals=counts_of(packed.totals),
-                soft=counts_of(packed.soft),
-                clauses=clauses,
-                report=packed.report,
-            )
+            yield packed, clauses
 
     def _cell(self, packed: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], int], ClauseTotals]:
         """A khoản's totals from its packed cell (its index, its counts, their soft part), with its sort key:
