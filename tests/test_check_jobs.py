@@ -187,7 +187,7 @@ def test_blocks_of_lines_count_their_lines_in_a_chunk(monkeypatch: pytest.Monkey
 
     def block(name: str, lines: int, last_break: bool = True) -> Lines:
         data = b"\n".join([b"{}"] * lines) + (b"\n" if last_break else b"")
-        return Lines(Path(name), name, 1, data)
+        return Lines(Path(name), name, 1, data, lines)
 
     items = [block("a", 3), block("b", 1), block("c", 1, last_break=False), block("d", 2), block("e", 1)]
     items.insert(3, RecordSource(Path("x.json"), "x.json"))

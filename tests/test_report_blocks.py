@@ -63,6 +63,7 @@ def test_blocks_hold_the_records_of_the_lines_one_by_one(
         for block in read:
             assert block.data.count(b"\n") <= most
             assert block.data.endswith(b"\n") or block is read[-1]  # no line is cut in two
+            assert block.count == block.data.count(b"\n") + (not block.data.endswith(b"\n"))
 
 
 def test_a_line_longer_than_a_block_is_read_whole(tmp_path: Path) -> None:
@@ -91,5 +92,5 @@ def test_json_files_are_named_and_jsonl_files_read_in_blocks(tmp_path: Path) -> 
 
 def test_a_block_numbers_its_records_from_its_first_line() -> None:
     """(Sending a block to a worker: ``tests/test_sendable.py``.)"""
-    block = Lines(Path("r.jsonl"), "r.jsonl", 12, b'{"a": 1}\r\n\n{"b": 2}\n')
+    block = Lines(Path("r.jsonl"), "r.jsonl", 12, b'{"a": 1}\r\n\n{"b": 2}\n', 3)
     assert [(s.line, s.data) for s in block.sources()] == [(12, b'{"a": 1}'), (14, b'{"b": 2}')]

@@ -24,7 +24,7 @@ TALLY = Tally(
 )
 SENT = [
     RecordSource(Path("a/records.jsonl"), "records.jsonl", 12, b'{"x": 1}'),
-    Lines(Path("a/records.jsonl"), "records.jsonl", 12, b'{"x": 1}\r\n\n{"y": 2}\n'),
+    Lines(Path("a/records.jsonl"), "records.jsonl", 12, b'{"x": 1}\r\n\n{"y": 2}\n', 3),
     TALLY,
     Unit(Path("a.jsonl"), "a.jsonl", 3, "a.jsonl:3", ("problem",), TALLY, "so-noi-vu", b"report", True),
 ]

@@ -95,8 +95,8 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     current: Path | None = None
     job = job_of(run, as_of, reports=folder is not None)
     for unit in check_units(run.stdin, paths, job, run):
-        if unit.path is not current and unit.path != current:  # a chunk's units share their path
-            files_done += current is not None
+        if unit.path is not current:  # a chunk's units share their path: it is compared once a chunk
+            files_done += current is not None and unit.path != current
             current = unit.path
         records += 1
         if unit.tally is None:

@@ -145,7 +145,7 @@ def _chunks(items: Iterator[RecordSource | Lines], size: int) -> Iterator[Chunk]
     for item in items:
         chunk.append(item)
         if isinstance(item, Lines):
-            count += item.data.count(b"\n") + (not item.data.endswith(b"\n"))
+            count += item.count
             held += len(item.data)
         else:
             count += 1

@@ -85,6 +85,9 @@ class Lines:
     name: str
     first: int
     data: bytes
+    #: How many lines ``data`` holds (a last one without its line break too): counted where the block is
+    #: cut, for whoever groups blocks by their records not to count them again.
+    count: int
 
     def sources(self) -> Iterator[RecordSource]:
         """Each record of the block: each line that is not blank, without its line break (``\\r\\n`` too)."""
@@ -124,8 +127,8 @@ def _read_lines(handle: BinaryIO, path: Path, name: str, size: int, most: int | 
                 lines = most  # ``most`` whole lines: no need to count them
             else:
                 end = len(block)
-                lines = block.count(b"\n", start, end)
-            yield Lines(path, name, first, block[start:end])
+                lines = block.count(b"\n", start, end) + (not block.endswith(b"\n"))
+            yield Lines(path, name, first, block[start:end], lines)
             first += lines
             start = end
 
