@@ -20,6 +20,7 @@ from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.report.build import build_report
 from dancoso_rules.report.calendar import CALENDAR_STATUSES, CalendarEntry, calendar_entries, render_agenda
 from dancoso_rules.report.ics import render_ics
+from dancoso_rules.report.model import is_enforceable
 
 COMMUNE = EXAMPLES / "long-an" / "ubnd-xa-my-yen.json"
 AS_OF = dt.date(2025, 10, 1)
@@ -49,13 +50,17 @@ def test_every_overdue_and_upcoming_instance_is_an_event(rulebook: Rulebook) -> 
     record = load_record(COMMUNE)
     report = evaluate(record, packs=rulebook, as_of=AS_OF)
     wanted = [r for r in report.results if r.status.value in ("overdue", "upcoming")]
+    duties = [r for r in wanted if is_enforceable(r.modality)]
     events = _events(_ics(rulebook))
-    assert wanted
-    assert len(events) >= len(wanted)
+    assert duties
+    assert len(duties) < len(wanted)  # the commune has encouragements not done
+    assert len(events) >= len(duties)
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
     for result in wanted:
-        assert any(result.obligation in uid for uid in uids), result.obligation
+        shown = any(f".{result.obligation}." in uid for uid in uids)
+        # A request or an encouragement has no deadline: never an event, as it is never a to-do.
+        assert shown == is_enforceable(result.modality), result.obligation
 
 
 def test_events_are_all_day_with_reminders_30_and_7_days_before(rulebook: Rulebook) -> None:
@@ -130,7 +135,7 @@ def test_every_entry_shows_the_deadline_the_evaluation_judged(rulebook: Rulebook
         judged = sorted(
             (r.obligation, r.due, r.counted_due or r.due)
             for r in evaluated.results
-            if r.status.value in CALENDAR_STATUSES and r.due is not None
+            if r.status.value in CALENDAR_STATUSES and r.due is not None and is_enforceable(r.modality)
         )
         entries = calendar_entries(build_report(evaluated, rulebook, record=record), rulebook)
         assert sorted((e.obligation, e.due, e.counted_due) for e in entries if e.obligation) == judged

@@ -9,7 +9,9 @@ and nothing else that fails.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import itertools
 import json
 import shutil
@@ -112,7 +114,10 @@ def test_an_overdue_or_missed_encouragement_does_not_fail_the_check(
         "Ngoài ra, 1 kết quả thuộc nội dung văn bản chỉ khuyến khích hoặc đề nghị chưa được thực hiện" in out
     )
     assert "[Khuyến khích · Định kỳ]" in out  # shown with its modality (its text states no cadence)
-    assert ("Quá hạn (15 ngày)" if status is Status.OVERDUE else "Không thực hiện") in out  # its true status
+    # Its status is counted as it is, but said without a deadline it never had (legal review, item 17).
+    assert "năm 2025: Chưa thực hiện (khuyến khích) · Mốc đối chiếu 31/12/2025" in out
+    assert "Quá hạn (15 ngày)" not in out
+    assert "· Hạn 31/12/2025" not in out
 
 
 @pytest.mark.parametrize("status", [Status.OVERDUE, Status.MISSED])
@@ -134,6 +139,8 @@ def test_a_request_does_not_fail_either(
     out = capsys.readouterr().out
     assert "No duty is failing." in out
     assert "[Request · Periodic]" in out
+    assert "✗ Not done (request)\n" in out
+    assert "Missed" not in out.partition("[Request · Periodic]")[2]
 
 
 @pytest.mark.parametrize(
@@ -176,7 +183,8 @@ def test_junit_sarif_and_markdown_keep_an_encouragement_apart(
     assert encouraged.find("failure") is None
     assert encouraged.find("skipped") is None
     note = encouraged.findtext("system-out") or ""
-    assert "Trạng thái: Quá hạn (15 ngày)" in note
+    assert "Trạng thái: Chưa thực hiện (khuyến khích)" in note
+    assert "Quá hạn" not in note
     assert "Tính chất: Khuyến khích" in note
     assert "không tính vào số không đạt" in note
 
@@ -194,7 +202,7 @@ def test_junit_sarif_and_markdown_keep_an_encouragement_apart(
     assert check(str(SO_NOI_VU), *AS_OF, "--format", "markdown") == 1
     markdown = capsys.readouterr().out
     attention, _, rest = markdown.partition("### Cần chú ý")[2].partition(
-        "### Khuyến khích, đề nghị chưa đạt"
+        "### Khuyến khích, đề nghị chưa thực hiện"
     )
     assert "`training-courses`" in attention
     assert "send-staff-to-training" not in attention
@@ -202,7 +210,11 @@ def test_junit_sarif_and_markdown_keep_an_encouragement_apart(
     assert "**Có 1 kết quả không đạt.**" in markdown
 
     assert check(str(SO_NOI_VU), *AS_OF, "--format", "csv") == 1
-    assert ",Khuyến khích," in capsys.readouterr().out
+    rows = {row[5].rsplit(".", 1)[-1]: row for row in csv.reader(io.StringIO(capsys.readouterr().out))}
+    # The status code stays for machines; the words and days are those of an encouragement.
+    assert rows["send-staff-to-training"][7] == "Khuyến khích"
+    assert rows["send-staff-to-training"][15:18] == ["overdue", "Chưa thực hiện (khuyến khích)", ""]
+    assert rows["training-courses"][15:17] == ["missed", "Không thực hiện"]
 
 
 def test_many_records_count_only_failing_duties(
@@ -313,3 +325,72 @@ def test_the_overview_puts_missed_duties_before_missed_requests(rulebook: Rulebo
     rows = list(builder.build().rows())
     assert [row.organisation for row in rows] == ["b-duty", "a-requests", "c-clean"]
     assert rows[1].totals.missed == rows[1].soft.missed == 2
+
+
+_WORDS = {
+    # status: (a duty's words, an encouragement's, a request's), in Vietnamese then in English
+    Status.OVERDUE: (
+        ("Quá hạn (15 ngày)", "Chưa thực hiện (khuyến khích)", "Chưa thực hiện (đề nghị)"),
+        ("Overdue (15 days)", "Not done (encouragement)", "Not done (request)"),
+    ),
+    Status.MISSED: (
+        ("Không thực hiện", "Chưa thực hiện (khuyến khích)", "Chưa thực hiện (đề nghị)"),
+        ("Missed", "Not done (encouragement)", "Not done (request)"),
+    ),
+    Status.LATE: (
+        ("Thực hiện chậm (3 ngày)", "Đã thực hiện (khuyến khích)", "Đã thực hiện (đề nghị)"),
+        ("Late (3 days)", "Done (encouragement)", "Done (request)"),
+    ),
+    Status.MET: (
+        ("Đã thực hiện đúng hạn", "Đã thực hiện (khuyến khích)", "Đã thực hiện (đề nghị)"),
+        ("Met", "Done (encouragement)", "Done (request)"),
+    ),
+    Status.UNVERIFIED: (("Chưa xác minh",) * 3, ("Unverified",) * 3),
+    Status.NOT_APPLICABLE: (("Không áp dụng",) * 3, ("Not applicable",) * 3),
+}
+
+
+@pytest.mark.parametrize("status", list(_WORDS))
+def test_a_request_or_an_encouragement_is_never_said_overdue_missed_or_late(
+    rulebook: Rulebook, status: Status
+) -> None:
+    """Legal review, item 17: an encouragement (or a request) has no deadline of its own, so its result is said
+    "not done" or "done", with no days overdue or late, beside a "reference date"; a duty's as before."""
+    from dancoso_rules.report.renderers.common import due_heading, due_label, status_days, status_text
+
+    template = next(
+        r for r in _EVALUATE(SO_NOI_VU, packs=rulebook, as_of=dt.date(2026, 1, 15)).results if r.due
+    )
+    modalities = (Modality.DUTY, Modality.ENCOURAGEMENT, Modality.REQUEST)
+    for lang, words in zip(("vi", "en"), _WORDS[status], strict=True):
+        for modality, expected in zip(modalities, words, strict=True):
+            result = _result(template, status).model_copy(update={"modality": modality})
+            assert status_text(result, lang) == expected
+            duty = modality is Modality.DUTY
+            assert status_days(result) == (result.days_overdue or result.days_late if duty else None)
+            label = due_label(result, lang)
+            assert label == (
+                ("Hạn" if duty else "Mốc đối chiếu")
+                if lang == "vi"
+                else ("Due" if duty else "Reference date")
+            )
+            assert due_heading([result], lang) == label
+    soft = _result(template, Status.UPCOMING).model_copy(
+        update={"modality": Modality.ENCOURAGEMENT, "days_left": 16}
+    )
+    assert status_text(soft, "vi") == "Chưa đến mốc đối chiếu (còn 16 ngày)"
+    assert status_days(soft) == 16
+    duty = soft.model_copy(update={"modality": Modality.DUTY})
+    assert due_heading([soft, duty], "vi") == "Hạn"  # a column that holds a duty's date keeps its heading
+
+
+def test_the_signed_report_counts_an_encouragement_apart_from_overdue_duties(
+    only: Callable[[dict[str, Status]], None], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docx = pytest.importorskip("docx")
+    only({ENCOURAGEMENT: Status.OVERDUE, DUTY: Status.OVERDUE})
+    out = tmp_path / "bao-cao.docx"
+    assert check(str(SO_NOI_VU), *AS_OF, "--format", "docx", "--output", str(out)) == 1
+    capsys.readouterr()
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "2 nhiệm vụ (1 quá hạn, 1 chưa thực hiện (khuyến khích))" in text

@@ -27,7 +27,7 @@ from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import Labels
 from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.report.messages import citation, format_date, period_label, status_label
-from dancoso_rules.report.model import ComplianceReport, PackInfo
+from dancoso_rules.report.model import ComplianceReport, PackInfo, is_enforceable
 
 #: The statuses a calendar shows: what is still to be done.
 CALENDAR_STATUSES: frozenset[str] = frozenset({"overdue", "upcoming"})
@@ -100,7 +100,8 @@ def calendar_entries(
     record: ActivityRecord | None = None,
     workdays: WorkingCalendar | None = None,
 ) -> tuple[CalendarEntry, ...]:
-    """Every overdue instance, and every upcoming one due by ``until`` (all when ``None``), by due date.
+    """Every overdue instance of a duty, and every upcoming one due by ``until`` (all when ``None``), by due
+    date; never a request's or an encouragement's, which has no deadline (as it is never a to-do).
 
     With ``record``, open complaints and denunciations also give their statutory first step in
     working days (:data:`STATUTORY_STEPS`).
@@ -109,6 +110,8 @@ def calendar_entries(
     organisation = report.organisation.id
     for result in report.results:
         if result.status.value not in CALENDAR_STATUSES or result.due is None:
+            continue
+        if not is_enforceable(result.modality):  # a request or an encouragement has no deadline to keep
             continue
         if result.status.value == "upcoming" and until is not None and result.due > until:
             continue

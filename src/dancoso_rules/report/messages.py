@@ -39,6 +39,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "status.upcoming": ("Chưa đến hạn", "Upcoming"),
     "status.not_applicable": ("Không áp dụng", "Not applicable"),
     "status.unverified": ("Chưa xác minh", "Unverified"),
+    # a request's or an encouragement's status: never failing, with no deadline of its own (legal review, 17)
+    "status.soft_open": ("Chưa thực hiện ({force})", "Not done ({force})"),
+    "status.soft_done": ("Đã thực hiện ({force})", "Done ({force})"),
+    "status.soft_upcoming": ("Chưa đến mốc đối chiếu", "Before the reference date"),
     # the force of the words
     "modality.duty": ("Nhiệm vụ", "Duty"),
     "modality.request": ("Đề nghị", "Request"),
@@ -164,7 +168,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{n} more result(s), of encouragements or requests, not met: not counted as failing, "
         "since the instrument only encourages or requests them.",
     ),
-    "report.soft": ("Khuyến khích, đề nghị chưa đạt", "Encouragements and requests not met"),
+    "report.soft": ("Khuyến khích, đề nghị chưa thực hiện", "Encouragements and requests not done"),
     "report.soft_note": (
         "Văn bản chỉ khuyến khích hoặc đề nghị, không bắt buộc thực hiện; trạng thái được ghi nhận "
         "nhưng không tính vào số không đạt.",
@@ -177,6 +181,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "col.period": ("Kỳ", "Period"),
     "col.window": ("Thời gian thực hiện", "Window"),
     "col.due": ("Hạn", "Due"),
+    "col.reference_date": ("Mốc đối chiếu", "Reference date"),
     "col.counted_due": ("Hạn tính theo ngày làm việc", "Due on the working calendar"),
     "report.counted_due": ("lùi đến ngày làm việc tiếp theo", "moved to the next working day"),
     "col.close": ("Hạn chấp nhận thực hiện chậm", "Closes"),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation
 from dancoso_rules.model.obligation import Modality
 from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, period_label, status_label
-from dancoso_rules.report.model import ComplianceReport, Counted, ObligationEntry
+from dancoso_rules.report.model import ComplianceReport, Counted, ObligationEntry, is_enforceable
 
 #: Status colours (background, text) chosen for contrast; the status is always written too.
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
@@ -76,11 +76,61 @@ def days_text(result: DutyResult, lang: str) -> str:
     return ""
 
 
+#: The words of the status of a request or an encouragement, which never fails and has no deadline of its
+#: own (its due date is only the day it is looked at): not done, done, or before that day. It is never
+#: said "overdue", "missed" or "late", nor with days overdue or late. Other statuses read as a duty's.
+_SOFT_WORDS = {
+    "overdue": "status.soft_open",
+    "missed": "status.soft_open",
+    "late": "status.soft_done",
+    "met": "status.soft_done",
+    "upcoming": "status.soft_upcoming",
+}
+
+
+def _soft_word(result: DutyResult) -> str | None:
+    return None if is_enforceable(result.modality) else _SOFT_WORDS.get(result.status.value)
+
+
+def status_word(result: DutyResult, lang: str) -> str:
+    """The status of one result in words, without its days: a duty's "Quá hạn"; a request's or an
+    encouragement's "Chưa thực hiện (khuyến khích)", "Đã thực hiện (đề nghị)" (see :data:`_SOFT_WORDS`)."""
+    key = _soft_word(result)
+    if key is None:
+        return status_label(result.status.value, lang)
+    return msg(key, lang, force=modality_label(result.modality, lang).lower())
+
+
 def status_text(result: DutyResult, lang: str) -> str:
-    """The status in words with its days: "Quá hạn (15 ngày)", "Upcoming (30 days left)"."""
-    days = days_text(result, lang)
-    label = status_label(result.status.value, lang)
+    """The status in words with its days: "Quá hạn (15 ngày)", "Upcoming (30 days left)"; a request or an
+    encouragement done or not done has no days overdue or late (see :func:`status_word`)."""
+    key = _soft_word(result)
+    days = days_text(result, lang) if key in (None, "status.soft_upcoming") else ""
+    label = status_word(result, lang)
     return f"{label} ({days})" if days else label
+
+
+def status_days(result: DutyResult) -> int | None:
+    """The days a result's status counts (overdue, late or left), as :func:`status_text` writes them."""
+    key = _soft_word(result)
+    if key not in (None, "status.soft_upcoming"):
+        return None
+    if result.days_overdue is not None:
+        return result.days_overdue
+    return result.days_late if result.days_late is not None else result.days_left
+
+
+def due_heading(results: Iterable[DutyResult], lang: str) -> str:
+    """The heading of a column of due dates: "Mốc đối chiếu" when every result is a request's or an
+    encouragement's (see :func:`due_label`), else "Hạn"."""
+    soft = all(not is_enforceable(result.modality) for result in results)
+    return msg("col.reference_date" if soft else "col.due", lang)
+
+
+def due_label(result: DutyResult, lang: str) -> str:
+    """What a result's due date is called: "Hạn" for a duty; "Mốc đối chiếu" (the day it is looked at) for a
+    request or an encouragement, which has no deadline."""
+    return msg("col.due" if is_enforceable(result.modality) else "col.reference_date", lang)
 
 
 def evidence_text(result: DutyResult, lang: str, titles: Mapping[str, str] | None = None) -> str:

@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 from dancoso_rules.report.messages import citation, msg, status_label
 from dancoso_rules.report.model import STATUSES, ComplianceReport
 from dancoso_rules.report.renderers import RenderOptions
-from dancoso_rules.report.renderers.common import evidence_text, explanation, instance_label
+from dancoso_rules.report.renderers.common import (
+    evidence_text,
+    explanation,
+    instance_label,
+    status_days,
+    status_word,
+)
 from dancoso_rules.text import visible_lines
 
 if TYPE_CHECKING:
@@ -77,13 +83,6 @@ class CsvRenderer:
             o.uid: o.summary.get(lang) for s in report.instruments for p, _ in s.walk() for o in p.obligations
         }
         for r in report.results:
-            days = (
-                r.days_overdue
-                if r.days_overdue is not None
-                else r.days_late
-                if r.days_late is not None
-                else r.days_left
-            )
             rows.append(
                 [
                     report.organisation.name,
@@ -102,8 +101,8 @@ class CsvRenderer:
                     r.counted_due.isoformat() if r.counted_due else "",
                     r.close.isoformat() if r.close else "",
                     r.status.value,
-                    status_label(r.status.value, lang),
-                    days,
+                    status_word(r, lang),
+                    status_days(r),
                     evidence_text(r, lang, report.titles),
                     " ".join(r.interpretations),
                     explanation(r, lang),

@@ -33,9 +33,9 @@ from typing import TYPE_CHECKING, Any
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.calendar import instrument_name
-from dancoso_rules.report.messages import format_date, msg, period_label
-from dancoso_rules.report.model import ComplianceReport, InstrumentSection, ObligationEntry
-from dancoso_rules.report.renderers.common import status_text
+from dancoso_rules.report.messages import format_date, period_label
+from dancoso_rules.report.model import ComplianceReport, InstrumentSection, ObligationEntry, is_enforceable
+from dancoso_rules.report.renderers.common import status_text, status_word
 
 if TYPE_CHECKING:
     from dancoso_rules.report.overview import Overview
@@ -321,12 +321,14 @@ class _Builder:
         ]
         if not rows:
             return 0
-        counts: dict[str, int] = {}
+        # Counted by the words each result's status is said in: a request or an encouragement not done is
+        # "chưa thực hiện (khuyến khích)", never counted as "quá hạn" (see ``status_word``).
+        counts: dict[tuple[int, bool, str], int] = {}
         for _, result in rows:
-            counts[result.status.value] = counts.get(result.status.value, 0) + 1
-        summary = ", ".join(
-            f"{n} {status_text_plain(status)}" for status, n in sorted(counts.items(), key=_status_order)
-        )
+            soft = not is_enforceable(result.modality)
+            key = (_STATUS_ORDER.index(result.status.value), soft, _lower_first(status_word(result, "vi")))
+            counts[key] = counts.get(key, 0) + 1
+        summary = ", ".join(f"{n} {word}" for (*_, word), n in sorted(counts.items()))
         self._para(f"{_capitalise(citation)}: {len(rows)} nhiệm vụ ({summary}).", indent=True)
         self._table(rows)
         return len(rows)
@@ -428,14 +430,9 @@ class _Builder:
 _STATUS_ORDER = ("met", "late", "overdue", "missed", "upcoming", "unverified", "not_applicable")
 
 
-def status_text_plain(status: str) -> str:
-    """A status in lower-case words for running text: ``overdue`` → "quá hạn"."""
-    word = msg(f"status.{status}", "vi")
+def _lower_first(word: str) -> str:
+    """A status's words for running text: "Quá hạn" → "quá hạn"."""
     return word[:1].lower() + word[1:]
-
-
-def _status_order(item: tuple[str, int]) -> int:
-    return _STATUS_ORDER.index(item[0])
 
 
 def _twips(mm: int) -> Any:

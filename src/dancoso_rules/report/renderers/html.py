@@ -28,6 +28,7 @@ from dancoso_rules.report.renderers.common import (
     STATUS_COLOURS,
     STATUS_SYMBOLS,
     applied_texts,
+    due_heading,
     due_text,
     evidence_text,
     explanation,
@@ -246,6 +247,7 @@ def _labels(lang: str) -> str:
             if label
         )
 
+    due = msg("col.due", lang)
     results = [
         msg(c, lang) for c in ("col.period", "col.due", "col.status", "col.evidence", "col.explanation")
     ]
@@ -262,6 +264,12 @@ def _labels(lang: str) -> str:
         "@media (max-width:640px){"
         + rules(".obligation table", results)
         + rules("table.attention", attention)
+        + rules(
+            ".obligation table.soft", [msg("col.reference_date", lang) if c == due else "" for c in results]
+        )
+        + rules(
+            "table.attention.soft", [msg("col.reference_date", lang) if c == due else "" for c in attention]
+        )
         + rules("table.counts", counts)
         + rules("table.todo", todo)
         + "table.todo{table-layout:auto}"
@@ -526,7 +534,8 @@ class HtmlRenderer:
         if not needing:
             return ""
         cols = ("col.status", "col.citation", "col.period", "col.due", "col.explanation")
-        head = "".join(f"<th>{_e(msg(c, lang))}</th>" for c in cols)
+        due = due_heading(needing, lang)
+        head = "".join(f"<th>{_e(due if c == 'col.due' else msg(c, lang))}</th>" for c in cols)
         body = "".join(
             f"<tr><td>{_badge(r.status.value, status_text(r, lang))}</td>"
             f"<td>{_e(citation(r.provision, r.citation, lang, heading=True))}{_force(r, lang)}</td><td>{_e(instance_label(r, lang))}</td>"
@@ -534,7 +543,8 @@ class HtmlRenderer:
             for r in needing
         )
         intro = f'<p class="meta">{_e(note)}</p>\n' if note is not None else ""
-        return f'<h2>{_e(title)}</h2>\n{intro}<table class="attention"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n'
+        kind = "attention" if due == msg("col.due", lang) else "attention soft"
+        return f'<h2>{_e(title)}</h2>\n{intro}<table class="{kind}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n'
 
     def _provision(self, report: ComplianceReport, provision: ProvisionSection, depth: int, lang: str) -> str:
         head = citation(provision.id, provision.citation, lang, heading=True)
@@ -564,14 +574,16 @@ class HtmlRenderer:
         if not results:
             return f'<p class="none">{_e(msg("report.no_results", lang))}</p>'
         cols = ("col.period", "col.due", "col.status", "col.evidence", "col.explanation")
-        head = "".join(f"<th>{_e(msg(c, lang))}</th>" for c in cols)
+        due = due_heading(results, lang)
+        head = "".join(f"<th>{_e(due if c == 'col.due' else msg(c, lang))}</th>" for c in cols)
         body = "".join(
             f"<tr><td>{_e(instance_label(r, lang))}</td><td>{_e(due_text(r, lang))}</td>"
             f"<td>{_badge(r.status.value, status_text(r, lang))}</td><td>{_e(evidence_text(r, lang, titles))}</td>"
             f"<td>{_e(explanation(r, lang))}</td></tr>"
             for r in results
         )
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        kind = "" if due == msg("col.due", lang) else ' class="soft"'
+        return f"<table{kind}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     def _interpretations(self, report: ComplianceReport, lang: str) -> str:
         title = f"<h2>{_e(msg('report.interpretations', lang))}</h2>\n"

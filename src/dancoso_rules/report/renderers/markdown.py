@@ -23,6 +23,8 @@ from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     STATUS_SYMBOLS,
     applied_texts,
+    due_heading,
+    due_label,
     due_text,
     evidence_text,
     explanation,
@@ -272,7 +274,9 @@ class MarkdownRenderer:
         lines = [f"### {md(title)}", ""]
         if note is not None:
             lines += [md(note), ""]
-        lines += ["| " + " | ".join(msg(c, lang) for c in cols) + " |", "|" + "---|" * len(cols)]
+        due = due_heading(needing, lang)
+        heads = (due if c == "col.due" else msg(c, lang) for c in cols)
+        lines += ["| " + " | ".join(heads) + " |", "|" + "---|" * len(cols)]
         for result in needing:
             force = modality_note(result.modality, lang)
             lines.append(
@@ -324,7 +328,7 @@ class MarkdownRenderer:
         lead = f"{md(name)}: " if name else ""  # md() folds white space, so the space is added after it
         parts = [f"{lead}**{_status(result.status.value, lang, status_text(result, lang))}**"]
         if result.due:
-            parts.append(f"{msg('col.due', lang)} {due_text(result, lang)}")
+            parts.append(f"{due_label(result, lang)} {due_text(result, lang)}")
         parts.append(f"{msg('col.evidence', lang)}: {md(evidence_text(result, lang, titles))}")
         if result.reason is not None:
             parts.append(md(result.reason.text.get(lang)))

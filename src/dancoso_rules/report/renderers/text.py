@@ -23,6 +23,7 @@ from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     STATUS_SYMBOLS,
     applied_texts,
+    due_label,
     due_text,
     evidence_text,
     explanation,
@@ -202,7 +203,7 @@ class TextRenderer:
             out.wrap(title, 2, hanging=2)
             for result in group:
                 status = result.status.value
-                due = f" · {msg('col.due', lang)} {due_text(result, lang)}" if result.due else ""
+                due = f" · {due_label(result, lang)} {due_text(result, lang)}" if result.due else ""
                 out.wrap(f"{result.todo_rank}. {todo_title(entries, result, lang)}", 4, hanging=4)
                 out.wrap(
                     f"{STATUS_SYMBOLS[status]} {instance_lead(result, lang)}{status_text(result, lang)}{due}",
@@ -263,7 +264,7 @@ class TextRenderer:
     def _result(self, out: _Writer, result: DutyResult, indent: int, titles: dict[str, str]) -> None:
         lang = out.lang
         status = result.status.value
-        due = f"{msg('col.due', lang)} {due_text(result, lang)}" if result.due else ""
+        due = f"{due_label(result, lang)} {due_text(result, lang)}" if result.due else ""
         line = f"{STATUS_SYMBOLS[status]} {instance_lead(result, lang)}{status_text(result, lang)}"
         out.wrap(line + (f" · {due}" if due else ""), indent, style=status, hanging=2)
         out.wrap(f"{msg('col.evidence', lang)}: {evidence_text(result, lang, titles)}", indent + 2, hanging=2)
