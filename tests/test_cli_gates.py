@@ -74,6 +74,28 @@ def test_an_empty_standard_input_is_an_error_never_a_pass() -> None:
 # --- 2: never over an input ------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("content", [b"", b"\n\n  \r\n"])
+def test_a_json_lines_file_with_no_record_is_an_error_never_a_pass(tmp_path: Path, content: bytes) -> None:
+    """A JSON Lines file that is empty or blank holds nothing to check: named alone, in a folder, or beside
+    a record, it is an invalid input (exit 2), as ``validate`` says, never a run that passed."""
+    folder = tmp_path / "records"
+    folder.mkdir()
+    (folder / "blank.jsonl").write_bytes(content)
+    for args in (["records/blank.jsonl"], ["records"], [str(SO_NOI_VU), "records"]):
+        done = dancoso("check", *args, *AS_OF, "--fail-on", "none", "--format", "json", cwd=tmp_path)
+        no_traceback(done)
+        assert done.returncode == 2, (args, done.stderr)
+        assert b"records/blank.jsonl: the file is empty; expected one record per line" in done.stderr
+        overview = json.loads(done.stdout)
+        assert overview["invalid"] == [
+            {
+                "file": "records/blank.jsonl",
+                "problems": ["records/blank.jsonl: the file is empty; expected one record per line"],
+            }
+        ]
+        assert overview["organisations"] == (1 if len(args) == 2 else 0)
+
+
 def test_a_batch_never_writes_a_report_over_an_input(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

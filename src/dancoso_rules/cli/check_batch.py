@@ -28,6 +28,8 @@ from dancoso_rules.cli.check_run import CheckRun
 from dancoso_rules.cli.output import InputSet, is_input, output_error, write_chunks, write_output
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.i18n import tr
+from dancoso_rules.paths import display_path
+from dancoso_rules.record.inputs import is_jsonl
 from dancoso_rules.report.overview import OverviewBuilder
 
 _PROGRESS_AFTER = 1.0  # seconds
@@ -93,11 +95,13 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     failing = invalid = records = 0
     files_done = 0
     current: Path | None = None
+    seen: set[Path] = set()
     job = job_of(run, as_of, reports=folder is not None)
     for unit in check_units(run.stdin, paths, job, run):
         if unit.path is not current:  # a chunk's units share their path: it is compared once a chunk
             files_done += current is not None and unit.path != current
             current = unit.path
+            seen.add(current)
         records += 1
         if unit.tally is None:
             invalid += 1
@@ -119,6 +123,13 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
                 builder.add_tally(unit.tally, unit.name, unit.line, report_file=path.name)
         progress.update(records, files_done)
     progress.close()
+    for path in dict.fromkeys(paths):
+        if is_jsonl(path) and path not in seen:  # no record to check is not a pass: the gate says so
+            problem = str(Problem(Location(display_path(path)), tr("record.empty_jsonl")))
+            print(problem, file=sys.stderr)
+            builder.add_invalid(display_path(path), (problem,))
+            records += 1
+            invalid += 1
     chunks = run.renderer.render_overview(builder.build(run.options.fail_on), run.options)
     overview = None if folder is None else folder / f"overview.{extension}"
     write_chunks(chunks, overview, inputs=inputs)
