@@ -96,6 +96,26 @@ def test_a_json_lines_file_with_no_record_is_an_error_never_a_pass(tmp_path: Pat
         assert overview["organisations"] == (1 if len(args) == 2 else 0)
 
 
+def test_a_record_that_names_no_pack_is_invalid_never_checked_against_nothing(tmp_path: Path) -> None:
+    """``"packs": []`` would check nothing and pass: the record must name a pack, or leave ``packs`` out to
+    be checked against every pack of its territory."""
+    record = json.loads(SO_NOI_VU.read_bytes())
+    record["organisation"]["packs"] = []
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    lines = tmp_path / "records.jsonl"
+    lines.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    for target in (path, lines):
+        done = dancoso("check", str(target), *AS_OF, "--fail-on", "none")
+        no_traceback(done)
+        assert done.returncode == 2, done.stderr
+        assert b"/organisation/packs: expected at least one item" in done.stderr
+    assert dancoso("validate", str(path)).returncode == 1
+    del record["organisation"]["packs"]
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    assert dancoso("check", str(path), *AS_OF).returncode == 1  # its territory's packs: failing duties
+
+
 def test_a_batch_never_writes_a_report_over_an_input(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

@@ -156,6 +156,7 @@ ONE_DEFECT = {
     "empty organisation name": with_organisation({"name": ""}),
     "organisation kind of 81 letters": with_organisation({"kind": "a" * 81}),
     "one-letter function": with_organisation({"functions": ["x"]}),
+    "no pack named": with_organisation({"packs": []}),
     "unknown field": with_activity({"note": "x"}),
     "covers a third half": with_activity({"covers": "2025-H3"}),
     "covers a thirteenth month": with_activity({"covers": "2025-13"}),

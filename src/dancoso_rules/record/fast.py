@@ -341,7 +341,7 @@ def _organisation(org: Organisation, words: KnownWords, found: _Found) -> bool:
     if not (
         words.functions.issuperset(org.functions)
         and (org.bodies is None or words.bodies.issuperset(org.bodies))
-        and (org.packs is None or words.packs.issuperset(org.packs))
+        and (org.packs is None or (bool(org.packs) and words.packs.issuperset(org.packs)))
         and _slug(org.id)
         and (org.province is None or _slug(org.province))
     ):

@@ -155,8 +155,10 @@ class Organisation(RecordModel):
         description="The province it belongs to today, when its former province was merged ('vinh-long' for "
         "'tra-vinh', 'tay-ninh' for 'long-an'); 'territory' still names the former province.",
     )
-    packs: tuple[Slug, ...] | None = Field(
-        default=None, description="The rule packs it answers to; by default every pack of its territory."
+    packs: Annotated[tuple[Slug, ...], Field(min_length=1)] | None = Field(
+        default=None,
+        description="The rule packs it answers to, at least one; by default (no 'packs') every pack of its "
+        "territory.",
     )
     functions: tuple[Slug, ...] = Field(
         default=(),
