@@ -116,6 +116,53 @@ def test_a_record_that_names_no_pack_is_invalid_never_checked_against_nothing(tm
     assert dancoso("check", str(path), *AS_OF).returncode == 1  # its territory's packs: failing duties
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_folder_never_leaves_out_silently_a_record_it_cannot_read(tmp_path: Path) -> None:
+    """A broken link or a pipe named like a record in a folder is an I/O problem (exit 2), not a file less to
+    check; hidden folders are still skipped, and a link back up the tree is walked once."""
+    folder = tmp_path / "records"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".hidden").mkdir()
+    (folder / "sub" / "a.json").write_bytes(SO_NOI_VU.read_bytes())
+    (folder / ".hidden" / "b.json").write_bytes(b"not json")
+    (folder / "sub" / "up").symlink_to("..")
+    done = dancoso("check", "records", *AS_OF, "--fail-on", "none", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr  # one record, checked once; the hidden folder skipped
+    assert b"1 record(s) checked" in done.stderr
+    (folder / "broken.json").symlink_to(tmp_path / "nowhere.json")
+    os.mkfifo(folder / "pipe.json")
+    for command in ("check", "validate"):
+        done = (
+            dancoso(command, "records", *AS_OF, cwd=tmp_path)
+            if command == "check"
+            else dancoso(command, "records", cwd=tmp_path)
+        )
+        no_traceback(done)
+        assert done.returncode == 2, (command, done.stderr)
+        for name in ("broken.json", "pipe.json"):
+            assert f"records/{name}: not a regular file".encode() in done.stdout + done.stderr
+
+
+def test_a_folder_that_cannot_be_read_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder below that cannot be read (mode 000 for another user) is named, never skipped."""
+    from dancoso_rules.record import inputs
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.json").write_bytes(b"{}")
+    real = os.scandir
+
+    def scandir(path: str) -> object:
+        if str(path).endswith("sub"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found, problems = inputs.find_record_files([str(tmp_path)])
+    assert found == [tmp_path / "a.json"]
+    assert [(p.location.file, p.code) for p in problems] == [(str(tmp_path / "sub"), "io")]
+    assert "Permission denied" in problems[0].message
+
+
 def test_a_batch_never_writes_a_report_over_an_input(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

@@ -180,6 +180,7 @@ EN: dict[str, str] = {
     "problem.warning": "warning: ",
     "record.not_json": "the record is not JSON data ({error}); dates are written as 'YYYY-MM-DD' strings",
     "record.cannot_read": "cannot read: {reason}",
+    "record.not_a_file": "not a regular file (a broken link, a pipe or a device): it cannot be checked",
     "record.empty_jsonl": "the file is empty; expected one record per line",
     "record.duplicate_id.activity": "duplicate activity id {id!r} (first at line {line}, {first}); "
     "each activity in {key!r} needs its own id",
@@ -576,6 +577,7 @@ VI: dict[str, str] = {
     "problem.warning": "cảnh báo: ",
     "record.not_json": "hồ sơ không phải dữ liệu JSON ({error}); ngày được ghi dưới dạng chuỗi 'YYYY-MM-DD'",
     "record.cannot_read": "không đọc được: {reason}",
+    "record.not_a_file": "không phải là tệp thông thường (liên kết hỏng, ống dẫn hoặc thiết bị), không kiểm tra được",
     "record.empty_jsonl": "tệp trống; mỗi dòng phải là một hồ sơ",
     "record.duplicate_id.activity": "mã hoạt động {id!r} bị trùng (đã có tại dòng {line}, {first}); "
     "mỗi hoạt động trong {key!r} phải có mã riêng",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from dancoso_rules.i18n import tr
 STDIN = "-"
 #: The suffixes of JSON Lines files (one record per line).
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: The suffix of a record file that a folder holds.
+JSON_SUFFIXES = (".json",)
 _GLOB_CHARACTERS = frozenset("*?[")
 
 
@@ -21,12 +24,19 @@ def find_records(arguments: Iterable[str]) -> tuple[list[Path | str], list[Probl
 
     A folder means every ``*.json`` below it (hidden folders skipped); a pattern with ``*``, ``?`` or
     ``[`` that is not an existing path is expanded (``**`` crosses folders); ``-`` is standard input.
+    A folder below that cannot be read, or a ``*.json`` name that is no regular file (a broken link, a
+    pipe), is a problem too: a run never leaves out silently what it was asked to check.
     """
+    return _found(arguments, JSON_SUFFIXES)
+
+
+def _found(arguments: Iterable[str], suffixes: tuple[str, ...]) -> tuple[list[Path | str], list[Problem]]:
     found: dict[str, Path | str] = {}
     problems: list[Problem] = []
     for argument in arguments:
-        matches = _expand(argument)
-        if not matches:
+        matches, unreadable = _expand(argument, suffixes)
+        problems += unreadable
+        if not matches and not unreadable:
             problems.append(Problem(Location(argument), _nothing_message(argument), code="io"))
         for match in matches:
             key = match if isinstance(match, str) else str(match.resolve())
@@ -34,21 +44,59 @@ def find_records(arguments: Iterable[str]) -> tuple[list[Path | str], list[Probl
     return list(found.values()), problems
 
 
-def _expand(argument: str) -> list[Path | str]:
+def _expand(argument: str, suffixes: tuple[str, ...]) -> tuple[list[Path | str], list[Problem]]:
     if argument == STDIN:
-        return [STDIN]
+        return [STDIN], []
     path = Path(argument)
     if path.is_dir():
-        return sorted(p for p in path.rglob("*.json") if p.is_file() and not _hidden(p.relative_to(path)))
+        return _walk(path, suffixes)
     if path.exists() or not _GLOB_CHARACTERS & set(argument):
-        return [path]  # a missing file is reported when it is read, as an I/O error
+        return [path], []  # a missing file is reported when it is read, as an I/O error
     # glob.glob, not Path.glob: the pattern may be absolute or start with "..".
-    matches = glob.glob(argument, recursive=True)  # noqa: PTH207
-    return sorted(Path(p) for p in matches if Path(p).is_file())
+    matches = [Path(p) for p in glob.glob(argument, recursive=True)]  # noqa: PTH207
+    return sorted(p for p in matches if p.is_file()), [
+        _not_a_file(p) for p in sorted(matches) if not p.is_file() and not p.is_dir()
+    ]
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+def _walk(folder: Path, suffixes: tuple[str, ...]) -> tuple[list[Path | str], list[Problem]]:
+    """The regular files below ``folder`` whose names end in one of ``suffixes`` (hidden folders and
+    files skipped, links followed once), and a problem for each folder below that cannot be read and
+    each such name that is no regular file."""
+    files: list[Path | str] = []
+    problems: list[Problem] = []
+    visited: set[tuple[int, int]] = set()
+
+    def unreadable(error: OSError) -> None:
+        where = error.filename if isinstance(error.filename, str) else str(folder)
+        problems.append(
+            Problem(Location(where), tr("record.cannot_read", reason=error.strerror or error), code="io")
+        )
+
+    for top, dirs, names in os.walk(folder, onerror=unreadable, followlinks=True):
+        here = Path(top)
+        try:
+            info = here.stat()
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in visited:  # a link back to a folder already walked
+            dirs.clear()
+            continue
+        visited.add((info.st_dev, info.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            path = here / name
+            if name.startswith(".") or not name.lower().endswith(suffixes):
+                continue
+            if path.is_file():
+                files.append(path)
+            else:
+                problems.append(_not_a_file(path))
+    return sorted(files, key=str), sorted(problems, key=lambda p: p.location.file)
+
+
+def _not_a_file(path: Path) -> Problem:
+    return Problem(Location(str(path)), tr("record.not_a_file"), code="io")
 
 
 def _nothing_message(argument: str) -> str:
@@ -67,13 +115,5 @@ def find_record_files(arguments: Iterable[str]) -> tuple[list[Path], list[Proble
 
     As :func:`find_records` (``-`` left out), and a folder also holds its ``*.jsonl`` and ``*.ndjson`` files.
     """
-    arguments = list(arguments)
-    paths, problems = find_records(arguments)
-    found: list[Path] = [p for p in paths if isinstance(p, Path)]
-    for argument in arguments:
-        folder = Path(argument)
-        if folder.is_dir():
-            found += sorted(p for p in folder.rglob("*") if p.is_file() and is_jsonl(p))
-    if problems:  # a folder with only JSON Lines files is not empty
-        problems = [p for p in problems if not any(s.is_relative_to(Path(p.location.file)) for s in found)]
-    return list(dict.fromkeys(found)), problems
+    paths, problems = _found(arguments, (*JSON_SUFFIXES, *JSONL_SUFFIXES))
+    return [p for p in paths if isinstance(p, Path)], problems
