@@ -256,6 +256,40 @@ def test_output_failures_are_located_messages_exit_2(tmp_path: Path, target: str
     no_traceback(done)
 
 
+def _without_stdout(target: str) -> subprocess.CompletedProcess[bytes]:
+    """``dancoso`` with its standard output on /dev/full, or closed, and the English catalogue."""
+    with open("/dev/full", "wb") as full:  # noqa: PTH123
+        return subprocess.run(
+            [sys.executable, "-m", "dancoso_rules", *ARGS_WITHOUT_STDOUT[target]],
+            stdin=subprocess.DEVNULL,
+            stdout=full if target == "full" else None,
+            stderr=subprocess.PIPE,
+            preexec_fn=None if target == "full" else lambda: os.close(1),
+            timeout=300,
+            env={**os.environ, "LC_MESSAGES": "en_US.UTF-8"},
+            check=False,
+        )
+
+
+ARGS_WITHOUT_STDOUT = {
+    "full": ["check", str(SO_NOI_VU), *AS_OF, "--format", "json"],
+    "closed": ["check", str(SO_NOI_VU), *AS_OF],
+}
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    ("target", "reason"), [("full", "No space left on device"), ("closed", "Bad file descriptor")]
+)
+def test_standard_output_that_cannot_be_written_is_exit_2_not_a_bug(target: str, reason: str) -> None:
+    """A report that cannot be written to standard output (a full disk, a closed descriptor) is output that
+    cannot be written, as a file's would be: one line naming it, exit 2; never an internal error (exit 3),
+    never a traceback when Python flushes at exit."""
+    done = _without_stdout(target)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.decode().splitlines() == [f"<stdout>: cannot write the output: {reason}"]
+
+
 def test_an_overview_where_a_folder_is_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / "overview.json").mkdir(parents=True)

@@ -85,6 +85,7 @@ EN: dict[str, str] = {
     "to {where} (DANCOSO_DEBUG=1 shows the traceback)",
     "cli.report_bugs": "the dancoso-rules maintainers (the issue tracker of the repository you installed it from)",
     "cli.cannot_read_write": "{file}: cannot read or write: {reason}",
+    "cli.cannot_write_stdout": "<stdout>: cannot write the output: {reason}",
     # argparse's own words (msgids of the standard library's gettext catalogue)
     "argparse.usage: ": "usage: ",
     "argparse.options": "options",
@@ -488,6 +489,7 @@ VI: dict[str, str] = {
     "cho {where} (DANCOSO_DEBUG=1 hiển thị chi tiết truy vết)",
     "cli.report_bugs": "nhóm duy trì dancoso-rules (mục báo lỗi của kho mã nguồn đã cài đặt)",
     "cli.cannot_read_write": "{file}: không đọc hoặc ghi được: {reason}",
+    "cli.cannot_write_stdout": "<stdout>: không ghi được kết quả: {reason}",
     "argparse.usage: ": "cách dùng: ",
     "argparse.options": "tùy chọn",
     "argparse.positional arguments": "tham số vị trí",

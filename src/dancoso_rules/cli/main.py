@@ -10,7 +10,9 @@ sub-command lives in its own module, imported only when it runs, so that start-u
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -82,16 +84,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(args_list: list[str]) -> int:
     from dancoso_rules.errors import DancosoError
 
+    _standard_output()
+    _utf8(sys.stderr)
     parser = build_parser(args_list)
-    args = parser.parse_args(args_list)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as done:  # --help, --version, or a usage error: argparse has printed
+        try:
+            sys.stdout.flush()
+        except OSError as exc:
+            return _cannot_write_stdout(exc)
+        raise done
     run = getattr(args, "run", None)
     if run is None:
         parser.print_help(sys.stderr)
         return 2
-    _utf8(sys.stdout)
-    _utf8(sys.stderr)
     try:
         code: int = run(args)
+        sys.stdout.flush()  # a full disk shows here, not when Python flushes at exit
     except DancosoError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -101,6 +111,8 @@ def _main(args_list: list[str]) -> int:
     except KeyboardInterrupt:  # pragma: no cover
         return 130
     except OSError as exc:
+        if exc.filename == STDOUT_NAME:  # a full disk, a closed descriptor: bad output, not a bug
+            return _cannot_write_stdout(exc)
         if exc.filename is None:
             return _internal(exc)
         print(tr("cli.cannot_read_write", file=exc.filename, reason=exc.strerror or exc), file=sys.stderr)
@@ -117,13 +129,81 @@ EXIT_BROKEN_PIPE = 141
 
 
 def _broken_pipe() -> int:
-    # Python would report the same broken pipe again when it flushes stdout at exit: point it at devnull.
+    _stdout_to_devnull()
+    return EXIT_BROKEN_PIPE
+
+
+def _cannot_write_stdout(exc: OSError) -> int:
+    print(tr("cli.cannot_write_stdout", reason=exc.strerror or exc), file=sys.stderr)
+    _stdout_to_devnull()
+    return 2
+
+
+def _stdout_to_devnull() -> None:
+    # Python would report the same failure again when it flushes stdout at exit: point it at devnull.
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        raw = getattr(getattr(sys.stdout, "buffer", None), "raw", None)
+        if isinstance(raw, _Stdout) and raw.fd is None:
+            raw.fd = devnull  # it was closed: what is left is dropped
+        else:
+            os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):  # pragma: no cover - a replaced sys.stdout without a descriptor
         pass
-    return EXIT_BROKEN_PIPE
+
+
+#: How standard output is named when it cannot be written.
+STDOUT_NAME = "<stdout>"
+
+
+class _Stdout(io.RawIOBase):
+    """Descriptor 1, whose failures name it (:data:`STDOUT_NAME`): ``dancoso check > /dev/full`` is output
+    that cannot be written (exit 2), as a file's would be, not an internal error."""
+
+    def __init__(self, fd: int | None) -> None:
+        super().__init__()
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        try:
+            if self.fd is None:
+                raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+            return os.write(self.fd, data)
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                raise
+            raise OSError(exc.errno, exc.strerror, STDOUT_NAME) from None
+
+    def isatty(self) -> bool:
+        return self.fd is not None and os.isatty(self.fd)
+
+    def fileno(self) -> int:
+        if self.fd is None:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF), STDOUT_NAME)
+        return self.fd
+
+
+def _standard_output() -> None:
+    """Standard output in UTF-8 whatever the locale (:func:`_utf8`), and, when it is this process's own
+    (closed at start, or descriptor 1), written through :class:`_Stdout`."""
+    stream = sys.stdout
+    if stream is not None and stream is not sys.__stdout__:  # replaced (a test's capture, an embedding)
+        _utf8(stream)
+        return
+    fd: int | None = None
+    line_buffering = False
+    if stream is not None:
+        stream.flush()
+        fd, line_buffering = stream.fileno(), stream.line_buffering
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_Stdout(fd)),
+        encoding="utf-8",
+        errors="backslashreplace",
+        line_buffering=line_buffering,
+    )
 
 
 def _internal(exc: Exception) -> int:
