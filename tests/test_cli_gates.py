@@ -416,6 +416,59 @@ def test_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; the workers' end is Linux's")
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL])
+def test_a_batch_stopped_by_a_signal_leaves_no_worker_behind(tmp_path: Path, stop: int) -> None:
+    """A CI job's timeout sends SIGTERM (or the shell's end SIGHUP, or a kill SIGKILL): the run's worker
+    processes end with it, instead of waiting for chunks under init for good."""
+    record = json.dumps(json.loads(SO_NOI_VU.read_bytes()), ensure_ascii=False)
+    lines = tmp_path / "records.jsonl"
+    lines.write_text((record + "\n") * 4000, encoding="utf-8")
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "dancoso_rules",
+            "check",
+            str(lines),
+            *AS_OF,
+            "--format",
+            "json",
+            "--jobs",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    children = Path(f"/proc/{run.pid}/task/{run.pid}/children")
+    workers: list[int] = []
+    try:
+        for _ in range(600):  # until both workers run (at most a minute on a loaded machine)
+            workers = [int(pid) for pid in children.read_text().split()] if children.exists() else []
+            if len(workers) >= 2 or run.poll() is not None:
+                break
+            threading.Event().wait(0.1)
+        assert len(workers) >= 2, "the run ended before its workers were seen"
+        run.send_signal(stop)
+        run.wait(timeout=60)
+    finally:
+        run.kill()
+        run.wait()
+    for _ in range(100):
+        alive = [pid for pid in workers if Path(f"/proc/{pid}").exists() and _state(pid) != "Z"]
+        if not alive:
+            break
+        threading.Event().wait(0.1)
+    assert alive == []
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"
+
+
 def test_a_second_run_replaces_the_first_runs_reports_and_never_mixes(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = [str(p) for p in sorted((EXAMPLES / "tra-vinh").glob("*.json"))]

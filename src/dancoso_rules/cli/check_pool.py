@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import signal
 import sys
 import threading
@@ -172,7 +173,9 @@ def _pooled(chunks: Iterator[Chunk], job: Job, run: CheckRun) -> Iterator[Unit]:
     method = start_method()
     # A forked worker is given this run as it is (nothing is sent); a spawned one makes its own.
     given = run if method == "fork" else None
-    pool = ProcessPoolExecutor(run.jobs, multiprocessing.get_context(method), _start, (job, given))
+    pool = ProcessPoolExecutor(
+        run.jobs, multiprocessing.get_context(method), _start, (job, given, os.getpid())
+    )
     pending: deque[Future[list[Unit]]] = deque()
     try:
         with _ignoring_interrupts():  # the workers inherit it while they start
@@ -207,13 +210,35 @@ def _ignoring_interrupts() -> Iterator[None]:
 _CHECKER: Checker | None = None
 
 
-def _start(job: Job, run: CheckRun | None) -> None:
-    """Start a worker: Ctrl-C is the parent's to handle; the parent's run, or one made from the recipe
-    (the rules read once)."""
+def _start(job: Job, run: CheckRun | None, parent: int) -> None:
+    """Start a worker: Ctrl-C is the parent's to handle, and the worker ends with the parent however it
+    ends (:func:`_end_with_parent`); the parent's run, or one made from the recipe (the rules read once)."""
     global _CHECKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_parent(parent)
     set_lang(job.lang)
     _CHECKER = Checker(job, run if run is not None else open_run(job.recipe, job.fail_on))
+
+
+def _end_with_parent(parent: int) -> None:
+    """On Linux, ask the kernel for SIGTERM when the parent ends: a run stopped by SIGTERM or SIGHUP (a CI
+    job's timeout), or killed, leaves no worker waiting for chunks that never come. (Elsewhere the pool's
+    own pipes end an idle worker.)"""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
+        return
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(1)
+
+
+#: prctl(2): the signal a process gets when its parent ends.
+_PR_SET_PDEATHSIG = 1
 
 
 def _check_chunk(chunk: Chunk) -> list[Unit]:
