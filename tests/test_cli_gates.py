@@ -225,6 +225,37 @@ def test_a_device_node_is_written_in_place(tmp_path: Path) -> None:
     no_traceback(done)
 
 
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+@pytest.mark.parametrize("command", ["check", "calendar"])
+def test_dev_stdout_appended_to_a_file_keeps_what_the_file_held(tmp_path: Path, command: str) -> None:
+    """``--output /dev/stdout >> log``: the shell appends; opening /dev/stdout again would empty the log."""
+    log = tmp_path / "log.txt"
+    log.write_bytes(b"OLD\n")
+    extra = ["--format", "json"] if command == "check" else []
+    with log.open("ab") as appended:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "dancoso_rules",
+                command,
+                str(SO_NOI_VU),
+                *AS_OF,
+                *extra,
+                "--output",
+                "/dev/stdout",
+            ],
+            stdout=appended,
+            stderr=subprocess.PIPE,
+            timeout=300,
+            check=False,
+        )
+    assert done.returncode in (0, 1), done.stderr
+    text = log.read_bytes()
+    assert text.startswith(b"OLD\n")
+    assert len(text) > 100
+
+
 def test_dev_stdout_on_a_pipe_is_standard_output() -> None:
     done = dancoso("check", str(SO_NOI_VU), *AS_OF, "--format", "json", "--output", "/dev/stdout")
     assert done.returncode == 1, done.stderr

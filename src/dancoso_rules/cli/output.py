@@ -116,11 +116,25 @@ def _special(output: Path) -> bool:
     return False
 
 
+def _is_standard_output(output: Path) -> bool:
+    """Whether ``output`` is the file this process's standard output (descriptor 1) writes to."""
+    try:
+        return os.path.samestat(output.stat(), os.fstat(1))
+    except OSError:
+        return False
+
+
 @contextmanager
 def _in_place(output: Path) -> Iterator[BinaryIO]:
-    """A FIFO, a device, a terminal: opened and written as it is (no temporary file, no rename)."""
+    """A FIFO, a device, a terminal: opened and written as it is (no temporary file, no rename). This
+    process's own standard output (``/dev/stdout`` when the shell appends to a file, ``>> log``) is written
+    through its descriptor, where the shell left it: opening it again would empty the file."""
     try:
-        handle = output.open("wb")
+        if _is_standard_output(output):
+            sys.stdout.flush()
+            handle: BinaryIO = os.fdopen(os.dup(1), "wb")
+        else:
+            handle = output.open("wb")
     except OSError as exc:
         raise _cannot(output, exc) from None
     try:
