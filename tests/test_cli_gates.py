@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -254,6 +255,29 @@ def test_dev_stdout_appended_to_a_file_keeps_what_the_file_held(tmp_path: Path, 
     text = log.read_bytes()
     assert text.startswith(b"OLD\n")
     assert len(text) > 100
+
+
+def test_no_output_is_ever_written_into_the_rule_folder(tmp_path: Path) -> None:
+    """The rule files are inputs of every run: a report, a calendar, a template or a batch's folder of
+    reports into the rule folder (``--rules DIR``, or the bundled one) is refused (exit 2), never written."""
+    rules = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", rules)
+    before = {p: p.read_bytes() for p in rules.rglob("*") if p.is_file()}
+    record = str(SO_NOI_VU)
+    runs = [
+        ["check", record, *AS_OF, "--output", str(rules / "vocabulary.yaml")],
+        ["check", record, *AS_OF, "--output", str(rules / "new-report.html"), "--format", "html"],
+        ["check", record, str(LONG_AN), *AS_OF, "--output", str(rules / "reports") + "/"],
+        ["calendar", record, *AS_OF, "--output", str(rules / "calendar.ics")],
+        ["template", "--output", str(rules / "template.xlsx")],
+    ]
+    for args in runs:
+        done = dancoso(*args, "--rules", str(rules))
+        no_traceback(done)
+        assert done.returncode == 2, (args, done.stderr)
+        assert b"refusing to write the report over an input file" in done.stderr, args
+    assert {p: p.read_bytes() for p in rules.rglob("*") if p.is_file()} == before
+    assert not (rules / "reports").exists()
 
 
 def test_dev_stdout_on_a_pipe_is_standard_output() -> None:

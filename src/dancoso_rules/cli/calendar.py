@@ -59,7 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dancoso_rules.cli.output import write_output
+    from dancoso_rules.cli.output import rule_folder, write_output
     from dancoso_rules.evaluation.engine import evaluate
     from dancoso_rules.load import load_rulebook
     from dancoso_rules.paths import display_path
@@ -90,6 +90,6 @@ def run(args: argparse.Namespace) -> int:
             lang=args.lang,
             markdown=args.format == "markdown",
         )
-    inputs = [args.record] + ([args.interpretations] if args.interpretations else [])
+    inputs = [args.record, rule_folder(args.rules)] + ([args.interpretations] if args.interpretations else [])
     write_output(content, args.output, inputs=inputs)
     return 0

@@ -190,7 +190,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _one(args: argparse.Namespace, source: RecordSource, context: CheckRun) -> int:
-    from dancoso_rules.cli.output import write_output
+    from dancoso_rules.cli.output import rule_folder, write_output
     from dancoso_rules.report.batch import check_source
 
     checked = check_source(
@@ -205,6 +205,7 @@ def _one(args: argparse.Namespace, source: RecordSource, context: CheckRun) -> i
     inputs = ([] if source.data is not None else [source.path]) + (
         [args.interpretations] if args.interpretations else []
     )
+    inputs.append(rule_folder(args.rules))
     output: Path | None = args.output
     if output is not None and args.output_is_folder:
         output = output / f"{checked.report.organisation.id}.{context.renderer.extension}"

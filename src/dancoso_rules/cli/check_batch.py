@@ -25,7 +25,7 @@ from typing import TextIO
 
 from dancoso_rules.cli.check_pool import check_units, job_of
 from dancoso_rules.cli.check_run import CheckRun
-from dancoso_rules.cli.output import InputSet, is_input, output_error, write_chunks, write_output
+from dancoso_rules.cli.output import InputSet, is_input, output_error, rule_folder, write_chunks, write_output
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.i18n import tr
 from dancoso_rules.paths import display_path
@@ -73,12 +73,16 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     """Check every record of ``paths``; print or write the overview; return the exit code."""
     folder: Path | None = args.output
     extension = run.renderer.extension
-    inputs = InputSet([*paths, *([args.interpretations] if args.interpretations else [])])
+    inputs = InputSet(
+        [*paths, *([args.interpretations] if args.interpretations else []), rule_folder(args.rules)]
+    )
     earlier: set[str] = set()
     before: set[str] = set()
     if folder is not None:
         _refuse_inside_inputs(folder, args.records)
         overview_path = folder / f"overview.{extension}"
+        if is_input(overview_path, inputs):  # a folder inside the rule folder: every report would be an input
+            raise output_error(folder, tr("output.over_input"))
         if overview_path.is_dir():
             raise output_error(overview_path, tr("output.is_folder"))
         try:

@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dancoso_rules.cli.output import write_output
+    from dancoso_rules.cli.output import rule_folder, write_output
     from dancoso_rules.load import load_rulebook
     from dancoso_rules.record.workbook import read_spreadsheet, record_json, validate_read
 
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if not result.valid():
         print(tr("import.not_imported", file=read.file, errors=len(result.errors)), file=sys.stderr)
         return 1
-    write_output(record_json(read.data), args.output, inputs=files)
+    write_output(record_json(read.data), args.output, inputs=[*files, rule_folder(args.rules)])
     if args.output is not None:
         print(tr("wrote", path=args.output), file=sys.stderr)
     return 0

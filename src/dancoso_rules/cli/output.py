@@ -51,29 +51,46 @@ def _cannot(output: Path, exc: OSError) -> UsageError:
 
 class InputSet:
     """The files a run reads, looked up in constant time: by resolved path, and by device and inode
-    (the same file by any path or link). Built once per run, however many reports it writes."""
+    (the same file by any path or link); a folder among them (the rule folder) stands for everything in
+    it. Built once per run, however many reports it writes."""
 
     def __init__(self, inputs: Iterable[Path]) -> None:
         self._paths: set[Path] = set()
         self._files: set[tuple[int, int]] = set()
+        self._folders: list[Path] = []
         for path in inputs:
             try:
-                self._paths.add(path.resolve())
+                resolved = path.resolve()
                 info = path.stat()
             except OSError:
                 continue
+            if stat.S_ISDIR(info.st_mode):
+                self._folders.append(resolved)
+                continue
+            self._paths.add(resolved)
             self._files.add((info.st_dev, info.st_ino))
 
     def __contains__(self, output: object) -> bool:
         if not isinstance(output, Path):
             return False
         try:
-            if output.resolve() in self._paths:
+            resolved = output.resolve()
+            if resolved in self._paths or any(resolved.is_relative_to(f) for f in self._folders):
                 return True
             info = output.stat()
         except OSError:
             return False
         return (info.st_dev, info.st_ino) in self._files
+
+
+def rule_folder(rules: Path | None) -> Path:
+    """The rule folder a run reads (``--rules DIR``, else the bundled rules): an input, so that no output
+    is ever written into it."""
+    if rules is not None:
+        return rules
+    from dancoso_rules.paths import bundled_rules_dir
+
+    return bundled_rules_dir()
 
 
 def is_input(output: Path, inputs: Iterable[Path] | InputSet) -> bool:

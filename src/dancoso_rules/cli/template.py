@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dancoso_rules.cli.output import write_output
+    from dancoso_rules.cli.output import rule_folder, write_output
     from dancoso_rules.load import load_rulebook
     from dancoso_rules.record.validate import load_record
     from dancoso_rules.record.workbook import template_workbook
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     rulebook = load_rulebook(args.rules)
     record = None if args.record is None else load_record(args.record, rulebook)
     content = template_workbook(rulebook, record)
-    inputs = [args.record] if args.record is not None else []
+    inputs = [rule_folder(args.rules)] + ([args.record] if args.record is not None else [])
     write_output(content, None if to_stdout else output, inputs=inputs)
     if not to_stdout:
         if args.record is not None:
