@@ -282,6 +282,82 @@ def test_control_characters_from_a_record_are_neutralised_in_every_format(
         assert "#12" not in out
 
 
+#: What XML (a workbook, a Word document) cannot carry at all, besides the controls of ``HOSTILE_NAME``.
+NOT_XML = "\x0c\uffff\ufffe"
+
+
+def _hostile_record(tmp_path: Path, name: str) -> Path:
+    data = example()
+    data["organisation"]["name"] = HOSTILE_NAME + NOT_XML
+    data["organisation"]["parent"]["name"] = "UBND\x1b[2J\x0c"
+    data["activities"][1]["title"] = "Tuyên truyền\x07\uffff\u202e"
+    data["organisation"]["id"] = name
+    return write(tmp_path / f"{name}.json", data)
+
+
+def _workbook_text(path: Path) -> list[str]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    return [
+        v
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for v in row
+        if isinstance(v, str)
+    ]
+
+
+def _document_text(path: Path) -> list[str]:
+    import docx
+
+    document = docx.Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    properties = [document.core_properties.author, document.core_properties.subject]
+    return [paragraph.text for paragraph in document.paragraphs] + cells + properties
+
+
+@pytest.mark.parametrize(
+    ("fmt", "records", "written"),
+    [
+        ("xlsx", ["one"], "report.xlsx"),
+        ("docx", ["one"], "report.docx"),
+        ("xlsx", ["one", "two"], "reports/overview.xlsx"),
+    ],
+    ids=["xlsx", "docx", "xlsx-overview"],
+)
+def test_control_characters_from_a_record_are_written_out_in_workbooks_and_documents(
+    fmt: str, records: list[str], written: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [str(_hostile_record(tmp_path, name)) for name in records]
+    output = tmp_path / written
+    target = output if len(records) == 1 else output.parent
+    code = main(["check", *paths, "--as-of", "2026-01-15", "--format", fmt, "--output", str(target)])
+    err = capsys.readouterr().err
+    assert code == 1, err  # missed duties: no internal error (3)
+    assert not CONTROL.search(err)
+    texts = (_workbook_text if fmt == "xlsx" else _document_text)(output)
+    joined = "\n".join(texts)
+    assert not CONTROL.search(joined.replace("\r\n", "\n")), repr(CONTROL.search(joined))
+    assert "\uffff" not in joined
+    assert "\ufffe" not in joined
+    assert "Sở Nội vụ \\x1b]0;pwned\\x07\\x1b[2J\\u202etxt.exe" in joined
+    assert "\\x0c\\uffff\\ufffe" in joined
+    if fmt == "docx":
+        assert "UBND\\x1b[2J\\x0c" in joined
+        assert "Tuyên truyền\\x07\\uffff\\u202e" in joined
+
+
+def test_junit_writes_out_what_xml_cannot_carry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from lxml import etree
+
+    record = _hostile_record(tmp_path, "one")
+    assert main(["check", str(record), "--as-of", "2026-01-15", "--format", "junit"]) == 1
+    out = capsys.readouterr().out
+    etree.fromstring(out.encode())
+    assert "\\x0c\\uffff\\ufffe" in out  # written out as in every format, not dropped
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "github"])
 def test_a_key_holding_a_newline_cannot_start_a_workflow_command(
     fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

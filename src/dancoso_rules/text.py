@@ -56,6 +56,11 @@ _UNSAFE_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+#: Characters XML 1.0 cannot carry at all (its ``Char`` production): C0 controls but tab, line feed and
+#: carriage return; U+FFFE and U+FFFF; lone surrogates. XLSX, DOCX and JUnit are XML.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _shown(match: re.Match[str]) -> str:
     code = ord(match[0])
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
@@ -84,6 +89,19 @@ def visible_lines(text: str) -> str:
 
 
 _COMMAND_LINE = re.compile(r"^([ \t]*):(?=:)", re.MULTILINE)
+
+
+def xml_visible(text: str) -> str:
+    """:func:`visible_lines`, and what XML 1.0 cannot carry (``\\uffff``) written out too: for text put
+    into an XML document (a workbook's cell, a Word document's run, a JUnit report)."""
+    text = visible_lines(text)
+    return _NOT_XML.sub(_shown, text) if _NOT_XML.search(text) else text
+
+
+def xml_compatible(text: str) -> bool:
+    """Whether XML 1.0 can carry ``text`` as it is (no C0 control but tab and line breaks, no U+FFFE or
+    U+FFFF, no lone surrogate)."""
+    return not _NOT_XML.search(text)
 
 
 def json_visible(text: str) -> str:

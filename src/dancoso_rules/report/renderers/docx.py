@@ -15,6 +15,9 @@ windows of Nghị định 09/2019/NĐ-CP (:attr:`RenderOptions.data_window` ``nd
 when its period (or its triggering event) falls in that window. Due dates show the date stated and,
 when the evaluation moved it off a day off, the one it counted (the result's ``counted_due``).
 
+Every run of text has its control characters written out (``\\x1b``, ``\\uffff``), as in every
+report: a record's name or title never stops the document being written.
+
 Built with python-docx, imported only when a document is rendered. The output is the same bytes for
 the same inputs: the core properties and the ZIP entries are dated from the evaluation date.
 """
@@ -36,6 +39,7 @@ from dancoso_rules.report.calendar import instrument_name
 from dancoso_rules.report.messages import format_date, period_label
 from dancoso_rules.report.model import ComplianceReport, InstrumentSection, ObligationEntry, is_enforceable
 from dancoso_rules.report.renderers.common import status_text, status_word
+from dancoso_rules.text import xml_visible
 
 if TYPE_CHECKING:
     from dancoso_rules.report.overview import Overview
@@ -201,7 +205,7 @@ class _Builder:
         if indent:
             paragraph.paragraph_format.first_line_indent = Cm(1.27)
         if text:
-            run = paragraph.add_run(text)
+            run = paragraph.add_run(xml_visible(text))
             run.font.size = Pt(size)
             run.font.bold = bold
             run.font.italic = italic
@@ -251,7 +255,7 @@ class _Builder:
         paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_after = Pt(0)
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_visible(text))
         run.font.size = Pt(size)
         run.font.bold = bold
         run.font.italic = italic
@@ -366,7 +370,7 @@ class _Builder:
         paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
         paragraph.paragraph_format.space_after = Pt(0)
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_visible(text))
         run.font.size = Pt(TABLE_PT)
         run.font.bold = bold
 
@@ -416,8 +420,7 @@ class _Builder:
         stamp = dt.datetime(self.report.as_of.year, self.report.as_of.month, self.report.as_of.day)
         core = self.doc.core_properties
         core.title = f"Báo cáo kết quả thực hiện dân chủ ở cơ sở {self.window.title()}"
-        core.subject = self.report.organisation.name
-        core.author = self.report.organisation.name
+        core.subject = core.author = xml_visible(self.report.organisation.name)
         core.last_modified_by = "dancoso-rules"
         core.comments = ""
         core.revision = 1

@@ -16,7 +16,6 @@ would mix it with the duties that do not apply. GitLab and Jenkins show the note
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
@@ -31,23 +30,20 @@ from dancoso_rules.report.renderers.common import (
     modality_note,
     status_text,
 )
-from dancoso_rules.text import visible_lines
+from dancoso_rules.text import xml_visible
 
 if TYPE_CHECKING:
     from dancoso_rules.report.overview import Overview
 
-# Characters XML 1.0 cannot carry at all (a record's text could hold them) are dropped; other
-# control characters are written out (``\\x1b``) first, as in every format.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("", visible_lines(value)))
+    return escape(xml_visible(value))
 
 
 def _attr(value: str) -> str:
-    return quoteattr(_NOT_XML.sub("", visible_lines(value)))
+    return quoteattr(xml_visible(value))
 
 
 def case_name(result: DutyResult) -> str:

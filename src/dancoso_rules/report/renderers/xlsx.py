@@ -14,13 +14,14 @@ organisation, with its sheet.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from dancoso_rules.report.messages import STATUS_ORDER, citation, msg, status_label
 from dancoso_rules.report.model import ClauseTotals, ComplianceReport, StatusCounts
 from dancoso_rules.report.overview import Overview, OverviewBuilder, OverviewRow
 from dancoso_rules.report.renderers import RenderOptions
+from dancoso_rules.text import xml_visible
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -123,10 +124,16 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return candidate
 
 
+def _append(sheet: Worksheet, values: Iterable[Any]) -> None:
+    """Add a row. Text (a record's names and titles, a file name) has its control characters written
+    out (``\\x1b``), as in every report, and so never stops the workbook being written."""
+    sheet.append([xml_visible(v) if isinstance(v, str) else v for v in values])
+
+
 def _header(sheet: Worksheet, titles: list[str]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    sheet.append(titles)
+    _append(sheet, titles)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
@@ -216,7 +223,7 @@ def _summary_sheet(sheet: Worksheet, rows: list[OverviewRow], clauses: list[Clau
                 for c in clauses
             ),
         ]
-        sheet.append(cells)
+        _append(sheet, cells)
         for column in (5, 6):
             sheet.cell(row=number + 1, column=column).number_format = "dd/mm/yyyy"
         for column in range(1, len(cells) + 1):
@@ -260,7 +267,8 @@ def _clause_sheet(sheet: Worksheet, rows: list[OverviewRow], lang: str) -> None:
     for row in rows:
         for clause in row.clauses:
             count += 1
-            sheet.append(
+            _append(
+                sheet,
                 [
                     row.name,
                     row.organisation,
@@ -270,7 +278,7 @@ def _clause_sheet(sheet: Worksheet, rows: list[OverviewRow], lang: str) -> None:
                     clause.provision,
                     _assessment(clause.totals, clause.soft, lang),
                     *(clause.totals.get(s) for s in STATUSES),
-                ]
+                ],
             )
     _filters(sheet, len(fixed) + len(STATUSES), count)
     status_columns = {s: get_column_letter(len(fixed) + 1 + i) for i, s in enumerate(STATUSES)}
@@ -284,21 +292,21 @@ def _clause_sheet(sheet: Worksheet, rows: list[OverviewRow], lang: str) -> None:
 def _about_sheet(sheet: Worksheet, overview: Overview, lang: str) -> None:
     from openpyxl.styles import Font
 
-    sheet.append([msg("overview.title", lang)])
+    _append(sheet, [msg("overview.title", lang)])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([msg("overview.subtitle", lang)])
-    sheet.append([msg("report.law", lang)])
-    sheet.append([])
-    sheet.append([msg("report.as_of", lang), overview.as_of])
+    _append(sheet, [msg("overview.subtitle", lang)])
+    _append(sheet, [msg("report.law", lang)])
+    _append(sheet, [])
+    _append(sheet, [msg("report.as_of", lang), overview.as_of])
     sheet["B5"].number_format = "dd/mm/yyyy"
-    sheet.append([msg("overview.organisations", lang), overview.organisations])
-    sheet.append([msg("overview.invalid", lang), len(overview.invalid)])
-    sheet.append([])
-    sheet.append([msg("report.total", lang)])
+    _append(sheet, [msg("overview.organisations", lang), overview.organisations])
+    _append(sheet, [msg("overview.invalid", lang), len(overview.invalid)])
+    _append(sheet, [])
+    _append(sheet, [msg("report.total", lang)])
     for status in STATUSES:
-        sheet.append([status_label(status, lang), overview.totals.get(status)])
-    sheet.append([])
-    sheet.append([msg("xlsx.legend", lang)])
+        _append(sheet, [status_label(status, lang), overview.totals.get(status)])
+    _append(sheet, [])
+    _append(sheet, [msg("xlsx.legend", lang)])
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = 14
 
@@ -306,7 +314,7 @@ def _about_sheet(sheet: Worksheet, overview: Overview, lang: str) -> None:
 def _invalid_sheet(sheet: Worksheet, overview: Overview) -> None:
     _header(sheet, [msg("col.file"), msg("xlsx.problems")])
     for invalid in overview.invalid:
-        sheet.append([invalid.file, "\n".join(invalid.problems)])
+        _append(sheet, [invalid.file, "\n".join(invalid.problems)])
     _filters(sheet, 2, len(overview.invalid))
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = 120
@@ -316,27 +324,28 @@ def _unit_sheet(sheet: Worksheet, row: OverviewRow, lang: str) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    sheet.append([row.name])
+    _append(sheet, [row.name])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([msg("report.period", lang), row.period_start, row.period_end])
+    _append(sheet, [msg("report.period", lang), row.period_start, row.period_end])
     sheet["B2"].number_format = sheet["C2"].number_format = "dd/mm/yyyy"
-    sheet.append([msg("report.record", lang), f"{row.file}:{row.line}" if row.line else row.file])
-    sheet.append([])
+    _append(sheet, [msg("report.record", lang), f"{row.file}:{row.line}" if row.line else row.file])
+    _append(sheet, [])
     titles = [msg("col.pack", lang), msg("col.clause", lang), msg("xlsx.assessment", lang)]
-    sheet.append([*titles, *(status_label(s, lang) for s in STATUSES)])
+    _append(sheet, [*titles, *(status_label(s, lang) for s in STATUSES)])
     from openpyxl.styles import PatternFill
 
     for cell in sheet[5]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     for clause in row.clauses:
-        sheet.append(
+        _append(
+            sheet,
             [
                 clause.pack,
                 citation(clause.provision, clause.citation, lang),
                 _assessment(clause.totals, clause.soft, lang),
                 *(clause.totals.get(s) for s in STATUSES),
-            ]
+            ],
         )
     last = 5 + len(row.clauses)
     sheet.freeze_panes = "A6"
