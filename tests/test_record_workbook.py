@@ -413,11 +413,14 @@ def test_a_workbook_too_large_for_a_record_is_refused_before_it_is_read(
     assert "more than 100 rows" in problem.message
 
 
-def test_a_control_character_is_refused_with_its_cell_not_a_traceback(rulebook: Rulebook) -> None:
+@pytest.mark.parametrize("character", ["\x07", "\x1b", "\uffff"])
+def test_a_control_character_is_refused_with_its_cell_not_a_traceback(
+    rulebook: Rulebook, character: str
+) -> None:
     from dancoso_rules.errors import RecordError
 
     data = json.loads(SO_NOI_VU.read_text(encoding="utf-8"))
-    data["activities"][1]["title"] = "Kế hoạch\x07"
+    data["activities"][1]["title"] = f"Kế hoạch{character}"
     record = ActivityRecord.model_validate_json(json.dumps(data), strict=True)
     with pytest.raises(RecordError) as caught:
         template_workbook(rulebook, record)

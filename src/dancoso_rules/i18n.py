@@ -446,7 +446,10 @@ EN: dict[str, str] = {
     "record.outside_period": "the activity ({when}) lies outside the record's period {start}..{end}; it may "
     "belong in the record of another period",
     # the spreadsheet (.xlsx, or the .csv files of its sheets)
-    "sheet.control_character": "a control character cannot be written to an Excel cell: {value!r}",
+    "sheet.control_character": (
+        "a control character (or U+FFFE, U+FFFF) cannot be written to an Excel cell: {value!r};"
+        " remove it from the record"
+    ),
     "sheet.date": "expected a date written as a date cell or YYYY-MM-DD, got {value}",
     "sheet.whole_number": "expected a whole number, got {value}",
     "sheet.choice": "expected a word from the drop-down list{hint}, got {value}",
@@ -852,7 +855,10 @@ VI: dict[str, str] = {
     "'<pack>.<provision>.<obligation>'; xem `dancoso rules show ID`)",
     "record.outside_period": "hoạt động ({when}) nằm ngoài kỳ báo cáo của hồ sơ {start}..{end}; có thể hoạt động "
     "này thuộc hồ sơ của kỳ khác",
-    "sheet.control_character": "không thể ghi ký tự điều khiển vào ô Excel: {value!r}",
+    "sheet.control_character": (
+        "không thể ghi ký tự điều khiển (hoặc U+FFFE, U+FFFF) vào ô Excel: {value!r};"
+        " hãy xóa ký tự đó khỏi hồ sơ"
+    ),
     "sheet.date": "cần một ngày, nhập dạng ô ngày tháng hoặc YYYY-MM-DD; giá trị đã ghi: {value}",
     "sheet.whole_number": "cần một số nguyên; giá trị đã ghi: {value}",
     "sheet.choice": "cần một giá trị trong danh sách chọn{hint}; giá trị đã ghi: {value}",

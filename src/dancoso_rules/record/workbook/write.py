@@ -30,6 +30,7 @@ from dancoso_rules.record.workbook.layout import (
     sheet_ref,
     vocabulary_lists,
 )
+from dancoso_rules.text import xml_compatible
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -237,20 +238,20 @@ def _cell_value(column: Column, value: Any) -> Any:
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
-    """Write a value; text that starts with '=' stays text (openpyxl would store it as a formula)."""
-    from openpyxl.utils.exceptions import IllegalCharacterError
+    """Write a value; text that starts with '=' stays text (openpyxl would store it as a formula).
 
-    try:
-        cell = sheet.cell(row=row, column=column, value=value)
-    except IllegalCharacterError:
-        where = sheet_ref(sheet.title, column, row)
+    Text XML cannot carry (a control character, U+FFFF) is refused with its cell: written out as a
+    report writes it (``\\x1b``), it would be read back as other text than the record's.
+    """
+    if isinstance(value, str) and not xml_compatible(value):
         raise RecordError(
             Problem(
-                Location("<record>", cell=where),
+                Location("<record>", cell=sheet_ref(sheet.title, column, row)),
                 tr("sheet.control_character", value=value),
                 code="control-character",
             )
-        ) from None
+        )
+    cell = sheet.cell(row=row, column=column, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
     return cell
