@@ -373,6 +373,37 @@ def test_an_internal_error_exits_3_with_one_line(
     assert "report" in err
 
 
+def test_an_internal_error_never_prints_a_control_character(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dancoso_rules.report.batch as batch
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ValueError("Sở \x1b]0;pwned\x07\x1b[2J\u202e cannot be used")  # as openpyxl quoted a name
+
+    monkeypatch.setattr(batch, "check_source", broken)
+    assert main(["check", str(SO_NOI_VU), *AS_OF, "--lang", "en"]) == 3
+    err = capsys.readouterr().err
+    assert "ValueError: Sở \\x1b]0;pwned\\x07\\x1b[2J\\u202e cannot be used" in err
+    assert "\x1b" not in err
+    assert "\u202e" not in err
+
+
+def test_a_file_name_in_an_io_error_is_said_without_its_control_characters(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dancoso_rules.report.batch as batch
+
+    def unreadable_name(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied", "out\x1b[2J.json")
+
+    monkeypatch.setattr(batch, "check_source", unreadable_name)
+    assert main(["check", str(SO_NOI_VU), *AS_OF, "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "out\\x1b[2J.json" in err
+    assert "\x1b" not in err
+
+
 def test_a_file_that_cannot_be_read_mid_run_is_exit_2_not_a_bug(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

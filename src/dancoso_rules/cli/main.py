@@ -20,6 +20,7 @@ from typing import Any
 
 from dancoso_rules.cli.lang import add_lang, chosen_lang, speaking
 from dancoso_rules.i18n import tr
+from dancoso_rules.text import visible
 
 #: The words after ``--lang``: not the name of a sub-command.
 LANG_VALUES = frozenset({"vi", "en"})
@@ -115,7 +116,8 @@ def _main(args_list: list[str]) -> int:
             return _cannot_write_stdout(exc)
         if exc.filename is None:
             return _internal(exc)
-        print(tr("cli.cannot_read_write", file=exc.filename, reason=exc.strerror or exc), file=sys.stderr)
+        line = tr("cli.cannot_read_write", file=exc.filename, reason=exc.strerror or exc)
+        print(visible(line), file=sys.stderr)  # a file name may hold control characters
         return 2
     except Exception as exc:
         return _internal(exc)
@@ -210,7 +212,9 @@ def _internal(exc: Exception) -> int:
     """An internal error (a bug): one line, where to report it, and its own exit code."""
     if os.environ.get("DANCOSO_DEBUG") == "1":
         raise exc
-    what = " ".join(f"{type(exc).__name__}: {exc}".split())
+    # The exception's words may quote a record's text: its control characters are written out, as in
+    # every message.
+    what = visible(" ".join(f"{type(exc).__name__}: {exc}".split()))
     print(tr("cli.internal", what=what, where=tr("cli.report_bugs")), file=sys.stderr)
     return EXIT_INTERNAL
 
