@@ -4,6 +4,8 @@ imported into a real calendar program when one is installed, and the agenda in t
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -195,6 +197,42 @@ def test_cli_writes_the_ics_and_the_agenda(tmp_path: Path, capsys: pytest.Captur
         main(["calendar", str(COMMUNE), "--as-of", "2025-10-01", "--format", "markdown", "--days", "10"]) == 0
     )
     assert capsys.readouterr().out.startswith("# Lịch nhắc việc: Ủy ban nhân dân xã Mỹ Yên")
+
+
+#: C0 controls but line break and tab, DEL, C1 and the bidi controls: none may reach a terminal.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize("fmt", ["ics", "text", "markdown"])
+def test_control_characters_from_a_record_are_written_out_in_every_calendar_format(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = json.loads(COMMUNE.read_text(encoding="utf-8"))
+    data["organisation"]["name"] = "UBND\x1b]0;pwned\x07\x1b[2J\u202exã @octocat"
+    data["events"].append(
+        {
+            "id": "kn-new",
+            "type": "complaint_received",
+            "date": "2025-09-29",
+            "title": "Đơn\x1b[1;31m\u202e #12",
+        }
+    )
+    record = tmp_path / "hostile.json"
+    record.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["calendar", str(record), "--as-of", "2025-10-01", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert not CONTROL.search(out.replace("\r\n", "\n")), repr(CONTROL.search(out))
+    if fmt == "ics":
+        calendar = Calendar.from_ical(out)
+        assert calendar["x-wr-calname"].endswith("UBND\\x1b]0;pwned\\x07\\x1b[2J\\u202exã @octocat")
+        assert any("Đơn\\x1b[1;31m\\u202e #12" in str(e["description"]) for e in _events(out.encode()))
+    elif fmt == "text":
+        assert "UBND\\x1b]0;pwned\\x07\\x1b[2J\\u202exã @octocat" in out
+        assert "Đơn\\x1b[1;31m\\u202e #12" in out
+    else:  # as the Markdown report writes a record's text: no markup, mention or issue link
+        assert "UBND\\\\x1b\\]0;pwned" in out
+        assert "@octocat" not in out
+        assert "#12" not in out
 
 
 def test_cli_rejects_a_bad_record_with_a_located_message(

@@ -12,13 +12,15 @@ cannot show the step taken. Every entry has a ``uid`` made of the organisation, 
 the instance only, so that a calendar imported again updates its events instead of duplicating them.
 
 :func:`render_agenda` writes the entries of the next days in text or Markdown;
-:mod:`dancoso_rules.report.ics` writes them as an iCalendar file.
+:mod:`dancoso_rules.report.ics` writes them as an iCalendar file. Text from the record (the
+organisation's name, an event's title) has its control characters written out (``\\x1b``) in both, as
+in every report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from dancoso_rules.evaluation.result import DutyResult
@@ -28,6 +30,7 @@ from dancoso_rules.model.common import Labels
 from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.report.messages import citation, format_date, period_label, status_label
 from dancoso_rules.report.model import ComplianceReport, PackInfo, is_enforceable
+from dancoso_rules.text import visible, visible_lines
 
 #: The statuses a calendar shows: what is still to be done.
 CALENDAR_STATUSES: frozenset[str] = frozenset({"overdue", "upcoming"})
@@ -273,7 +276,8 @@ def render_agenda(
     end = as_of + dt.timedelta(days=days)
     overdue, upcoming = agenda_entries(entries, as_of, days)
     lines: list[str] = []
-    heading = f"{words['title']}: {organisation}"
+    show = _shown(markdown=markdown)
+    heading = f"{words['title']}: {show(organisation)}"
     window = words["window"].format(start=format_date(as_of, lang), end=format_date(end, lang))
     if markdown:
         lines += [f"# {heading}", "", f"{words['as_of']} {format_date(as_of, lang)}; {window}.", ""]
@@ -288,18 +292,31 @@ def render_agenda(
         for entry in group:
             lines += _agenda_item(entry, lang, words, markdown=markdown)
         lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    return text if markdown else visible_lines(text)
+
+
+def _shown(*, markdown: bool) -> Callable[[str], str]:
+    """How the agenda writes a text that may come from the record (an organisation's name, an event's
+    title), as the reports do: control characters written out, and in Markdown no markup, mention or
+    issue link either."""
+    if markdown:
+        from dancoso_rules.report.renderers.markdown import md
+
+        return md
+    return visible
 
 
 def _agenda_item(entry: CalendarEntry, lang: str, words: dict[str, str], *, markdown: bool) -> list[str]:
+    show = _shown(markdown=markdown)
     due = format_date(entry.due, lang)
     if entry.counted_due != entry.due:
         due += f" ({words['counted']}: {format_date(entry.counted_due, lang)})"
-    title = entry.title.get(lang)
-    status = status_label(entry.status, lang)
+    title = show(entry.title.get(lang))
+    status = show(status_label(entry.status, lang))
     details = [
-        f"{entry.citation.get(lang)}; {entry.instance.get(lang)}",
-        f"{words['evidence']}: {entry.evidence.get(lang)}",
+        f"{show(entry.citation.get(lang))}; {show(entry.instance.get(lang))}",
+        f"{words['evidence']}: {show(entry.evidence.get(lang))}",
     ]
     if markdown:
         return [f"- **{due}** — {title} ({status})  ", *(f"  {line}  " for line in details)]

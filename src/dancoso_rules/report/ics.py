@@ -4,7 +4,9 @@ Each :class:`~dancoso_rules.report.calendar.CalendarEntry` is an all-day ``VEVEN
 date, with the duty in ``SUMMARY``, its citation, status, counted due date and evidence in
 ``DESCRIPTION``, and two ``VALARM`` reminders, 30 and 7 days before. ``UID`` comes from the entry
 (organisation, obligation, instance), so that importing a newer calendar updates the events; ``DTSTAMP``
-is the evaluation date, never the clock, so that the same inputs give the same bytes.
+is the evaluation date, never the clock, so that the same inputs give the same bytes. Text is written with
+its control characters written out (``\\x1b``): RFC 5545 allows none in a TEXT value but the tab, and
+a calendar program shows the rest, or stops at them.
 
 ``icalendar`` is imported only when a calendar is written.
 """
@@ -16,6 +18,7 @@ from collections.abc import Sequence
 
 from dancoso_rules.report.calendar import REMINDER_DAYS, CalendarEntry
 from dancoso_rules.report.messages import format_date, status_label
+from dancoso_rules.text import visible
 
 PRODID = "-//dancoso-rules//Lich nhac viec dan chu o co so//VI"
 
@@ -53,7 +56,7 @@ def render_ics(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{words['calendar']}: {organisation}")
+    calendar.add("x-wr-calname", visible(f"{words['calendar']}: {organisation}"))
     stamp = dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC)
     for entry in entries:
         event = Event()
@@ -61,7 +64,7 @@ def render_ics(
         event.add("dtstamp", stamp)
         event.add("dtstart", entry.due)
         event.add("dtend", entry.due + dt.timedelta(days=1))
-        event.add("summary", entry.title.get(lang))
+        event.add("summary", visible(entry.title.get(lang)))
         event.add("description", _description(entry, lang, words))
         event.add("categories", [status_label(entry.status, lang)])
         event.add("transp", "TRANSPARENT")
@@ -87,7 +90,7 @@ def _description(entry: CalendarEntry, lang: str, words: dict[str, str]) -> str:
         basis = f" ({entry.counted_basis})" if entry.counted_basis else ""
         lines.append(f"{words['counted']}: {format_date(entry.counted_due, lang)}{basis}")
     lines.append(f"{words['evidence']}: {entry.evidence.get(lang)}")
-    return "\n".join(lines)
+    return "\n".join(visible(line) for line in lines)
 
 
 __all__ = ["PRODID", "render_ics"]
