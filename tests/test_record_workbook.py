@@ -25,6 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -112,6 +113,40 @@ def test_import_writes_back_the_very_json_that_was_exported(
     out = tmp_path / "record.json"
     assert main(["import", str(workbook), "--output", str(out)]) == 0
     assert out.read_bytes() == path.read_bytes()
+
+
+def test_a_whole_number_of_more_than_15_digits_comes_back_exactly(
+    rulebook: Rulebook, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = json.loads(SO_NOI_VU.read_text(encoding="utf-8"))
+    data["activities"][0]["participants"] = 12345678901234567891  # the schema sets no maximum
+    source = tmp_path / "record.json"
+    source.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    workbook, back = tmp_path / "record.xlsx", tmp_path / "back.json"
+    assert main(["template", "--from", str(source), "--output", str(workbook)]) == 0
+    sheet = _book(workbook.read_bytes())["Hoạt động"]
+    cell = sheet.cell(row=FIRST_ROW, column=_column(sheet, "participants"))
+    # Text, shown as text: as a number Excel would keep 15 digits (12345678901234569216 came back).
+    assert (cell.value, cell.number_format) == ("12345678901234567891", "@")
+    assert main(["import", str(workbook), "--output", str(back)]) == 0
+    assert (
+        json.loads(back.read_text(encoding="utf-8"))["activities"][0]["participants"] == 12345678901234567891
+    )
+
+
+def test_a_number_cell_of_more_than_15_digits_is_refused_with_its_cell(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    book = _book(template_workbook(rulebook, load_record(SO_NOI_VU, rulebook)))
+    sheet = book["Hoạt động"]
+    column = _column(sheet, "participants")
+    sheet.cell(row=FIRST_ROW, column=column, value=12345678901234567891.0)  # what Excel holds when typed
+    sheet.cell(row=FIRST_ROW + 1, column=column, value=999_999_999_999_999)  # 15 digits: exact
+    result = validate_spreadsheet(_save(book, tmp_path / "typed.xlsx"), rulebook, name="typed.xlsx")
+    assert [str(p) for p in result.problems] == [
+        f"typed.xlsx Hoạt động!{get_column_letter(column)}{FIRST_ROW}: Excel keeps only 15 digits of a number,"
+        " so 12345678901234569216 may not be the number typed: type it as text (an apostrophe first: ')"
+    ]
 
 
 def test_the_sheets_saved_as_csv_import_to_the_same_record(rulebook: Rulebook, tmp_path: Path) -> None:

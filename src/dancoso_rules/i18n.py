@@ -452,6 +452,10 @@ EN: dict[str, str] = {
     ),
     "sheet.date": "expected a date written as a date cell or YYYY-MM-DD, got {value}",
     "sheet.whole_number": "expected a whole number, got {value}",
+    "sheet.whole_number_inexact": (
+        "Excel keeps only 15 digits of a number, so {value} may not be the number typed:"
+        " type it as text (an apostrophe first: ')"
+    ),
     "sheet.choice": "expected a word from the drop-down list{hint}, got {value}",
     "sheet.too_many_rows": "sheet {sheet!r} has more than {limit} rows",
     "sheet.not_a_template_sheet": "not a sheet of the record template: expected the field keys on row 2 "
@@ -861,6 +865,10 @@ VI: dict[str, str] = {
     ),
     "sheet.date": "cần một ngày, nhập dạng ô ngày tháng hoặc YYYY-MM-DD; giá trị đã ghi: {value}",
     "sheet.whole_number": "cần một số nguyên; giá trị đã ghi: {value}",
+    "sheet.whole_number_inexact": (
+        "Excel chỉ giữ 15 chữ số của một số, nên {value} có thể không đúng số đã nhập:"
+        " hãy nhập dưới dạng văn bản (gõ dấu ' ở đầu)"
+    ),
     "sheet.choice": "cần một giá trị trong danh sách chọn{hint}; giá trị đã ghi: {value}",
     "sheet.too_many_rows": "trang tính {sheet!r} có quá {limit} dòng",
     "sheet.not_a_template_sheet": "không phải trang tính của mẫu hồ sơ: cần các mã trường ở dòng 2 (của {tables}) "

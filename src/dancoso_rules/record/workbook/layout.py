@@ -23,6 +23,10 @@ LISTS_SHEET = "Danh mục"
 FIRST_ROW = 3
 #: A date written as text, as a record writes it.
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: Excel keeps 15 significant digits of a number: from this one on, a whole number in a number cell may
+#: not be the one typed. Export writes such a number as text (read back exactly); import refuses one that
+#: comes as a number.
+EXCEL_EXACT_LIMIT = 10**15
 
 # -- the Vietnamese words of the workbook ------------------------------------------------------------------
 

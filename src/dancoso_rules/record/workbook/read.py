@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import itertools
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,6 +26,7 @@ from dancoso_rules.record.messages import schema_problems
 from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.record.result import RecordResult
 from dancoso_rules.record.workbook.layout import (
+    EXCEL_EXACT_LIMIT,
     FIRST_ROW,
     FORMER_SHEET_NAMES,
     ISO_DATE,
@@ -114,6 +116,10 @@ def _convert(column: Column, value: Any, cell: str, read: ReadRecord, choices: d
     if column.kind == "int":
         if isinstance(value, bool):
             pass
+        elif isinstance(value, int | float) and math.isfinite(value) and abs(value) >= EXCEL_EXACT_LIMIT:
+            # A number cell of 16 digits or more: Excel may have changed the last ones (text is read exactly).
+            read.fail(cell, tr("sheet.whole_number_inexact", value=int(value)), "int")
+            return None
         elif isinstance(value, int):
             return value
         elif (isinstance(value, float) and value.is_integer()) or (

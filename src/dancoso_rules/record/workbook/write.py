@@ -14,6 +14,7 @@ from dancoso_rules.i18n import tr
 from dancoso_rules.model import Rulebook
 from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.record.workbook.layout import (
+    EXCEL_EXACT_LIMIT,
     FIRST_ROW,
     INSTRUCTIONS_SHEET,
     ISO_DATE,
@@ -234,6 +235,8 @@ def _cell_value(column: Column, value: Any) -> Any:
         return dt.date.fromisoformat(value)
     if column.kind == "list" and isinstance(value, list):
         return LIST_SEPARATOR.join(str(v) for v in value)
+    if column.kind == "int" and isinstance(value, int) and abs(value) >= EXCEL_EXACT_LIMIT:
+        return str(value)  # as a number, Excel would keep only its first 15 digits
     return value
 
 
@@ -260,8 +263,8 @@ def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
 def _style_value_cell(cell: Any, column: Column) -> None:
     if column.kind == "date":
         cell.number_format = "dd/mm/yyyy"
-    elif column.kind != "int":
-        cell.number_format = "@"  # text: Excel keeps '0123' and '1/2' as typed
+    elif column.kind != "int" or isinstance(cell.value, str):
+        cell.number_format = "@"  # text: Excel keeps '0123', '1/2' and a whole number of 20 digits as typed
 
 
 def _write_single(
@@ -318,7 +321,9 @@ def _write_table(sheet: Worksheet, table: Table, rows: list[dict[str, Any]], ran
         for index, column in enumerate(columns, start=1):
             value = values.get(column.key)
             if value is not None:
-                _put(sheet, FIRST_ROW + offset, index, _cell_value(column, value))
+                cell = _put(sheet, FIRST_ROW + offset, index, _cell_value(column, value))
+                if column.kind == "int":  # the other columns have their format already
+                    _style_value_cell(cell, column)
     sheet.row_dimensions[1].height = 32
     sheet.freeze_panes = f"A{FIRST_ROW}"
     sheet.auto_filter.ref = f"A2:{get_column_letter(len(columns))}{max(2, FIRST_ROW + len(rows) - 1)}"
