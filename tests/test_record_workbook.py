@@ -156,6 +156,29 @@ def test_the_sheets_saved_as_csv_import_to_the_same_record(rulebook: Rulebook, t
     assert result.record == record
 
 
+def test_two_csv_files_of_the_same_sheet_are_refused_naming_both(
+    rulebook: Rulebook, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = _as_csv(_book(template_workbook(rulebook, load_record(SO_NOI_VU, rulebook))), tmp_path)
+    events = next(f for f in files if "complaint_received" in f.read_text(encoding="utf-8-sig"))
+    lines = events.read_text(encoding="utf-8-sig").splitlines()
+    other = tmp_path / "su-viec-2.csv"  # the same sheet, with one more event: which one is the record's?
+    other.write_text(
+        "\n".join([*lines, "kn-9,complaint_received,2025-05-01,Đơn khác,,,"]) + "\n", encoding="utf-8"
+    )
+    out = tmp_path / "record.json"
+    assert main(["import", "--lang", "en", *map(str, files), str(other), "--output", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        f"{other}: {events} and {other} are both the sheet 'Sự việc': give one .csv file for each sheet"
+        in err
+    )
+    assert not out.exists()
+    result = validate_spreadsheet([*files, other], rulebook)
+    assert result.record is None
+    assert [p.code for p in result.problems] == ["same-sheet"]
+
+
 _TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
     lambda t: t.strip() != "" and t == unicodedata.normalize("NFC", t)
 )

@@ -458,6 +458,7 @@ EN: dict[str, str] = {
     ),
     "sheet.choice": "expected a word from the drop-down list{hint}, got {value}",
     "sheet.too_many_rows": "sheet {sheet!r} has more than {limit} rows",
+    "sheet.csv_same_sheet": "{first} and {second} are both the sheet '{sheet}': give one .csv file for each sheet",
     "sheet.not_a_template_sheet": "not a sheet of the record template: expected the field keys on row 2 "
     "(of {tables}) or in column B (of {single})",
     "sheet.missing": "missing sheet {name!r} (the template's sheets are {expected}; found {present})",
@@ -871,6 +872,7 @@ VI: dict[str, str] = {
     ),
     "sheet.choice": "cần một giá trị trong danh sách chọn{hint}; giá trị đã ghi: {value}",
     "sheet.too_many_rows": "trang tính {sheet!r} có quá {limit} dòng",
+    "sheet.csv_same_sheet": "{first} và {second} đều là trang tính '{sheet}': mỗi trang tính chỉ được có một tệp .csv",
     "sheet.not_a_template_sheet": "không phải trang tính của mẫu hồ sơ: cần các mã trường ở dòng 2 (của {tables}) "
     "hoặc ở cột B (của {single})",
     "sheet.missing": "thiếu trang tính {name!r} (mẫu gồm các trang tính {expected}; tệp có {present})",

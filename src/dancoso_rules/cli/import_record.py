@@ -2,7 +2,7 @@
 
 Every problem is reported as ``file Sheet!Cell: message`` on standard error; the record is written
 (to standard output, or ``--output``) only when it is valid. Exit codes as ``dancoso validate``:
-0 valid, 1 invalid, 2 unreadable or misused.
+0 valid, 1 invalid, 2 unreadable or misused (two .csv files of the same sheet, too).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     _writable(sys.stderr)
     for problem in result.problems:
         print(problem, file=sys.stderr)
-    if result.unreadable or any(p.code in ("not-xlsx", "encoding") for p in result.problems):
+    if result.unreadable or any(p.code in ("not-xlsx", "encoding", "same-sheet") for p in result.problems):
         return 2
     if not result.valid():
         print(tr("import.not_imported", file=read.file, errors=len(result.errors)), file=sys.stderr)

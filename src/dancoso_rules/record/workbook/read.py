@@ -189,8 +189,12 @@ class TooLarge(Exception):
 
 
 def read_csv(paths: Iterable[tuple[Path | bytes, str]], layout: Layout) -> tuple[Sheets, list[Problem]]:
-    """CSV files, one sheet each, recognised by their field keys (row 2, or column B of the single values)."""
+    """CSV files, one sheet each, recognised by their field keys (row 2, or column B of the single values).
+
+    Two files of the same sheet are a problem (``same-sheet``) naming both: the record is not read.
+    """
     sheets: dict[str, list[tuple[Any, ...]]] = {}
+    source_of: dict[str, str] = {}  # the file each sheet was read from
     problems: list[Problem] = []
     names: list[str] = []
     for source, name in paths:
@@ -214,6 +218,16 @@ def read_csv(paths: Iterable[tuple[Path | bytes, str]], layout: Layout) -> tuple
                 )
             )
             continue
+        if sheet in source_of:  # which of the two is the record's? Never one chosen silently.
+            problems.append(
+                Problem(
+                    Location(name),
+                    tr("sheet.csv_same_sheet", first=source_of[sheet], second=name, sheet=sheet),
+                    code="same-sheet",
+                )
+            )
+            continue
+        source_of[sheet] = name
         sheets[sheet] = rows
     return Sheets(sheets, ", ".join(names)), problems
 
@@ -515,7 +529,7 @@ def _unreadable(file: str, message: str, code: str) -> ReadRecord:
 def validate_read(read: ReadRecord, rulebook: Rulebook) -> RecordResult:
     """Validate what was read from a spreadsheet as a JSON record is validated, located by cell."""
     problems = list(read.problems)
-    if any(p.code in ("io", "not-xlsx", "encoding", "too-large") for p in problems):
+    if any(p.code in ("io", "not-xlsx", "encoding", "too-large", "same-sheet") for p in problems):
         return RecordResult(read.file, None, tuple(problems))
     record: ActivityRecord | None = None
     try:
