@@ -280,6 +280,24 @@ def test_no_output_is_ever_written_into_the_rule_folder(tmp_path: Path) -> None:
     assert not (rules / "reports").exists()
 
 
+def test_a_folder_given_to_calendar_template_or_import_is_written_into(tmp_path: Path) -> None:
+    """``--output name/`` (or an existing folder) means a folder, as for ``check``: each command writes its
+    file in it, under the name it would give it, instead of a file called ``name``."""
+    record = str(SO_NOI_VU)
+    assert dancoso("calendar", record, *AS_OF, "--output", "agenda/", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "agenda" / "so-noi-vu-tra-vinh.ics").is_file()
+    (tmp_path / "books").mkdir()
+    assert dancoso("template", "--from", record, "--output", "books", cwd=tmp_path).returncode == 0
+    (book,) = (tmp_path / "books").iterdir()
+    assert book.suffix == ".xlsx"
+    done = dancoso("import", str(book), "--output", "json/", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "json" / "so-noi-vu-tra-vinh.json").read_bytes())["organisation"]["id"] == (
+        "so-noi-vu-tra-vinh"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["agenda", "books", "json"]
+
+
 def test_dev_stdout_on_a_pipe_is_standard_output() -> None:
     done = dancoso("check", str(SO_NOI_VU), *AS_OF, "--format", "json", "--output", "/dev/stdout")
     assert done.returncode == 1, done.stderr

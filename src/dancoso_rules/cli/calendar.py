@@ -51,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="ics",
         help=tr("calendar.help.format"),
     )
-    parser.add_argument("--output", type=Path, metavar="FILE", help=tr("calendar.help.output"))
+    parser.add_argument("--output", metavar="PATH", help=tr("calendar.help.output"))
     parser.add_argument(
         "--interpretations", type=Path, metavar="FILE", help=tr("calendar.help.interpretations")
     )
@@ -59,7 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dancoso_rules.cli.output import rule_folder, write_output
+    from dancoso_rules.cli.output import output_target, rule_folder, write_output
     from dancoso_rules.evaluation.engine import evaluate
     from dancoso_rules.load import load_rulebook
     from dancoso_rules.paths import display_path
@@ -91,5 +91,7 @@ def run(args: argparse.Namespace) -> int:
             markdown=args.format == "markdown",
         )
     inputs = [args.record, rule_folder(args.rules)] + ([args.interpretations] if args.interpretations else [])
-    write_output(content, args.output, inputs=inputs)
+    extension = {"ics": "ics", "markdown": "md"}.get(args.format, "txt")
+    output = output_target(args.output, f"{result.record.organisation.id}.{extension}")
+    write_output(content, output, inputs=inputs)
     return 0

@@ -26,7 +26,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--output",
         "-o",
-        type=Path,
         metavar="PATH",
         help=tr("import.help.output"),
     )
@@ -35,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dancoso_rules.cli.output import rule_folder, write_output
+    from dancoso_rules.cli.output import output_target, rule_folder, write_output
     from dancoso_rules.load import load_rulebook
     from dancoso_rules.record.workbook import read_spreadsheet, record_json, validate_read
 
@@ -62,9 +61,10 @@ def run(args: argparse.Namespace) -> int:
     if not result.valid():
         print(tr("import.not_imported", file=read.file, errors=len(result.errors)), file=sys.stderr)
         return 1
-    write_output(record_json(read.data), args.output, inputs=[*files, rule_folder(args.rules)])
-    if args.output is not None:
-        print(tr("wrote", path=args.output), file=sys.stderr)
+    output = output_target(args.output, f"{read.data['organisation']['id']}.json")
+    write_output(record_json(read.data), output, inputs=[*files, rule_folder(args.rules)])
+    if output is not None and str(output) != "-":
+        print(tr("wrote", path=output), file=sys.stderr)
     return 0
 
 

@@ -83,6 +83,17 @@ class InputSet:
         return (info.st_dev, info.st_ino) in self._files
 
 
+def output_target(text: str | None, name: str) -> Path | None:
+    """The file a command that writes one file writes (``--output``): ``text``, or ``text/name`` when ``text``
+    names a folder (it ends with a slash, or is one), as ``check --output`` reads it; ``None`` (and ``-``)
+    stay standard output. The folder is made when the file is written."""
+    if text is None or text == "-":
+        return None if text is None else Path(text)
+    if text.endswith(("/", os.sep)) or Path(text).is_dir():
+        return Path(text) / name
+    return Path(text)
+
+
 def rule_folder(rules: Path | None) -> Path:
     """The rule folder a run reads (``--rules DIR``, else the bundled rules): an input, so that no output
     is ever written into it."""

@@ -20,8 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--output",
         "-o",
-        type=Path,
-        default=Path(DEFAULT_OUTPUT),
+        default=DEFAULT_OUTPUT,
         metavar="PATH",
         help=tr("template.help.output", default=DEFAULT_OUTPUT),
     )
@@ -37,12 +36,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dancoso_rules.cli.output import rule_folder, write_output
+    from dancoso_rules.cli.output import output_target, rule_folder, write_output
     from dancoso_rules.load import load_rulebook
     from dancoso_rules.record.validate import load_record
     from dancoso_rules.record.workbook import template_workbook
 
-    output: Path = args.output
+    target = output_target(args.output, Path(DEFAULT_OUTPUT).name)
+    assert target is not None  # the option has a default
+    output: Path = target
     to_stdout = str(output) == "-"
     if to_stdout and sys.stdout.isatty():
         raise UsageError(
