@@ -298,6 +298,26 @@ def test_a_folder_given_to_calendar_template_or_import_is_written_into(tmp_path:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agenda", "books", "json"]
 
 
+def test_reports_are_never_written_among_the_records_of_the_run(tmp_path: Path) -> None:
+    """``check recs/*.json --output recs/`` would leave reports where the next ``check recs`` reads them as
+    records; and the overview of ``check b/overview.json b/x.json --output b/`` would be refused only after
+    the reports were written. Both are refused before anything is written."""
+    records = tmp_path / "recs"
+    records.mkdir()
+    for path in (SO_NOI_VU, LONG_AN):
+        shutil.copy(path, records / path.name.replace(".json", f"-{path.parent.name}.json"))
+    names = sorted(p.name for p in records.iterdir())
+    both = [f"recs/{name}" for name in names]
+    for output in ("recs/", "recs", "./recs/"):
+        done = dancoso("check", *both, *AS_OF, "--format", "json", "--output", output, cwd=tmp_path)
+        no_traceback(done)
+        assert done.returncode == 2, done.stderr
+        assert b"refusing to write reports into a folder that holds a record of this run" in done.stderr
+    assert sorted(p.name for p in records.iterdir()) == names
+    done = dancoso("check", *both, *AS_OF, "--format", "json", "--output", "reports/", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr  # beside the records, not among them: written
+
+
 def test_dev_stdout_on_a_pipe_is_standard_output() -> None:
     done = dancoso("check", str(SO_NOI_VU), *AS_OF, "--format", "json", "--output", "/dev/stdout")
     assert done.returncode == 1, done.stderr

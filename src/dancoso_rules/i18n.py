@@ -358,6 +358,8 @@ EN: dict[str, str] = {
     "reports of this run",
     "batch.inside_input": "refusing to write reports inside the input folder {folder!r}: they would be read as "
     "records next time",
+    "batch.holds_input": "refusing to write reports into a folder that holds a record of this run ({record}): "
+    "they would be read as records next time",
     "template.terminal": "refusing to write a workbook to a terminal; give --output FILE.xlsx",
     "template.exists": "the file exists: refusing to write over it (it may be a filled-in workbook); use --force",
     "import.expected_files": "expected one .xlsx workbook, or one or more .csv files (the sheets of one record)",
@@ -768,6 +770,8 @@ VI: dict[str, str] = {
     "các báo cáo của lần chạy này",
     "batch.inside_input": "không ghi báo cáo vào bên trong thư mục đầu vào {folder!r}: lần chạy sau sẽ đọc "
     "chúng như hồ sơ",
+    "batch.holds_input": "không ghi báo cáo vào thư mục đang chứa hồ sơ của lần chạy này ({record}): lần chạy "
+    "sau sẽ đọc chúng như hồ sơ",
     "template.terminal": "không ghi sổ Excel ra cửa sổ dòng lệnh; đề nghị ghi --output TỆP.xlsx",
     "template.exists": "tệp đã có: không ghi đè (tệp có thể là sổ đã điền); dùng --force để ghi đè",
     "import.expected_files": "cần một sổ .xlsx, hoặc một hay nhiều tệp .csv (các trang của một hồ sơ)",

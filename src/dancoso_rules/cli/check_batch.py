@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -79,7 +80,7 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     earlier: set[str] = set()
     before: set[str] = set()
     if folder is not None:
-        _refuse_inside_inputs(folder, args.records)
+        _refuse_inside_inputs(folder, args.records, paths)
         overview_path = folder / f"overview.{extension}"
         if is_input(overview_path, inputs):  # a folder inside the rule folder: every report would be an input
             raise output_error(folder, tr("output.over_input"))
@@ -215,15 +216,21 @@ def _note_others(folder: Path, names: set[str]) -> None:
     )
 
 
-def _refuse_inside_inputs(folder: Path, arguments: list[str]) -> None:
+def _refuse_inside_inputs(folder: Path, arguments: list[str], paths: list[Path]) -> None:
+    """Refuse a folder of reports inside a folder of records, or holding records of the run (named one by
+    one, ``recs/*.json``): the next run over that folder would read the reports as records."""
     target = folder.resolve()
     for argument in arguments:
         source = Path(argument)
         if source.is_dir() and target.is_relative_to(source.resolve()):
             raise UsageError(
+                Problem(Location(str(folder)), tr("batch.inside_input", folder=argument), code="usage")
+            )
+    inside = str(target) + os.sep
+    for path in paths:  # by their absolute names, without a system call for each of thousands
+        if os.path.normpath(path.absolute()).startswith(inside):
+            raise UsageError(
                 Problem(
-                    Location(str(folder)),
-                    tr("batch.inside_input", folder=argument),
-                    code="usage",
+                    Location(str(folder)), tr("batch.holds_input", record=display_path(path)), code="usage"
                 )
             )
