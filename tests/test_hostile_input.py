@@ -6,6 +6,7 @@ Each test names the item of the issue it covers; each failed on the code before 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -75,7 +76,7 @@ def test_a_period_near_the_ends_of_the_calendar_is_a_located_error_not_a_crash(
     assert main(["validate", "--lang", "vi", str(record)]) == 1
     out = capsys.readouterr().out
     assert "/period/start: ngày phải nằm trong khoảng từ 1900-01-01 đến 2199-12-31" in out
-    assert main(["check", str(record), "--as-of", f"{year}-06-30"]) == 2
+    assert main(["check", str(record), "--as-of", "2026-01-15"]) == 2  # the record is refused, not the date
     assert "/period/start" in capsys.readouterr().err
 
 
@@ -104,6 +105,69 @@ def test_the_longest_duration_is_accepted(tmp_path: Path, capsys: pytest.Capture
     path = override(tmp_path, "P100Y")
     assert main(["check", str(SO_NOI_VU), "--as-of", "2026-01-15", "--interpretations", str(path)]) in (0, 1)
     capsys.readouterr()
+
+
+# 5b. An evaluation date is bounded as a record's days are: past them, deadlines cannot be added to it.
+
+FAR_DAYS = ["9999-12-31", "0001-01-01", "1899-12-31", "2200-01-01"]
+
+
+@pytest.mark.parametrize("day", FAR_DAYS)
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["check", "--format", "docx", "--output", "x.docx"], ["calendar"]],
+    ids=["check", "check-docx", "calendar"],
+)
+def test_an_as_of_past_a_records_days_is_a_usage_error_in_both_languages(
+    day: str, command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [command[0], str(SO_NOI_VU), "--as-of", day, *command[1:]]
+    argv = [a.replace("x.docx", str(tmp_path / "x.docx")) for a in argv]
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, "--lang", "en"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert (
+        f"argument --as-of: expected an evaluation date from 1900-01-01 to 2199-12-31, the days a record "
+        f"may name; got '{day}'"
+    ) in err
+    assert "Traceback" not in err
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, "--lang", "vi"])
+    assert exited.value.code == 2
+    assert (
+        f"tham số --as-of: cần ngày đánh giá trong khoảng từ 1900-01-01 đến 2199-12-31, như các ngày ghi "
+        f"trong hồ sơ; giá trị đã ghi: '{day}'"
+    ) in capsys.readouterr().err
+    assert not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize("day", ["1900-01-01", "2199-12-31"])
+def test_the_first_and_last_days_are_evaluation_dates_in_every_format(
+    day: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for fmt in (*FORMATS, "docx", "xlsx"):  # docx dates its ZIP entries: 2199 is past what ZIP can date
+        output = tmp_path / f"report.{fmt}"
+        assert main(["check", str(SO_NOI_VU), "--as-of", day, "--format", fmt, "--output", str(output)]) in (
+            0,
+            1,
+        )
+        assert output.stat().st_size > 0
+    for fmt in ("ics", "text", "markdown"):
+        assert main(["calendar", str(SO_NOI_VU), "--as-of", day, "--format", fmt]) == 0
+    capsys.readouterr()
+
+
+def test_evaluate_refuses_an_as_of_past_a_records_days() -> None:
+    from dancoso_rules import evaluate
+    from dancoso_rules.errors import UsageError
+
+    with pytest.raises(UsageError) as refused:
+        evaluate(SO_NOI_VU, as_of=dt.date(9999, 12, 31))
+    assert str(refused.value) == (
+        "<options>: the evaluation date must lie between 1900-01-01 and 2199-12-31, as a record's days do; "
+        "got 9999-12-31"
+    )
 
 
 # 6. Malformed YAML scalars.

@@ -102,7 +102,7 @@ EN: dict[str, str] = {
     "help.strict": "treat warnings as errors",
     "help.rules": "a rule folder to use instead of the bundled one",
     "help.rules_dir": "a rule folder instead of the bundled one",
-    "help.as_of": "the evaluation date, YYYY-MM-DD (default: today)",
+    "help.as_of": "the evaluation date, YYYY-MM-DD, from {first} to {last} (default: today)",
     # check
     "check.help.records": "activity records: JSON files, folders (every *.json and *.jsonl below them), JSON Lines "
     "files, or - for standard input (one record, or JSON Lines)",
@@ -156,6 +156,7 @@ EN: dict[str, str] = {
     # option values
     "arg.days": "expected a number of days from 1 to 3660; got {got!r}",
     "arg.date": "expected a date that exists, written YYYY-MM-DD; got {got!r}",
+    "arg.as_of": "expected an evaluation date from {first} to {last}, the days a record may name; got {got!r}",
     "arg.width": "expected a width of at least 20 columns; got {got!r}",
     "arg.jobs": "expected a number of processes of at least 1; got {got!r}",
     "arg.period": "expected a period written YYYY, YYYY-H1 or YYYY-H2; got {got!r}",
@@ -397,6 +398,8 @@ EN: dict[str, str] = {
     # the schema's own rules
     "date.bad_year": "year {year} is out of range",
     "date.out_of_range": "a date must lie between {first} and {last}",
+    "as_of.out_of_range": "the evaluation date must lie between {first} and {last}, as a record's days do; "
+    "got {got}",
     "period.out_of_range": "a period must lie between {first} and {last}",
     "period.label": "expected a period written '2025', '2025-H1', '2025-Q3' or '2025-07'",
     "period.ends_before_start": "the period ends ({end}) before it starts ({start})",
@@ -515,7 +518,7 @@ VI: dict[str, str] = {
     "help.strict": "coi cảnh báo là lỗi",
     "help.rules": "thư mục quy tắc dùng thay cho bộ quy tắc kèm theo",
     "help.rules_dir": "thư mục quy tắc dùng thay cho bộ quy tắc kèm theo",
-    "help.as_of": "ngày đánh giá, YYYY-MM-DD (mặc định: hôm nay)",
+    "help.as_of": "ngày đánh giá, YYYY-MM-DD, từ {first} đến {last} (mặc định: hôm nay)",
     "check.help.records": "hồ sơ hoạt động: tệp JSON, thư mục (mọi tệp *.json và *.jsonl bên trong), tệp JSON "
     "Lines, hoặc - để đọc từ đầu vào chuẩn (một hồ sơ, hoặc JSON Lines)",
     "check.help.interpretations": "tệp YAML hoặc JSON thay thế các nội dung diễn giải theo mã",
@@ -565,6 +568,8 @@ VI: dict[str, str] = {
     "rules.help.format": "text hoặc json",
     "arg.days": "cần số ngày từ 1 đến 3660; giá trị đã ghi: {got!r}",
     "arg.date": "cần một ngày có thật, ghi theo dạng YYYY-MM-DD; giá trị đã ghi: {got!r}",
+    "arg.as_of": "cần ngày đánh giá trong khoảng từ {first} đến {last}, như các ngày ghi trong hồ sơ; "
+    "giá trị đã ghi: {got!r}",
     "arg.width": "cần độ rộng ít nhất 20 cột; giá trị đã ghi: {got!r}",
     "arg.jobs": "cần số tiến trình ít nhất là 1; giá trị đã ghi: {got!r}",
     "arg.period": "cần kỳ ghi theo dạng YYYY, YYYY-H1 hoặc YYYY-H2; giá trị đã ghi: {got!r}",
@@ -811,6 +816,8 @@ VI: dict[str, str] = {
     "record.no_match": "không có tệp nào khớp với mẫu này",
     "date.bad_year": "năm {year} nằm ngoài phạm vi cho phép",
     "date.out_of_range": "ngày phải nằm trong khoảng từ {first} đến {last}",
+    "as_of.out_of_range": "ngày đánh giá phải nằm trong khoảng từ {first} đến {last}, như các ngày ghi trong "
+    "hồ sơ; giá trị đã ghi: {got}",
     "period.out_of_range": "kỳ phải nằm trong khoảng từ {first} đến {last}",
     "period.label": "cần kỳ ghi theo dạng '2025', '2025-H1', '2025-Q3' hoặc '2025-07'",
     "period.ends_before_start": "kỳ báo cáo kết thúc ({end}) trước ngày bắt đầu ({start})",

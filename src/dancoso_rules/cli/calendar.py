@@ -16,7 +16,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from dancoso_rules.cli.check import _date
+from dancoso_rules.cli.check import _date, as_of_date, as_of_help
 from dancoso_rules.errors import RecordError
 from dancoso_rules.i18n import tr
 
@@ -31,7 +31,7 @@ def _days(text: str) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("record", type=Path, metavar="RECORD", help=tr("calendar.help.record"))
-    parser.add_argument("--as-of", type=_date, metavar="DATE", help=tr("help.as_of"))
+    parser.add_argument("--as-of", type=as_of_date, metavar="DATE", help=as_of_help())
     parser.add_argument(
         "--until",
         type=_date,

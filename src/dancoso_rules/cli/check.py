@@ -44,6 +44,24 @@ def _date(text: str) -> dt.date:
     raise argparse.ArgumentTypeError(tr("arg.date", got=text))
 
 
+def as_of_date(text: str) -> dt.date:
+    """``--as-of``: a date that exists, among the days a record may name (evaluation adds deadlines of
+    up to two hundred years to it, so it must stay as far from the ends of the calendar as they do)."""
+    from dancoso_rules.record.model import MAX_DATE, MIN_DATE
+
+    day = _date(text)
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise argparse.ArgumentTypeError(tr("arg.as_of", first=MIN_DATE, last=MAX_DATE, got=text))
+    return day
+
+
+def as_of_help() -> str:
+    """The help of ``--as-of``, with the days it may name."""
+    from dancoso_rules.record.model import MAX_DATE, MIN_DATE
+
+    return tr("help.as_of", first=MIN_DATE, last=MAX_DATE)
+
+
 def _fail_on(text: str) -> frozenset[str]:
     names = [part.strip() for part in text.split(",") if part.strip()]
     if names == ["none"] or not names:
@@ -69,7 +87,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="RECORD",
         help=tr("check.help.records"),
     )
-    parser.add_argument("--as-of", type=_date, metavar="DATE", help=tr("help.as_of"))
+    parser.add_argument("--as-of", type=as_of_date, metavar="DATE", help=as_of_help())
     parser.add_argument(
         "--interpretations",
         type=Path,

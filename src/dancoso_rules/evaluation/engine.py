@@ -30,9 +30,11 @@ from dancoso_rules.evaluation.interpretations import Overrides, interpretation_t
 from dancoso_rules.evaluation.prepared import prepared
 from dancoso_rules.evaluation.result import Report
 from dancoso_rules.evaluation.status import Decision
+from dancoso_rules.i18n import tr
 from dancoso_rules.load.packs import bundled_rulebook
 from dancoso_rules.load.suggest import did_you_mean, one_of
 from dancoso_rules.model import Rulebook, RulePack
+from dancoso_rules.record.model import MAX_DATE, MIN_DATE
 from dancoso_rules.record.view import OrganisationLike, RecordLike
 
 if TYPE_CHECKING:
@@ -96,6 +98,19 @@ def select_packs(rulebook: Rulebook, organisation: OrganisationLike) -> tuple[Ru
     return chosen
 
 
+def _check_as_of(day: dt.date) -> None:
+    """Refuse an evaluation date outside the days a record may name: deadlines of up to two hundred
+    years are added to it, which near the ends of the calendar (years 1 and 9999) cannot be done."""
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise UsageError(
+            Problem(
+                Location("<options>"),
+                tr("as_of.out_of_range", first=MIN_DATE, last=MAX_DATE, got=day.isoformat()),
+                code="usage",
+            )
+        )
+
+
 def assess(
     record: RecordLike,
     *,
@@ -110,6 +125,7 @@ def assess(
     :func:`~dancoso_rules.record.fast.decode_clean`.
     """
     day = dt.date.today() if as_of is None else as_of
+    _check_as_of(day)
     rulebook = rulebook_for(packs)
     selected = select_packs(rulebook, record.organisation)
     rules = prepared(rulebook)
@@ -140,7 +156,8 @@ def evaluate(
     ``record`` is whatever ``load_record`` reads: a path (``str`` or ``Path``: a JSON file or an
     ``.xlsx`` workbook), the record's JSON as ``bytes``, a mapping (what ``json.load`` gives), or an
     already validated ``ActivityRecord`` (or a record from ``decode_clean``). An invalid record
-    raises ``RecordError`` with the located messages ``dancoso validate`` prints.
+    raises ``RecordError`` with the located messages ``dancoso validate`` prints; an ``as_of``
+    outside the days a record may name (1900-01-01 to 2199-12-31) raises ``UsageError``.
 
     ``packs`` is a ``Rulebook``, bundled pack ids, or ``None`` for the bundled rulebook; the
     record's ``organisation.packs`` (or else its territory) chooses among them. ``interpretations``

@@ -514,15 +514,20 @@ def _repeat_header(row: Any) -> None:
     row._tr.get_or_add_trPr().append(header)
 
 
+#: The days a ZIP entry can be dated (MS-DOS dates): an evaluation date outside them dates the entries
+#: with the nearest one.
+_ZIP_DAYS = (dt.date(1980, 1, 1), dt.date(2107, 12, 31))
+
+
 def _stable_zip(data: bytes, day: dt.date) -> bytes:
-    """The same archive with every entry dated ``day`` (zipfile dates entries from the clock)."""
+    """The same archive with every entry dated ``day``, or the nearest day a ZIP entry can be dated
+    (zipfile dates entries from the clock)."""
+    day = min(max(day, _ZIP_DAYS[0]), _ZIP_DAYS[1])
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            entry = zipfile.ZipInfo(
-                info.filename, date_time=(max(day.year, 1980), day.month, day.day, 0, 0, 0)
-            )
+            entry = zipfile.ZipInfo(info.filename, date_time=(day.year, day.month, day.day, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             target.writestr(entry, source.read(info.filename))
