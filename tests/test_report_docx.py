@@ -221,6 +221,33 @@ def test_cli_writes_the_docx_and_refuses_it_for_many_records(
     assert exited.value.code == 2
 
 
+@pytest.mark.parametrize("period", ["0000", "1899", "2200-H1"])
+def test_a_report_period_past_a_records_years_is_a_usage_error(
+    period: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Year 0 crashed with ValueError (exit 3): no date has it.
+    target = tmp_path / "x.docx"
+    argv = ["check", str(RECORD), "--as-of", "2026-01-15", "--format", "docx", "--output", str(target)]
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, "--report-period", period, "--lang", "en"])
+    assert exited.value.code == 2
+    assert (
+        f"argument --report-period: expected a period in a year from 1900 to 2199, as a record's periods "
+        f"are; got '{period}'"
+    ) in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, "--report-period", period, "--lang", "vi"])
+    assert (
+        f"tham số --report-period: cần kỳ báo cáo thuộc một năm từ 1900 đến 2199, như các kỳ ghi trong "
+        f"hồ sơ; giá trị đã ghi: '{period}'"
+    ) in capsys.readouterr().err
+    assert not target.exists()
+    with pytest.raises(UsageError, match="the report period must be in a year from 1900 to 2199"):
+        ReportWindow.of(period)
+    for first_or_last in ("1900", "2199-H2"):
+        assert ReportWindow.of(first_or_last, "nd09" if first_or_last == "1900" else "calendar")
+
+
 needs_office = pytest.mark.skipif(
     shutil.which("soffice") is None and os.environ.get("DANCOSO_REQUIRE_OFFICE") != "1",
     reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui; "

@@ -160,6 +160,7 @@ EN: dict[str, str] = {
     "arg.width": "expected a width of at least 20 columns; got {got!r}",
     "arg.jobs": "expected a number of processes of at least 1; got {got!r}",
     "arg.period": "expected a period written YYYY, YYYY-H1 or YYYY-H2; got {got!r}",
+    "arg.period_years": "expected a period in a year from {first} to {last}, as a record's periods are; got {got!r}",
     "output.cannot_write": "cannot write the report: {reason}",
     # validate
     "validate.help.paths": "record files, JSON Lines files, folders (every *.json and *.jsonl below them), glob "
@@ -401,6 +402,8 @@ EN: dict[str, str] = {
     "as_of.out_of_range": "the evaluation date must lie between {first} and {last}, as a record's days do; "
     "got {got}",
     "period.out_of_range": "a period must lie between {first} and {last}",
+    "report_period.out_of_range": "the report period must be in a year from {first} to {last}, as a record's "
+    "periods are; got {got!r}",
     "period.label": "expected a period written '2025', '2025-H1', '2025-Q3' or '2025-07'",
     "period.ends_before_start": "the period ends ({end}) before it starts ({start})",
     "period.too_long": "the period {start}..{end} is longer than ten years; split the record by year",
@@ -573,6 +576,8 @@ VI: dict[str, str] = {
     "arg.width": "cần độ rộng ít nhất 20 cột; giá trị đã ghi: {got!r}",
     "arg.jobs": "cần số tiến trình ít nhất là 1; giá trị đã ghi: {got!r}",
     "arg.period": "cần kỳ ghi theo dạng YYYY, YYYY-H1 hoặc YYYY-H2; giá trị đã ghi: {got!r}",
+    "arg.period_years": "cần kỳ báo cáo thuộc một năm từ {first} đến {last}, như các kỳ ghi trong hồ sơ; "
+    "giá trị đã ghi: {got!r}",
     "output.cannot_write": "không ghi được báo cáo: {reason}",
     "validate.help.paths": "tệp hồ sơ, tệp JSON Lines, thư mục (mọi tệp *.json và *.jsonl bên trong), mẫu tên "
     "tệp, hoặc - để đọc từ đầu vào chuẩn",
@@ -819,6 +824,8 @@ VI: dict[str, str] = {
     "as_of.out_of_range": "ngày đánh giá phải nằm trong khoảng từ {first} đến {last}, như các ngày ghi trong "
     "hồ sơ; giá trị đã ghi: {got}",
     "period.out_of_range": "kỳ phải nằm trong khoảng từ {first} đến {last}",
+    "report_period.out_of_range": "kỳ báo cáo phải thuộc một năm từ {first} đến {last}, như các kỳ ghi trong "
+    "hồ sơ; giá trị đã ghi: {got!r}",
     "period.label": "cần kỳ ghi theo dạng '2025', '2025-H1', '2025-Q3' hoặc '2025-07'",
     "period.ends_before_start": "kỳ báo cáo kết thúc ({end}) trước ngày bắt đầu ({start})",
     "period.too_long": "kỳ báo cáo {start}..{end} dài hơn mười năm; đề nghị tách hồ sơ theo từng năm",

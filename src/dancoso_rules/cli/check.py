@@ -148,6 +148,12 @@ def _jobs(text: str) -> int:
 def _report_period(text: str) -> str:
     if not re.fullmatch(r"\d{4}(-H[12])?", text):
         raise argparse.ArgumentTypeError(tr("arg.period", got=text))
+    from dancoso_rules.record.model import MAX_DATE, MIN_DATE
+
+    if not MIN_DATE.year <= int(text[:4]) <= MAX_DATE.year:  # year 0 is no date at all
+        raise argparse.ArgumentTypeError(
+            tr("arg.period_years", first=MIN_DATE.year, last=MAX_DATE.year, got=text)
+        )
     return text
 
 

@@ -35,6 +35,8 @@ from typing import TYPE_CHECKING, Any
 
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.evaluation.result import DutyResult
+from dancoso_rules.i18n import tr
+from dancoso_rules.record.model import MAX_DATE, MIN_DATE
 from dancoso_rules.report.calendar import instrument_name
 from dancoso_rules.report.messages import format_date, period_label
 from dancoso_rules.report.model import ComplianceReport, InstrumentSection, ObligationEntry, is_enforceable
@@ -83,6 +85,14 @@ class ReportWindow:
                 )
             )
         year = int(match["y"])
+        if not MIN_DATE.year <= year <= MAX_DATE.year:  # year 0 is no date; past 2199 no record reaches
+            raise UsageError(
+                Problem(
+                    Location("<options>"),
+                    tr("report_period.out_of_range", first=MIN_DATE.year, last=MAX_DATE.year, got=label),
+                    code="usage",
+                )
+            )
         half = int(match["h"]) if match["h"] else None
         if data_window == "nd09":
             if half == 2:  # NĐ 09/2019 sets windows for six-month (first-half) and yearly reports only
