@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import xml.etree.ElementTree as ET
@@ -122,7 +123,42 @@ def test_a_width_in_other_digits_is_refused_or_ignored(
     with pytest.raises(SystemExit) as exited:
         check(str(SO_NOI_VU), *AS_OF, "--width", "²")
     assert exited.value.code == 2
-    assert "cần độ rộng ít nhất 20 cột" in capsys.readouterr().err  # the default locale of the tests is vi
+    assert (
+        "cần độ rộng từ 20 đến 1000 cột" in capsys.readouterr().err
+    )  # the default locale of the tests is vi
+
+
+@pytest.mark.parametrize("width", ["99999999999", "1001", "19", "9" * 5000])
+def test_a_width_past_a_thousand_columns_is_a_usage_error(
+    width: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 99999999999 columns exhausted memory drawing one rule line (MemoryError, exit 3).
+    with pytest.raises(SystemExit) as exited:
+        check(str(SO_NOI_VU), *AS_OF, "--width", width, "--lang", "en")
+    assert exited.value.code == 2
+    assert (
+        f"argument --width: expected a width from 20 to 1000 columns; got '{width}'"
+        in capsys.readouterr().err
+    )
+
+
+def test_the_widest_width_is_kept_and_columns_past_it_are_ignored(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert check(str(SO_NOI_VU), *AS_OF, "--width", "1000", "--fail-on", "none") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) == 1000  # the rule lines span the width
+    monkeypatch.setenv("COLUMNS", "99999999999")  # as the terminal would not say: the default width instead
+    assert check(str(SO_NOI_VU), *AS_OF, "--fail-on", "none") == 0
+    assert max(len(line) for line in capsys.readouterr().out.splitlines()) == 100
+
+
+def test_render_keeps_the_text_within_a_thousand_columns() -> None:
+    from dancoso_rules import evaluate, render
+
+    text = render(evaluate(SO_NOI_VU, as_of=dt.date(2026, 1, 15)), "text", width=99_999_999_999)
+    assert isinstance(text, str)
+    assert max(len(line) for line in text.splitlines()) == 1000
 
 
 def test_english(capsys: pytest.CaptureFixture[str]) -> None:

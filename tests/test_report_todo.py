@@ -38,7 +38,7 @@ def render(tmp_path: Path, record: Path, fmt: str, *extra: str, as_of: str = "20
         "--format",
         fmt,
         "--width",
-        "100000",
+        "1000",
         "--output",
         str(out),
     ]

@@ -86,7 +86,7 @@ def render(record: Path, fmt: str, tmp_path: Path, lang: str = "vi") -> str:
     argv = ["check", str(record.relative_to(REPO)), "--as-of", AS_OF, "--format", fmt, "--lang", lang]
     if fmt == "sarif":  # every result, so that the wording of every kind of message is checked
         argv.append("--sarif-all")
-    assert main([*argv, "--width", "100000", "--output", str(out)]) in (0, 1)
+    assert main([*argv, "--width", "1000", "--output", str(out)]) in (0, 1)
     return out.read_bytes().decode("utf-8-sig")
 
 

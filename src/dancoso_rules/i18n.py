@@ -112,7 +112,7 @@ EN: dict[str, str] = {
     "for several records: a folder for each report, the overview and the run's manifest .dancoso-run.json",
     "check.help.fail_on": "exit 1 when a result has one of these statuses (default: {default}; 'none' never "
     "fails); the reports still count missed and overdue duties as failing",
-    "check.help.width": "text width (default: COLUMNS, or the terminal's)",
+    "check.help.width": "text width, {first} to {last} columns (default: COLUMNS, or the terminal's)",
     "check.help.report_period": "docx: the period reported, YYYY or YYYY-H1 / YYYY-H2 (default: the year the "
     "record's period ends)",
     "check.help.data_window": "docx: cut the period by calendar days, or by the data windows of NĐ 09/2019/NĐ-CP "
@@ -157,7 +157,7 @@ EN: dict[str, str] = {
     "arg.days": "expected a number of days from 1 to 3660; got {got!r}",
     "arg.date": "expected a date that exists, written YYYY-MM-DD; got {got!r}",
     "arg.as_of": "expected an evaluation date from {first} to {last}, the days a record may name; got {got!r}",
-    "arg.width": "expected a width of at least 20 columns; got {got!r}",
+    "arg.width": "expected a width from {first} to {last} columns; got {got!r}",
     "arg.jobs": "expected a number of processes of at least 1; got {got!r}",
     "arg.period": "expected a period written YYYY, YYYY-H1 or YYYY-H2; got {got!r}",
     "arg.period_years": "expected a period in a year from {first} to {last}, as a record's periods are; got {got!r}",
@@ -531,7 +531,8 @@ VI: dict[str, str] = {
     ".dancoso-run.json của lần chạy",
     "check.help.fail_on": "trả mã thoát 1 khi có kết quả ở một trong các trạng thái này (mặc định: {default}; "
     "'none': không bao giờ); báo cáo vẫn tính các nhiệm vụ không thực hiện và quá hạn là chưa đạt",
-    "check.help.width": "độ rộng văn bản (mặc định: COLUMNS, hoặc độ rộng của cửa sổ dòng lệnh)",
+    "check.help.width": "độ rộng văn bản, từ {first} đến {last} cột (mặc định: COLUMNS, hoặc độ rộng của cửa "
+    "sổ dòng lệnh)",
     "check.help.report_period": "docx: kỳ báo cáo, YYYY hoặc YYYY-H1 / YYYY-H2 (mặc định: năm kết thúc kỳ của "
     "hồ sơ)",
     "check.help.data_window": "docx: chia kỳ theo ngày dương lịch, hoặc theo thời gian chốt số liệu của "
@@ -573,7 +574,7 @@ VI: dict[str, str] = {
     "arg.date": "cần một ngày có thật, ghi theo dạng YYYY-MM-DD; giá trị đã ghi: {got!r}",
     "arg.as_of": "cần ngày đánh giá trong khoảng từ {first} đến {last}, như các ngày ghi trong hồ sơ; "
     "giá trị đã ghi: {got!r}",
-    "arg.width": "cần độ rộng ít nhất 20 cột; giá trị đã ghi: {got!r}",
+    "arg.width": "cần độ rộng từ {first} đến {last} cột; giá trị đã ghi: {got!r}",
     "arg.jobs": "cần số tiến trình ít nhất là 1; giá trị đã ghi: {got!r}",
     "arg.period": "cần kỳ ghi theo dạng YYYY, YYYY-H1 hoặc YYYY-H2; giá trị đã ghi: {got!r}",
     "arg.period_years": "cần kỳ báo cáo thuộc một năm từ {first} đến {last}, như các kỳ ghi trong hồ sơ; "

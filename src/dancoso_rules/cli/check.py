@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 FORMATS = ("text", "markdown", "html", "json", "junit", "sarif", "csv", "docx", "xlsx")
 STATUSES = ("met", "late", "overdue", "missed", "upcoming", "not_applicable", "unverified")
 DEFAULT_FAIL_ON = "missed,overdue"
+#: The narrowest and widest text ``--width`` (or ``COLUMNS``) may ask for: past a thousand columns a
+#: line is no longer read, and a rule line of billions of characters exhausts memory.
+WIDTHS = (20, 1000)
 
 
 def _date(text: str) -> dt.date:
@@ -75,9 +78,18 @@ def _fail_on(text: str) -> frozenset[str]:
 
 
 def _width(text: str) -> int:
-    if not (text.isascii() and text.isdigit()) or int(text) < 20:
-        raise argparse.ArgumentTypeError(tr("arg.width", got=text))
-    return int(text)
+    width = _columns(text)
+    if width is None:
+        raise argparse.ArgumentTypeError(tr("arg.width", first=WIDTHS[0], last=WIDTHS[1], got=text))
+    return width
+
+
+def _columns(text: str) -> int | None:
+    """``text`` as a number of columns within :data:`WIDTHS`, else ``None``."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 4):
+        return None
+    width = int(text)
+    return width if WIDTHS[0] <= width <= WIDTHS[1] else None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -107,7 +119,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="STATUSES",
         help=tr("check.help.fail_on", default=DEFAULT_FAIL_ON),
     )
-    parser.add_argument("--width", type=_width, metavar="N", help=tr("check.help.width"))
+    parser.add_argument(
+        "--width", type=_width, metavar="N", help=tr("check.help.width", first=WIDTHS[0], last=WIDTHS[1])
+    )
     parser.add_argument("--rules", type=Path, metavar="DIR", help=tr("help.rules_dir"))
     parser.add_argument(
         "--report-period",
@@ -238,9 +252,9 @@ def _one(args: argparse.Namespace, source: RecordSource, context: CheckRun) -> i
 
 
 def _terminal_width() -> int:
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isascii() and columns.isdigit() and int(columns) >= 20:
-        return int(columns)
+    columns = _columns(os.environ.get("COLUMNS", ""))
+    if columns is not None:
+        return columns
     try:
         return max(40, min(os.get_terminal_size(sys.stdout.fileno()).columns, 160))
     except (OSError, ValueError):

@@ -53,11 +53,11 @@ def render(
     ``ActivityRecord``, from ``load_record``) gives the titles of the items used as evidence and
     ``record_file`` the record's name, as the CLI's reports show them; without them the reports
     cite items by JSON Pointer only. ``fail_on`` are the statuses counted as failing (always at
-    least missed and overdue), ``width`` the text format's width, ``report_period`` (``2025``,
-    ``2025-H1``) and ``data_window`` (``calendar`` or ``nd09``) the period of a submitted report
-    (docx), as the CLI's ``--report-period`` and ``--data-window``; ``summary`` gives only what to do
-    and the totals (``--summary``), ``sarif_all`` every result in SARIF, not only the failing ones
-    (``--sarif-all``).
+    least missed and overdue), ``width`` the text format's width (kept within 40 to 1,000 columns),
+    ``report_period`` (``2025``, ``2025-H1``) and ``data_window`` (``calendar`` or ``nd09``) the
+    period of a submitted report (docx), as the CLI's ``--report-period`` and ``--data-window``;
+    ``summary`` gives only what to do and the totals (``--summary``), ``sarif_all`` every result in
+    SARIF, not only the failing ones (``--sarif-all``).
 
     An unknown format or language raises ``UsageError``.
 

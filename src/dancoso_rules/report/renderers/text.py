@@ -52,6 +52,9 @@ _ANSI = {
     "dim": "2",
 }
 _MIN_WIDTH = 40
+#: The widest text it wraps to, as ``dancoso check --width`` allows: ``render(width=...)`` of billions
+#: would exhaust memory drawing one rule line.
+_MAX_WIDTH = 1000
 
 
 def _wrap(words: list[str], width: int, first: str, rest: str) -> list[str]:
@@ -83,7 +86,7 @@ class _Writer:
     """Lines wrapped to a width, with optional ANSI colour."""
 
     def __init__(self, options: RenderOptions) -> None:
-        self.width = max(_MIN_WIDTH, options.width)
+        self.width = min(max(_MIN_WIDTH, options.width), _MAX_WIDTH)
         self.color = options.color
         self.lang = options.lang
         self.lines: list[str] = []
