@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -227,3 +228,76 @@ def test_several_files_and_markdown_overview(capsys: pytest.CaptureFixture[str])
     out = capsys.readouterr().out
     assert out.startswith("## Tổng hợp tình hình thực hiện")
     assert out.count("\n| ") >= 3 + 3
+
+
+def _many(tmp_path: Path, count: int, *, invalid: int = 0) -> Path:
+    """``count`` records made from the examples, each with an organisation id of its own, one a line;
+    then ``invalid`` lines that are no record, each with a long value its message quotes."""
+    examples = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*/*.json"))]
+    lines = []
+    for number in range(count):
+        record = json.loads(json.dumps(examples[number % len(examples)]))
+        record["organisation"]["id"] += f"-{number:04d}"
+        lines.append(json.dumps(record, ensure_ascii=False))
+    lines += [json.dumps({"organisation": {"id": "x" * 2000}}) for _ in range(invalid)]
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("summary", [["--summary"], []], ids=["summary", "full"])
+def test_the_markdown_overview_of_many_records_fits_a_github_comment(
+    lang: str, summary: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 600 organisations made an overview of 85,183 characters, over GitHub's 65,536.
+    many = str(_many(tmp_path, 600))
+    argv = [many, *AS_OF, "--format", "markdown", "--lang", lang, *summary]
+    assert check(*argv) == 1
+    out = capsys.readouterr().out
+    assert len(out) <= 65_536
+    assert "| 52100 | 2900 | 3400 | 500 | 10900 | 900 | 6600 | 26900 |" in out  # the totals of all 600
+    ranks = [int(m[1]) for m in re.finditer(r"^\| (\d+) \| .* \(`", out, flags=re.MULTILINE)]
+    assert ranks == list(range(1, len(ranks) + 1))  # the worst first, none skipped
+    assert 300 < len(ranks) < 600
+    shown, cut = (f"{len(ranks):,}", f"{600 - len(ranks):,}")
+    if lang == "en":
+        assert out.endswith(
+            f"\n\n_Only the first {shown} organisations are shown; the {cut} after them are left out to keep "
+            "within GitHub's limit of 65,536 characters for a comment. See the full table with --format html "
+            "or --format csv._\n"
+        )
+    else:
+        assert out.endswith(
+            f"\n\n_Chỉ hiển thị {shown} cơ quan, đơn vị xếp đầu; đã lược bớt {cut} cơ quan, đơn vị xếp sau để "
+            "không vượt giới hạn 65.536 ký tự của một bình luận trên GitHub. Xem bảng đầy đủ với --format html "
+            "hoặc --format csv._\n"
+        )
+    assert check(*argv, "--jobs", "1") == 1
+    assert capsys.readouterr().out == out  # the same cut, whoever checks the records
+
+
+def test_the_markdown_overview_cuts_invalid_records_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    many = str(_many(tmp_path, 6, invalid=300))
+    assert check(many, *AS_OF, "--format", "markdown", "--lang", "en") == 2
+    out = capsys.readouterr().out
+    assert len(out) <= 65_536
+    assert "**Invalid records: 300**" in out
+    listed = out.count("\n- `")
+    assert 0 < listed < 300
+    assert (
+        f"- … and {300 - listed} more invalid records (their messages are on standard error and in --format json)."
+        in out
+    )
+    assert "| 6 | " in out  # the organisations' rows are all kept
+    assert "left out" not in out
+
+
+def test_a_markdown_overview_that_fits_is_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    assert check(str(EXAMPLES), *AS_OF, "--format", "markdown", "--lang", "en") == 1
+    out = capsys.readouterr().out
+    assert "| 6 | " in out
+    assert out.endswith("|\n\n")
+    assert "left out" not in out

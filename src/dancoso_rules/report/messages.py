@@ -213,6 +213,18 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "overview.organisations": ("Số cơ quan, đơn vị", "Organisations"),
     "overview.invalid": ("Hồ sơ không hợp lệ", "Invalid records"),
+    "overview.invalid_cut": (
+        "… và {n} hồ sơ không hợp lệ khác (thông báo chi tiết có trên đầu ra lỗi chuẩn và trong --format json).",
+        "… and {n} more invalid records (their messages are on standard error and in --format json).",
+    ),
+    "overview.cut": (
+        "Chỉ hiển thị {shown} cơ quan, đơn vị xếp đầu; đã lược bớt {n} cơ quan, đơn vị xếp sau để không vượt "
+        "giới hạn {limit} ký tự của một bình luận trên GitHub. Xem bảng đầy đủ với --format html hoặc "
+        "--format csv.",
+        "Only the first {shown} organisations are shown; the {n} after them are left out to keep within "
+        "GitHub's limit of {limit} characters for a comment. See the full table with --format html or "
+        "--format csv.",
+    ),
     # the overview as an HTML dashboard
     "dash.failing": ("Số kết quả không đạt", "Failing results"),
     "dash.id": ("Mã đơn vị", "Id"),

@@ -6,7 +6,8 @@ results of duties in one table, those of requests and encouragements, which neve
 the totals by khoản, and each Điều in a collapsed ``<details>`` block with its verbatim words, its
 obligations and their results. With ``--summary``, or when the whole would pass GitHub's 65,536
 characters for a comment, a compact form: what to do, the totals, and as much of the rest as fits,
-folded, with a note saying what was cut. Every string from the record or the rules is escaped, so that a
+folded, with a note saying what was cut. The overview of many organisations keeps within the same
+limit: its totals, then as many rows as fit, worst first, and a note on the rows cut. Every string from the record or the rules is escaped, so that a
 title can neither break a table nor inject HTML.
 """
 
@@ -349,8 +350,14 @@ class MarkdownRenderer:
         return [*lines, ""]
 
     def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
-        """The overview: one table row per organisation, worst first, with its weakest khoản."""
+        """The overview: the totals, then one table row per organisation, worst first, with its weakest
+        khoản; within :data:`COMMENT_LIMIT` characters, as a single report is. Rows that would pass it
+        are cut, the last ones (the best placed), with a note saying how many and where to find the full
+        table; so are the invalid records past a quarter of it. Streamed, row by row."""
         lang = options.lang
+        total = overview.organisations
+        # Room for the note on rows cut, whatever their number, and the line closing the table.
+        budget = COMMENT_LIMIT - len(self._rows_cut(total, total, lang)) - 1
         head = [
             f"## {md(msg('overview.title', lang))}",
             "",
@@ -364,20 +371,55 @@ class MarkdownRenderer:
             "",
         ]
         if overview.invalid:
-            head += [f"**{md(msg('overview.invalid', lang))}: {len(overview.invalid)}**", ""]
-            head += [f"- {code(item.file)}: {md('; '.join(item.problems[:3]))}" for item in overview.invalid]
-            head.append("")
+            head += self._invalid(overview, lang, budget // 4)
         statuses = " | ".join(_status(s, lang) for s in STATUS_ORDER)
         head += [
             f"| # | {msg('col.organisation', lang)} | {statuses} | {msg('col.worst', lang)} |",
             "|--:|---" + "|--:" * len(STATUS_ORDER) + "|---|",
         ]
+        used = len("\n".join(head)) + 1
         yield "\n".join(head) + "\n"
+        shown = 0
         for rank, row in enumerate(overview.rows(), start=1):
             worst = ", ".join(
                 f"{md(citation(c.provision, c.citation, lang))} ({c.failing(options.fail_on)})"
                 for c in row.clauses
                 if c.failing(options.fail_on)
             )
-            yield f"| {rank} | {md(row.name)} (`{row.organisation}`) | {_counts_row(row.totals)} | {worst or '—'} |\n"
+            line = f"| {rank} | {md(row.name)} (`{row.organisation}`) | {_counts_row(row.totals)} | {worst or '—'} |\n"
+            used += len(line)
+            if used > budget:  # the rows are worst first: those kept are the ones to act on
+                break
+            shown = rank
+            yield line
         yield "\n"
+        if shown < total:
+            yield self._rows_cut(shown, total - shown, lang)
+
+    def _invalid(self, overview: Overview, lang: str, budget: int) -> list[str]:
+        """The invalid records with their first messages, as many as ``budget`` characters hold, then
+        how many more there are."""
+        invalid = overview.invalid
+        lines = [f"**{md(msg('overview.invalid', lang))}: {len(invalid)}**", ""]
+        used = 0
+        for index, item in enumerate(invalid):
+            line = f"- {code(item.file)}: {md('; '.join(item.problems[:3]))}"
+            used += len(line) + 1
+            if used > budget:
+                lines.append(
+                    f"- {md(msg('overview.invalid_cut', lang, n=_number(len(invalid) - index, lang)))}"
+                )
+                break
+            lines.append(line)
+        return [*lines, ""]
+
+    def _rows_cut(self, shown: int, cut: int, lang: str) -> str:
+        """The note under a table cut to fit: how many rows are shown, how many left out, and where they all are."""
+        note = msg(
+            "overview.cut",
+            lang,
+            shown=_number(shown, lang),
+            n=_number(cut, lang),
+            limit=_number(COMMENT_LIMIT, lang),
+        )
+        return f"_{md(note)}_\n"
