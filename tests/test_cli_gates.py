@@ -455,6 +455,43 @@ def test_a_file_that_cannot_be_read_mid_run_is_exit_2_not_a_bug(
     assert capsys.readouterr().err == "records.jsonl: cannot read or write: Permission denied\n"
 
 
+#: What each command exits with for an invalid record: ``validate`` judges records, the others need one.
+INVALID_RECORD_EXIT = {"validate": 1, "check": 2, "calendar": 2, "template": 2}
+
+
+def test_an_invalid_record_exits_as_the_help_and_the_readme_say(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The README listed an invalid record under exit 1 for every command; `check` exits 2 for it.
+    bad = str(REPO / "tests" / "fixtures" / "records" / "invalid" / "bad-date.json")
+    argv = {
+        "validate": ["validate", bad],
+        "check": ["check", bad, *AS_OF],
+        "calendar": ["calendar", bad, *AS_OF],
+        "template": ["template", "--from", bad, "--output", str(tmp_path / "t.xlsx")],
+    }
+    for command, code in INVALID_RECORD_EXIT.items():
+        assert main([*argv[command], "--lang", "en"]) == code, command
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    out = capsys.readouterr().out
+    assert "\nexit codes:\n  0    success\n" in out
+    codes = out.split("exit codes:\n", 1)[1]
+    one, two = (" ".join(codes.split("\n  2 ")[i].split()) for i in (0, 1))
+    assert "an invalid record (validate, import)" in one
+    assert "an invalid record or option (check, calendar, template)" in two
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    assert (
+        "**1** the inputs were read but fail: an invalid record for `validate` and `import`, a duty with a "
+        "status in `--fail-on` for `check`"
+    ) in readme
+    assert (
+        "**2** usage errors, unreadable input, an invalid record or option for `check`, `calendar` and `template`"
+        in readme
+    )
+
+
 # --- 10: --fail-on decides the exit code, never what the report says ----------------------------------
 
 
@@ -678,9 +715,22 @@ def test_a_utf8_bom_is_accepted_with_a_note(tmp_path: Path) -> None:
     done = dancoso("validate", str(record))
     assert done.returncode == 0, done.stdout
     assert b"byte-order mark" in done.stdout
+    done = dancoso("validate", "--strict", str(record))
+    assert done.returncode == 0, done.stdout  # a note on the file's form, never an error
+    assert b"warning: the file starts with a UTF-8 byte-order mark (BOM), which is skipped" in done.stdout
     done = dancoso("check", str(record), *AS_OF, "--format", "json")
     assert done.returncode == 1, done.stderr
     assert json.loads(done.stdout)["organisation"]["id"] == "so-noi-vu-tra-vinh"
+
+
+def test_the_docs_say_a_utf8_bom_is_skipped_as_the_code_does() -> None:
+    # docs/en/records.md said a record must have no byte-order mark, while the code skips one with a note.
+    for page in ("README.md", "docs/en/records.md"):
+        text = " ".join((REPO / page).read_text(encoding="utf-8").split())
+        assert "UTF-8 without a byte-order mark" not in text, page
+        assert "a warning even with `--strict`" in text, page
+    text = " ".join((REPO / "docs/vi/records.md").read_text(encoding="utf-8").split())
+    assert "được bỏ qua kèm ghi chú, ghi chú này vẫn là cảnh báo kể cả với `--strict`" in text
 
 
 def test_validate_reads_json_lines(tmp_path: Path) -> None:

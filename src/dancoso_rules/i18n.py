@@ -73,6 +73,15 @@ EN: dict[str, str] = {
     # the command line
     "cli.description": "Grassroots-democracy obligations (Luật 10/2022/QH15) as code: rules, records, reports.",
     "cli.version": "show the version and exit",
+    # laid out by hand: the help keeps its lines as they are
+    "cli.exit_codes": "exit codes:\n"
+    "  0    success\n"
+    "  1    the inputs were read but fail: an invalid record (validate, import), a\n"
+    "       result with a status in --fail-on (check), a rule problem (rules lint)\n"
+    "  2    usage errors; unreadable input; an invalid record or option (check,\n"
+    "       calendar, template); output that cannot be written\n"
+    "  3    an internal error (a bug), told in one line with where to report it\n"
+    "  141  the reader of standard output left before the end (| head)",
     "cli.lang": "the language of messages, help and reports: vi or en (default: from the locale "
     "LC_ALL / LC_MESSAGES / LANG; vi when unsure)",
     "cli.command.rules": "list, show, lint and measure the coverage of rule packs",
@@ -493,6 +502,15 @@ VI: dict[str, str] = {
     "cli.description": "Nghĩa vụ thực hiện dân chủ ở cơ sở (Luật 10/2022/QH15) dưới dạng mã: quy tắc, hồ sơ, "
     "báo cáo.",
     "cli.version": "hiển thị phiên bản và thoát",
+    "cli.exit_codes": "mã thoát:\n"
+    "  0    thành công\n"
+    "  1    đã đọc được đầu vào nhưng chưa đạt: hồ sơ không hợp lệ (validate,\n"
+    "       import), có kết quả ở tình trạng nêu tại --fail-on (check), bộ quy tắc\n"
+    "       có lỗi (rules lint)\n"
+    "  2    dùng lệnh sai; đầu vào không đọc được; hồ sơ hoặc tham số không hợp lệ\n"
+    "       (check, calendar, template); không ghi được kết quả\n"
+    "  3    lỗi nội bộ của phần mềm, báo bằng một dòng kèm nơi báo lỗi\n"
+    "  141  chương trình đọc đầu ra chuẩn đã dừng trước khi hết (| head)",
     "cli.lang": "ngôn ngữ của thông báo, hướng dẫn và báo cáo: vi hoặc en (mặc định: theo thiết lập vùng "
     "LC_ALL / LC_MESSAGES / LANG; vi khi không xác định được)",
     "cli.command.rules": "liệt kê, xem, kiểm tra và đo mức bao quát của các bộ quy tắc",

@@ -76,13 +76,15 @@ _CLI_INTRO: dict[str, list[str]] = {
         "    Each block below is what `dancoso … --lang en --help` prints, taken from the CLI itself when the site "
         "is built.",
         "",
-        "**Exit codes**, the same for every command:",
+        "**Exit codes**, as `dancoso --help` lists them:",
         "",
         "| Code | Meaning |",
         "|---|---|",
         "| `0` | success: every record valid; no result with a status in `--fail-on` |",
-        "| `1` | the inputs were read but fail: an invalid record (`validate`), a failing duty (`check`) |",
-        "| `2` | usage errors, unreadable or invalid input (`check`), output that cannot be written |",
+        "| `1` | the inputs were read but fail: an invalid record (`validate`, `import`), a result with a status in "
+        "`--fail-on` (`check`), a rule problem (`rules lint`) |",
+        "| `2` | usage errors, unreadable input, an invalid record or option (`check`, `calendar`, `template`), "
+        "output that cannot be written |",
         "| `3` | an internal error, a bug: one line on standard error says what and where to report it "
         "(`DANCOSO_DEBUG=1` shows the traceback) |",
         "| `141` | the reader of standard output left before the end (`dancoso check … \\| head`): never 0, "
@@ -99,7 +101,7 @@ _CLI_INTRO: dict[str, list[str]] = {
         "`validate --format json` never changes with the language.",
         "",
         "**Input**: records are UTF-8 JSON, with or without a byte-order mark (a BOM, as PowerShell and Notepad "
-        "write, is skipped with a note); UTF-16 is refused. `-` reads standard input: one record, or JSON Lines "
+        "write, is skipped; `validate` notes it, a warning even with `--strict`); UTF-16 is refused. `-` reads standard input: one record, or JSON Lines "
         "(one record per line), for `check` as for `validate`.",
         "",
         "**Output** is UTF-8 whatever the locale. `--output PATH`:",
@@ -127,13 +129,15 @@ _CLI_INTRO: dict[str, list[str]] = {
         "    Mỗi khối dưới đây là nội dung lệnh `dancoso … --lang vi --help` hiển thị, lấy trực tiếp từ chương "
         "trình khi xây dựng trang.",
         "",
-        "**Mã thoát**, giống nhau ở mọi lệnh:",
+        "**Mã thoát**, như lệnh `dancoso --help` liệt kê:",
         "",
         "| Mã | Ý nghĩa |",
         "|---|---|",
         "| `0` | thành công: mọi hồ sơ hợp lệ; không có kết quả nào ở tình trạng nêu tại `--fail-on` |",
-        "| `1` | đã đọc được đầu vào nhưng chưa đạt: hồ sơ không hợp lệ (`validate`), nhiệm vụ chưa đạt (`check`) |",
-        "| `2` | dùng lệnh sai, đầu vào không đọc được hoặc không hợp lệ (`check`), không ghi được kết quả |",
+        "| `1` | đã đọc được đầu vào nhưng chưa đạt: hồ sơ không hợp lệ (`validate`, `import`), có kết quả ở tình "
+        "trạng nêu tại `--fail-on` (`check`), bộ quy tắc có lỗi (`rules lint`) |",
+        "| `2` | dùng lệnh sai, đầu vào không đọc được, hồ sơ hoặc tham số không hợp lệ (`check`, `calendar`, "
+        "`template`), không ghi được kết quả |",
         "| `3` | lỗi nội bộ của phần mềm: một dòng trên đầu ra lỗi chuẩn nêu lỗi và nơi báo lỗi "
         "(`DANCOSO_DEBUG=1` hiển thị chi tiết truy vết) |",
         "| `141` | chương trình đọc đầu ra chuẩn đã dừng trước khi hết (`dancoso check … \\| head`): không bao giờ "
@@ -150,7 +154,8 @@ _CLI_INTRO: dict[str, list[str]] = {
         "hướng dẫn của `--lang en`. Mã vấn đề (`code`) trong `validate --format json` không thay đổi theo ngôn ngữ.",
         "",
         "**Đầu vào**: hồ sơ là tệp JSON mã hóa UTF-8, có hoặc không có dấu thứ tự byte (BOM, do PowerShell và "
-        "Notepad ghi, được bỏ qua kèm ghi chú); tệp UTF-16 bị từ chối. `-` đọc từ đầu vào chuẩn: một hồ sơ, hoặc "
+        "Notepad ghi, được bỏ qua; lệnh `validate` nêu ghi chú về dấu này, vẫn chỉ là cảnh báo kể cả với "
+        "`--strict`); tệp UTF-16 bị từ chối. `-` đọc từ đầu vào chuẩn: một hồ sơ, hoặc "
         "JSON Lines (mỗi dòng một hồ sơ), với `check` cũng như `validate`.",
         "",
         "**Đầu ra** luôn mã hóa UTF-8, không phụ thuộc thiết lập vùng. `--output PATH`:",

@@ -1,8 +1,11 @@
 """``dancoso``: parse arguments, call the library, print, and set the exit code.
 
-Exit codes: 0 success; 1 the inputs were read but fail (invalid records, duties failing); 2 usage,
-unreadable or invalid input, or output that cannot be written; 3 an internal error (a bug), told in
-one line with where to report it (``DANCOSO_DEBUG=1`` shows the traceback). A user error is printed as
+Exit codes (``dancoso --help`` lists them too): 0 success; 1 the inputs were read but fail (an
+invalid record for ``validate`` and ``import``, a result with a status in ``--fail-on`` for
+``check``, a rule problem for ``rules lint``); 2 usage errors, unreadable input, an invalid record
+or option for ``check``, ``calendar`` and ``template``, or output that cannot be written; 3 an
+internal error (a bug), told in one line with where to report it (``DANCOSO_DEBUG=1`` shows the
+traceback); 141 the reader of standard output left early. A user error is printed as
 located one-line messages, never a traceback. Standard output is UTF-8 whatever the locale. Each
 sub-command lives in its own module, imported only when it runs, so that start-up stays fast.
 """
@@ -39,6 +42,15 @@ COMMANDS: dict[str, str] = {
 }
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's, but text laid out in lines (the exit codes) keeps them; a paragraph is wrapped."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
 class _VersionAction(argparse.Action):
     """``--version``: looks the version up only when asked (importlib.metadata is slow to import)."""
 
@@ -59,7 +71,12 @@ class _VersionAction(argparse.Action):
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     """The argument parser, in the current language; only the sub-command named in ``argv`` is imported
     and configured."""
-    parser = argparse.ArgumentParser(prog="dancoso", description=tr("cli.description"))
+    parser = argparse.ArgumentParser(
+        prog="dancoso",
+        description=tr("cli.description"),
+        epilog=tr("cli.exit_codes"),
+        formatter_class=_HelpFormatter,
+    )
     parser.add_argument("--version", action=_VersionAction)
     add_lang(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
