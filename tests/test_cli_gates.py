@@ -165,27 +165,25 @@ def test_a_folder_that_cannot_be_read_is_a_problem(tmp_path: Path, monkeypatch: 
 
 
 def test_a_batch_never_writes_a_report_over_an_input(tmp_path: Path) -> None:
+    """Another organisation's record reached through a link in the output folder, named as this run's
+    report would be: the report takes the next name, the record is left as it was."""
     out = tmp_path / "out"
     out.mkdir()
-    named_like_a_report = (
-        out / "so-noi-vu-tra-vinh.json"
-    )  # another organisation's record, in the output folder
-    named_like_a_report.write_bytes(LONG_AN.read_bytes())
-    before = named_like_a_report.read_bytes()
-    done = dancoso(
-        "check",
-        str(named_like_a_report),
-        str(SO_NOI_VU),
-        *AS_OF,
-        "--format",
-        "json",
-        "--output",
-        f"{out}/",
-    )
+    record = tmp_path / "long-an.json"
+    record.write_bytes(LONG_AN.read_bytes())
+    (out / "so-noi-vu-tra-vinh.json").symlink_to(record)  # named like the report of SO_NOI_VU
+    done = dancoso("check", str(record), str(SO_NOI_VU), *AS_OF, "--format", "json", "--output", f"{out}/")
     no_traceback(done)
-    assert named_like_a_report.read_bytes() == before
+    assert record.read_bytes() == LONG_AN.read_bytes()
     assert done.returncode == 1, done.stderr
     assert (out / "so-noi-vu-tra-vinh-2.json").is_file()
+    # The record itself in the output folder: refused before anything is written.
+    (out / "so-noi-vu-tra-vinh.json").unlink()
+    inside = out / "so-noi-vu-tra-vinh.json"
+    inside.write_bytes(LONG_AN.read_bytes())
+    done = dancoso("check", str(inside), str(SO_NOI_VU), *AS_OF, "--format", "json", "--output", f"{out}/")
+    assert done.returncode == 2, done.stderr
+    assert inside.read_bytes() == LONG_AN.read_bytes()
 
 
 # --- 3 and 4: where output may go --------------------------------------------------------------------
