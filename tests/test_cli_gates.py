@@ -273,7 +273,7 @@ def test_no_output_is_ever_written_into_the_rule_folder(tmp_path: Path) -> None:
         done = dancoso(*args, "--rules", str(rules))
         no_traceback(done)
         assert done.returncode == 2, (args, done.stderr)
-        assert b"refusing to write the report over an input file" in done.stderr, args
+        assert f"refusing to write into the rule folder {rules.resolve()}".encode() in done.stderr, args
     assert {p: p.read_bytes() for p in rules.rglob("*") if p.is_file()} == before
     assert not (rules / "reports").exists()
 
@@ -311,9 +311,14 @@ def test_reports_are_never_written_among_the_records_of_the_run(tmp_path: Path) 
         no_traceback(done)
         assert done.returncode == 2, done.stderr
         assert b"refusing to write reports into a folder that holds a record of this run" in done.stderr
+    done = dancoso("check", both[0], *AS_OF, "--format", "json", "--output", "recs/", cwd=tmp_path)
+    assert done.returncode == 2, done.stderr  # one record: the same refusal
     assert sorted(p.name for p in records.iterdir()) == names
     done = dancoso("check", *both, *AS_OF, "--format", "json", "--output", "reports/", cwd=tmp_path)
     assert done.returncode == 1, done.stderr  # beside the records, not among them: written
+    # A folder above the records' own is not among them: the next run over recs/ never reads it.
+    done = dancoso("check", "recs", *AS_OF, "--format", "json", "--output", ".", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
 
 
 def test_dev_stdout_on_a_pipe_is_standard_output() -> None:

@@ -465,3 +465,21 @@ def test_colour_codes_are_the_renderers_own(tmp_path: Path) -> None:
     assert "\x1b]" not in text
     assert "\x1b[2J" not in text
     assert "\x07" not in text
+
+
+def test_a_name_that_starts_with_an_equals_sign_is_text_in_the_report_workbook(tmp_path: Path) -> None:
+    """A record named ``=HYPERLINK(...)`` must not become a formula Excel would run (the CSV and the record
+    workbook already keep it text): every cell of the report workbook that holds it is text."""
+    from openpyxl import load_workbook
+
+    record = json.loads((EXAMPLES / "tra-vinh" / "so-noi-vu.json").read_bytes())
+    record["organisation"]["name"] = '=HYPERLINK("http://example.com","x")'
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "report.xlsx"
+    assert main(["check", str(path), "--as-of", "2026-01-15", "--format", "xlsx", "--output", str(out)]) == 1
+    cells = [cell for sheet in load_workbook(out) for row in sheet.iter_rows() for cell in row]
+    named = [cell for cell in cells if isinstance(cell.value, str) and "HYPERLINK" in cell.value]
+    assert named
+    assert all(cell.data_type == "s" for cell in named)
+    assert not any(cell.data_type == "f" for cell in cells)

@@ -125,11 +125,11 @@ def test_a_width_in_other_digits_is_refused_or_ignored(
         check(str(SO_NOI_VU), *AS_OF, "--width", "²")
     assert exited.value.code == 2
     assert (
-        "cần độ rộng từ 20 đến 1000 cột" in capsys.readouterr().err
+        "cần độ rộng từ 40 đến 1000 cột" in capsys.readouterr().err
     )  # the default locale of the tests is vi
 
 
-@pytest.mark.parametrize("width", ["99999999999", "1001", "19", "9" * 5000])
+@pytest.mark.parametrize("width", ["99999999999", "1001", "39", "9" * 5000])
 def test_a_width_past_a_thousand_columns_is_a_usage_error(
     width: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -138,7 +138,7 @@ def test_a_width_past_a_thousand_columns_is_a_usage_error(
         check(str(SO_NOI_VU), *AS_OF, "--width", width, "--lang", "en")
     assert exited.value.code == 2
     assert (
-        f"argument --width: expected a width from 20 to 1000 columns; got '{width}'"
+        f"argument --width: expected a width from 40 to 1000 columns; got '{width}'"
         in capsys.readouterr().err
     )
 
@@ -301,3 +301,11 @@ def test_a_markdown_overview_that_fits_is_whole(capsys: pytest.CaptureFixture[st
     assert "| 6 | " in out
     assert out.endswith("|\n\n")
     assert "left out" not in out
+
+
+def test_the_widths_the_command_line_allows_are_the_text_renderers() -> None:
+    """``--width`` is checked before the renderer is imported (start-up): its bounds are the renderer's."""
+    from dancoso_rules.cli.check import WIDTHS
+    from dancoso_rules.report.renderers.text import TEXT_WIDTHS
+
+    assert WIDTHS == TEXT_WIDTHS

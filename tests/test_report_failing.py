@@ -197,7 +197,8 @@ def test_junit_sarif_and_markdown_keep_an_encouragement_apart(
     assert (results[DUTY]["kind"], results[DUTY]["level"]) == ("fail", "error")
     assert (results[ENCOURAGEMENT]["kind"], results[ENCOURAGEMENT]["level"]) == ("fail", "note")
     assert results[ENCOURAGEMENT]["properties"]["modality"] == "encouragement"
-    assert results[ENCOURAGEMENT]["properties"]["status"] == "overdue"
+    assert results[ENCOURAGEMENT]["properties"]["status"] == "overdue"  # the code, for machines
+    assert results[ENCOURAGEMENT]["properties"]["status_label"] == "Chưa thực hiện (khuyến khích)"
 
     assert check(str(SO_NOI_VU), *AS_OF, "--format", "markdown") == 1
     markdown = capsys.readouterr().out
@@ -392,5 +393,13 @@ def test_the_signed_report_counts_an_encouragement_apart_from_overdue_duties(
     out = tmp_path / "bao-cao.docx"
     assert check(str(SO_NOI_VU), *AS_OF, "--format", "docx", "--output", str(out)) == 1
     capsys.readouterr()
-    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    assert "2 nhiệm vụ (1 quá hạn, 1 chưa thực hiện (khuyến khích))" in text
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "2 nội dung (1 quá hạn, 1 nội dung chưa thực hiện (khuyến khích))" in text
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    encouraged = [row for row in rows if "Chưa thực hiện (khuyến khích)" in row]
+    assert encouraged
+    assert all(
+        "mốc đối chiếu 31/12/2025" in row[2] and "hạn" not in row[2].replace("mốc", "") for row in encouraged
+    )
+    assert any("hạn 31/12/2025" in row[2] for row in rows if "Quá hạn (15 ngày)" in row)

@@ -33,9 +33,11 @@ if TYPE_CHECKING:
 FORMATS = ("text", "markdown", "html", "json", "junit", "sarif", "csv", "docx", "xlsx")
 STATUSES = ("met", "late", "overdue", "missed", "upcoming", "not_applicable", "unverified")
 DEFAULT_FAIL_ON = "missed,overdue"
-#: The narrowest and widest text ``--width`` (or ``COLUMNS``) may ask for: past a thousand columns a
-#: line is no longer read, and a rule line of billions of characters exhausts memory.
-WIDTHS = (20, 1000)
+#: The narrowest and widest text ``--width`` (or ``COLUMNS``) may ask for: the text renderer's own bounds
+#: (:data:`~dancoso_rules.report.renderers.text.TEXT_WIDTHS`, not imported here for start-up; a test holds
+#: them equal). Past a thousand columns a line is no longer read, and a rule line of billions of characters
+#: exhausts memory.
+WIDTHS = (40, 1000)
 
 
 def _date(text: str) -> dt.date:
@@ -50,7 +52,7 @@ def _date(text: str) -> dt.date:
 def as_of_date(text: str) -> dt.date:
     """``--as-of``: a date that exists, among the days a record may name (evaluation adds deadlines of
     up to two hundred years to it, so it must stay as far from the ends of the calendar as they do)."""
-    from dancoso_rules.record.model import MAX_DATE, MIN_DATE
+    from dancoso_rules.days import MAX_DATE, MIN_DATE
 
     day = _date(text)
     if not MIN_DATE <= day <= MAX_DATE:
@@ -60,7 +62,7 @@ def as_of_date(text: str) -> dt.date:
 
 def as_of_help() -> str:
     """The help of ``--as-of``, with the days it may name."""
-    from dancoso_rules.record.model import MAX_DATE, MIN_DATE
+    from dancoso_rules.days import MAX_DATE, MIN_DATE
 
     return tr("help.as_of", first=MIN_DATE, last=MAX_DATE)
 
@@ -162,7 +164,7 @@ def _jobs(text: str) -> int:
 def _report_period(text: str) -> str:
     if not re.fullmatch(r"\d{4}(-H[12])?", text):
         raise argparse.ArgumentTypeError(tr("arg.period", got=text))
-    from dancoso_rules.record.model import MAX_DATE, MIN_DATE
+    from dancoso_rules.days import MAX_DATE, MIN_DATE
 
     if not MIN_DATE.year <= int(text[:4]) <= MAX_DATE.year:  # year 0 is no date at all
         raise argparse.ArgumentTypeError(
@@ -228,7 +230,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _one(args: argparse.Namespace, source: RecordSource, context: CheckRun) -> int:
-    from dancoso_rules.cli.output import rule_folder, write_output
+    from dancoso_rules.cli.output import refuse_among_records, rule_folder, write_output
     from dancoso_rules.report.batch import check_source
 
     checked = check_source(
@@ -246,6 +248,7 @@ def _one(args: argparse.Namespace, source: RecordSource, context: CheckRun) -> i
     inputs.append(rule_folder(args.rules))
     output: Path | None = args.output
     if output is not None and args.output_is_folder:
+        refuse_among_records(output, args.records, [] if source.data is not None else [source.path])
         output = output / f"{checked.report.organisation.id}.{context.renderer.extension}"
     write_output(context.renderer.render(checked.report, context.options), output, inputs=inputs)
     return 1 if checked.report.failing(context.fail_on) else 0

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
 import time
 from collections.abc import Callable
@@ -26,8 +25,16 @@ from typing import TextIO
 
 from dancoso_rules.cli.check_pool import check_units, job_of
 from dancoso_rules.cli.check_run import CheckRun
-from dancoso_rules.cli.output import InputSet, is_input, output_error, rule_folder, write_chunks, write_output
-from dancoso_rules.errors import Location, Problem, UsageError
+from dancoso_rules.cli.output import (
+    InputSet,
+    is_input,
+    output_error,
+    refuse_among_records,
+    rule_folder,
+    write_chunks,
+    write_output,
+)
+from dancoso_rules.errors import Location, Problem
 from dancoso_rules.i18n import tr
 from dancoso_rules.paths import display_path
 from dancoso_rules.record.inputs import is_jsonl
@@ -80,10 +87,11 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     earlier: set[str] = set()
     before: set[str] = set()
     if folder is not None:
-        _refuse_inside_inputs(folder, args.records, paths)
+        refuse_among_records(folder, args.records, paths)
         overview_path = folder / f"overview.{extension}"
-        if is_input(overview_path, inputs):  # a folder inside the rule folder: every report would be an input
-            raise output_error(folder, tr("output.over_input"))
+        rules = inputs.folder_holding(overview_path)
+        if rules is not None:  # every report would be written into the rule folder
+            raise output_error(folder, tr("output.into_rules", folder=rules))
         if overview_path.is_dir():
             raise output_error(overview_path, tr("output.is_folder"))
         try:
@@ -214,23 +222,3 @@ def _note_others(folder: Path, names: set[str]) -> None:
         tr("batch.others", folder=folder, count=len(names), noun=noun, shown=shown, manifest=MANIFEST),
         file=sys.stderr,
     )
-
-
-def _refuse_inside_inputs(folder: Path, arguments: list[str], paths: list[Path]) -> None:
-    """Refuse a folder of reports inside a folder of records, or holding records of the run (named one by
-    one, ``recs/*.json``): the next run over that folder would read the reports as records."""
-    target = folder.resolve()
-    for argument in arguments:
-        source = Path(argument)
-        if source.is_dir() and target.is_relative_to(source.resolve()):
-            raise UsageError(
-                Problem(Location(str(folder)), tr("batch.inside_input", folder=argument), code="usage")
-            )
-    inside = str(target) + os.sep
-    for path in paths:  # by their absolute names, without a system call for each of thousands
-        if os.path.normpath(path.absolute()).startswith(inside):
-            raise UsageError(
-                Problem(
-                    Location(str(folder)), tr("batch.holds_input", record=display_path(path)), code="usage"
-                )
-            )

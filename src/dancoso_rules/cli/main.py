@@ -23,7 +23,6 @@ from typing import Any
 
 from dancoso_rules.cli.lang import add_lang, chosen_lang, speaking
 from dancoso_rules.i18n import tr
-from dancoso_rules.text import visible
 
 #: The words after ``--lang``: not the name of a sub-command.
 LANG_VALUES = frozenset({"vi", "en"})
@@ -134,6 +133,8 @@ def _main(args_list: list[str]) -> int:
         if exc.filename is None:
             return _internal(exc)
         line = tr("cli.cannot_read_write", file=exc.filename, reason=exc.strerror or exc)
+        from dancoso_rules.text import visible
+
         print(visible(line), file=sys.stderr)  # a file name may hold control characters
         return 2
     except Exception as exc:
@@ -231,6 +232,8 @@ def _internal(exc: Exception) -> int:
         raise exc
     # The exception's words may quote a record's text: its control characters are written out, as in
     # every message.
+    from dancoso_rules.text import visible
+
     what = visible(" ".join(f"{type(exc).__name__}: {exc}".split()))
     print(tr("cli.internal", what=what, where=tr("cli.report_bugs")), file=sys.stderr)
     return EXIT_INTERNAL

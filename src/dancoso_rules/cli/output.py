@@ -82,6 +82,11 @@ class InputSet:
             return False
         return (info.st_dev, info.st_ino) in self._files
 
+    def folder_holding(self, output: Path) -> Path | None:
+        """The input folder (the rule folder) that ``output`` lies in, if any."""
+        resolved = output.resolve()
+        return next((f for f in self._folders if resolved.is_relative_to(f)), None)
+
 
 def output_target(text: str | None, name: str) -> Path | None:
     """The file a command that writes one file writes (``--output``): ``text``, or ``text/name`` when ``text``
@@ -92,6 +97,32 @@ def output_target(text: str | None, name: str) -> Path | None:
     if text.endswith(("/", os.sep)) or Path(text).is_dir():
         return Path(text) / name
     return Path(text)
+
+
+def refuse_among_records(folder: Path, arguments: list[str], paths: list[Path]) -> None:
+    """Refuse a folder of reports inside a folder of records, or holding records of the run directly (named
+    one by one, ``recs/*.json``): the next run over that folder would read the reports as records."""
+    target = folder.resolve()
+    for argument in arguments:
+        source = Path(argument)
+        if source.is_dir() and target.is_relative_to(source.resolve()):
+            raise UsageError(
+                Problem(Location(str(folder)), tr("batch.inside_input", folder=argument), code="usage")
+            )
+    # A record directly in the folder: by its folder's absolute name (the folder's as given, and resolved),
+    # without a system call for each of thousands of records.
+    folders = {str(target), os.path.normpath(folder.absolute())}
+    for path in paths:
+        if str(Path(os.path.normpath(path.absolute())).parent) in folders:
+            raise UsageError(
+                Problem(Location(str(folder)), tr("batch.holds_input", record=_shown(path)), code="usage")
+            )
+
+
+def _shown(path: Path) -> str:
+    from dancoso_rules.paths import display_path
+
+    return display_path(path)
 
 
 def rule_folder(rules: Path | None) -> Path:
@@ -115,8 +146,12 @@ def atomic_file(output: Path, *, inputs: Iterable[Path] | InputSet = ()) -> Iter
 
     Raises :class:`UsageError` (exit 2) for an input, a folder, or a target that cannot be written.
     """
-    if is_input(output, inputs):
-        raise output_error(output, tr("output.over_input"))
+    found = inputs if isinstance(inputs, InputSet) else InputSet(inputs)
+    if output in found:
+        folder = found.folder_holding(output)
+        raise output_error(
+            output, tr("output.over_input") if folder is None else tr("output.into_rules", folder=folder)
+        )
     try:
         info: os.stat_result | None = output.stat()
     except FileNotFoundError:

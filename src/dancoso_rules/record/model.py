@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
+from dancoso_rules.days import MAX_DATE as MAX_DATE
+from dancoso_rules.days import MIN_DATE as MIN_DATE
 from dancoso_rules.i18n import tr
 from dancoso_rules.model.common import Frozen, Slug, Text
 from dancoso_rules.model.schedule import PERIOD_LABEL, labelled_period, shift
@@ -27,11 +29,6 @@ ITEM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
 URL_PATTERN = r"^https?://\S+$"
 #: A file's sha256, in either case.
 SHA256_PATTERN = r"^[0-9a-fA-F]{64}$"
-#: The first and last day a record may name. Evaluation adds deadlines of up to two hundred years
-#: (:data:`~dancoso_rules.model.schedule.MAX_DURATION_MONTHS`, twice) to a record's days; far from
-#: the ends of the calendar (years 1 and 9999) that arithmetic can never overflow.
-MIN_DATE = dt.date(1900, 1, 1)
-MAX_DATE = dt.date(2199, 12, 31)
 #: The longest period a record may cover, in months: ten years (its last day before the tenth
 #: anniversary of its first). Evaluation lays out every period of every duty over it.
 MAX_PERIOD_MONTHS = 120

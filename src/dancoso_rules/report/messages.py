@@ -165,7 +165,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "report.verdict.soft": (
         "Ngoài ra, {n} kết quả thuộc nội dung văn bản chỉ khuyến khích hoặc đề nghị chưa được thực hiện; "
         "các kết quả này không tính vào số không đạt.",
-        "{n} more result(s), of encouragements or requests, not met: not counted as failing, "
+        "{n} more result(s), of encouragements or requests, not done: not counted as failing, "
         "since the instrument only encourages or requests them.",
     ),
     "report.soft": ("Khuyến khích, đề nghị chưa thực hiện", "Encouragements and requests not done"),

@@ -335,15 +335,23 @@ class _Builder:
         ]
         if not rows:
             return 0
-        # Counted by the words each result's status is said in: a request or an encouragement not done is
-        # "chưa thực hiện (khuyến khích)", never counted as "quá hạn" (see ``status_word``).
-        counts: dict[tuple[int, bool, str], int] = {}
+        # Counted by the words each result's status is said in (``status_word``): a request or an encouragement
+        # not done is "nội dung chưa thực hiện (khuyến khích)", after the duties, never counted as "quá hạn";
+        # each wording once, in the place of its first status.
+        counts: dict[str, list[int]] = {}
         for _, result in rows:
             soft = not is_enforceable(result.modality)
-            key = (_STATUS_ORDER.index(result.status.value), soft, _lower_first(status_word(result, "vi")))
-            counts[key] = counts.get(key, 0) + 1
-        summary = ", ".join(f"{n} {word}" for (*_, word), n in sorted(counts.items()))
-        self._para(f"{_capitalise(citation)}: {len(rows)} nhiệm vụ ({summary}).", indent=True)
+            order = _STATUS_ORDER.index(result.status.value) + soft * len(_STATUS_ORDER)
+            word = ("nội dung " if soft else "") + _lower_first(status_word(result, "vi"))
+            kept = counts.setdefault(word, [order, 0])
+            kept[0] = min(kept[0], order)
+            kept[1] += 1
+        summary = ", ".join(
+            f"{n} {word}" for word, (_, n) in sorted(counts.items(), key=lambda i: (i[1][0], i[0]))
+        )
+        soft = any(not is_enforceable(result.modality) for _, result in rows)
+        noun = "nội dung" if soft else "nhiệm vụ"
+        self._para(f"{_capitalise(citation)}: {len(rows)} {noun} ({summary}).", indent=True)
         self._table(rows)
         return len(rows)
 
@@ -393,7 +401,9 @@ class _Builder:
             instance = ""
         if result.due is None:
             return instance
-        due = f"hạn {format_date(result.due)}"
+        # A request or an encouragement has no deadline: its date is the day it is looked at.
+        word = "hạn" if is_enforceable(result.modality) else "mốc đối chiếu"
+        due = f"{word} {format_date(result.due)}"
         if (
             result.counted_due is not None and result.counted_due != result.due
         ):  # as the evaluation counted it

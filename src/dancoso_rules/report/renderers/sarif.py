@@ -44,7 +44,7 @@ from dancoso_rules.report.model import (
     target_pointer,
 )
 from dancoso_rules.report.renderers import RenderOptions
-from dancoso_rules.report.renderers.common import explanation, instance_name, status_text
+from dancoso_rules.report.renderers.common import explanation, instance_name, status_text, status_word
 from dancoso_rules.text import json_visible
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ class SarifRenderer:
             },
             "properties": {
                 "status": status,
-                "status_label": status_label(status, lang),
+                "status_label": status_word(result, lang),
                 "modality": result.modality.value,
                 "period": result.period.label if result.period else None,
                 "due": result.due.isoformat() if result.due else None,

@@ -51,10 +51,10 @@ _ANSI = {
     "bold": "1",
     "dim": "2",
 }
-_MIN_WIDTH = 40
-#: The widest text it wraps to, as ``dancoso check --width`` allows: ``render(width=...)`` of billions
-#: would exhaust memory drawing one rule line.
-_MAX_WIDTH = 1000
+#: The narrowest and widest text it wraps to, as ``dancoso check --width`` allows: ``render(width=...)`` of
+#: billions would exhaust memory drawing one rule line.
+TEXT_WIDTHS = (40, 1000)
+_MIN_WIDTH, _MAX_WIDTH = TEXT_WIDTHS
 
 
 def _wrap(words: list[str], width: int, first: str, rest: str) -> list[str]:

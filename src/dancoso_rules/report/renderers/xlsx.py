@@ -126,8 +126,12 @@ def _sheet_title(name: str, used: set[str]) -> str:
 
 def _append(sheet: Worksheet, values: Iterable[Any]) -> None:
     """Add a row. Text (a record's names and titles, a file name) has its control characters written
-    out (``\\x1b``), as in every report, and so never stops the workbook being written."""
+    out (``\\x1b``), as in every report, and so never stops the workbook being written; text that starts
+    with "=" stays text (openpyxl would store it as a formula, which Excel would run)."""
     sheet.append([xml_visible(v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
 
 
 def _header(sheet: Worksheet, titles: list[str]) -> None:
