@@ -18,6 +18,7 @@ LAYERS = {
     "paths": 0,
     "sendable": 0,
     "i18n": 0,
+    "days": 0,
     "model": 1,
     "load": 2,
     "record": 3,
