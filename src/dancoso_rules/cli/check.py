@@ -175,13 +175,14 @@ def _report_period(text: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from dancoso_rules.cli.check_run import Recipe, open_run, usable_cores
+    from dancoso_rules.cli.output import names_folder
     from dancoso_rules.record.inputs import is_jsonl
     from dancoso_rules.report.batch import record_sources, stdin_sources
     from dancoso_rules.report.model import DEFAULT_FAIL_ON as REPORTED
     from dancoso_rules.report.renderers import RenderOptions
 
     text = args.output
-    args.output_is_folder = text is not None and (text.endswith(("/", os.sep)) or Path(text).is_dir())
+    args.output_is_folder = text is not None and names_folder(text)
     args.output = None if text is None else Path(text)
     paths, missing = record_sources([a for a in args.records if a != "-"])
     if missing:

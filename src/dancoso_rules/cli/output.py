@@ -32,6 +32,7 @@ from typing import BinaryIO
 
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.i18n import tr
+from dancoso_rules.paths import display_path
 
 
 def output_error(output: Path | str, message: str) -> UsageError:
@@ -75,7 +76,7 @@ class InputSet:
             return False
         try:
             resolved = output.resolve()
-            if resolved in self._paths or any(resolved.is_relative_to(f) for f in self._folders):
+            if resolved in self._paths or self._folder_of(resolved) is not None:
                 return True
             info = output.stat()
         except OSError:
@@ -84,7 +85,9 @@ class InputSet:
 
     def folder_holding(self, output: Path) -> Path | None:
         """The input folder (the rule folder) that ``output`` lies in, if any."""
-        resolved = output.resolve()
+        return self._folder_of(output.resolve())
+
+    def _folder_of(self, resolved: Path) -> Path | None:
         return next((f for f in self._folders if resolved.is_relative_to(f)), None)
 
 
@@ -94,9 +97,12 @@ def output_target(text: str | None, name: str) -> Path | None:
     stay standard output. The folder is made when the file is written."""
     if text is None or text == "-":
         return None if text is None else Path(text)
-    if text.endswith(("/", os.sep)) or Path(text).is_dir():
-        return Path(text) / name
-    return Path(text)
+    return Path(text) / name if names_folder(text) else Path(text)
+
+
+def names_folder(text: str) -> bool:
+    """Whether an ``--output`` names a folder: it ends with a slash, or is one."""
+    return text.endswith(("/", os.sep)) or Path(text).is_dir()
 
 
 def refuse_among_records(folder: Path, arguments: list[str], paths: list[Path]) -> None:
@@ -115,14 +121,10 @@ def refuse_among_records(folder: Path, arguments: list[str], paths: list[Path]) 
     for path in paths:
         if str(Path(os.path.normpath(path.absolute())).parent) in folders:
             raise UsageError(
-                Problem(Location(str(folder)), tr("batch.holds_input", record=_shown(path)), code="usage")
+                Problem(
+                    Location(str(folder)), tr("batch.holds_input", record=display_path(path)), code="usage"
+                )
             )
-
-
-def _shown(path: Path) -> str:
-    from dancoso_rules.paths import display_path
-
-    return display_path(path)
 
 
 def rule_folder(rules: Path | None) -> Path:

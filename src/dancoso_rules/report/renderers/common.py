@@ -92,6 +92,12 @@ def _soft_word(result: DutyResult) -> str | None:
     return None if is_enforceable(result.modality) else _SOFT_WORDS.get(result.status.value)
 
 
+def _shows_days(result: DutyResult) -> bool:
+    """Whether a result's words carry its days: a duty's always; a request's or an encouragement's only
+    before its reference date (it has no days overdue or late)."""
+    return _soft_word(result) in (None, "status.soft_upcoming")
+
+
 def status_word(result: DutyResult, lang: str) -> str:
     """The status of one result in words, without its days: a duty's "Quá hạn"; a request's or an
     encouragement's "Chưa thực hiện (khuyến khích)", "Đã thực hiện (đề nghị)" (see :data:`_SOFT_WORDS`)."""
@@ -104,16 +110,14 @@ def status_word(result: DutyResult, lang: str) -> str:
 def status_text(result: DutyResult, lang: str) -> str:
     """The status in words with its days: "Quá hạn (15 ngày)", "Upcoming (30 days left)"; a request or an
     encouragement done or not done has no days overdue or late (see :func:`status_word`)."""
-    key = _soft_word(result)
-    days = days_text(result, lang) if key in (None, "status.soft_upcoming") else ""
+    days = days_text(result, lang) if _shows_days(result) else ""
     label = status_word(result, lang)
     return f"{label} ({days})" if days else label
 
 
 def status_days(result: DutyResult) -> int | None:
     """The days a result's status counts (overdue, late or left), as :func:`status_text` writes them."""
-    key = _soft_word(result)
-    if key not in (None, "status.soft_upcoming"):
+    if not _shows_days(result):
         return None
     if result.days_overdue is not None:
         return result.days_overdue
