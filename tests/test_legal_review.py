@@ -16,7 +16,14 @@ import pytest
 from conftest import EXAMPLES
 from dancoso_rules import evaluate, load_record
 from dancoso_rules.evaluation import DutyResult, Report, Status
+from dancoso_rules.evaluation.result import UsedInterpretation
+from dancoso_rules.load.packs import bundled_rulebook
 from dancoso_rules.model import Rulebook
+from dancoso_rules.model.interpretation import DatedValue, Interpretation
+from dancoso_rules.model.schedule import Frequency, Periodic
+from dancoso_rules.record.model import Period
+from dancoso_rules.report.build import build_report, cadence
+from dancoso_rules.report.renderers.common import schedule_label
 
 AS_OF = dt.date(2026, 1, 15)
 FAILING = {Status.MISSED, Status.OVERDUE, Status.LATE, Status.UNVERIFIED}
@@ -217,6 +224,66 @@ def test_row_17_a_regular_cadence_is_a_labelled_interpretation_and_encouragement
     [encouraged] = of(COMPANY, "art_2__cl_1__pt_a.send-staff-to-training")
     assert encouraged.modality.value == "encouragement"
     assert "quá hạn" not in encouraged.explanation.vi
+
+
+def _cadences(name: str, interpretations: list[Interpretation] | None = None) -> dict[str, str]:
+    """The schedule printed beside each obligation of the report of example ``name``, by id after the pack."""
+    record = load_record(EXAMPLES / name)
+    compliance = build_report(
+        evaluate(record, as_of=AS_OF, interpretations=interpretations), bundled_rulebook()
+    )
+    return {
+        entry.uid.split(".", 1)[1]: schedule_label(entry, "vi")
+        for section in compliance.instruments
+        for provision, _ in section.walk()
+        for entry in provision.obligations
+    }
+
+
+def test_row_17_a_cadence_the_text_does_not_state_is_printed_as_an_interpretation() -> None:
+    labels = _cadences(COMPANY)
+    # "Hằng năm, xây dựng kế hoạch…", "Định kỳ 06 tháng…": stated, printed as the text says them.
+    assert labels["art_2__cl_3__pt_c.inspection-board-plan"] == "Hằng năm"
+    assert labels["art_2__cl_3__pt_d.conference-resolution-check"] == "Định kỳ 6 tháng"
+    # No cadence in the words: the project's yearly default, said to be one, never a bare "Định kỳ".
+    assert labels["art_2__cl_1__pt_a.send-staff-to-training"] == "Hằng năm (diễn giải)"
+    # "Thường xuyên": the text's word, with the least cadence the evaluation holds it to.
+    assert labels["art_2__cl_2__pt_a.communication"] == "Thường xuyên, tối thiểu hằng quý (diễn giải)"
+    assert "Định kỳ" not in labels.values()
+    assert "Thường xuyên" not in labels.values()
+
+
+def test_row_17_the_cadence_printed_is_the_one_applied_after_overrides_and_for_the_level(
+    rulebook: Rulebook,
+) -> None:
+    unstated = next(i for i in rulebook.interpretations if i.id == "unstated-frequency")
+    quarterly = unstated.model_copy(update={"value": "quarterly"})
+    labels = _cadences(COMPANY, [quarterly])
+    assert labels["art_2__cl_1__pt_a.send-staff-to-training"] == "Hằng quý (diễn giải)"
+    # A commune receives citizens weekly (Luật Tiếp công dân), a value dated for its level.
+    assert _cadences(COMMUNE)["art_1__cl_5__pt_c__ind_2.citizen-reception"] == "Hằng tuần (diễn giải)"
+    # Not relied on (the company receives no citizens): the value is not known, the label says no more.
+    assert _cadences(COMPANY)["art_2__cl_3__pt_b.citizen-reception"] == "Định kỳ (diễn giải)"
+
+
+def test_row_17_a_cadence_that_changes_within_the_period_is_not_given_one_value() -> None:
+    schedule = Periodic(kind="periodic", frequency="some-frequency", window="period")
+    period = Period(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
+
+    def used(*applied: DatedValue) -> dict[str, UsedInterpretation]:
+        found = UsedInterpretation(
+            id="some-frequency", kind="frequency", value="yearly", basis="project_default", applied=applied
+        )
+        return {"some-frequency": found}
+
+    assert cadence(schedule, used(), period) == (Frequency.YEARLY, "some-frequency")
+    whole = DatedValue(value="monthly", since=dt.date(2024, 1, 1))
+    assert cadence(schedule, used(whole), period) == (Frequency.MONTHLY, "some-frequency")
+    from_july = DatedValue(value="monthly", since=dt.date(2025, 7, 1))
+    assert cadence(schedule, used(from_july), period) == (None, "some-frequency")
+    assert cadence(schedule, {}, period) == (None, "some-frequency")
+    stated = Periodic(kind="periodic", frequency=Frequency.HALF_YEARLY, window="period")
+    assert cadence(stated, {}, period) == (Frequency.HALF_YEARLY, None)
 
 
 def test_row_18_a_yearly_plan_is_due_at_the_end_of_january() -> None:

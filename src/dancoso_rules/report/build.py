@@ -9,16 +9,18 @@ the results. Provisions nest by their ids: ``art_2`` holds ``art_2__cl_3``, whic
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dancoso_rules.errors import Location
 from dancoso_rules.evaluation.construct import Trusted, labels
-from dancoso_rules.evaluation.result import DutyResult, Report
+from dancoso_rules.evaluation.result import DutyResult, Report, UsedInterpretation
 from dancoso_rules.model.common import Labels
 from dancoso_rules.model.obligation import Obligation
 from dancoso_rules.model.pack import Rulebook, RulePack, obligation_uid
 from dancoso_rules.model.provision import Provision
+from dancoso_rules.model.schedule import Frequency, Schedule
+from dancoso_rules.record.model import Period
 from dancoso_rules.record.view import RecordLike
 from dancoso_rules.report.model import (
     STATUSES,
@@ -72,10 +74,13 @@ def build_report(
     by_obligation: defaultdict[str, list[int]] = defaultdict(list)
     for index, result in enumerate(report.results):
         by_obligation[result.obligation].append(index)
+    used = {item.id: item for item in report.interpretations}
     instruments = tuple(
-        _instrument(rulebook, rulebook.pack_by_id[used.id], report.results, by_obligation)
-        for used in report.packs
-        if used.id in rulebook.pack_by_id
+        _instrument(
+            rulebook, rulebook.pack_by_id[pack.id], report.results, by_obligation, used, report.period
+        )
+        for pack in report.packs
+        if pack.id in rulebook.pack_by_id
     )
     return _compliance_report(
         organisation=report.organisation,
@@ -171,12 +176,17 @@ class _Node:
 
 
 def _instrument(
-    rulebook: Rulebook, pack: RulePack, results: Sequence[DutyResult], by_obligation: dict[str, list[int]]
+    rulebook: Rulebook,
+    pack: RulePack,
+    results: Sequence[DutyResult],
+    by_obligation: dict[str, list[int]],
+    used: Mapping[str, UsedInterpretation],
+    period: Period,
 ) -> InstrumentSection:
     roots: list[_Node] = []
     by_id: dict[str, _Node] = {}
     for provision in pack.provisions:
-        entries, counts = _obligations(rulebook, pack, provision, results, by_obligation)
+        entries, counts = _obligations(rulebook, pack, provision, results, by_obligation, used, period)
         node = _Node(provision, entries, counts)
         by_id[provision.id] = node
         above = parent_id(provision.id, by_id)
@@ -203,6 +213,8 @@ def _obligations(
     provision: Provision,
     results: Sequence[DutyResult],
     by_obligation: dict[str, list[int]],
+    used: Mapping[str, UsedInterpretation],
+    period: Period,
 ) -> tuple[tuple[ObligationEntry, ...], list[list[int]]]:
     entries: list[ObligationEntry] = []
     all_counts: list[list[int]] = []
@@ -213,6 +225,7 @@ def _obligations(
         for i in indices:
             counts[_STATUS_INDEX[results[i].status.value]] += 1
         all_counts.append(counts)
+        frequency, interpretation = cadence(obligation.schedule, used, period)
         entries.append(
             _entry(
                 uid=uid,
@@ -221,6 +234,8 @@ def _obligations(
                 activity=obligation.activity,
                 bearers=obligation.bearers,
                 schedule=obligation.schedule.kind,
+                frequency=frequency,
+                frequency_interpretation=interpretation,
                 summary=obligation.summary,
                 quote=obligation.quote,
                 evidence_wanted=evidence_wanted(rulebook, uid, obligation),
@@ -229,6 +244,38 @@ def _obligations(
             )
         )
     return tuple(entries), all_counts
+
+
+def cadence(
+    schedule: Schedule, used: Mapping[str, UsedInterpretation], period: Period
+) -> tuple[Frequency | None, str | None]:
+    """How often an obligation recurs for the organisation, and the interpretation that says so when
+    the instrument does not: ``(frequency, interpretation id)``.
+
+    A stated frequency ("hằng năm", "định kỳ 06 tháng") has no interpretation. An interpreted one is
+    the value the evaluation applied (``used``, after the user's overrides and for the organisation's
+    level): ``None`` when it changes within ``period`` or was not relied on. Schedules that do not
+    recur give ``(None, None)``.
+    """
+    if schedule.kind == "periodic":
+        if schedule.interpreted is None:
+            return Frequency(schedule.frequency), None
+        named = schedule.interpreted
+    elif schedule.kind == "regular":
+        named = schedule.frequency
+    else:
+        return None, None
+    found = used.get(named)
+    if found is None or found.kind != "frequency":
+        return None, named
+    values = {dated.value for dated in found.applied}
+    if not any(
+        (dated.since is None or dated.since <= period.start)
+        and (dated.until is None or period.end <= dated.until)
+        for dated in found.applied
+    ):
+        values.add(found.value)  # the value outside the dated ones applies to some of the period
+    return (Frequency(values.pop()) if len(values) == 1 else None), named
 
 
 _WANTED: dict[tuple[int, str], tuple[Rulebook, Labels | None]] = {}

@@ -55,6 +55,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "schedule.triggered": ("Khi phát sinh", "When triggered"),
     "schedule.one_off": ("Một lần", "One-off"),
     "schedule.qualitative": ("Định tính", "Qualitative"),
+    # a frequency the instrument does not state (legal review, item 17)
+    "schedule.interpreted": ("{cadence} (diễn giải)", "{cadence} (interpretation)"),
+    "schedule.regular_at_least": (
+        "Thường xuyên, tối thiểu {cadence} (diễn giải)",
+        "Regular, at least {cadence} (interpretation)",
+    ),
     # the report's frame
     "report.title": ("Báo cáo thực hiện dân chủ ở cơ sở", "Grassroots democracy compliance report"),
     "report.subtitle": (

@@ -32,6 +32,7 @@ from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation
 from dancoso_rules.model.common import Frozen, Labels
 from dancoso_rules.model.obligation import Modality
+from dancoso_rules.model.schedule import Frequency
 from dancoso_rules.record.model import Organisation, Period
 
 if TYPE_CHECKING:
@@ -237,6 +238,13 @@ class ObligationEntry(Frozen, Tallied):
     activity: str
     bearers: tuple[str, ...]
     schedule: ScheduleKind
+    #: How often the obligation recurs for this organisation (periodic and regular schedules; for a
+    #: regular one, the least often it may be done). ``None`` for other schedules, and when the value
+    #: is not known: the interpretation that gives it changes within the period, or was not relied on.
+    frequency: Frequency | None = None
+    #: The interpretation that gives ``frequency`` when the instrument does not state it (legal
+    #: review, item 17: a cadence the text does not state is printed as an interpretation).
+    frequency_interpretation: str | None = None
     summary: Labels
     quote: str
     #: The activity and the documents that would show the obligation done, in words (from the

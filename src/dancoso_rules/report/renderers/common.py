@@ -169,6 +169,22 @@ def modality_label(modality: Modality, lang: str) -> str:
     return msg(f"modality.{modality.value}", lang)
 
 
+def schedule_label(obligation: ObligationEntry, lang: str) -> str:
+    """How often an obligation recurs, in words, saying when the instrument does not state it (legal
+    review, item 17): "Hằng năm" (stated), "Hằng năm (diễn giải)", "Định kỳ (diễn giải)" (a value that
+    changes within the period), "Thường xuyên, tối thiểu hằng quý (diễn giải)"; other schedules by kind."""
+    frequency = msg(f"frequency.{obligation.frequency.value}", lang) if obligation.frequency else None
+    if obligation.schedule == "periodic":
+        stated = frequency or msg("schedule.periodic", lang)
+        stated = stated[0].upper() + stated[1:]
+        if obligation.frequency_interpretation is None:
+            return stated
+        return msg("schedule.interpreted", lang, cadence=stated)
+    if obligation.schedule == "regular" and frequency is not None:
+        return msg("schedule.regular_at_least", lang, cadence=frequency)
+    return msg(f"schedule.{obligation.schedule}", lang)
+
+
 def modality_note(modality: Modality, lang: str) -> str:
     """The force of an obligation in words when it is not a plain duty, else an empty string."""
     return "" if modality is Modality.DUTY else modality_label(modality, lang)

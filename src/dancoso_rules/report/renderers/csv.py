@@ -19,6 +19,7 @@ from dancoso_rules.report.renderers.common import (
     evidence_text,
     explanation,
     instance_label,
+    schedule_label,
     status_days,
     status_word,
 )
@@ -79,10 +80,9 @@ class CsvRenderer:
             "todo_rank",
         ]
         rows: list[list[object]] = [header]
-        summaries = {
-            o.uid: o.summary.get(lang) for s in report.instruments for p, _ in s.walk() for o in p.obligations
-        }
+        entries = {o.uid: o for s in report.instruments for p, _ in s.walk() for o in p.obligations}
         for r in report.results:
+            entry = entries.get(r.obligation)
             rows.append(
                 [
                     report.organisation.name,
@@ -91,9 +91,9 @@ class CsvRenderer:
                     citation(r.provision, r.citation, lang),
                     r.provision,
                     r.obligation,
-                    summaries.get(r.obligation, ""),
+                    entry.summary.get(lang) if entry else "",
                     msg(f"modality.{r.modality.value}", lang),
-                    msg(f"schedule.{r.schedule}", lang),
+                    schedule_label(entry, lang) if entry else msg(f"schedule.{r.schedule}", lang),
                     instance_label(r, lang),
                     r.period.label if r.period else "",
                     f"{r.window.start.isoformat()}/{r.window.end.isoformat()}" if r.window else "",

@@ -35,6 +35,7 @@ from dancoso_rules.report.renderers.common import (
     instance_label,
     modality_label,
     modality_note,
+    schedule_label,
     status_text,
     todo_citation,
     todo_groups,
@@ -560,7 +561,7 @@ class HtmlRenderer:
                 f'<p class="none">{_e(msg("report.non_operative", lang))}: {_e(provision.non_operative.get(lang))}</p>'
             )
         for obligation in provision.obligations:
-            kinds = f"{modality_label(obligation.modality, lang)} · {msg('schedule.' + obligation.schedule, lang)}"
+            kinds = f"{modality_label(obligation.modality, lang)} · {schedule_label(obligation, lang)}"
             parts.append(
                 f'<div class="obligation"><p><b>{_e(obligation.summary.get(lang))}</b> '
                 f'<span class="meta">({_e(kinds)}) <code>{_e(obligation.uid)}</code></span></p>'

@@ -33,6 +33,7 @@ from dancoso_rules.report.renderers.common import (
     instance_name,
     modality_label,
     modality_note,
+    schedule_label,
     status_text,
     todo_citation,
     todo_groups,
@@ -311,9 +312,7 @@ class MarkdownRenderer:
         if provision.text:
             lines += [f"> {md(provision.text)}", ""]
         for obligation in provision.obligations:
-            kinds = (
-                f"{modality_label(obligation.modality, lang)}, {msg('schedule.' + obligation.schedule, lang)}"
-            )
+            kinds = f"{modality_label(obligation.modality, lang)}, {schedule_label(obligation, lang)}"
             lines.append(f"- **{md(obligation.summary.get(lang))}** ({md(kinds)}) `{obligation.uid}`")
             results = list(report.results_of(obligation))
             if results and all(r.status.value == "not_applicable" for r in results):

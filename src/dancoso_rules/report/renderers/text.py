@@ -28,6 +28,7 @@ from dancoso_rules.report.renderers.common import (
     evidence_text,
     explanation,
     instance_lead,
+    schedule_label,
     status_text,
     todo_citation,
     todo_groups,
@@ -258,7 +259,7 @@ class TextRenderer:
         self, out: _Writer, report: ComplianceReport, obligation: ObligationEntry, indent: int
     ) -> None:
         lang = out.lang
-        kinds = f"{msg('modality.' + obligation.modality.value, lang)} · {msg('schedule.' + obligation.schedule, lang)}"
+        kinds = f"{msg('modality.' + obligation.modality.value, lang)} · {schedule_label(obligation, lang)}"
         out.wrap(f"• {obligation.summary.get(lang)} [{kinds}]", indent, hanging=2)
         out.wrap(obligation.uid, indent + 2, style="dim")
         for result in report.results_of(obligation):
