@@ -30,6 +30,7 @@ from dancoso_rules.evaluation.status import Status
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.obligation import Modality
 from dancoso_rules.report.build import build_report
+from dancoso_rules.report.messages import status_label
 from dancoso_rules.report.model import STATUSES, ComplianceReport, is_failing
 from dancoso_rules.report.overview import OverviewBuilder
 from dancoso_rules.report.renderers import RenderOptions, get_renderer
@@ -113,11 +114,16 @@ def test_an_overdue_or_missed_encouragement_does_not_fail_the_check(
     assert (
         "Ngoài ra, 1 kết quả thuộc nội dung văn bản chỉ khuyến khích hoặc đề nghị chưa được thực hiện" in out
     )
-    assert "[Khuyến khích · Định kỳ]" in out  # shown with its modality (its text states no cadence)
+    # Its modality, and a cadence its text does not state (legal review, item 17).
+    assert "[Khuyến khích · Hằng năm (diễn giải)]" in out
     # Its status is counted as it is, but said without a deadline it never had (legal review, item 17).
     assert "năm 2025: Chưa thực hiện (khuyến khích) · Mốc đối chiếu 31/12/2025" in out
     assert "Quá hạn (15 ngày)" not in out
     assert "· Hạn 31/12/2025" not in out
+    # Counted apart from the duties, never as one "Quá hạn" or "Không thực hiện" (legal review, item 7).
+    summary = out.split("Tổng hợp (", 1)[1].split("\n\n", 1)[0]
+    assert "◦ Khuyến khích, đề nghị 1" in summary.replace("\n  ", " ")
+    assert status_label(status.value) not in summary
 
 
 @pytest.mark.parametrize("status", [Status.OVERDUE, Status.MISSED])
@@ -138,7 +144,7 @@ def test_a_request_does_not_fail_either(
     assert check(str(SO_NOI_VU), *AS_OF, "--lang", "en", "--width", "100") == 0
     out = capsys.readouterr().out
     assert "No duty is failing." in out
-    assert "[Request · Periodic]" in out
+    assert "[Request · Yearly (interpretation)]" in out
     assert "✗ Not done (request)\n" in out
     assert "Missed" not in out.partition("[Request · Periodic]")[2]
 

@@ -175,6 +175,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "since the instrument only encourages or requests them.",
     ),
     "report.soft": ("Khuyến khích, đề nghị chưa thực hiện", "Encouragements and requests not done"),
+    # the column of the requests' and encouragements' results, apart from the duties' counts by status
+    "report.soft_count": ("Khuyến khích, đề nghị", "Encouragements, requests"),
     "report.soft_note": (
         "Văn bản chỉ khuyến khích hoặc đề nghị, không bắt buộc thực hiện; trạng thái được ghi nhận "
         "nhưng không tính vào số không đạt.",
@@ -262,8 +264,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "xlsx.problems": ("Lỗi", "Problems"),
     "xlsx.nothing": ("Không có nghĩa vụ áp dụng", "No duty applies"),
     "xlsx.legend": (
-        "Màu nền chỉ nhắc lại chữ trong ô: đỏ — bỏ lỡ; cam — quá hạn; vàng — thực hiện muộn; xám — chưa xác minh; "
-        "xanh dương — chưa đến hạn; xanh lá — đã thực hiện đúng hạn.",
+        "Màu nền chỉ nhắc lại chữ trong ô: đỏ — không thực hiện; cam — quá hạn; vàng — thực hiện chậm; "
+        "xám — chưa xác minh; xanh dương — chưa đến hạn; xanh lá — đã thực hiện đúng hạn.",
         "Colours only repeat the words in the cells: red — missed; orange — overdue; yellow — late; grey — "
         "unverified; blue — upcoming; green — met.",
     ),

@@ -7,7 +7,13 @@ from collections.abc import Iterable, Mapping
 from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation
 from dancoso_rules.model.obligation import Modality
 from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, period_label, status_label
-from dancoso_rules.report.model import ComplianceReport, Counted, ObligationEntry, is_enforceable
+from dancoso_rules.report.model import (
+    ComplianceReport,
+    Counted,
+    ObligationEntry,
+    StatusCounts,
+    is_enforceable,
+)
 
 #: Status colours (background, text) chosen for contrast; the status is always written too.
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
@@ -30,6 +36,12 @@ STATUS_SYMBOLS: dict[str, str] = {
     "met": "✓",
     "not_applicable": "–",
 }
+
+#: The glyph of the column that counts the results of requests and encouragements, apart from the duties'
+#: columns by status (legal review, item 7: "Quá hạn" counts duties only).
+SOFT_SYMBOL = "◦"
+#: Its background and text colours (a pale sand, apart from every status's: they are not duties).
+SOFT_COLOURS = ("#ebe3cf", "#1b1b1b")
 
 assert tuple(STATUS_COLOURS) == STATUS_ORDER
 
@@ -167,6 +179,17 @@ def explanation(result: DutyResult, lang: str) -> str:
 def modality_label(modality: Modality, lang: str) -> str:
     """The force of an obligation in words: "Khuyến khích" / "Encouragement"."""
     return msg(f"modality.{modality.value}", lang)
+
+
+def counts_apart(node: Counted) -> tuple[StatusCounts, int]:
+    """What a person reads in the count columns (legal review, item 7: "Quá hạn 7" where 2 are
+    encouragements read as 7 duties overdue): the duties' results and every result that does not
+    apply, by status; and, apart, how many results of requests and encouragements apply. The two add
+    up to ``node.totals.total``. Machines keep ``totals`` and ``soft``."""
+    soft = node.soft
+    if not soft.applicable:
+        return node.totals, 0
+    return node.totals - soft + StatusCounts.of(["not_applicable"] * soft.not_applicable), soft.applicable
 
 
 def schedule_label(obligation: ObligationEntry, lang: str) -> str:

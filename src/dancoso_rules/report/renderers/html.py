@@ -20,14 +20,16 @@ from dancoso_rules.report.model import (
     TODO_HORIZON_DAYS,
     ClauseTotals,
     ComplianceReport,
+    Counted,
     ProvisionSection,
-    StatusCounts,
 )
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
+    SOFT_COLOURS,
     STATUS_COLOURS,
     STATUS_SYMBOLS,
     applied_texts,
+    counts_apart,
     due_heading,
     due_text,
     evidence_text,
@@ -48,7 +50,10 @@ from dancoso_rules.text import visible_lines
 if TYPE_CHECKING:
     from dancoso_rules.report.overview import Overview, OverviewRow
 
-_BADGES = "".join(f".s-{s}{{background:{bg};color:{fg}}}" for s, (bg, fg) in STATUS_COLOURS.items())
+_BADGES = "".join(
+    f".s-{s}{{background:{bg};color:{fg}}}"
+    for s, (bg, fg) in [*STATUS_COLOURS.items(), ("soft", SOFT_COLOURS)]
+)
 _CSS = (
     """
 :root{--ink:#1b1b1b;--muted:#5f6368;--line:#d0d4d9;--paper:#fff;--band:#f4f1ea;--accent:#8a1c1c}
@@ -64,19 +69,20 @@ h3{font-size:15px;margin:16px 0 6px}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:10px 0 0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 code,.mono{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:12px;word-break:break-all}
-.cards{display:grid;grid-template-columns:repeat(7,1fr);gap:6px;margin:8px 0}
+.cards{display:grid;grid-template-columns:repeat(8,1fr);gap:6px;margin:8px 0}
 .card{border-radius:6px;padding:6px 6px 5px;text-align:center}
 .card b{display:block;font-size:22px;line-height:1.1}.card span{font-size:11px;line-height:1.2;display:block}
 .verdict{font-weight:700;padding:6px 10px;border-left:5px solid;margin:8px 0}
 .verdict.fail{border-color:#b3261e;background:#fbeaea}.verdict.pass{border-color:#2e7d32;background:#eaf5ea}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;white-space:nowrap}
+.s-soft{outline:1px dashed #8d8676;outline-offset:-1px}
 table.attention td .badge{white-space:normal;line-height:1.35}
 table{border-collapse:collapse;width:100%;margin:6px 0 10px;font-size:12.5px}
 th,td{border:1px solid var(--line);padding:3px 6px;vertical-align:top;text-align:left}
 th{background:var(--band);font-weight:600}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
-table.counts{table-layout:fixed}table.counts th{font-size:11px;text-align:center}
-table.counts th:first-child{width:19%;text-align:left}table.counts th .badge{white-space:normal;overflow-wrap:anywhere;padding:1px 3px;line-height:1.2;font-size:10.5px}
+table.counts th,table.counts td{padding:3px 3px}table.counts th{font-size:11px;text-align:center}
+table.counts th:first-child{width:19%;text-align:left}table.counts td:first-child{min-width:7.5em}table.counts th .badge{white-space:normal;overflow-wrap:break-word;padding:1px 3px;line-height:1.2;font-size:10.5px}
 table.attention{table-layout:fixed}table.attention th:first-child{width:17%}table.attention th:nth-child(2){width:15%}
 table.attention th:nth-child(3){width:12%}table.attention th:nth-child(4){width:13%}
 .article{margin-top:14px}
@@ -255,7 +261,7 @@ def _labels(lang: str) -> str:
     attention = [
         msg(c, lang) for c in ("col.status", "col.citation", "col.period", "col.due", "col.explanation")
     ]
-    counts = ["", *(status_label(s, lang) for s in STATUS_ORDER), msg("report.total", lang)]
+    counts = ["", *(name for _, name in _columns(lang)), msg("report.total", lang)]
     todo = [
         "#",
         *(msg(c, lang) for c in ("col.obligation", "col.citation", "col.period", "col.due", "col.status")),
@@ -303,10 +309,22 @@ def _page(title: str, lang: str, body: str, *, wide: bool = False, script: str =
     )
 
 
-def _cards(totals: StatusCounts, lang: str) -> str:
+def _columns(lang: str) -> list[tuple[str, str]]:
+    """The count columns, as (their class, their name): the statuses, then the requests' and
+    encouragements' results apart (:func:`counts_apart`)."""
+    return [*((s, status_label(s, lang)) for s in STATUS_ORDER), ("soft", msg("report.soft_count", lang))]
+
+
+def _counted(node: Counted, lang: str) -> list[tuple[str, str, int]]:
+    """Each count column of :func:`_columns` with its count for ``node``."""
+    shown, soft = counts_apart(node)
+    return [(key, name, shown.get(key) if key != "soft" else soft) for key, name in _columns(lang)]
+
+
+def _cards(node: Counted, lang: str) -> str:
     cards = "".join(
-        f'<div class="card s-{s}"><b>{totals.get(s)}</b><span>{_e(status_label(s, lang))}</span></div>'
-        for s in STATUS_ORDER
+        f'<div class="card s-{key}"><b>{count}</b><span>{_e(label)}</span></div>'
+        for key, label, count in _counted(node, lang)
     )
     return f'<div class="cards">{cards}</div>\n'
 
@@ -322,9 +340,13 @@ _PATTERNS: dict[str, str] = {
 _MIN_SEGMENT = 20.0  # px: room for a segment's number, however small its count
 
 
+def _colours(key: str) -> tuple[str, str]:
+    return SOFT_COLOURS if key == "soft" else STATUS_COLOURS[key]
+
+
 def _swatch(status: str) -> str:
     if status not in _PATTERNS:
-        return STATUS_COLOURS[status][0]
+        return _colours(status)[0]
     return f"url(#p-{status})"
 
 
@@ -348,7 +370,7 @@ def chart(rows: tuple[ClauseTotals, ...], lang: str, *, many_packs: bool = False
     ]
     label_w = 16 + int(6.4 * max((len(label) for label in labels), default=10))
     bar_w, row_h, top = 630 - label_w, 24, 30
-    legend_rows = 2 if lang != "en" else 1
+    legend_rows = 2
     height = top + row_h * len(rows) + 18 + 16 * legend_rows
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 670 {height}" width="670" '
@@ -357,7 +379,8 @@ def chart(rows: tuple[ClauseTotals, ...], lang: str, *, many_packs: bool = False
         f'<text x="0" y="16" font-size="13" font-weight="bold">{_e(msg("report.chart_title", lang))}</text>',
     ]
     # Each segment is _MIN_SEGMENT wide plus its share, so that every count has room for its number.
-    most = max((sum(1 for s in STATUS_ORDER if row.totals.get(s)) for row in rows), default=0)
+    counted = [_counted(row, lang) for row in rows]
+    most = max((sum(1 for _, _, count in columns if count) for columns in counted), default=0)
     widest = max((row.totals.total for row in rows), default=1) or 1
     scale = max(bar_w - _MIN_SEGMENT * most, bar_w / 2) / widest
     for i, row in enumerate(rows):
@@ -365,15 +388,14 @@ def chart(rows: tuple[ClauseTotals, ...], lang: str, *, many_packs: bool = False
         label = labels[i]
         parts.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{_e(label)}</text>')
         x = float(label_w)
-        for status in STATUS_ORDER:
-            count = row.totals.get(status)
+        for status, name, count in counted[i]:
             if not count:
                 continue
             width = _MIN_SEGMENT + scale * count
-            bg, fg = STATUS_COLOURS[status]
+            bg, fg = _colours(status)
             parts.append(
                 f'<rect x="{x:.1f}" y="{y + 3}" width="{width:.1f}" height="{row_h - 6}" fill="{_swatch(status)}" '
-                f'stroke="#fff" stroke-width="1"><title>{_e(status_label(status, lang))}: {count}</title></rect>'
+                f'stroke="#fff" stroke-width="1"><title>{_e(name)}: {count}</title></rect>'
             )
             parts.append(
                 f'<text x="{x + width / 2:.1f}" y="{y + 16}" text-anchor="middle" fill="{fg}" stroke="{bg}" '
@@ -383,12 +405,12 @@ def chart(rows: tuple[ClauseTotals, ...], lang: str, *, many_packs: bool = False
         parts.append(f'<text x="{x + 4:.1f}" y="{y + 15}" fill="#5f6368">{row.totals.total}</text>')
     legend_y = top + row_h * len(rows) + 18
     x = 0.0
-    per_row = -(-len(STATUS_ORDER) // legend_rows)
-    for n, status in enumerate(STATUS_ORDER):
+    columns = _columns(lang)
+    per_row = -(-len(columns) // legend_rows)
+    for n, (status, label) in enumerate(columns):
         if n and n % per_row == 0:
             legend_y += 16
             x = 0.0
-        label = status_label(status, lang)
         parts.append(
             f'<rect x="{x:.1f}" y="{legend_y - 10}" width="14" height="12" fill="{_swatch(status)}" stroke="#5f6368" stroke-width=".5"/>'
         )
@@ -411,7 +433,7 @@ class HtmlRenderer:
         org = report.organisation
         out = [self._header(report, lang), self._todo(report, lang)]
         failing = report.failing(options.fail_on)
-        out.append(f"<h2>{_e(msg('report.summary', lang))}</h2>\n{_cards(report.totals, lang)}")
+        out.append(f"<h2>{_e(msg('report.summary', lang))}</h2>\n{_cards(report, lang)}")
         main, soft = verdict(report, options.fail_on, lang, options.blocking)
         fail_on = ", ".join(status_label(s, lang) for s in STATUS_ORDER if s in options.fail_on) or "—"
         out.append(
@@ -517,10 +539,10 @@ class HtmlRenderer:
         )
 
     def _clause_table(self, rows: tuple[ClauseTotals, ...], lang: str) -> str:
-        head = "".join(f"<th>{_badge(s, status_label(s, lang))}</th>" for s in STATUS_ORDER)
+        head = "".join(f"<th>{_badge(key, name)}</th>" for key, name in _columns(lang))
         body = "".join(
             f"<tr><td>{_e(citation(r.provision, r.citation, lang, heading=True))}</td>"
-            + "".join(f'<td class="n">{r.totals.get(s) or "·"}</td>' for s in STATUS_ORDER)
+            + "".join(f'<td class="n">{count or "·"}</td>' for _, _, count in _counted(r, lang))
             + f'<td class="n">{r.totals.total}</td></tr>'
             for r in rows
         )
@@ -619,7 +641,7 @@ class HtmlRenderer:
             f"<dt>{_e(msg('report.period', lang))}</dt><dd>{_e(period)}</dd>"
             f"<dt>{_e(msg('report.as_of', lang))}</dt><dd>{_e(format_date(overview.as_of, lang))}</dd>"
             f"<dt>{_e(msg('overview.organisations', lang))}</dt><dd>{overview.organisations}</dd></dl></header>\n"
-            f"{_cards(overview.totals, lang)}"
+            f"{_cards(overview, lang)}"
         )
         if overview.invalid:
             items = "".join(
@@ -628,7 +650,7 @@ class HtmlRenderer:
             )
             yield f"<h2>{_e(msg('overview.invalid', lang))}: {len(overview.invalid)}</h2><ul>{items}</ul>\n"
         many = len(periods) > 1
-        head = "".join(f'<th class="n">{_badge(s, status_label(s, lang))}</th>' for s in STATUS_ORDER)
+        head = "".join(f'<th class="n">{_badge(key, name)}</th>' for key, name in _columns(lang))
         shown = _e(msg("dash.shown", lang, n="{n}", total="{total}"))
         yield (
             f"<h2>{_e(msg('col.organisation', lang))}</h2>\n"
@@ -652,8 +674,8 @@ class HtmlRenderer:
     def _dash_row(self, rank: int, row: OverviewRow, options: RenderOptions, *, many: bool) -> str:
         lang = options.lang
         cells = "".join(
-            f'<td class="n{" s-" + s if row.totals.get(s) and s in ATTENTION else ""}">{row.totals.get(s) or "·"}</td>'
-            for s in STATUS_ORDER
+            f'<td class="n{" s-" + s if count and s in ATTENTION else ""}">{count or "·"}</td>'
+            for s, _, count in _counted(row, lang)
         )
         failing_clauses = [c for c in row.clauses if c.failing(options.fail_on)]
         worst = ", ".join(

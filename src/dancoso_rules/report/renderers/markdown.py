@@ -19,11 +19,18 @@ from typing import TYPE_CHECKING
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, status_label, value_label
-from dancoso_rules.report.model import TODO_HORIZON_DAYS, ComplianceReport, ProvisionSection, StatusCounts
+from dancoso_rules.report.model import (
+    TODO_HORIZON_DAYS,
+    ComplianceReport,
+    Counted,
+    ProvisionSection,
+)
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
+    SOFT_SYMBOL,
     STATUS_SYMBOLS,
     applied_texts,
+    counts_apart,
     due_heading,
     due_label,
     due_text,
@@ -74,8 +81,10 @@ def _status(status: str, lang: str, text: str | None = None) -> str:
     return f"{STATUS_SYMBOLS[status]} {md(text or status_label(status, lang))}"
 
 
-def _counts_row(totals: StatusCounts) -> str:
-    return " | ".join(str(totals.get(s)) if totals.get(s) else "·" for s in STATUS_ORDER)
+def _counts_row(node: Counted) -> str:
+    """The cells of :func:`_header`: the counts by status, then the requests' and encouragements' apart."""
+    shown, soft = counts_apart(node)
+    return " | ".join([*(str(shown.get(s)) if shown.get(s) else "·" for s in STATUS_ORDER), str(soft or "·")])
 
 
 def _number(n: int, lang: str) -> str:
@@ -88,9 +97,14 @@ def _flat(blocks: list[list[str]]) -> list[str]:
     return [line for block in blocks for line in block]
 
 
+def _statuses(lang: str) -> str:
+    """The headings of the count columns: each status, then the requests' and encouragements' results."""
+    soft = f"{SOFT_SYMBOL} {md(msg('report.soft_count', lang))}"
+    return " | ".join([*(_status(s, lang) for s in STATUS_ORDER), soft])
+
+
 def _header(lang: str, first: str) -> list[str]:
-    statuses = " | ".join(_status(s, lang) for s in STATUS_ORDER)
-    return [f"| {first} | {statuses} |", "|---" + "|--:" * len(STATUS_ORDER) + "|"]
+    return [f"| {first} | {_statuses(lang)} |", "|---" + "|--:" * (len(STATUS_ORDER) + 1) + "|"]
 
 
 class MarkdownRenderer:
@@ -207,7 +221,7 @@ class MarkdownRenderer:
         return [
             *lines,
             *_header(lang, msg("report.total", lang)),
-            f"| {report.totals.total} | {_counts_row(report.totals)} |",
+            f"| {report.totals.total} | {_counts_row(report)} |",
             "",
         ]
 
@@ -215,7 +229,7 @@ class MarkdownRenderer:
         lines = [f"### {md(msg('report.by_clause', lang))}", "", *_header(lang, msg("col.clause", lang))]
         for row in report.clause_totals():
             label = citation(row.provision, row.citation, lang, heading=True)
-            lines.append(f"| {md(label)} | {_counts_row(row.totals)} |")
+            lines.append(f"| {md(label)} | {_counts_row(row)} |")
         return [*lines, ""]
 
     def _footer(self, lang: str) -> list[str]:
@@ -292,8 +306,12 @@ class MarkdownRenderer:
         title = citation(article.id, article.citation, lang, heading=True)
         if article.heading:
             title = f"{title}. {article.heading}"
+        shown, soft = counts_apart(article)
         counts = " · ".join(
-            f"{STATUS_SYMBOLS[s]} {article.totals.get(s)}" for s in STATUS_ORDER if article.totals.get(s)
+            [
+                *(f"{STATUS_SYMBOLS[s]} {shown.get(s)}" for s in STATUS_ORDER if shown.get(s)),
+                *([f"{SOFT_SYMBOL} {soft}"] if soft else []),
+            ]
         )
         lines = ["<details>", f"<summary><b>{md(title)}</b> {counts}</summary>", ""]
         for provision, depth in article.walk():
@@ -366,15 +384,14 @@ class MarkdownRenderer:
             f"**{msg('overview.organisations', lang)}:** {overview.organisations}",
             "",
             *_header(lang, msg("report.total", lang)),
-            f"| {overview.totals.total} | {_counts_row(overview.totals)} |",
+            f"| {overview.totals.total} | {_counts_row(overview)} |",
             "",
         ]
         if overview.invalid:
             head += self._invalid(overview, lang, budget // 4)
-        statuses = " | ".join(_status(s, lang) for s in STATUS_ORDER)
         head += [
-            f"| # | {msg('col.organisation', lang)} | {statuses} | {msg('col.worst', lang)} |",
-            "|--:|---" + "|--:" * len(STATUS_ORDER) + "|---|",
+            f"| # | {msg('col.organisation', lang)} | {_statuses(lang)} | {msg('col.worst', lang)} |",
+            "|--:|---" + "|--:" * (len(STATUS_ORDER) + 1) + "|---|",
         ]
         used = len("\n".join(head)) + 1
         yield "\n".join(head) + "\n"
@@ -385,7 +402,9 @@ class MarkdownRenderer:
                 for c in row.clauses
                 if c.failing(options.fail_on)
             )
-            line = f"| {rank} | {md(row.name)} (`{row.organisation}`) | {_counts_row(row.totals)} | {worst or '—'} |\n"
+            line = (
+                f"| {rank} | {md(row.name)} (`{row.organisation}`) | {_counts_row(row)} | {worst or '—'} |\n"
+            )
             used += len(line)
             if used > budget:  # the rows are worst first: those kept are the ones to act on
                 break

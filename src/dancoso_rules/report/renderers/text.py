@@ -15,14 +15,16 @@ from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, m
 from dancoso_rules.report.model import (
     TODO_HORIZON_DAYS,
     ComplianceReport,
+    Counted,
     ObligationEntry,
     ProvisionSection,
-    StatusCounts,
 )
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
+    SOFT_SYMBOL,
     STATUS_SYMBOLS,
     applied_texts,
+    counts_apart,
     due_label,
     due_text,
     evidence_text,
@@ -117,12 +119,17 @@ class _Writer:
     def status(self, status: str, text: str | None = None) -> str:
         return self.paint(f"{STATUS_SYMBOLS[status]} {text or status_label(status, self.lang)}", status)
 
-    def counts(self, totals: StatusCounts) -> str:
-        return " · ".join(
-            self.status(s, f"{status_label(s, self.lang)} {totals.get(s)}")
+    def counts(self, node: Counted) -> str:
+        """The counts by status, then the requests' and encouragements' results apart (:func:`counts_apart`)."""
+        shown, soft = counts_apart(node)
+        terms = [
+            self.status(s, f"{status_label(s, self.lang)} {shown.get(s)}")
             for s in STATUS_ORDER
-            if totals.get(s)
-        )
+            if shown.get(s)
+        ]
+        if soft:
+            terms.append(f"{SOFT_SYMBOL} {msg('report.soft_count', self.lang)} {soft}")
+        return " · ".join(terms)
 
     def text(self) -> str:
         # Text from a record or a file name never drives the terminal: what `wrap` is given has its
@@ -162,7 +169,7 @@ class TextRenderer:
         self._todo(out, report)
         out.blank()
         out.wrap(
-            f"{msg('report.summary', lang)} ({report.totals.total}): {out.counts(report.totals)}",
+            f"{msg('report.summary', lang)} ({report.totals.total}): {out.counts(report)}",
             hanging=2,
             painted=True,
         )
@@ -220,10 +227,14 @@ class TextRenderer:
 
     def _clause_table(self, out: _Writer, report: ComplianceReport) -> None:
         lang = out.lang
-        legend = " · ".join(out.status(s) for s in STATUS_ORDER)
+        legend = " · ".join(
+            [*(out.status(s) for s in STATUS_ORDER), f"{SOFT_SYMBOL} {msg('report.soft_count', lang)}"]
+        )
         out.wrap(legend, 2, hanging=2, painted=True)
-        cells = "".join(f"{STATUS_SYMBOLS[s]:>4}" for s in STATUS_ORDER)
-        label_width = max(12, out.width - 4 * len(STATUS_ORDER) - 2)
+        cells = "".join(
+            f"{symbol:>4}" for symbol in [*(STATUS_SYMBOLS[s] for s in STATUS_ORDER), SOFT_SYMBOL]
+        )
+        label_width = max(6, out.width - 4 * (len(STATUS_ORDER) + 1) - 2)  # within --width, even 40
         out.lines.append(f"  {msg('col.clause', lang):<{label_width}}{cells}")
         for row in report.clause_totals():
             label = citation(row.provision, row.citation, lang, heading=True)
@@ -231,11 +242,11 @@ class TextRenderer:
                 label = f"{label} ({row.pack})"
             if len(label) > label_width - 1:
                 label = label[: label_width - 2] + "…"
+            shown, soft = counts_apart(row)
             counts = "".join(
-                out.paint(f"{row.totals.get(s):>4}", s) if row.totals.get(s) else f"{'·':>4}"
-                for s in STATUS_ORDER
+                out.paint(f"{shown.get(s):>4}", s) if shown.get(s) else f"{'·':>4}" for s in STATUS_ORDER
             )
-            out.lines.append(f"  {label:<{label_width}}{counts}")
+            out.lines.append(f"  {label:<{label_width}}{counts}{soft or '·':>4}")
 
     def _provision(
         self, out: _Writer, report: ComplianceReport, provision: ProvisionSection, depth: int
@@ -298,7 +309,7 @@ class TextRenderer:
         out.rule("═")
         out.wrap(f"{msg('report.as_of', lang)}: {format_date(overview.as_of, lang)}")
         out.wrap(f"{msg('overview.organisations', lang)}: {overview.organisations}")
-        out.wrap(f"{msg('report.summary', lang)}: {out.counts(overview.totals)}", hanging=2, painted=True)
+        out.wrap(f"{msg('report.summary', lang)}: {out.counts(overview)}", hanging=2, painted=True)
         if overview.invalid:
             out.wrap(f"{msg('overview.invalid', lang)}: {len(overview.invalid)}", style="missed")
             for item in overview.invalid:
@@ -309,10 +320,10 @@ class TextRenderer:
             out = _Writer(options)
             where = f"{row.file}:{row.line}" if row.line else row.file
             out.wrap(f"{rank}. {row.name} ({row.organisation}) — {where}", style="bold", hanging=3)
-            out.wrap(out.counts(row.totals), 3, hanging=2, painted=True)
+            out.wrap(out.counts(row), 3, hanging=2, painted=True)
             for clause in row.clauses:
-                if clause.totals.severity()[:4] == (0, 0, 0, 0):
+                if clause.enforceable().severity()[:4] == (0, 0, 0, 0):
                     continue
                 label = citation(clause.provision, clause.citation, lang, heading=True)
-                out.wrap(f"{label} ({clause.pack}): {out.counts(clause.totals)}", 5, hanging=2, painted=True)
+                out.wrap(f"{label} ({clause.pack}): {out.counts(clause)}", 5, hanging=2, painted=True)
             yield out.text()

@@ -18,9 +18,10 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from dancoso_rules.report.messages import STATUS_ORDER, citation, msg, status_label
-from dancoso_rules.report.model import ClauseTotals, ComplianceReport, StatusCounts
+from dancoso_rules.report.model import ClauseTotals, ComplianceReport, Counted, StatusCounts
 from dancoso_rules.report.overview import Overview, OverviewBuilder, OverviewRow
 from dancoso_rules.report.renderers import RenderOptions
+from dancoso_rules.report.renderers.common import counts_apart
 from dancoso_rules.text import xml_visible
 
 if TYPE_CHECKING:
@@ -50,14 +51,31 @@ def worst_status(counts: StatusCounts, soft: StatusCounts) -> str | None:
     return None
 
 
-def clause_words(totals: StatusCounts, lang: str) -> str:
-    """A khoản's counts in words, worst first, one status a line: ``2 Không thực hiện``, ``1 Quá hạn``, ..."""
+def clause_words(clause: Counted, lang: str) -> str:
+    """A khoản's counts in words, worst first, one status a line: ``2 Không thực hiện``, ``1 Quá hạn``, ...,
+    then its requests' and encouragements' results apart (:func:`counts_apart`)."""
+    shown, soft = counts_apart(clause)
     parts = [
-        f"{totals.get(s)} {status_label(s, lang)}"
+        f"{shown.get(s)} {status_label(s, lang)}"
         for s in STATUS_ORDER
-        if s != "not_applicable" and totals.get(s)
+        if s != "not_applicable" and shown.get(s)
     ]
+    if soft:
+        parts.append(f"{soft} {msg('report.soft_count', lang)}")
     return "\n".join(parts)
+
+
+#: The count columns: one a status, then the requests' and encouragements' results apart.
+_COUNT_COLUMNS = len(STATUSES) + 1
+
+
+def _count_titles(lang: str) -> list[str]:
+    return [*(status_label(s, lang) for s in STATUSES), msg("report.soft_count", lang)]
+
+
+def _count_cells(node: Counted) -> list[int]:
+    shown, soft = counts_apart(node)
+    return [*(shown.get(s) for s in STATUSES), soft]
 
 
 def _natural(provision: str) -> tuple[Any, ...]:
@@ -206,7 +224,7 @@ def _summary_sheet(sheet: Worksheet, rows: list[OverviewRow], clauses: list[Clau
         msg("xlsx.to", lang),
         msg("xlsx.assessment", lang),
     ]
-    statuses = [status_label(s, lang) for s in STATUSES]
+    statuses = _count_titles(lang)
     clause_titles = [f"{citation(c.provision, c.citation, lang)} ({c.pack})" for c in clauses]
     _header(sheet, [*fixed, *statuses, *clause_titles])
     for number, row in enumerate(rows, start=1):
@@ -219,9 +237,9 @@ def _summary_sheet(sheet: Worksheet, rows: list[OverviewRow], clauses: list[Clau
             row.period_start,
             row.period_end,
             _assessment(row.totals, row.soft, lang),
-            *(row.totals.get(s) for s in STATUSES),
+            *_count_cells(row),
             *(
-                clause_words(by_clause[(c.pack, c.provision)].totals, lang)
+                clause_words(by_clause[(c.pack, c.provision)], lang)
                 if (c.pack, c.provision) in by_clause
                 else None
                 for c in clauses
@@ -266,7 +284,7 @@ def _clause_sheet(sheet: Worksheet, rows: list[OverviewRow], lang: str) -> None:
         "provision",
         msg("xlsx.assessment", lang),
     ]
-    _header(sheet, [*fixed, *(status_label(s, lang) for s in STATUSES)])
+    _header(sheet, [*fixed, *_count_titles(lang)])
     count = 0
     for row in rows:
         for clause in row.clauses:
@@ -281,14 +299,14 @@ def _clause_sheet(sheet: Worksheet, rows: list[OverviewRow], lang: str) -> None:
                     citation(clause.provision, clause.citation, lang),
                     clause.provision,
                     _assessment(clause.totals, clause.soft, lang),
-                    *(clause.totals.get(s) for s in STATUSES),
+                    *_count_cells(clause),
                 ],
             )
-    _filters(sheet, len(fixed) + len(STATUSES), count)
+    _filters(sheet, len(fixed) + _COUNT_COLUMNS, count)
     status_columns = {s: get_column_letter(len(fixed) + 1 + i) for i, s in enumerate(STATUSES)}
     _colour_counts(sheet, status_columns, 2, count + 1)
     _colour_words(sheet, f"G2:G{max(2, count + 1)}", lang)
-    for index, width in enumerate([40, 24, 30, 16, 28, 18, 24] + [11] * len(STATUSES), start=1):
+    for index, width in enumerate([40, 24, 30, 16, 28, 18, 24] + [11] * _COUNT_COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.row_dimensions[1].height = 30
 
@@ -307,8 +325,8 @@ def _about_sheet(sheet: Worksheet, overview: Overview, lang: str) -> None:
     _append(sheet, [msg("overview.invalid", lang), len(overview.invalid)])
     _append(sheet, [])
     _append(sheet, [msg("report.total", lang)])
-    for status in STATUSES:
-        _append(sheet, [status_label(status, lang), overview.totals.get(status)])
+    for title, count in zip(_count_titles(lang), _count_cells(overview), strict=True):
+        _append(sheet, [title, count])
     _append(sheet, [])
     _append(sheet, [msg("xlsx.legend", lang)])
     sheet.column_dimensions["A"].width = 40
@@ -335,7 +353,7 @@ def _unit_sheet(sheet: Worksheet, row: OverviewRow, lang: str) -> None:
     _append(sheet, [msg("report.record", lang), f"{row.file}:{row.line}" if row.line else row.file])
     _append(sheet, [])
     titles = [msg("col.pack", lang), msg("col.clause", lang), msg("xlsx.assessment", lang)]
-    _append(sheet, [*titles, *(status_label(s, lang) for s in STATUSES)])
+    _append(sheet, [*titles, *_count_titles(lang)])
     from openpyxl.styles import PatternFill
 
     for cell in sheet[5]:
@@ -348,14 +366,14 @@ def _unit_sheet(sheet: Worksheet, row: OverviewRow, lang: str) -> None:
                 clause.pack,
                 citation(clause.provision, clause.citation, lang),
                 _assessment(clause.totals, clause.soft, lang),
-                *(clause.totals.get(s) for s in STATUSES),
+                *_count_cells(clause),
             ],
         )
     last = 5 + len(row.clauses)
     sheet.freeze_panes = "A6"
-    sheet.auto_filter.ref = f"A5:{get_column_letter(len(titles) + len(STATUSES))}{max(5, last)}"
+    sheet.auto_filter.ref = f"A5:{get_column_letter(len(titles) + _COUNT_COLUMNS)}{max(5, last)}"
     _colour_words(sheet, f"C6:C{max(6, last)}", lang)
     status_columns = {s: get_column_letter(len(titles) + 1 + i) for i, s in enumerate(STATUSES)}
     _colour_counts(sheet, status_columns, 6, last)
-    for index, width in enumerate([16, 28, 24] + [11] * len(STATUSES), start=1):
+    for index, width in enumerate([16, 28, 24] + [11] * _COUNT_COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
