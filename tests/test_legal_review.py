@@ -226,14 +226,16 @@ def test_row_17_a_regular_cadence_is_a_labelled_interpretation_and_encouragement
     assert "quá hạn" not in encouraged.explanation.vi
 
 
-def _cadences(name: str, interpretations: list[Interpretation] | None = None) -> dict[str, str]:
+def _cadences(
+    name: str, interpretations: list[Interpretation] | None = None, lang: str = "vi"
+) -> dict[str, str]:
     """The schedule printed beside each obligation of the report of example ``name``, by id after the pack."""
     record = load_record(EXAMPLES / name)
     compliance = build_report(
         evaluate(record, as_of=AS_OF, interpretations=interpretations), bundled_rulebook()
     )
     return {
-        entry.uid.split(".", 1)[1]: schedule_label(entry, "vi")
+        entry.uid.split(".", 1)[1]: schedule_label(entry, lang)
         for section in compliance.instruments
         for provision, _ in section.walk()
         for entry in provision.obligations
@@ -248,9 +250,8 @@ def test_row_17_a_cadence_the_text_does_not_state_is_printed_as_an_interpretatio
     # No cadence in the words: the project's yearly default, said to be one, never a bare "Định kỳ".
     assert labels["art_2__cl_1__pt_a.send-staff-to-training"] == "Hằng năm (diễn giải)"
     # "Thường xuyên": the text's word, with the least cadence the evaluation holds it to.
-    assert labels["art_2__cl_2__pt_a.communication"] == "Thường xuyên, tối thiểu hằng quý (diễn giải)"
-    assert "Định kỳ" not in labels.values()
-    assert "Thường xuyên" not in labels.values()
+    assert labels["art_2__cl_2__pt_a.communication"] == "Thường xuyên (diễn giải: tối thiểu mỗi quý một lần)"
+    assert "Định kỳ" not in labels.values()  # never bare: as the text states it, or said to be a reading
 
 
 def test_row_17_the_cadence_printed_is_the_one_applied_after_overrides_and_for_the_level(
@@ -262,8 +263,20 @@ def test_row_17_the_cadence_printed_is_the_one_applied_after_overrides_and_for_t
     assert labels["art_2__cl_1__pt_a.send-staff-to-training"] == "Hằng quý (diễn giải)"
     # A commune receives citizens weekly (Luật Tiếp công dân), a value dated for its level.
     assert _cadences(COMMUNE)["art_1__cl_5__pt_c__ind_2.citizen-reception"] == "Hằng tuần (diễn giải)"
-    # Not relied on (the company receives no citizens): the value is not known, the label says no more.
+    # Not relied on (the company receives no citizens): the label gives no value, whatever other
+    # obligations of the report relied on, so two references to Party rules read alike.
     assert _cadences(COMPANY)["art_2__cl_3__pt_b.citizen-reception"] == "Định kỳ (diễn giải)"
+    commune = _cadences(COMMUNE)
+    assert commune["art_1__cl_5__pt_c__ind_2.cell-meetings"] == "Định kỳ (diễn giải)"
+    assert commune["art_1__cl_5__pt_c__ind_2.dialogue-meetings"] == "Định kỳ (diễn giải)"
+
+
+def test_row_17_the_cadence_reads_in_english_too() -> None:
+    labels = _cadences(COMPANY, lang="en")
+    assert labels["art_2__cl_3__pt_c.inspection-board-plan"] == "Yearly"
+    assert labels["art_2__cl_3__pt_d.conference-resolution-check"] == "Half-yearly"
+    assert labels["art_2__cl_1__pt_a.send-staff-to-training"] == "Yearly (interpretation)"
+    assert labels["art_2__cl_2__pt_a.communication"] == "Regular (interpretation: at least once a quarter)"
 
 
 def test_row_17_a_cadence_that_changes_within_the_period_is_not_given_one_value() -> None:
@@ -276,14 +289,26 @@ def test_row_17_a_cadence_that_changes_within_the_period_is_not_given_one_value(
         )
         return {"some-frequency": found}
 
-    assert cadence(schedule, used(), period) == (Frequency.YEARLY, "some-frequency")
+    relied = {"some-frequency"}
+    assert cadence(schedule, used(), period, relied) == (Frequency.YEARLY, "some-frequency")
     whole = DatedValue(value="monthly", since=dt.date(2024, 1, 1))
-    assert cadence(schedule, used(whole), period) == (Frequency.MONTHLY, "some-frequency")
+    assert cadence(schedule, used(whole), period, relied) == (Frequency.MONTHLY, "some-frequency")
     from_july = DatedValue(value="monthly", since=dt.date(2025, 7, 1))
-    assert cadence(schedule, used(from_july), period) == (None, "some-frequency")
-    assert cadence(schedule, {}, period) == (None, "some-frequency")
+    assert cadence(schedule, used(from_july), period, relied) == (None, "some-frequency")
+    # Two dated pieces of the same value that together cover the period: one value.
+    to_june = DatedValue(value="monthly", until=dt.date(2025, 6, 30))
+    assert cadence(schedule, used(to_june, from_july), period, relied) == (
+        Frequency.MONTHLY,
+        "some-frequency",
+    )
+    # A gap between them (1–14/7/2025) leaves the default for those days: no one value.
+    from_mid_july = DatedValue(value="monthly", since=dt.date(2025, 7, 15))
+    assert cadence(schedule, used(to_june, from_mid_july), period, relied) == (None, "some-frequency")
+    # Not relied on by the obligation's own results, or not used at all: no value.
+    assert cadence(schedule, used(), period, set()) == (None, "some-frequency")
+    assert cadence(schedule, {}, period, relied) == (None, "some-frequency")
     stated = Periodic(kind="periodic", frequency=Frequency.HALF_YEARLY, window="period")
-    assert cadence(stated, {}, period) == (Frequency.HALF_YEARLY, None)
+    assert cadence(stated, {}, period, set()) == (Frequency.HALF_YEARLY, None)
 
 
 def test_row_18_a_yearly_plan_is_due_at_the_end_of_january() -> None:

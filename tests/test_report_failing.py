@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from conftest import EXAMPLES
 from dancoso_rules.cli.main import main
@@ -31,9 +32,10 @@ from dancoso_rules.model import Rulebook
 from dancoso_rules.model.obligation import Modality
 from dancoso_rules.report.build import build_report
 from dancoso_rules.report.messages import status_label
-from dancoso_rules.report.model import STATUSES, ComplianceReport, is_failing
+from dancoso_rules.report.model import STATUSES, ComplianceReport, Counted, is_failing
 from dancoso_rules.report.overview import OverviewBuilder
 from dancoso_rules.report.renderers import RenderOptions, get_renderer
+from dancoso_rules.report.renderers.common import counts_apart
 from dancoso_rules.report.tally import Tally, tally_report
 from report_samples import sample_report
 
@@ -120,7 +122,7 @@ def test_an_overdue_or_missed_encouragement_does_not_fail_the_check(
     assert "năm 2025: Chưa thực hiện (khuyến khích) · Mốc đối chiếu 31/12/2025" in out
     assert "Quá hạn (15 ngày)" not in out
     assert "· Hạn 31/12/2025" not in out
-    # Counted apart from the duties, never as one "Quá hạn" or "Không thực hiện" (legal review, item 7).
+    # Counted apart from the duties, never as one "Quá hạn" or "Không thực hiện" (legal review, item 17).
     summary = out.split("Tổng hợp (", 1)[1].split("\n\n", 1)[0]
     assert "◦ Khuyến khích, đề nghị 1" in summary.replace("\n  ", " ")
     assert status_label(status.value) not in summary
@@ -144,9 +146,9 @@ def test_a_request_does_not_fail_either(
     assert check(str(SO_NOI_VU), *AS_OF, "--lang", "en", "--width", "100") == 0
     out = capsys.readouterr().out
     assert "No duty is failing." in out
-    assert "[Request · Yearly (interpretation)]" in out
+    assert "[Request · Periodic (interpretation)]" in out  # its result relied on no value: it binds no one
     assert "✗ Not done (request)\n" in out
-    assert "Missed" not in out.partition("[Request · Periodic]")[2]
+    assert "Missed" not in out.partition("[Request · Periodic (interpretation)]")[2]
 
 
 @pytest.mark.parametrize(
@@ -248,11 +250,53 @@ def test_many_records_count_only_failing_duties(
     assert overview["totals"]["overdue"] == overview["soft"]["overdue"] == 2
     assert all(row["soft"]["overdue"] == 1 for row in overview["rows"])
 
+    # The counts people read put it apart, never under "Quá hạn" (legal review, item 17).
+    assert check(str(folder), *AS_OF, "--format", "csv") == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert [(r["Khoản"], r["Quá hạn"], r["Khuyến khích, đề nghị"]) for r in rows] == [
+        ("khoản 1 Điều 2", "0", "1")
+    ] * 2
+    assert check(str(folder), *AS_OF, "--format", "text") == 0
+    text = capsys.readouterr().out
+    assert "Tổng hợp: ◦ Khuyến khích, đề nghị 2" in text
+    assert "khoản 1 Điều 2" not in text.lower()  # a khoản with no duty to act on is no weak khoản
+    assert check(str(folder), *AS_OF, "--format", "xlsx", "--output", str(tmp_path / "books")) == 0
+    capsys.readouterr()
+    sheet = load_workbook(tmp_path / "books" / "overview.xlsx")["Theo khoản"]
+    assessments = [row[6] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert assessments == ["Chưa thực hiện (khuyến khích, đề nghị)"] * 2  # not "Quá hạn", not coloured
+
     only({ENCOURAGEMENT: Status.OVERDUE, DUTY: Status.OVERDUE})
     assert check(str(folder), *AS_OF, "--format", "markdown") == 1
     captured = capsys.readouterr()
     assert "2 đã đánh giá, 0 không hợp lệ; 2 có nhiệm vụ" in captured.err
     assert "| khoản 1 Điều 2 (1) |" in captured.out  # the khoản's failing count: the duty alone
+    assert check(str(folder), *AS_OF, "--format", "junit") == 1
+    failures = ET.fromstring(capsys.readouterr().out).findall(".//failure")
+    assert [f.get("message") for f in failures] == [
+        "khoản 1 Điều 2: Quá hạn: 1, Khuyến khích, đề nghị: 1"
+    ] * 2
+
+
+def test_the_counts_people_read_add_up_with_requests_and_encouragements_apart(rulebook: Rulebook) -> None:
+    """Every node's count columns (:func:`counts_apart`): the statuses count the duties and whatever does not
+    apply, the last column the requests and encouragements that apply; none below zero, all adding up."""
+    report = build_report(sample_report(rulebook), rulebook, record_file="sample.json")
+    assert report.soft.applicable > 0
+    builder = OverviewBuilder(dt.date(2026, 1, 15))
+    builder.add(report, "sample.json")
+    overview = builder.build()
+    nodes: list[Counted] = [report, overview, *report.instruments, *report.clause_totals(), *overview.rows()]
+    nodes += [provision for section in report.instruments for provision, _ in section.walk()]
+    nodes += [clause for row in overview.rows() for clause in row.clauses]
+    for node in nodes:
+        shown, soft = counts_apart(node)
+        assert all(shown.get(s) >= 0 for s in STATUSES)
+        assert shown.total + soft == node.totals.total
+        assert soft == node.soft.applicable
+        for status in ("missed", "overdue", "late", "met", "upcoming", "unverified"):
+            assert shown.get(status) == node.totals.get(status) - node.soft.get(status)
+        assert shown.not_applicable == node.totals.not_applicable
 
 
 def _fail_ons() -> Iterable[frozenset[str]]:

@@ -47,7 +47,7 @@ def _table(sheet: Any, header_row: int = 1) -> list[dict[str, Any]]:
 
 def _apart(node: dict[str, Any]) -> list[int]:
     """The JSON's counts as people read them: the requests' and encouragements' results that apply moved
-    out of their status into a column of their own (legal review, item 7)."""
+    out of their status into a column of their own (legal review, item 17)."""
     totals, soft = node["totals"], node["soft"]
     shown = [totals[s] - (soft[s] if s != "not_applicable" else 0) for s in STATUSES]
     return [*shown, sum(soft.values()) - soft["not_applicable"]]

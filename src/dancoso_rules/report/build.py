@@ -8,6 +8,7 @@ the results. Provisions nest by their ids: ``art_2`` holds ``art_2__cl_3``, whic
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from dancoso_rules.errors import Location
 from dancoso_rules.evaluation.construct import Trusted, labels
 from dancoso_rules.evaluation.result import DutyResult, Report, UsedInterpretation
 from dancoso_rules.model.common import Labels
+from dancoso_rules.model.interpretation import DatedValue
 from dancoso_rules.model.obligation import Obligation
 from dancoso_rules.model.pack import Rulebook, RulePack, obligation_uid
 from dancoso_rules.model.provision import Provision
@@ -225,7 +227,8 @@ def _obligations(
         for i in indices:
             counts[_STATUS_INDEX[results[i].status.value]] += 1
         all_counts.append(counts)
-        frequency, interpretation = cadence(obligation.schedule, used, period)
+        relied = {i for index in indices for i in results[index].interpretations}
+        frequency, interpretation = cadence(obligation.schedule, used, period, relied)
         entries.append(
             _entry(
                 uid=uid,
@@ -247,14 +250,15 @@ def _obligations(
 
 
 def cadence(
-    schedule: Schedule, used: Mapping[str, UsedInterpretation], period: Period
+    schedule: Schedule, used: Mapping[str, UsedInterpretation], period: Period, relied: Container[str]
 ) -> tuple[Frequency | None, str | None]:
     """How often an obligation recurs for the organisation, and the interpretation that says so when
     the instrument does not: ``(frequency, interpretation id)``.
 
     A stated frequency ("hằng năm", "định kỳ 06 tháng") has no interpretation. An interpreted one is
     the value the evaluation applied (``used``, after the user's overrides and for the organisation's
-    level): ``None`` when it changes within ``period`` or was not relied on. Schedules that do not
+    level), when the obligation's own results ``relied`` on it; ``None`` when they did not (it does
+    not bind the organisation) or when the value changes within ``period``. Schedules that do not
     recur give ``(None, None)``.
     """
     if schedule.kind == "periodic":
@@ -266,16 +270,24 @@ def cadence(
     else:
         return None, None
     found = used.get(named)
-    if found is None or found.kind != "frequency":
+    if named not in relied or found is None or found.kind != "frequency":
         return None, named
     values = {dated.value for dated in found.applied}
-    if not any(
-        (dated.since is None or dated.since <= period.start)
-        and (dated.until is None or period.end <= dated.until)
-        for dated in found.applied
-    ):
+    if not _covered(found.applied, period):
         values.add(found.value)  # the value outside the dated ones applies to some of the period
     return (Frequency(values.pop()) if len(values) == 1 else None), named
+
+
+def _covered(applied: Iterable[DatedValue], period: Period) -> bool:
+    """Whether the dated values together cover every day of ``period``."""
+    day = period.start
+    for dated in sorted(applied, key=lambda d: d.since or dt.date.min):
+        if dated.since is not None and dated.since > day:
+            return False
+        if dated.until is None or dated.until >= period.end:
+            return True
+        day = max(day, dated.until + dt.timedelta(days=1))
+    return False
 
 
 _WANTED: dict[tuple[int, str], tuple[Rulebook, Labels | None]] = {}

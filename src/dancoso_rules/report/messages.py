@@ -58,9 +58,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     # a frequency the instrument does not state (legal review, item 17)
     "schedule.interpreted": ("{cadence} (diễn giải)", "{cadence} (interpretation)"),
     "schedule.regular_at_least": (
-        "Thường xuyên, tối thiểu {cadence} (diễn giải)",
-        "Regular, at least {cadence} (interpretation)",
+        "Thường xuyên (diễn giải: tối thiểu {once})",
+        "Regular (interpretation: at least {once})",
     ),
+    "once.yearly": ("mỗi năm một lần", "once a year"),
+    "once.half_yearly": ("6 tháng một lần", "once every six months"),
+    "once.quarterly": ("mỗi quý một lần", "once a quarter"),
+    "once.monthly": ("mỗi tháng một lần", "once a month"),
+    "once.weekly": ("mỗi tuần một lần", "once a week"),
     # the report's frame
     "report.title": ("Báo cáo thực hiện dân chủ ở cơ sở", "Grassroots democracy compliance report"),
     "report.subtitle": (
@@ -265,9 +270,13 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "xlsx.nothing": ("Không có nghĩa vụ áp dụng", "No duty applies"),
     "xlsx.legend": (
         "Màu nền chỉ nhắc lại chữ trong ô: đỏ — không thực hiện; cam — quá hạn; vàng — thực hiện chậm; "
-        "xám — chưa xác minh; xanh dương — chưa đến hạn; xanh lá — đã thực hiện đúng hạn.",
+        "xám — chưa xác minh; xanh dương — chưa đến hạn; xanh lá — đã thực hiện đúng hạn. Các cột tình trạng "
+        "đếm nhiệm vụ và mọi kết quả không áp dụng; cột «Khuyến khích, đề nghị» đếm riêng kết quả, đã hoặc chưa "
+        "thực hiện, của nội dung văn bản chỉ khuyến khích, đề nghị.",
         "Colours only repeat the words in the cells: red — missed; orange — overdue; yellow — late; grey — "
-        "unverified; blue — upcoming; green — met.",
+        "unverified; blue — upcoming; green — met. The status columns count duties and every result that does "
+        "not apply; the column «Encouragements, requests» counts apart the results, done or not, of what the "
+        "instrument only encourages or requests.",
     ),
     # the English citation of a provision (the Vietnamese one is the rule file's own)
     "cite.article": ("Điều {n}", "Article {n}"),

@@ -38,7 +38,7 @@ STATUS_SYMBOLS: dict[str, str] = {
 }
 
 #: The glyph of the column that counts the results of requests and encouragements, apart from the duties'
-#: columns by status (legal review, item 7: "Quá hạn" counts duties only).
+#: columns by status (legal review, item 17: an encouragement is never counted "Quá hạn").
 SOFT_SYMBOL = "◦"
 #: Its background and text colours (a pale sand, apart from every status's: they are not duties).
 SOFT_COLOURS = ("#ebe3cf", "#1b1b1b")
@@ -102,6 +102,18 @@ _SOFT_WORDS = {
 
 def _soft_word(result: DutyResult) -> str | None:
     return None if is_enforceable(result.modality) else _SOFT_WORDS.get(result.status.value)
+
+
+def soft_worst_word(soft: StatusCounts, lang: str) -> str | None:
+    """The worst status of the requests' and encouragements' results that apply, in their words
+    ("Chưa thực hiện (khuyến khích, đề nghị)"), for a line that has nothing else to say; ``None`` when
+    none applies."""
+    force = msg("report.soft_count", lang).lower()
+    for status in STATUS_ORDER:
+        if status != "not_applicable" and soft.get(status):
+            key = _SOFT_WORDS.get(status)
+            return msg(key, lang, force=force) if key else f"{status_label(status, lang)} ({force})"
+    return None
 
 
 def _shows_days(result: DutyResult) -> bool:
@@ -182,7 +194,7 @@ def modality_label(modality: Modality, lang: str) -> str:
 
 
 def counts_apart(node: Counted) -> tuple[StatusCounts, int]:
-    """What a person reads in the count columns (legal review, item 7: "Quá hạn 7" where 2 are
+    """What a person reads in the count columns (legal review, item 17: "Quá hạn 7" where 2 are
     encouragements read as 7 duties overdue): the duties' results and every result that does not
     apply, by status; and, apart, how many results of requests and encouragements apply. The two add
     up to ``node.totals.total``. Machines keep ``totals`` and ``soft``."""
@@ -194,8 +206,9 @@ def counts_apart(node: Counted) -> tuple[StatusCounts, int]:
 
 def schedule_label(obligation: ObligationEntry, lang: str) -> str:
     """How often an obligation recurs, in words, saying when the instrument does not state it (legal
-    review, item 17): "Hằng năm" (stated), "Hằng năm (diễn giải)", "Định kỳ (diễn giải)" (a value that
-    changes within the period), "Thường xuyên, tối thiểu hằng quý (diễn giải)"; other schedules by kind."""
+    review, item 17): "Hằng năm" (stated), "Hằng năm (diễn giải)", "Định kỳ (diễn giải)" (no one value:
+    see :func:`~dancoso_rules.report.build.cadence`), "Thường xuyên (diễn giải: tối thiểu mỗi quý một
+    lần)"; other schedules by kind."""
     frequency = msg(f"frequency.{obligation.frequency.value}", lang) if obligation.frequency else None
     if obligation.schedule == "periodic":
         stated = frequency or msg("schedule.periodic", lang)
@@ -203,8 +216,8 @@ def schedule_label(obligation: ObligationEntry, lang: str) -> str:
         if obligation.frequency_interpretation is None:
             return stated
         return msg("schedule.interpreted", lang, cadence=stated)
-    if obligation.schedule == "regular" and frequency is not None:
-        return msg("schedule.regular_at_least", lang, cadence=frequency)
+    if obligation.schedule == "regular" and obligation.frequency is not None:
+        return msg("schedule.regular_at_least", lang, once=msg(f"once.{obligation.frequency.value}", lang))
     return msg(f"schedule.{obligation.schedule}", lang)
 
 

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from dancoso_rules.report.messages import citation, msg, status_label
-from dancoso_rules.report.model import STATUSES, ComplianceReport
+from dancoso_rules.report.model import STATUSES, ComplianceReport, Counted
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
+    counts_apart,
     evidence_text,
     explanation,
     instance_label,
@@ -112,7 +113,8 @@ class CsvRenderer:
         return BOM + _rows_text(rows)
 
     def render_overview(self, overview: Overview, options: RenderOptions) -> Iterator[str]:
-        """One row per organisation × khoản, organisations worst first, with the count of each status."""
+        """One row per organisation × khoản, organisations worst first, with the count of each status and
+        the requests' and encouragements' results apart (:func:`counts_apart`), as the workbook's sheet."""
         lang = options.lang
         header: list[object] = [
             msg("col.organisation", lang),
@@ -122,6 +124,7 @@ class CsvRenderer:
             msg("col.clause", lang),
             "provision",
             *(status_label(s, lang) for s in STATUSES),
+            msg("report.soft_count", lang),
         ]
         yield BOM + _rows_text([header])
         for row in overview.rows():
@@ -135,8 +138,13 @@ class CsvRenderer:
                         clause.pack,
                         citation(clause.provision, clause.citation, lang),
                         clause.provision,
-                        *(clause.totals.get(s) for s in STATUSES),
+                        *_counts(clause),
                     ]
                     for clause in row.clauses
                 ]
             )
+
+
+def _counts(node: Counted) -> list[int]:
+    shown, soft = counts_apart(node)
+    return [*(shown.get(s) for s in STATUSES), soft]

@@ -329,7 +329,8 @@ def _cards(node: Counted, lang: str) -> str:
     return f'<div class="cards">{cards}</div>\n'
 
 
-#: A pattern over each status's colour, so that the chart reads in grayscale too (solid: met, not applicable).
+#: A pattern over each status's colour, so that the chart reads in grayscale too (solid: met, not applicable;
+#: the requests' and encouragements' results are pale with a dashed outline, as their cards).
 _PATTERNS: dict[str, str] = {
     "missed": '<path d="M0 0L6 6M6 0L0 6" stroke-width="1.4"/>',
     "overdue": '<path d="M0 6L6 0" stroke-width="1.4"/>',
@@ -342,6 +343,13 @@ _MIN_SEGMENT = 20.0  # px: room for a segment's number, however small its count
 
 def _colours(key: str) -> tuple[str, str]:
     return SOFT_COLOURS if key == "soft" else STATUS_COLOURS[key]
+
+
+def _outline(key: str) -> str:
+    """A chart segment's outline: white between statuses, dashed for the requests' and encouragements'."""
+    if key == "soft":
+        return 'stroke="#8d8676" stroke-width="1" stroke-dasharray="3 2"'
+    return 'stroke="#fff" stroke-width="1"'
 
 
 def _swatch(status: str) -> str:
@@ -395,7 +403,7 @@ def chart(rows: tuple[ClauseTotals, ...], lang: str, *, many_packs: bool = False
             bg, fg = _colours(status)
             parts.append(
                 f'<rect x="{x:.1f}" y="{y + 3}" width="{width:.1f}" height="{row_h - 6}" fill="{_swatch(status)}" '
-                f'stroke="#fff" stroke-width="1"><title>{_e(name)}: {count}</title></rect>'
+                f"{_outline(status)}><title>{_e(name)}: {count}</title></rect>"
             )
             parts.append(
                 f'<text x="{x + width / 2:.1f}" y="{y + 16}" text-anchor="middle" fill="{fg}" stroke="{bg}" '
@@ -412,7 +420,12 @@ def chart(rows: tuple[ClauseTotals, ...], lang: str, *, many_packs: bool = False
             legend_y += 16
             x = 0.0
         parts.append(
-            f'<rect x="{x:.1f}" y="{legend_y - 10}" width="14" height="12" fill="{_swatch(status)}" stroke="#5f6368" stroke-width=".5"/>'
+            f'<rect x="{x:.1f}" y="{legend_y - 10}" width="14" height="12" fill="{_swatch(status)}" '
+            + (
+                'stroke="#8d8676" stroke-dasharray="2 1.5"/>'
+                if status == "soft"
+                else 'stroke="#5f6368" stroke-width=".5"/>'
+            )
         )
         parts.append(f'<text x="{x + 18:.1f}" y="{legend_y}" font-size="10.5">{_e(label)}</text>')
         x += 30 + 6.2 * len(label)

@@ -22,9 +22,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import STATUS_ORDER, msg, status_label
-from dancoso_rules.report.model import ComplianceReport, Counted, StatusCounts, is_enforceable, is_failing
+from dancoso_rules.report.model import ComplianceReport, Counted, is_enforceable, is_failing
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
+    counts_apart,
     evidence_text,
     explanation,
     modality_note,
@@ -109,7 +110,7 @@ class JunitRenderer:
             for clause in row.clauses:
                 failures = clause.failing(options.fail_on)
                 classname = f"{row.organisation}.{clause.pack}"
-                body = _counts_text(clause.totals, options.lang)
+                body = _counts_text(clause, options.lang)
                 if failures:
                     message = f"{clause.citation}: {body}"
                     inner = (
@@ -202,5 +203,10 @@ class JunitRenderer:
         )
 
 
-def _counts_text(totals: StatusCounts, lang: str) -> str:
-    return ", ".join(f"{status_label(s, lang)}: {totals.get(s)}" for s in STATUS_ORDER if totals.get(s))
+def _counts_text(node: Counted, lang: str) -> str:
+    """The counts by status, then the requests' and encouragements' results apart (:func:`counts_apart`)."""
+    shown, soft = counts_apart(node)
+    parts = [f"{status_label(s, lang)}: {shown.get(s)}" for s in STATUS_ORDER if shown.get(s)]
+    if soft:
+        parts.append(f"{msg('report.soft_count', lang)}: {soft}")
+    return ", ".join(parts)

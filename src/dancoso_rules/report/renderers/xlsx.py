@@ -21,7 +21,7 @@ from dancoso_rules.report.messages import STATUS_ORDER, citation, msg, status_la
 from dancoso_rules.report.model import ClauseTotals, ComplianceReport, Counted, StatusCounts
 from dancoso_rules.report.overview import Overview, OverviewBuilder, OverviewRow
 from dancoso_rules.report.renderers import RenderOptions
-from dancoso_rules.report.renderers.common import counts_apart
+from dancoso_rules.report.renderers.common import counts_apart, soft_worst_word
 from dancoso_rules.text import xml_visible
 
 if TYPE_CHECKING:
@@ -42,13 +42,9 @@ _SHEET_NAME = re.compile(r"[\[\]:*?/\\']")
 
 
 def worst_status(counts: StatusCounts, soft: StatusCounts) -> str | None:
-    """The worst status among the duties (requests and encouragements only when nothing else applies)."""
+    """The worst status among the duties that apply (never a request's or an encouragement's)."""
     hard = counts - soft
-    for candidates in (hard, counts):
-        for status in STATUS_ORDER:
-            if status != "not_applicable" and candidates.get(status):
-                return status
-    return None
+    return next((s for s in STATUS_ORDER if s != "not_applicable" and hard.get(s)), None)
 
 
 def clause_words(clause: Counted, lang: str) -> str:
@@ -207,8 +203,12 @@ def _colour_counts(sheet: Worksheet, columns: dict[str, str], first_row: int, la
 
 
 def _assessment(row_totals: StatusCounts, soft: StatusCounts, lang: str) -> str:
+    """The worst duty's status; with no duty that applies, the requests' and encouragements' in their
+    own words ("Chưa thực hiện (khuyến khích, đề nghị)", never coloured as a failure); else nothing."""
     worst = worst_status(row_totals, soft)
-    return status_label(worst, lang) if worst is not None else msg("xlsx.nothing", lang)
+    if worst is not None:
+        return status_label(worst, lang)
+    return soft_worst_word(soft, lang) or msg("xlsx.nothing", lang)
 
 
 def _summary_sheet(sheet: Worksheet, rows: list[OverviewRow], clauses: list[ClauseTotals], lang: str) -> None:
