@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import stat
 import sys
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -213,6 +211,8 @@ def _in_place(output: Path) -> Iterator[BinaryIO]:
 @contextmanager
 def _replacing(output: Path, mode: int | None) -> Iterator[BinaryIO]:
     """A temporary file beside ``output``, renamed over it when the block ends without error."""
+    import tempfile  # only when a file is written: a report to standard output does not import it
+
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
@@ -246,6 +246,8 @@ def _umasked() -> int:
 def _removed_on_signal(temporary: Path) -> Iterator[None]:
     """While the block runs, SIGTERM (and SIGHUP) remove ``temporary`` and end the process as the signal
     would; Ctrl-C already raises :class:`KeyboardInterrupt`, which the caller's cleanup handles."""
+    import signal  # only when a file is written, as tempfile
+
     if threading.current_thread() is not threading.main_thread():  # pragma: no cover - signals need it
         yield
         return
