@@ -177,8 +177,8 @@ def test_the_cached_days_off_are_those_of_the_file(monkeypatch: pytest.MonkeyPat
     assert workdays.decided_days(edited) == workdays.DecidedDays({}, {}, frozenset({2030}))  # its own key
 
 
-# The counts are looked up in a table laid out once per calendar; these are the plain definitions they
-# must agree with, counting day by day with ``is_working_day``.
+# The counts are looked up in tables laid out once per calendar and year; these are the plain definitions
+# they must agree with, counting day by day with ``is_working_day``.
 
 
 def _plain_add(calendar: WorkingCalendar, event: dt.date, count: int) -> dt.date:
@@ -237,6 +237,15 @@ def test_the_bundled_calendar_counts_as_day_by_day_over_its_years(calendar: Work
             calendar, day, day + dt.timedelta(days=45)
         )
         day += dt.timedelta(days=1)
+
+
+def test_a_count_lays_out_only_the_years_it_reaches() -> None:
+    # A record's few counts must not pay for laying out every known year (start-up of `dancoso check`).
+    calendar = WorkingCalendar(DecidedDays({}, {}, frozenset(range(2019, 2036))), {})
+    assert calendar.add_working_days(D(2025, 3, 3), 10) == D(2025, 3, 17)
+    assert sorted(calendar._tables) == [2025]
+    assert calendar.add_working_days(D(2025, 12, 26), 10) == D(2026, 1, 9)  # on into the next year
+    assert sorted(calendar._tables) == [2025, 2026]
 
 
 def test_a_calendar_that_knows_no_year_counts_day_by_day() -> None:

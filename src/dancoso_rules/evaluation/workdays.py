@@ -152,11 +152,13 @@ class WorkingCalendar:
     """Which days state agencies work: the statutory holidays, the decided days off and make-up days.
 
     :meth:`is_working_day` is the one definition of a working day. Counting with it day by day costs a
-    call per day (a complaint's ten working days, twice, for each event of each record), so the days
-    of the years the calendar knows (those of its holidays and decisions) are laid out once, at the
-    first count, as :class:`_Counts`: :meth:`add_working_days`, :meth:`working_days_between` and
-    :meth:`next_working_day` then look their answer up in constant time. Outside those years (no
-    holiday is known there) they count day by day, by the same definition.
+    call per day (a complaint's ten working days, twice, for each event of each record), so each year
+    the calendar knows (a year of its holidays and decisions) is laid out by it, at the first count
+    that reaches the year, as :class:`_Counts`: :meth:`add_working_days`, :meth:`working_days_between`
+    and :meth:`next_working_day` then look their answer up in the year's table, going on to the next
+    year's when a count runs past the end of one. One record's counts lay out the year or two they
+    reach, not every known year. Outside those years (no holiday is known there) they count day by
+    day, by the same definition.
     """
 
     def __init__(self, decided: DecidedDays, holidays: dict[dt.date, str]) -> None:
@@ -166,7 +168,7 @@ class WorkingCalendar:
         self.decided_years = decided.years
         years = {day.year for day in (*self._holidays, *self._days_off, *self._make_up)} | decided.years
         self._years = (min(years), max(years)) if years else None
-        self._table: _Counts | None = None
+        self._tables: dict[int, _Counts] = {}
 
     def is_working_day(self, day: dt.date) -> bool:
         """Whether ``day`` is a working day of state agencies."""
@@ -186,12 +188,15 @@ class WorkingCalendar:
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """``day`` itself when it is a working day, else the first working day after it."""
-        table = self._days()
-        offset = day.toordinal() - table.first
-        if 0 <= offset < table.size:
-            found = table.before[offset]  # working days before ``day``: the next is the one after them
-            if found < len(table.working):
-                return table.working[found]
+        table = self._year(day.year)
+        if table is not None:
+            # the working days of the year before ``day``: the next is the one after them
+            found = table.before[day.toordinal() - table.first]
+            while table is not None:
+                if found < len(table.working):
+                    return table.working[found]
+                day = dt.date(table.year + 1, 1, 1)  # none left in the year: the first of the next
+                table, found = self._year(day.year), 0
         while not self.is_working_day(day):
             day += _ONE_DAY
         return day
@@ -203,14 +208,16 @@ class WorkingCalendar:
             raise ValueError("a period of working days cannot be negative")
         if not count:
             return event
-        table = self._days()
-        offset = event.toordinal() - table.first
-        if 0 <= offset < table.size:
+        day, table = event, self._year(event.year)
+        if table is not None:
             # before[offset + 1] working days up to ``event`` included: the period ends on the count-th after
-            last = table.before[offset + 1] + count - 1
-            if last < len(table.working):
-                return table.working[last]
-        day = event
+            last = table.before[event.toordinal() - table.first + 1] + count - 1
+            while table is not None:
+                if last < len(table.working):
+                    return table.working[last]
+                last -= len(table.working)  # past the year's end: counted on in the next year
+                day, table = dt.date(table.year, 12, 31), self._year(table.year + 1)
+            count = last + 1
         while count:
             day += _ONE_DAY
             if self.is_working_day(day):
@@ -221,16 +228,8 @@ class WorkingCalendar:
         """How many working days lie after ``start`` up to ``end`` included (0 when ``end`` <= ``start``)."""
         if end <= start:
             return 0
-        table = self._days()
-        first, last = start.toordinal() - table.first, end.toordinal() - table.first
-        if first >= 0 and last < table.size:
-            return table.before[last + 1] - table.before[first + 1]
-        found = 0
-        day = start
-        while day < end:
-            day += _ONE_DAY
-            found += self.is_working_day(day)
-        return found
+        whole_years = sum(self._through(dt.date(year, 12, 31)) for year in range(start.year, end.year))
+        return whole_years - self._through(start) + self._through(end)
 
     def counted(self, stated: dt.date) -> CountedDeadline:
         """A stated deadline and the one counted from it: moved to the next working day when it falls on a
@@ -238,16 +237,26 @@ class WorkingCalendar:
         counted = self.next_working_day(stated)
         return CountedDeadline(stated, counted, ROLL_FORWARD if counted != stated else None)
 
-    def _days(self) -> _Counts:
-        """The days of the known years, laid out by :meth:`is_working_day` at the first count, then kept."""
-        if self._table is None:
-            self._table = self._lay_out()
-        return self._table
+    def _through(self, day: dt.date) -> int:
+        """How many working days of ``day``'s year fall on or before ``day``."""
+        table = self._year(day.year)
+        if table is not None:
+            return table.before[day.toordinal() - table.first + 1]
+        first = dt.date(day.year, 1, 1)
+        return sum(self.is_working_day(first + dt.timedelta(days=n)) for n in range((day - first).days + 1))
 
-    def _lay_out(self) -> _Counts:
-        if self._years is None:
-            return _Counts(0, 0, [0], [])
-        first, last = dt.date(self._years[0], 1, 1), dt.date(self._years[1], 12, 31)
+    def _year(self, year: int) -> _Counts | None:
+        """The days of ``year`` laid out by :meth:`is_working_day` at the first count that reaches it, then
+        kept; ``None`` for a year the calendar does not know."""
+        if self._years is None or not self._years[0] <= year <= self._years[1]:
+            return None
+        table = self._tables.get(year)
+        if table is None:
+            table = self._tables[year] = self._lay_out(year)
+        return table
+
+    def _lay_out(self, year: int) -> _Counts:
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         before = [0]
         working: list[dt.date] = []
         day = first
@@ -256,17 +265,18 @@ class WorkingCalendar:
                 working.append(day)
             before.append(len(working))
             day += _ONE_DAY
-        return _Counts(first.toordinal(), len(before) - 1, before, working)
+        return _Counts(year, first.toordinal(), before, working)
 
 
 @dataclass(frozen=True, slots=True)
 class _Counts:
-    """The days from ``first`` (an ordinal) on, ``size`` of them: ``before[i]`` is how many of the ``i``
-    days from ``first`` are working days (``before[0]`` is 0), and ``working`` lists the working days
-    in order, so that ``working[before[i]]`` is the first working day on or after day ``i``."""
+    """The days of ``year``, from ``first`` (the ordinal of its 1 January) on: ``before[i]`` is how many
+    of the year's first ``i`` days are working days (``before[0]`` is 0), and ``working`` lists its
+    working days in order, so that ``working[before[i]]`` is the first working day on or after day
+    ``i`` (when the year has one)."""
 
+    year: int
     first: int
-    size: int
     before: list[int]
     working: list[dt.date]
 
