@@ -21,7 +21,7 @@ HEAVY = ("icalendar", "holidays", "docx")
 #: What ``dancoso check RECORD --format text`` of a valid record does not use, given the precompiled
 #: rule cache: the JSON Schema validator (the record is checked by the model), YAML and the rule
 #: files' models (the rules come from the cache), the located messages and suggestions of problems,
-#: the overview of many records and the other formats' renderers.
+#: the overview of many records and its tallies, and the other formats' renderers.
 UNUSED_BY_A_TEXT_CHECK = (
     *HEAVY,
     "jsonschema",
@@ -31,6 +31,7 @@ UNUSED_BY_A_TEXT_CHECK = (
     "dancoso_rules.load.validation",
     "dancoso_rules.model.files",
     "dancoso_rules.report.overview",
+    "dancoso_rules.report.tally",
     "dancoso_rules.report.renderers.html",
     "dancoso_rules.report.renderers.json",
     "dancoso_rules.report.renderers.sarif",

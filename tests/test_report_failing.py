@@ -93,7 +93,7 @@ def only(monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, Status]], None]
             return tally_report(build_report(report, rulebook))
 
         monkeypatch.setattr("dancoso_rules.report.batch.evaluate", evaluator)
-        monkeypatch.setattr("dancoso_rules.report.batch.tally_assessment", tally)
+        monkeypatch.setattr("dancoso_rules.report.tally.tally_assessment", tally)  # imported when first used
 
     return choose
 

@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from dancoso_rules.errors import DancosoError, Location, Problem, RecordError
 from dancoso_rules.evaluation.engine import assess, evaluate
@@ -31,8 +31,10 @@ from dancoso_rules.record.validate import STDIN_NAME, RecordResult, validate_doc
 from dancoso_rules.record.view import RecordLike
 from dancoso_rules.report.build import build_report
 from dancoso_rules.report.model import ComplianceReport
-from dancoso_rules.report.tally import Tally, tally_assessment
 from dancoso_rules.sendable import sendable
+
+if TYPE_CHECKING:
+    from dancoso_rules.report.tally import Tally
 
 
 @sendable
@@ -228,6 +230,9 @@ def assess_source(
         assessment = assess(record, packs=rulebook, as_of=as_of, interpretations=interpretations)
     except DancosoError as exc:
         return Assessed(source, None, problems=tuple(_named(p, source) for p in exc.problems))
+    # Imported here: a run of one record (check_source) never tallies, and pays nothing for it.
+    from dancoso_rules.report.tally import tally_assessment
+
     tally = tally_assessment(assessment, rulebook)
     if not report:
         return Assessed(source, tally)
