@@ -375,3 +375,33 @@ def test_the_verb_is_the_force_the_instrument_can_have(
     sentence = Sentence(provision.citation, provision.id, obligation)
     assert sentence.vi.startswith(f"{provision.citation[:1].upper()}{provision.citation[1:]} {verb} ")
     assert sentence.soft == (modality is Modality.ENCOURAGEMENT)
+
+
+# --- what the legal review and the Sở Nội vụ reading found since (each class of defect, once) ----------------
+
+#: The words of a request's or an encouragement's status, in both languages: "Chưa thực hiện (khuyến khích)".
+_SOFT_STATUS = re.compile(
+    r"(?:Chưa thực hiện|Đã thực hiện|Not done|Done) \((?:khuyến khích|đề nghị|encouragement|request)\)"
+)
+#: The glyphs of a duty's statuses (everything but ◦, the column requests and encouragements are counted in).
+_DUTY_GLYPHS = "✗!~?…✓–"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_an_encouragement_never_wears_a_duty_status_mark(lang: str, tmp_path: Path) -> None:
+    """ "Chưa thực hiện (khuyến khích)" beside "!" (or on the orange of "Quá hạn") reads as an overdue duty:
+    the legend says "! Quá hạn". Its glyph is ◦ and its colour the requests' and encouragements' own."""
+    seen = 0
+    for record in RECORDS:
+        for fmt in ("text", "markdown", "html"):
+            output = render(record, fmt, tmp_path, lang)
+            for match in _SOFT_STATUS.finditer(output):
+                seen += 1
+                before = output[max(0, match.start() - 40) : match.start()]
+                if fmt == "html":
+                    assert before.endswith('<span class="badge s-soft">'), (record.name, before)
+                else:
+                    line = before.rsplit("\n", 1)[-1]
+                    assert "◦" in line, (record.name, fmt, line)
+                    assert not set(line) & set(_DUTY_GLYPHS), (record.name, fmt, line)
+    assert seen, "no encouragement's status was rendered: the check would prove nothing"

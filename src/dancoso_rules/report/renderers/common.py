@@ -116,6 +116,20 @@ def soft_worst_word(soft: StatusCounts, lang: str) -> str | None:
     return None
 
 
+def status_key(result: DutyResult) -> str:
+    """What a result's glyph and colour stand for: its status, or ``soft`` for a request's or an
+    encouragement's done, not done or before its reference date, which is never shown as "Quá hạn" (!),
+    "Không thực hiện" (✗) or their colours, only as the column they are counted in (◦)."""
+    return "soft" if _soft_word(result) is not None else result.status.value
+
+
+def status_symbol(result: DutyResult) -> str:
+    """The glyph beside a result's status: :data:`SOFT_SYMBOL` for a request's or an encouragement's
+    (see :func:`status_key`), else its status's."""
+    key = status_key(result)
+    return SOFT_SYMBOL if key == "soft" else STATUS_SYMBOLS[key]
+
+
 def _shows_days(result: DutyResult) -> bool:
     """Whether a result's words carry its days: a duty's always; a request's or an encouragement's only
     before its reference date (it has no days overdue or late)."""

@@ -38,6 +38,7 @@ from dancoso_rules.report.renderers.common import (
     modality_label,
     modality_note,
     schedule_label,
+    status_key,
     status_text,
     todo_citation,
     todo_groups,
@@ -511,7 +512,7 @@ class HtmlRenderer:
                 f'<tr><td class="n">{r.todo_rank}</td><td><b>{_e(todo_title(entries, r, lang))}</b></td>'
                 f"<td>{_e(todo_citation(report, r, lang))}</td><td>{_e(instance_label(r, lang))}</td>"
                 f"<td>{_e(due_text(r, lang))}</td>"
-                f"<td>{_badge(r.status.value, status_text(r, lang))}</td><td>{_e(wanted_text(entries, r, lang))}</td></tr>"
+                f"<td>{_badge(status_key(r), status_text(r, lang))}</td><td>{_e(wanted_text(entries, r, lang))}</td></tr>"
                 for r in group
             )
             parts.append(
@@ -573,7 +574,7 @@ class HtmlRenderer:
         due = due_heading(needing, lang)
         head = "".join(f"<th>{_e(due if c == 'col.due' else msg(c, lang))}</th>" for c in cols)
         body = "".join(
-            f"<tr><td>{_badge(r.status.value, status_text(r, lang))}</td>"
+            f"<tr><td>{_badge(status_key(r), status_text(r, lang))}</td>"
             f"<td>{_e(citation(r.provision, r.citation, lang, heading=True))}{_force(r, lang)}</td><td>{_e(instance_label(r, lang))}</td>"
             f"<td>{_e(due_text(r, lang))}</td><td>{_e(explanation(r, lang))}</td></tr>"
             for r in needing
@@ -614,7 +615,7 @@ class HtmlRenderer:
         head = "".join(f"<th>{_e(due if c == 'col.due' else msg(c, lang))}</th>" for c in cols)
         body = "".join(
             f"<tr><td>{_e(instance_label(r, lang))}</td><td>{_e(due_text(r, lang))}</td>"
-            f"<td>{_badge(r.status.value, status_text(r, lang))}</td><td>{_e(evidence_text(r, lang, titles))}</td>"
+            f"<td>{_badge(status_key(r), status_text(r, lang))}</td><td>{_e(evidence_text(r, lang, titles))}</td>"
             f"<td>{_e(explanation(r, lang))}</td></tr>"
             for r in results
         )

@@ -41,6 +41,7 @@ from dancoso_rules.report.renderers.common import (
     modality_label,
     modality_note,
     schedule_label,
+    status_symbol,
     status_text,
     todo_citation,
     todo_groups,
@@ -79,6 +80,11 @@ def code(text: str) -> str:
 
 def _status(status: str, lang: str, text: str | None = None) -> str:
     return f"{STATUS_SYMBOLS[status]} {md(text or status_label(status, lang))}"
+
+
+def _result_status(result: DutyResult, lang: str) -> str:
+    """One result's status with its glyph (a request's or an encouragement's: ◦, never "!")."""
+    return f"{status_symbol(result)} {md(status_text(result, lang))}"
 
 
 def _counts_row(node: Counted) -> str:
@@ -266,7 +272,7 @@ class MarkdownRenderer:
                     f"| {result.todo_rank} | {md(todo_title(entries, result, lang))} "
                     f"| {md(todo_citation(report, result, lang))} | {md(instance_label(result, lang))} "
                     f"| {due_text(result, lang)} "
-                    f"| {_status(result.status.value, lang, status_text(result, lang))} "
+                    f"| {_result_status(result, lang)} "
                     f"| {md(wanted_text(entries, result, lang))} |"
                 )
                 used += len(row) + 1
@@ -296,7 +302,7 @@ class MarkdownRenderer:
         for result in needing:
             force = modality_note(result.modality, lang)
             lines.append(
-                f"| {_status(result.status.value, lang, status_text(result, lang))} | {md(citation(result.provision, result.citation, lang, heading=True))} "
+                f"| {_result_status(result, lang)} | {md(citation(result.provision, result.citation, lang, heading=True))} "
                 f"| `{result.obligation.rsplit('.', 1)[-1]}`{f' ({md(force)})' if force else ''} | {md(instance_label(result, lang))} "
                 f"| {due_text(result, lang)} | {md(explanation(result, lang))} |"
             )
@@ -344,7 +350,7 @@ class MarkdownRenderer:
     def _result(self, result: DutyResult, lang: str, titles: dict[str, str]) -> str:
         name = instance_name(result, lang)
         lead = f"{md(name)}: " if name else ""  # md() folds white space, so the space is added after it
-        parts = [f"{lead}**{_status(result.status.value, lang, status_text(result, lang))}**"]
+        parts = [f"{lead}**{_result_status(result, lang)}**"]
         if result.due:
             parts.append(f"{due_label(result, lang)} {due_text(result, lang)}")
         parts.append(f"{msg('col.evidence', lang)}: {md(evidence_text(result, lang, titles))}")

@@ -31,6 +31,8 @@ from dancoso_rules.report.renderers.common import (
     explanation,
     instance_lead,
     schedule_label,
+    status_key,
+    status_symbol,
     status_text,
     todo_citation,
     todo_groups,
@@ -51,6 +53,7 @@ _ANSI = {
     "upcoming": "36",
     "met": "32",
     "not_applicable": "2",
+    "soft": "0",
     "bold": "1",
     "dim": "2",
 }
@@ -213,11 +216,11 @@ class TextRenderer:
                 continue
             out.wrap(title, 2, hanging=2)
             for result in group:
-                status = result.status.value
+                status = status_key(result)
                 due = f" · {due_label(result, lang)} {due_text(result, lang)}" if result.due else ""
                 out.wrap(f"{result.todo_rank}. {todo_title(entries, result, lang)}", 4, hanging=4)
                 out.wrap(
-                    f"{STATUS_SYMBOLS[status]} {instance_lead(result, lang)}{status_text(result, lang)}{due}",
+                    f"{status_symbol(result)} {instance_lead(result, lang)}{status_text(result, lang)}{due}",
                     8,
                     style=status,
                     hanging=2,
@@ -278,9 +281,9 @@ class TextRenderer:
 
     def _result(self, out: _Writer, result: DutyResult, indent: int, titles: dict[str, str]) -> None:
         lang = out.lang
-        status = result.status.value
+        status = status_key(result)
         due = f"{due_label(result, lang)} {due_text(result, lang)}" if result.due else ""
-        line = f"{STATUS_SYMBOLS[status]} {instance_lead(result, lang)}{status_text(result, lang)}"
+        line = f"{status_symbol(result)} {instance_lead(result, lang)}{status_text(result, lang)}"
         out.wrap(line + (f" · {due}" if due else ""), indent, style=status, hanging=2)
         out.wrap(f"{msg('col.evidence', lang)}: {evidence_text(result, lang, titles)}", indent + 2, hanging=2)
         out.wrap(explanation(result, lang), indent + 2, hanging=2)
