@@ -46,7 +46,8 @@ CODES = re.compile(
     r"\b(?:[a-z]+(?:_[a-z0-9]+)+"  # snake_case ids: provincial_department, half_yearly, not_applicable
     r"|P(?:\d+[YMWD])+"  # ISO 8601 durations: P30D, P3M
     r"|monthly|quarterly|yearly|weekly|missed|overdue|late|met|upcoming|unverified"
-    r"|duty|request|encouragement|study|periodic|regular|triggered|qualitative)\b"
+    r"|duty|request|encouragement|study|periodic|regular|triggered|qualitative"
+    r"|yes|no)\b"  # a flag interpretation's value as the rule file writes it
 )
 #: "yêu cầu" before a Party body or the Front: a state instrument requires nothing of them.
 PARTY_REQUIRED = re.compile(
@@ -304,6 +305,7 @@ def test_the_checks_catch_what_they_are_for(rulebook: Rulebook) -> None:
     assert CODES.search("còn hồ sơ là của Sở, ban, ngành tỉnh (provincial_department)")
     assert CODES.search("complaint-resolution-deadline = P30D")
     assert CODES.search("= monthly —")
+    assert CODES.search("lùi đến ngày làm việc tiếp theo: yes (căn cứ pháp lý)")
     assert PARTY_REQUIRED.search("Điểm b khoản 3 Điều 2 yêu cầu Bí thư cấp ủy cấp trên giao ban")
     assert PARTY_REQUIRED.search("yêu cầu cấp ủy, lãnh đạo Ban Dân vận")
     sentence = "chủ thể thực hiện là Ủy ban Mặt trận Tổ quốc Việt Nam; Các tổ chức chính trị - xã hội"
@@ -342,6 +344,8 @@ def test_english_reports_carry_no_vietnamese_label(fmt: str, tmp_path: Path, rul
         ("P2Y", "2 năm", "2 years"),
         ("three weeks", "three weeks", "three weeks"),  # not a code: shown as given
         ("P", "P", "P"),
+        ("yes", "có", "yes"),  # a flag: "lùi đến ngày làm việc tiếp theo: có", never ": yes"
+        ("no", "không", "no"),
     ],
 )
 def test_interpretation_values_are_written_in_words(value: str, vi: str, en: str) -> None:

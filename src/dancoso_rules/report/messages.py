@@ -109,6 +109,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "frequency.quarterly": ("hằng quý", "quarterly"),
     "frequency.monthly": ("hằng tháng", "monthly"),
     "frequency.weekly": ("hằng tuần", "weekly"),
+    # a flag interpretation's value ("yes"/"no" in the rule files), in words
+    "flag.yes": ("có", "yes"),
+    "flag.no": ("không", "no"),
     "level.province": ("cấp tỉnh", "provincial level"),
     "level.district": ("cấp huyện", "district level"),
     "level.commune": ("cấp xã", "commune level"),
@@ -337,12 +340,14 @@ def format_date(day: dt.date | None, lang: str = "vi") -> str:
 
 def value_label(value: str, lang: str = "vi") -> str:
     """An interpretation's value in words: ``monthly`` → "hằng tháng", ``P30D`` → "30 ngày", ``P10WD30D``
-    → "10 ngày làm việc, tiếp theo là 30 ngày" ("10 working days, then 30 days"); others as given.
+    → "10 ngày làm việc, tiếp theo là 30 ngày" ("10 working days, then 30 days"), a flag's ``yes`` → "có";
+    others as given.
 
     The codes stay in the machine formats (JSON, SARIF properties); people read words.
     """
-    if f"frequency.{value}" in _CATALOGUE:
-        return msg(f"frequency.{value}", lang)
+    for kind in ("frequency", "flag"):
+        if f"{kind}.{value}" in _CATALOGUE:
+            return msg(f"{kind}.{value}", lang)
     match = _DURATION.fullmatch(value)
     if match is None or not any(match.groupdict().values()):
         return value

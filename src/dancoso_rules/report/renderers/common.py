@@ -6,7 +6,15 @@ from collections.abc import Iterable, Mapping
 
 from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation
 from dancoso_rules.model.obligation import Modality
-from dancoso_rules.report.messages import STATUS_ORDER, citation, format_date, msg, period_label, status_label
+from dancoso_rules.report.messages import (
+    STATUS_ORDER,
+    citation,
+    format_date,
+    msg,
+    period_label,
+    status_label,
+    value_label,
+)
 from dancoso_rules.report.model import (
     ComplianceReport,
     Counted,
@@ -262,7 +270,7 @@ def applied_texts(item: UsedInterpretation, lang: str) -> list[str]:
     """One phrase per dated value an interpretation applied: the value, for whom, from and until when, on what source."""
     found = []
     for dated in item.applied:
-        value = msg(f"frequency.{dated.value}", lang) if item.kind == "frequency" else dated.value
+        value = value_label(dated.value, lang)  # in words, whatever its kind: never "P30D" or "yes"
         parts = [value]
         when = [msg(f"level.{level}", lang) for level in dated.levels]
         if dated.since is not None:
