@@ -409,3 +409,23 @@ def test_an_encouragement_never_wears_a_duty_status_mark(lang: str, tmp_path: Pa
                     assert "◦" in line, (record.name, fmt, line)
                     assert not set(line) & set(_DUTY_GLYPHS), (record.name, fmt, line)
     assert seen, "no encouragement's status was rendered: the check would prove nothing"
+
+
+#: The bearers named in a sentence that says why an obligation does not apply, or since when it has none.
+_BEARERS = re.compile(r"chủ thể thực hiện là (.+?), còn hồ sơ|không còn chủ thể thực hiện \((.+?)\)")
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_bearers_are_named_as_alternatives(
+    case: tuple[Path, str], rendered: dict[tuple[str, str], list[str]]
+) -> None:
+    """ "chủ thể thực hiện là cơ quan nhà nước; đơn vị sự nghiệp công lập" reads as two sentences: the
+    bearers are alternatives, "cơ quan nhà nước hoặc đơn vị sự nghiệp công lập" ("A; B hoặc C" when
+    their names hold commas)."""
+    bad = []
+    for segment in rendered[(str(case[0]), case[1])]:
+        for match in _BEARERS.finditer(segment):
+            names = match.group(1) or match.group(2)
+            if ";" in names and " hoặc " not in names.rsplit(";", 1)[1]:
+                bad.append(names)
+    assert not bad, bad[:3]

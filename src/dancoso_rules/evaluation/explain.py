@@ -110,10 +110,18 @@ _LEADING_TIME = re.compile(
 )
 
 
+def _either(items: list[str], word: str) -> str:
+    """Alternatives inside a sentence, as administrative texts list them: "A hoặc B"; "A; B hoặc C" (the
+    names hold commas, so only a semicolon parts them, and the last is joined by ``word``)."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{'; '.join(items[:-1])} {word} {items[-1]}"
+
+
 def _listed(names: list[Labels]) -> tuple[str, str]:
-    """Bearers inside a sentence, separated by semicolons (their names hold commas), each in lower case
-    unless a proper name: "cấp ủy, cấp ủy viên; Ủy ban Mặt trận Tổ quốc Việt Nam"."""
-    return "; ".join(_clause(n.vi) for n in names), "; ".join(n.en for n in names)
+    """Bearers inside a sentence, each in lower case unless a proper name, as alternatives (:func:`_either`):
+    "cơ quan nhà nước hoặc đơn vị sự nghiệp công lập", never "cơ quan nhà nước; đơn vị sự nghiệp công lập"."""
+    return _either([_clause(n.vi) for n in names], "hoặc"), _either([n.en for n in names], "or")
 
 
 def _clause(text: str) -> str:
@@ -324,8 +332,9 @@ def reason_not_binding(bearers: list[Labels], notes: list[Labels | None]) -> Lab
         vi = "; ".join(_clause(n.vi) for n in said)
         en = "; ".join(n.en.strip().rstrip(".") for n in said)
     else:
-        vi = f"không cơ quan, đơn vị nào trả lời thay cho {'; '.join(_clause(b.vi) for b in bearers)}"
-        en = f"no organisation answers for {'; '.join(b.en for b in bearers)}"
+        names_vi, names_en = _listed(bearers)
+        vi = f"không cơ quan, đơn vị nào trả lời thay cho {names_vi}"
+        en = f"no organisation answers for {names_en}"
     return labels(
         vi + "; nội dung được ghi để tham chiếu, không đánh giá",
         en + "; it is listed for reference, not assessed",
@@ -384,8 +393,8 @@ def reason_not_yet_in_force(effective: dt.date, as_of: dt.date) -> Labels:
 def reason_no_event(events: list[Labels]) -> Labels:
     """No event in the record opened a triggered duty."""
     return labels(
-        f"hồ sơ không có sự việc nào làm phát sinh nghĩa vụ này ({'; '.join(_clause(e.vi) for e in events)})",
-        f"no event in the record gave rise to it ({'; '.join(_clause(e.en) for e in events)})",
+        f"hồ sơ không có sự việc nào làm phát sinh nghĩa vụ này ({_either([_clause(e.vi) for e in events], 'hoặc')})",
+        f"no event in the record gave rise to it ({_either([_clause(e.en) for e in events], 'or')})",
     )
 
 
