@@ -370,4 +370,4 @@ def test_the_unnamed_bearer_of_the_online_voting_study_is_an_interpretation(rule
     [lifted] = of(evaluate(shown, packs=rulebook, as_of=dt.date(2025, 5, 1), interpretations=off), uid)
     assert (lifted.status, lifted.reason and lifted.reason.code) == (Status.NOT_APPLICABLE, "not_bearer")
     assert "online-voting-study-bearer" in lifted.explanation.en
-    assert "được ghi đè là không" in lifted.explanation.vi
+    assert "người dùng đã thay đổi nội dung diễn giải" in lifted.explanation.vi

@@ -40,7 +40,8 @@ RECORDS = sorted(EXAMPLES.glob("*/*.json"))
 EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "junit": "xml", "sarif": "sarif", "csv": "csv"}
 
 #: Status words the review rejected, and the wording it replaced (case-insensitive).
-REJECTED = ("chứng cứ", "bỏ lỡ", "cách hiểu", "thực hiện muộn", "thời gian còn tính")
+REJECTED = ("chứng cứ", "bỏ lỡ", "cách hiểu", "thực hiện muộn", "thời gian còn tính", "ghi đè")
+#: ("ghi đè", a programmer's "override": the reports say "thay đổi", as of an interpretation the user set)
 #: Codes of the rule and record formats that must never stand inside a Vietnamese sentence.
 CODES = re.compile(
     r"\b(?:[a-z]+(?:_[a-z0-9]+)+"  # snake_case ids: provincial_department, half_yearly, not_applicable

@@ -344,7 +344,7 @@ def reason_not_binding(bearers: list[Labels], notes: list[Labels | None]) -> Lab
 def reason_flag_off(interpretation_id: str, title: Labels) -> Labels:
     """The bearer came from an interpretation that the user turned off."""
     return labels(
-        f"văn bản không nêu chủ thể, và nội dung diễn giải “{_clause(title.vi)}” được ghi đè là không",
+        f"văn bản không nêu chủ thể, và người dùng đã thay đổi nội dung diễn giải “{_clause(title.vi)}” thành “không”",
         f"the text names no subject, and the interpretation “{title.en.strip().rstrip('.')}” ({interpretation_id}) is overridden to no",
     )
 
@@ -420,6 +420,11 @@ def reason_no_addressee(until: dt.date, bearers: list[Labels], successor: bool =
     vi = f"từ ngày {vi_date(until)} không còn chủ thể thực hiện ({names_vi})"
     en = f"from {en_date(until)} there is no addressee ({names_en})"
     if successor:
-        vi += "; theo diễn giải mặc định, cơ quan kế thừa sau khi hợp nhất tỉnh không bị đánh giá thay (có thể ghi đè)"
+        # "thay đổi", as the list of interpretations says of one the user set ("do người dùng thay đổi"),
+        # not the programmers' "ghi đè"
+        vi += (
+            "; theo diễn giải mặc định, cơ quan kế thừa sau khi hợp nhất tỉnh không bị đánh giá thay "
+            "(người dùng có thể thay đổi nội dung diễn giải này)"
+        )
         en += "; by the default reading, the successor after the provinces' merger is not judged in its place (overridable)"
     return labels(vi, en)
