@@ -430,3 +430,17 @@ def test_bearers_are_named_as_alternatives(
             if ";" in names and " hoặc " not in names.rsplit(";", 1)[1]:
                 bad.append(names)
     assert not bad, bad[:3]
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_a_period_is_named_one_way(
+    case: tuple[Path, str], rendered: dict[tuple[str, str], list[str]]
+) -> None:
+    """The sentence names a period as its row does: "tuần 2/2025", as "quý I/2025" and "tháng 1/2025",
+    never "tuần 2 năm 2025" beside a row "tuần 2/2025"."""
+    bad = [
+        s
+        for s in rendered[(str(case[0]), case[1])]
+        if re.search(r"\b(?:tuần|quý|tháng) (?:\d+|[IV]+) năm \d{4}", s)
+    ]
+    assert not bad, bad[:3]

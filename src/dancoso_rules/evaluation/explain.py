@@ -151,7 +151,7 @@ def period_phrase(span: Span) -> tuple[str, str]:
         return f"quý {_QUARTERS_VI[int(number) - 1]}/{year}", f"Q{number} {year}"
     if part == "W":  # an ISO week: say its days, which a reader need not count
         return (
-            f"tuần {int(number)} năm {year} (từ ngày {vi_date(span.start)} đến ngày {vi_date(span.end)})",
+            f"tuần {int(number)}/{year} (từ ngày {vi_date(span.start)} đến ngày {vi_date(span.end)})",
             f"week {int(number)} of {year} ({en_date(span.start)} to {en_date(span.end)})",
         )
     return f"tháng {int(number)}/{year}", f"{_MONTHS_EN[int(number) - 1]} {year}"
