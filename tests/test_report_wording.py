@@ -444,3 +444,25 @@ def test_a_period_is_named_one_way(
         if re.search(r"\b(?:tuần|quý|tháng) (?:\d+|[IV]+) năm \d{4}", s)
     ]
     assert not bad, bad[:3]
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_the_glossary_names_of_bodies(
+    case: tuple[Path, str], rendered: dict[tuple[str, str], list[str]]
+) -> None:
+    """In our words the council is "Hội đồng Thi đua - Khen thưởng" (legal review), never "Hội đồng thi đua,
+    khen thưởng" (the law's own "Hội đồng thi đua các cấp" is quoted, and taken out before this check); and a
+    record is evidence, it answers for nothing: "hồ sơ ... không chịu trách nhiệm" says a file is liable."""
+    segments = rendered[(str(case[0]), case[1])]
+    bad = [s for s in segments if "Hội đồng thi đua" in s or re.search(r"hồ sơ[^.;]*chịu trách nhiệm", s)]
+    assert not bad, bad[:3]
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_no_rule_file_name_or_key_in_a_report(fmt: str, tmp_path: Path) -> None:
+    """ "(ghi ở pack.yaml: adopted, effective)" told an official where a programmer keeps a date: the rule
+    files, their keys and names are not the report's words."""
+    for record in RECORDS:
+        output = render(record, fmt, tmp_path)
+        found = re.findall(r"[\w-]+\.ya?ml\b|\b(?:adopted|effective)\b", output)
+        assert not found, (record.name, found[:3])
