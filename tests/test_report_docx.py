@@ -114,7 +114,7 @@ def test_title_body_by_clause_and_tables_of_duties(document: Any) -> None:
     tables = document.tables[1:-1]
     assert len(tables) == len([t for t in texts if re.match(r"(Khoản \d+ )?Điều \d+: \d+ nhiệm vụ", t)])
     heading = [c.text for c in tables[0].rows[0].cells]
-    assert heading == ["TT", "Nhiệm vụ", "Kỳ, hạn", "Kết quả", "Minh chứng"]
+    assert heading == ["TT", "Nhiệm vụ", "Kỳ, hạn", "Kết quả", "Tài liệu kiểm chứng"]
     statuses = {row.cells[3].text.split(" (")[0] for table in tables for row in table.rows[1:]}
     assert {"Không thực hiện", "Thực hiện chậm", "Đã thực hiện đúng hạn"} <= statuses
     assert "Không áp dụng" not in statuses
@@ -193,7 +193,7 @@ def test_every_due_date_is_the_one_the_evaluation_judged(rulebook: Rulebook) -> 
                 stated = re.search(r"[hH]ạn (\d+/\d+/\d{4})", when)
                 if stated is None:
                     continue
-                counted = re.search(r"\(tính theo ngày làm việc: (\d+/\d+/\d{4})\)", when)
+                counted = re.search(r"\(lùi đến ngày làm việc tiếp theo: (\d+/\d+/\d{4})\)", when)
                 shown = (stated.group(1), counted.group(1) if counted else stated.group(1))
                 assert shown in judged, f"{path.name}: {when}"
                 moved += counted is not None

@@ -466,3 +466,41 @@ def test_no_rule_file_name_or_key_in_a_report(fmt: str, tmp_path: Path) -> None:
         output = render(record, fmt, tmp_path)
         found = re.findall(r"[\w-]+\.ya?ml\b|\b(?:adopted|effective)\b", output)
         assert not found, (record.name, found[:3])
+
+
+def _docx_texts(record: Path, tmp_path: Path) -> list[str]:
+    """Every paragraph and table cell of the signed report ("Báo cáo") of ``record``."""
+    from docx import Document
+
+    out = tmp_path / f"{record.stem}.docx"
+    argv = [
+        "check",
+        str(record.relative_to(REPO)),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "docx",
+        "--output",
+        str(out),
+    ]
+    assert main(argv) in (0, 1)
+    document = Document(str(out))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return [p.text for p in document.paragraphs] + cells
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: f"{r.parent.name}--{r.stem}")
+def test_the_signed_report_says_things_as_the_others_do(record: Path, tmp_path: Path) -> None:
+    """The "Báo cáo" names evidence "Tài liệu kiểm chứng" (not "Minh chứng" beside it), a deadline moved off
+    a day off "lùi đến ngày làm việc tiếp theo" (it is not "tính theo ngày làm việc"), writes dates in the one
+    style, and nests no brackets: "1 nội dung khuyến khích chưa thực hiện", not "(…, 1 nội dung chưa thực
+    hiện (khuyến khích))"."""
+    texts = _docx_texts(record, tmp_path)
+    assert any(msg("col.evidence") in t for t in texts)
+    bad = [t for t in texts if "Minh chứng" in t or "tính theo ngày làm việc" in t or "))" in t]
+    for text in texts:
+        for match in DATE.finditer(text):
+            day, month, year = (int(g) for g in match.groups())
+            if match.group(0) != vi_date(dt.date(year, month, day)):
+                bad.append(text)
+    assert not bad, bad[:3]

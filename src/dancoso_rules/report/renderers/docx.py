@@ -38,9 +38,9 @@ from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.i18n import tr
 from dancoso_rules.record.model import MAX_DATE, MIN_DATE
 from dancoso_rules.report.calendar import instrument_name
-from dancoso_rules.report.messages import format_date, period_label
+from dancoso_rules.report.messages import format_date, msg, period_label
 from dancoso_rules.report.model import ComplianceReport, InstrumentSection, ObligationEntry, is_enforceable
-from dancoso_rules.report.renderers.common import status_text, status_word
+from dancoso_rules.report.renderers.common import modality_label, status_text, status_word
 from dancoso_rules.text import xml_visible
 
 if TYPE_CHECKING:
@@ -342,7 +342,7 @@ class _Builder:
         for _, result in rows:
             soft = not is_enforceable(result.modality)
             order = _STATUS_ORDER.index(result.status.value) + soft * len(_STATUS_ORDER)
-            word = ("nội dung " if soft else "") + _lower_first(status_word(result, "vi"))
+            word = _soft_phrase(result) if soft else _lower_first(status_word(result, "vi"))
             kept = counts.setdefault(word, [order, 0])
             kept[0] = min(kept[0], order)
             kept[1] += 1
@@ -358,7 +358,8 @@ class _Builder:
     def _table(self, rows: list[tuple[ObligationEntry, DutyResult]]) -> None:
         from docx.shared import Mm
 
-        headings = ("TT", "Nhiệm vụ", "Kỳ, hạn", "Kết quả", "Minh chứng")
+        # "Tài liệu kiểm chứng", as every other report and the record's workbook call it
+        headings = ("TT", "Nhiệm vụ", "Kỳ, hạn", "Kết quả", msg("col.evidence", "vi"))
         widths = (Mm(10), Mm(70), Mm(32), Mm(23), Mm(30))
         table = self.doc.add_table(rows=1, cols=len(headings))
         table.style = "Table Grid"
@@ -407,7 +408,7 @@ class _Builder:
         if (
             result.counted_due is not None and result.counted_due != result.due
         ):  # as the evaluation counted it
-            due += f" (tính theo ngày làm việc: {format_date(result.counted_due)})"
+            due += f" ({msg('report.counted_due', 'vi')}: {format_date(result.counted_due)})"
         return f"{instance}; {due}" if instance else _capitalise(due)
 
     def _evidence(self, result: DutyResult) -> str:
@@ -451,6 +452,14 @@ class _Builder:
 
 #: The report's own status words (one definition, in ``messages``), in the order a count lists them.
 _STATUS_ORDER = ("met", "late", "overdue", "missed", "upcoming", "unverified", "not_applicable")
+
+
+def _soft_phrase(result: DutyResult) -> str:
+    """A request's or an encouragement's status inside the count of a khoản: "nội dung khuyến khích chưa
+    thực hiện", never "nội dung chưa thực hiện (khuyến khích)" inside the count's own brackets."""
+    force = modality_label(result.modality, "vi").lower()
+    word = status_word(result, "vi").removesuffix(f" ({force})")
+    return f"nội dung {force} {_lower_first(word)}"
 
 
 def _lower_first(word: str) -> str:
