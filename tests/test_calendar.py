@@ -76,7 +76,7 @@ def test_events_are_all_day_with_reminders_30_and_7_days_before(rulebook: Rulebo
         triggers = sorted(alarm.decoded("TRIGGER") for alarm in event.walk("VALARM"))
         assert triggers == [dt.timedelta(days=-30), dt.timedelta(days=-7)]
         assert str(event["SUMMARY"]).strip()
-        assert "Minh chứng cần có:" in str(event["DESCRIPTION"])
+        assert "Tài liệu kiểm chứng cần có:" in str(event["DESCRIPTION"])
     assert b"TRIGGER:-P30D" in _ics(rulebook)
     assert b"TRIGGER:-P7D" in _ics(rulebook)
 
@@ -112,7 +112,7 @@ def test_a_deadline_the_evaluation_moved_off_a_day_off_shows_both_dates(rulebook
         (dt.date(2025, 5, 17), dt.date(2025, 5, 19), ROLL_FORWARD)
     ]
     text = render_agenda(moved, organisation="x", as_of=as_of, days=30)
-    assert "17/5/2025 (hạn tính theo ngày làm việc: 19/5/2025)" in text
+    assert "17/5/2025 (lùi đến ngày làm việc tiếp theo: 19/5/2025)" in text
 
 
 def test_a_deadline_in_calendar_days_on_a_day_off_is_not_moved(rulebook: Rulebook) -> None:
@@ -125,7 +125,7 @@ def test_a_deadline_in_calendar_days_on_a_day_off_is_not_moved(rulebook: Ruleboo
     assert all(e.counted_due == sunday and e.counted_basis is None for e in entries)
     text = render_agenda(entries, organisation="x", as_of=dt.date(2025, 8, 15), days=30)
     assert "31/8/2025  Tiếp công dân định kỳ [Chưa đến hạn]" in text
-    assert "hạn tính theo ngày làm việc" not in text
+    assert "lùi đến ngày làm việc tiếp theo" not in text
 
 
 @pytest.mark.parametrize("path", RECORDS, ids=lambda p: f"{p.parent.name}/{p.name}")

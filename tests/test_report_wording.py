@@ -504,3 +504,39 @@ def test_the_signed_report_says_things_as_the_others_do(record: Path, tmp_path: 
             if match.group(0) != vi_date(dt.date(year, month, day)):
                 bad.append(text)
     assert not bad, bad[:3]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "ics"])
+def test_the_calendar_says_things_as_the_reports_do(fmt: str, tmp_path: Path) -> None:
+    """`dancoso calendar` names what would show a duty done as the reports' "Việc cần làm" does ("Tài liệu
+    kiểm chứng cần có", not "Minh chứng"), a deadline moved off a day off as they do, a citation that opens a
+    line with its capital ("Điểm a khoản 5 Điều 2 ..."), and dates in the one style."""
+    seen = 0
+    for record in RECORDS:
+        out = tmp_path / f"{record.stem}.{fmt}"
+        argv = [
+            "calendar",
+            str(record.relative_to(REPO)),
+            "--as-of",
+            AS_OF,
+            "--format",
+            fmt,
+            "--output",
+            str(out),
+        ]
+        assert main(argv) == 0
+        text = out.read_text(encoding="utf-8")
+        if fmt == "ics":  # the DESCRIPTION, unfolded and unescaped
+            text = re.sub(r"\r?\n ", "", text).replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
+            text = re.sub(r"^DESCRIPTION:", "", text, flags=re.M)
+        seen += text.count(msg("todo.evidence"))
+        assert "Minh chứng" not in text
+        assert (
+            "hạn tính theo ngày làm việc:" not in text
+        )  # in words of the reports: "lùi đến ngày làm việc tiếp theo"
+        opening = re.findall(r"^[ \t]*(?:điểm|khoản|gạch đầu dòng|phần)\b.*$", text, flags=re.M)
+        assert not opening, (record.name, opening[:2])
+        for match in DATE.finditer(text):
+            day, month, year = (int(g) for g in match.groups())
+            assert match.group(0) == vi_date(dt.date(year, month, day)), (record.name, match.group(0))
+    assert seen, "no calendar entry was rendered: the checks would prove nothing"

@@ -28,7 +28,7 @@ from dancoso_rules.evaluation.workdays import ROLL_FORWARD, WorkingCalendar, wor
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import Labels
 from dancoso_rules.record.model import ActivityRecord
-from dancoso_rules.report.messages import citation, format_date, period_label, status_label
+from dancoso_rules.report.messages import citation, format_date, msg, period_label, status_label
 from dancoso_rules.report.model import ComplianceReport, PackInfo, is_enforceable
 from dancoso_rules.text import visible, visible_lines
 
@@ -233,8 +233,6 @@ _AGENDA: dict[str, dict[str, str]] = {
         "overdue": "Quá hạn",
         "upcoming": "Sắp đến hạn",
         "due": "Hạn",
-        "counted": "hạn tính theo ngày làm việc",
-        "evidence": "Minh chứng",
         "none": "Không có việc nào.",
         "as_of": "Tính đến ngày",
     },
@@ -244,8 +242,6 @@ _AGENDA: dict[str, dict[str, str]] = {
         "overdue": "Overdue",
         "upcoming": "Coming up",
         "due": "Due",
-        "counted": "counted in working days",
-        "evidence": "Evidence",
         "none": "Nothing to do.",
         "as_of": "As of",
     },
@@ -296,6 +292,11 @@ def render_agenda(
     return text if markdown else visible_lines(text)
 
 
+def _opening(text: str) -> str:
+    """A citation that opens a line: "Điểm a khoản 5 Điều 2 ...", with the capital of a line's first word."""
+    return text[:1].upper() + text[1:]
+
+
 def _shown(*, markdown: bool) -> Callable[[str], str]:
     """How the agenda writes a text that may come from the record (an organisation's name, an event's
     title), as the reports do: control characters written out, and in Markdown no markup, mention or
@@ -310,13 +311,13 @@ def _shown(*, markdown: bool) -> Callable[[str], str]:
 def _agenda_item(entry: CalendarEntry, lang: str, words: dict[str, str], *, markdown: bool) -> list[str]:
     show = _shown(markdown=markdown)
     due = format_date(entry.due, lang)
-    if entry.counted_due != entry.due:
-        due += f" ({words['counted']}: {format_date(entry.counted_due, lang)})"
+    if entry.counted_due != entry.due:  # moved off a day off: the words of the reports, as the reports say it
+        due += f" ({msg('report.counted_due', lang)}: {format_date(entry.counted_due, lang)})"
     title = show(entry.title.get(lang))
     status = show(status_label(entry.status, lang))
     details = [
-        f"{show(entry.citation.get(lang))}; {show(entry.instance.get(lang))}",
-        f"{words['evidence']}: {show(entry.evidence.get(lang))}",
+        f"{show(_opening(entry.citation.get(lang)))}; {show(entry.instance.get(lang))}",
+        f"{msg('todo.evidence', lang)}: {show(entry.evidence.get(lang))}",
     ]
     if markdown:
         return [f"- **{due}** — {title} ({status})  ", *(f"  {line}  " for line in details)]

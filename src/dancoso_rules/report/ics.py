@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from dancoso_rules.report.calendar import REMINDER_DAYS, CalendarEntry
-from dancoso_rules.report.messages import format_date, status_label
+from dancoso_rules.report.messages import format_date, msg, status_label
 from dancoso_rules.text import visible
 
 PRODID = "-//dancoso-rules//Lich nhac viec dan chu o co so//VI"
@@ -29,7 +29,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "instance": "Kỳ",
         "due": "Hạn",
         "counted": "Hạn tính theo ngày làm việc",
-        "evidence": "Minh chứng cần có",
         "remind": "Nhắc việc: còn {n} ngày đến hạn",
     },
     "en": {
@@ -38,7 +37,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "instance": "Instance",
         "due": "Due",
         "counted": "Due counted in working days",
-        "evidence": "Evidence that would show it done",
         "remind": "Reminder: due in {n} days",
     },
 }
@@ -80,8 +78,9 @@ def render_ics(
 
 
 def _description(entry: CalendarEntry, lang: str, words: dict[str, str]) -> str:
+    citation = entry.citation.get(lang)
     lines = [
-        entry.citation.get(lang),
+        citation[:1].upper() + citation[1:],  # the description's first line: "Điểm a khoản 5 Điều 2 ..."
         f"{words['instance']}: {entry.instance.get(lang)}",
         f"{words['status']}: {status_label(entry.status, lang)}",
         f"{words['due']}: {format_date(entry.due, lang)}",
@@ -89,7 +88,9 @@ def _description(entry: CalendarEntry, lang: str, words: dict[str, str]) -> str:
     if entry.counted_due != entry.due or entry.counted_basis:
         basis = f" ({entry.counted_basis})" if entry.counted_basis else ""
         lines.append(f"{words['counted']}: {format_date(entry.counted_due, lang)}{basis}")
-    lines.append(f"{words['evidence']}: {entry.evidence.get(lang)}")
+    lines.append(
+        f"{msg('todo.evidence', lang)}: {entry.evidence.get(lang)}"
+    )  # as the reports' "Việc cần làm"
     return "\n".join(visible(line) for line in lines)
 
 
