@@ -540,3 +540,55 @@ def test_the_calendar_says_things_as_the_reports_do(fmt: str, tmp_path: Path) ->
             day, month, year = (int(g) for g in match.groups())
             assert match.group(0) == vi_date(dt.date(year, month, day)), (record.name, match.group(0))
     assert seen, "no calendar entry was rendered: the checks would prove nothing"
+
+
+_OPENS_LOWER = re.compile(r"^(?:khoản|điểm|gạch đầu dòng|điều)\s")
+
+
+def _overview_cells(fmt: str, folder: Path) -> list[str]:
+    """The cells people read in the overview of all the examples (and, for xlsx, its header rows)."""
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(folder / "overview.xlsx")
+        return [
+            str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row if c
+        ]
+    text = (folder / f"overview.{EXTENSIONS.get(fmt, fmt)}").read_text(encoding="utf-8-sig")
+    if fmt == "csv":
+        return [c for row in csv.reader(io.StringIO(text)) for c in row]
+    if fmt == "markdown":
+        return [c.strip() for line in text.splitlines() if line.startswith("|") for c in line.split("|")]
+    return [
+        html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+        for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", text)
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown", "csv", "xlsx"])
+def test_a_citation_that_opens_a_cell_has_its_capital(fmt: str, tmp_path: Path) -> None:
+    """ "khoản 5 Điều 1 (22)" opened the overview's cell of the clauses needing attention, and "khoản 2 Điều 2"
+    the workbook's column "Khoản", where the heat map beside them wrote "Khoản 5 Điều 1": a citation that
+    opens a cell, a heading or a line takes its capital (``citation(..., heading=True)``). The workbook's
+    headers are words: "Mã khoản", not the CSV's machine column "provision"."""
+    out = tmp_path / fmt
+    argv = [
+        "check",
+        "examples",
+        "--as-of",
+        AS_OF,
+        "--fail-on",
+        "none",
+        "--format",
+        fmt,
+        "--output",
+        f"{out}/",
+    ]
+    assert main(argv) == 0
+    cells = _overview_cells(fmt, out)
+    assert any(c.startswith(("Khoản", "Điều")) for c in cells), (
+        "no citation was found: the check proves nothing"
+    )
+    assert not [c for c in cells if _OPENS_LOWER.match(c)], [c for c in cells if _OPENS_LOWER.match(c)][:3]
+    if fmt == "xlsx":
+        assert not [c for c in cells if re.fullmatch(r"[a-z]+(?:_[a-z]+)*", c)]

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from conftest import EXAMPLES
 from dancoso_rules.cli.main import main
-from dancoso_rules.report.messages import status_label
+from dancoso_rules.report.messages import msg, status_label
 from dancoso_rules.report.model import STATUSES
 
 AS_OF = ["--as-of", "2026-01-15", "--fail-on", "none"]
@@ -58,7 +58,10 @@ def test_counts_per_khoan_equal_the_json_overview(
 ) -> None:
     book = _overview(tmp_path)
     from_xlsx = {
-        (r["Mã"], r["Văn bản"], r["provision"]): [*(r[status_label(s)] for s in STATUSES), r[SOFT]]
+        (r["Mã"], r["Văn bản"], r[msg("xlsx.provision_id")]): [
+            *(r[status_label(s)] for s in STATUSES),
+            r[SOFT],
+        ]
         for r in _table(book["Theo khoản"])
     }
     from_json = {

@@ -266,6 +266,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "xlsx.sheet.about": ("Thông tin", "About"),
     "xlsx.number": ("STT", "No."),
     "xlsx.id": ("Mã", "Id"),
+    "xlsx.provision_id": ("Mã khoản", "Provision id"),
     "xlsx.from": ("Từ ngày", "From"),
     "xlsx.to": ("Đến ngày", "To"),
     "xlsx.assessment": ("Đánh giá", "Assessment"),

@@ -89,7 +89,7 @@ class CsvRenderer:
                     report.organisation.name,
                     report.organisation.id,
                     r.pack,
-                    citation(r.provision, r.citation, lang),
+                    citation(r.provision, r.citation, lang, heading=True),
                     r.provision,
                     r.obligation,
                     entry.summary.get(lang) if entry else "",
@@ -136,7 +136,7 @@ class CsvRenderer:
                         row.organisation,
                         where,
                         clause.pack,
-                        citation(clause.provision, clause.citation, lang),
+                        citation(clause.provision, clause.citation, lang, heading=True),
                         clause.provision,
                         *_counts(clause),
                     ]

@@ -692,9 +692,9 @@ class HtmlRenderer:
             for s, _, count in _counted(row, lang)
         )
         failing_clauses = [c for c in row.clauses if c.failing(options.fail_on)]
-        worst = ", ".join(
-            f"{_e(citation(c.provision, c.citation, lang))} ({c.failing(options.fail_on)})"
-            for c in failing_clauses[:_WORST_SHOWN]
+        worst = ", ".join(  # the first opens the cell: "Khoản 2 Điều 2 (6), khoản 1 Điều 2 (4)"
+            f"{_e(citation(c.provision, c.citation, lang, heading=n == 0))} ({c.failing(options.fail_on)})"
+            for n, c in enumerate(failing_clauses[:_WORST_SHOWN])
         )
         if len(failing_clauses) > _WORST_SHOWN:
             worst += f", +{len(failing_clauses) - _WORST_SHOWN}"

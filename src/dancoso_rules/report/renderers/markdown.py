@@ -403,10 +403,10 @@ class MarkdownRenderer:
         yield "\n".join(head) + "\n"
         shown = 0
         for rank, row in enumerate(overview.rows(), start=1):
-            worst = ", ".join(
-                f"{md(citation(c.provision, c.citation, lang))} ({c.failing(options.fail_on)})"
-                for c in row.clauses
-                if c.failing(options.fail_on)
+            failing = [c for c in row.clauses if c.failing(options.fail_on)]
+            worst = ", ".join(  # the first opens the cell: "Khoản 2 Điều 2 (6), khoản 1 Điều 2 (4)"
+                f"{md(citation(c.provision, c.citation, lang, heading=n == 0))} ({c.failing(options.fail_on)})"
+                for n, c in enumerate(failing)
             )
             line = (
                 f"| {rank} | {md(row.name)} (`{row.organisation}`) | {_counts_row(row)} | {worst or '—'} |\n"

@@ -225,7 +225,7 @@ def _summary_sheet(sheet: Worksheet, rows: list[OverviewRow], clauses: list[Clau
         msg("xlsx.assessment", lang),
     ]
     statuses = _count_titles(lang)
-    clause_titles = [f"{citation(c.provision, c.citation, lang)} ({c.pack})" for c in clauses]
+    clause_titles = [f"{citation(c.provision, c.citation, lang, heading=True)} ({c.pack})" for c in clauses]
     _header(sheet, [*fixed, *statuses, *clause_titles])
     for number, row in enumerate(rows, start=1):
         by_clause = {(c.pack, c.provision): c for c in row.clauses}
@@ -281,7 +281,7 @@ def _clause_sheet(sheet: Worksheet, rows: list[OverviewRow], lang: str) -> None:
         msg("col.file", lang),
         msg("col.pack", lang),
         msg("col.clause", lang),
-        "provision",
+        msg("xlsx.provision_id", lang),  # the id, for pivot tables and lookups; its header in words
         msg("xlsx.assessment", lang),
     ]
     _header(sheet, [*fixed, *_count_titles(lang)])
@@ -296,7 +296,7 @@ def _clause_sheet(sheet: Worksheet, rows: list[OverviewRow], lang: str) -> None:
                     row.organisation,
                     f"{row.file}:{row.line}" if row.line else row.file,
                     clause.pack,
-                    citation(clause.provision, clause.citation, lang),
+                    citation(clause.provision, clause.citation, lang, heading=True),
                     clause.provision,
                     _assessment(clause.totals, clause.soft, lang),
                     *_count_cells(clause),
@@ -364,7 +364,7 @@ def _unit_sheet(sheet: Worksheet, row: OverviewRow, lang: str) -> None:
             sheet,
             [
                 clause.pack,
-                citation(clause.provision, clause.citation, lang),
+                citation(clause.provision, clause.citation, lang, heading=True),
                 _assessment(clause.totals, clause.soft, lang),
                 *_count_cells(clause),
             ],
