@@ -592,3 +592,39 @@ def test_a_citation_that_opens_a_cell_has_its_capital(fmt: str, tmp_path: Path) 
     assert not [c for c in cells if _OPENS_LOWER.match(c)], [c for c in cells if _OPENS_LOWER.match(c)][:3]
     if fmt == "xlsx":
         assert not [c for c in cells if re.fullmatch(r"[a-z]+(?:_[a-z]+)*", c)]
+
+
+def test_the_record_workbook_speaks_vietnamese(tmp_path: Path) -> None:
+    """`dancoso template`: every row of «Tổ chức» has a Vietnamese label (it said "province"); the help and the
+    cell checks say "trang tính", as the error messages do, not "Sheet"; dates in the one style ("31/3/2025");
+    and the levels are named as the reports name them ("Cấp xã": a ward is of it too, and is no "Xã")."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "ho-so.xlsx"
+    argv = ["template", "--from", str(RECORDS[0].relative_to(REPO)), "--output", str(out)]
+    assert main(argv) == 0
+    book = load_workbook(out)
+    labels = [row[0] for row in book["Tổ chức"].iter_rows(min_row=2, values_only=True) if row[0]]
+    assert labels
+    assert not [label for label in labels if re.fullmatch(r"[\w.$]+", str(label)) and str(label).isascii()]
+    help_lines = [str(row[0]) for row in book["Hướng dẫn"].iter_rows(values_only=True) if row[0]]
+    vietnamese = help_lines[: help_lines.index("How to fill in (English)")]
+    checks = [v.error or "" for sheet in book.worksheets for v in sheet.data_validations.dataValidation]
+    words = vietnamese + checks
+    assert checks
+    assert not [w for w in words if re.search(r"\bsheet\b", w, re.IGNORECASE)]
+    for text in words:
+        for match in DATE.finditer(text):
+            day, month, year = (int(g) for g in match.groups())
+            assert match.group(0) == vi_date(dt.date(year, month, day)), text
+    lists = book["Danh mục"]
+    header = [c.value for c in lists[1]]
+    column = header.index("Cấp hành chính") + 1
+    levels = {
+        lists.cell(row=n, column=column).value: lists.cell(row=n, column=column + 1).value
+        for n in range(2, lists.max_row + 1)
+        if lists.cell(row=n, column=column).value
+    }
+    assert levels
+    for level, label in levels.items():
+        assert label.lower() == msg(f"level.{level}").lower(), (level, label)

@@ -51,6 +51,7 @@ LABELS: dict[str, str] = {
     "Organisation.kind": "Loại hình tổ chức",
     "Organisation.level": "Cấp hành chính",
     "Organisation.territory": "Địa bàn (tỉnh trước sắp xếp)",
+    "Organisation.province": "Tỉnh hiện nay (sau sắp xếp)",
     "Organisation.packs": "Bộ quy tắc áp dụng",
     "Organisation.functions": "Chức năng, nhiệm vụ khác",
     "Organisation.bodies": "Các tổ chức bên trong (ban, hội đồng)",
@@ -93,7 +94,13 @@ OWNER_KIND_KEY = "owner"
 OWNER_ID_KEY = "owner_id"
 OWNER_KIND_LABEL = "Thuộc về"
 OWNER_ID_LABEL = "Mã hoạt động, sự việc hoặc xác nhận"
-_LEVEL_LABELS = {"province": "Tỉnh", "district": "Huyện", "commune": "Xã", "hamlet": "Ấp, khu phố"}
+#: As the reports name the levels ("cấp xã": a ward is of it too, and is no "Xã").
+_LEVEL_LABELS = {
+    "province": "Cấp tỉnh",
+    "district": "Cấp huyện",
+    "commune": "Cấp xã",
+    "hamlet": "Ấp, khu phố",
+}
 
 ColumnKind = Literal["text", "date", "int", "list", "choice"]
 

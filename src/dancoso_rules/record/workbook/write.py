@@ -113,12 +113,12 @@ def _write_instructions(sheet: Worksheet, layout: Layout) -> None:
         ("", False),
         ("Cách điền", True),
         (
-            f"1. Sheet «{SINGLE_SHEET}»: điền cột «Giá trị» cho từng dòng (mã, tên, loại hình, cấp, địa bàn, kỳ báo cáo).",
+            f"1. Trang tính «{SINGLE_SHEET}»: điền cột «Giá trị» cho từng dòng (mã, tên, loại hình, cấp, địa bàn, kỳ báo cáo).",
             False,
         ),
         *(
             (
-                f"{n}. Sheet «{t.sheet}»: mỗi dòng một mục, từ dòng {FIRST_ROW}; dòng 1 là tên cột, dòng 2 là mã trường (không sửa dòng 2).",
+                f"{n}. Trang tính «{t.sheet}»: mỗi dòng một mục, từ dòng {FIRST_ROW}; dòng 1 là tên cột, dòng 2 là mã trường (không sửa dòng 2).",
                 False,
             )
             for n, t in enumerate(layout.all_tables, start=2)
@@ -126,11 +126,11 @@ def _write_instructions(sheet: Worksheet, layout: Layout) -> None:
         ("", False),
         ("Quy ước", True),
         (
-            "• Ngày: nhập dạng ngày của Excel (ví dụ 31/03/2025) hoặc văn bản YYYY-MM-DD (ví dụ 2025-03-31).",
+            "• Ngày: nhập dạng ngày của Excel (ví dụ 31/3/2025) hoặc văn bản YYYY-MM-DD (ví dụ 2025-03-31).",
             False,
         ),
         (
-            "• Cột có danh sách thả xuống: chọn một giá trị; ý nghĩa của từng mã xem ở sheet «Danh mục».",
+            "• Cột có danh sách thả xuống: chọn một giá trị; ý nghĩa của từng mã xem ở trang tính «Danh mục».",
             False,
         ),
         (
@@ -139,7 +139,7 @@ def _write_instructions(sheet: Worksheet, layout: Layout) -> None:
         ),
         ("• Một hoạt động có ngày thực hiện, hoặc có cả ngày bắt đầu và ngày kết thúc.", False),
         (
-            "• Sheet «Tài liệu kiểm chứng»: cột «Thuộc về» chọn hoạt động, kết quả giải quyết sự việc hoặc xác nhận; "
+            "• Trang tính «Tài liệu kiểm chứng»: cột «Thuộc về» chọn hoạt động, kết quả giải quyết sự việc hoặc xác nhận; "
             "cột kế tiếp ghi mã của dòng đó (ví dụ mã hoạt động).",
             False,
         ),
@@ -147,7 +147,7 @@ def _write_instructions(sheet: Worksheet, layout: Layout) -> None:
         ("• Cột có dấu * là bắt buộc khi dòng có dữ liệu.", False),
         ("", False),
         ("Kiểm tra và chuyển đổi", True),
-        ("dancoso validate ho-so.xlsx      — kiểm tra, báo lỗi theo vị trí Sheet!Ô", False),
+        ("dancoso validate ho-so.xlsx      — kiểm tra, báo lỗi theo vị trí Trang tính!Ô", False),
         ("dancoso check ho-so.xlsx         — đánh giá việc thực hiện từng nghĩa vụ", False),
         ("dancoso import ho-so.xlsx --output ho-so.json   — chuyển thành hồ sơ JSON", False),
         ("", False),
@@ -199,7 +199,7 @@ _Check = tuple[
 ]
 #: The check Excel makes of a date or a whole-number cell: its type, operator, bound and error message.
 _CELL_CHECKS: dict[str, _Check] = {
-    "date": ("date", "greaterThan", "1", "Nhập một ngày có thật, ví dụ 31/03/2025."),
+    "date": ("date", "greaterThan", "1", "Nhập một ngày có thật, ví dụ 31/3/2025."),
     "int": ("whole", "greaterThanOrEqual", "0", "Nhập một số nguyên không âm."),
 }
 
@@ -210,7 +210,7 @@ def _validation(column: Column, ranges: dict[str, str]) -> Any:
 
     check: _Check
     if column.vocabulary is not None and column.vocabulary in ranges:
-        error = f"Chọn một giá trị trong danh sách (sheet «{LISTS_SHEET}»)."
+        error = f"Chọn một giá trị trong danh sách (trang tính «{LISTS_SHEET}»)."
         check = ("list", None, ranges[column.vocabulary], error)
     elif column.kind in _CELL_CHECKS:
         check = _CELL_CHECKS[column.kind]
