@@ -141,7 +141,12 @@ def test_rules_coverage_in_each_language(
     [
         (
             "vi",
-            ["long-an-2025  Quyết định — ", "quy định, ", "nghĩa vụ, phiên bản ", "hiệu lực 20"],
+            [
+                "long-an-2025  Quyết định — ",
+                "quy định, ",
+                "nghĩa vụ, phiên bản ",
+                "có hiệu lực từ ngày 01/4/2025",
+            ],
             "provisions",
         ),
         (

@@ -628,3 +628,30 @@ def test_the_record_workbook_speaks_vietnamese(tmp_path: Path) -> None:
     assert levels
     for level, label in levels.items():
         assert label.lower() == msg(f"level.{level}").lower(), (level, label)
+
+
+def test_the_messages_outside_the_reports_say_things_one_way() -> None:
+    """The help, the summaries and the validation messages (i18n's Vietnamese catalogue) call a failing
+    result "không đạt", as every report does ("chưa đạt" beside it is a second name), and ask in the
+    register of administrative texts, "đề nghị ...", never the familiar "hãy ..."."""
+    from dancoso_rules.i18n import VI
+
+    bad = {k: v for k, v in VI.items() if "chưa đạt" in v or re.search(r"\bhãy\b", v, re.IGNORECASE)}
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_a_system_error_is_said_in_vietnamese(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """ "không đọc được: No such file or directory" put the system's English in a Vietnamese sentence."""
+    assert main([command, "khong-co-tep-nay.json", "--lang", "vi"]) in (1, 2)
+    said = "".join(capsys.readouterr())  # validate reports on standard output, check on standard error
+    assert "không có tệp hoặc thư mục này" in said
+    assert "No such file" not in said
+
+
+def test_rules_list_writes_its_date_as_a_sentence_does(capsys: pytest.CaptureFixture[str]) -> None:
+    """ "hiệu lực 2025-04-01": an ISO date and half a phrase; the glossary's "có hiệu lực từ ngày 01/4/2025"."""
+    assert main(["rules", "list", "--lang", "vi"]) == 0
+    out = capsys.readouterr().out
+    assert "có hiệu lực từ ngày 01/4/2025" in out
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", out)

@@ -12,6 +12,7 @@ problem's ``code``) never change with the language: only the text does.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -63,6 +64,33 @@ def tr(key: str, lang: Lang | None = None, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+#: The errors of the operating system a user meets (a missing file, no permission, a full disk), by
+#: errno: their words in the catalogue, so that a Vietnamese message says them in Vietnamese.
+_OS_ERRORS: dict[int, str] = {
+    errno.ENOENT: "os.not_found",
+    errno.EACCES: "os.denied",
+    errno.EPERM: "os.denied",
+    errno.EISDIR: "os.is_folder",
+    errno.ENOTDIR: "os.not_folder",
+    errno.ENOSPC: "os.no_space",
+    errno.EROFS: "os.read_only",
+    errno.ENAMETOOLONG: "os.name_too_long",
+    errno.EEXIST: "os.exists",
+    errno.ELOOP: "os.loop",
+    errno.EIO: "os.io",
+}
+
+
+def os_reason(exc: BaseException, lang: Lang | None = None) -> str:
+    """Why a file could not be read or written, in ``lang``: "không có tệp hoặc thư mục này", never the
+    system's English "No such file or directory" inside a Vietnamese message; an error it does not know
+    is said as the system says it."""
+    key = _OS_ERRORS.get(exc.errno) if isinstance(exc, OSError) and exc.errno else None
+    if key is not None:
+        return tr(key, lang)
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+
+
 def thousands(number: int) -> str:
     """A whole number with the thousands separator of the current language: 20,971,520 or 20.971.520."""
     return f"{number:,}".replace(",", tr("number.thousands"))
@@ -95,6 +123,17 @@ EN: dict[str, str] = {
     "cli.report_bugs": "the dancoso-rules maintainers (the issue tracker of the repository you installed it from)",
     "cli.cannot_read_write": "{file}: cannot read or write: {reason}",
     "cli.cannot_write_stdout": "<stdout>: cannot write the output: {reason}",
+    # the operating system's errors (os_reason), as Linux words them
+    "os.not_found": "No such file or directory",
+    "os.denied": "Permission denied",
+    "os.is_folder": "Is a directory",
+    "os.not_folder": "Not a directory",
+    "os.no_space": "No space left on device",
+    "os.read_only": "Read-only file system",
+    "os.name_too_long": "File name too long",
+    "os.exists": "File exists",
+    "os.loop": "Too many levels of symbolic links",
+    "os.io": "Input/output error",
     # argparse's own words (msgids of the standard library's gettext catalogue)
     "argparse.usage: ": "usage: ",
     "argparse.options": "options",
@@ -505,7 +544,7 @@ VI: dict[str, str] = {
     "cli.version": "hiển thị phiên bản và thoát",
     "cli.exit_codes": "mã thoát:\n"
     "  0    thành công\n"
-    "  1    đã đọc được đầu vào nhưng chưa đạt: hồ sơ không hợp lệ (validate,\n"
+    "  1    đã đọc được đầu vào nhưng không đạt: hồ sơ không hợp lệ (validate,\n"
     "       import), có kết quả ở tình trạng nêu tại --fail-on (check), bộ quy tắc\n"
     "       có lỗi (rules lint)\n"
     "  2    dùng lệnh sai; đầu vào không đọc được; hồ sơ hoặc tham số không hợp lệ\n"
@@ -525,6 +564,16 @@ VI: dict[str, str] = {
     "cli.report_bugs": "nhóm duy trì dancoso-rules (mục báo lỗi của kho mã nguồn đã cài đặt)",
     "cli.cannot_read_write": "{file}: không đọc hoặc ghi được: {reason}",
     "cli.cannot_write_stdout": "<stdout>: không ghi được kết quả: {reason}",
+    "os.not_found": "không có tệp hoặc thư mục này",
+    "os.denied": "không có quyền truy cập",
+    "os.is_folder": "đây là thư mục, không phải tệp",
+    "os.not_folder": "một phần của đường dẫn không phải là thư mục",
+    "os.no_space": "ổ đĩa đã hết dung lượng",
+    "os.read_only": "hệ thống tệp chỉ cho phép đọc",
+    "os.name_too_long": "tên tệp quá dài",
+    "os.exists": "tệp đã có",
+    "os.loop": "đường dẫn có quá nhiều liên kết tượng trưng lồng nhau",
+    "os.io": "lỗi đọc, ghi thiết bị",
     "argparse.usage: ": "cách dùng: ",
     "argparse.options": "tùy chọn",
     "argparse.positional arguments": "tham số vị trí",
@@ -549,7 +598,7 @@ VI: dict[str, str] = {
     "MÃ-CƠ-QUAN.ĐUÔI); với nhiều hồ sơ: một thư mục chứa từng báo cáo, báo cáo tổng hợp và tệp kê "
     ".dancoso-run.json của lần chạy",
     "check.help.fail_on": "trả mã thoát 1 khi có kết quả ở một trong các trạng thái này (mặc định: {default}; "
-    "'none': không bao giờ); báo cáo vẫn tính các nhiệm vụ không thực hiện và quá hạn là chưa đạt",
+    "'none': không bao giờ); báo cáo vẫn tính các nhiệm vụ không thực hiện và quá hạn là không đạt",
     "check.help.width": "độ rộng văn bản, từ {first} đến {last} cột (mặc định: COLUMNS, hoặc độ rộng của cửa "
     "sổ dòng lệnh)",
     "check.help.report_period": "docx: kỳ báo cáo, YYYY hoặc YYYY-H1 / YYYY-H2 (mặc định: năm kết thúc kỳ của "
@@ -559,7 +608,7 @@ VI: dict[str, str] = {
     "check.help.summary": "text, markdown, html: chỉ những việc cần làm và số liệu tổng hợp (markdown: bản rút "
     "gọn, dưới 65.536 ký tự của GitHub, dùng cho $GITHUB_STEP_SUMMARY)",
     "check.help.sarif_all": "với --format sarif: mọi kết quả (đúng hạn, không áp dụng, chưa đến hạn...), không chỉ "
-    "các kết quả chưa đạt",
+    "các kết quả không đạt",
     "check.help.unit_sheets": "với --format xlsx cho nhiều hồ sơ: thêm mỗi cơ quan, đơn vị một trang trong sổ "
     "tổng hợp",
     "check.help.jobs": "khi kiểm tra nhiều hồ sơ: số tiến trình cùng kiểm tra (mặc định: số lõi "
@@ -759,7 +808,7 @@ VI: dict[str, str] = {
     "rules.lint_ok": "đạt: {packs} bộ quy tắc, {obligations} nghĩa vụ, không có vấn đề",
     "rules.nothing_has_id": "không có nội dung nào mang mã {id!r}{hint}",
     "rules.list_no_number": "số: (không ghi trong văn bản)",
-    "rules.list_effective": "hiệu lực {date}",
+    "rules.list_effective": "có hiệu lực từ ngày {date}",
     "rules.list_counts": "{provisions} quy định, {obligations} nghĩa vụ, phiên bản {version}",
     "coverage.covered": "{pack}: đã thể hiện {covered}/{total} quy định",
     "coverage.no_sub_units": "không có đơn vị nhỏ hơn",
@@ -901,13 +950,13 @@ VI: dict[str, str] = {
     "này thuộc hồ sơ của kỳ khác",
     "sheet.control_character": (
         "không thể ghi ký tự điều khiển (hoặc U+FFFE, U+FFFF) vào ô Excel: {value!r};"
-        " hãy xóa ký tự đó khỏi hồ sơ"
+        " đề nghị xóa ký tự đó khỏi hồ sơ"
     ),
     "sheet.date": "cần một ngày, nhập dạng ô ngày tháng hoặc YYYY-MM-DD; giá trị đã ghi: {value}",
     "sheet.whole_number": "cần một số nguyên; giá trị đã ghi: {value}",
     "sheet.whole_number_inexact": (
         "Excel chỉ giữ 15 chữ số của một số, nên {value} có thể không đúng số đã nhập:"
-        " hãy nhập dưới dạng văn bản (gõ dấu ' ở đầu)"
+        " đề nghị nhập dưới dạng văn bản (gõ dấu ' ở đầu)"
     ),
     "sheet.choice": "cần một giá trị trong danh sách chọn{hint}; giá trị đã ghi: {value}",
     "sheet.too_many_rows": "trang tính {sheet!r} có quá {limit} dòng",

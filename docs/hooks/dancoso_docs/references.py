@@ -134,7 +134,7 @@ _CLI_INTRO: dict[str, list[str]] = {
         "| Mã | Ý nghĩa |",
         "|---|---|",
         "| `0` | thành công: mọi hồ sơ hợp lệ; không có kết quả nào ở tình trạng nêu tại `--fail-on` |",
-        "| `1` | đã đọc được đầu vào nhưng chưa đạt: hồ sơ không hợp lệ (`validate`, `import`), có kết quả ở tình "
+        "| `1` | đã đọc được đầu vào nhưng không đạt: hồ sơ không hợp lệ (`validate`, `import`), có kết quả ở tình "
         "trạng nêu tại `--fail-on` (`check`), bộ quy tắc có lỗi (`rules lint`) |",
         "| `2` | dùng lệnh sai, đầu vào không đọc được, hồ sơ hoặc tham số không hợp lệ (`check`, `calendar`, "
         "`template`), không ghi được kết quả |",
@@ -144,7 +144,7 @@ _CLI_INTRO: dict[str, list[str]] = {
         "là 0, để `set -o pipefail` không cho qua một báo cáo chưa được đọc hết |",
         "",
         "`--fail-on` chỉ quyết định mã thoát của lệnh `check`: mọi báo cáo đều tính các nhiệm vụ không thực hiện "
-        "và quá hạn là chưa đạt, và ghi rõ khi quy định của lần chạy không chặn các tình trạng đó.",
+        "và quá hạn là không đạt, và ghi rõ khi quy định của lần chạy không chặn các tình trạng đó.",
         "",
         "**Ngôn ngữ**: tham số `--lang vi` hoặc `--lang en`, có ở mọi lệnh, quyết định ngôn ngữ của `--help`, các "
         "thông báo trên đầu ra lỗi chuẩn (thông báo kiểm tra hồ sơ, `rules lint`, số liệu tổng hợp, thanh tiến "

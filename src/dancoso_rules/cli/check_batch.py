@@ -35,7 +35,7 @@ from dancoso_rules.cli.output import (
     write_output,
 )
 from dancoso_rules.errors import Location, Problem
-from dancoso_rules.i18n import tr
+from dancoso_rules.i18n import os_reason, tr
 from dancoso_rules.paths import display_path
 from dancoso_rules.record.inputs import is_jsonl
 from dancoso_rules.report.overview import OverviewBuilder
@@ -98,7 +98,7 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
             folder.mkdir(parents=True, exist_ok=True)
             before = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
         except OSError as exc:
-            raise output_error(folder, tr("batch.cannot_write", reason=exc.strerror or exc)) from None
+            raise output_error(folder, tr("batch.cannot_write", reason=os_reason(exc))) from None
         earlier = _manifest_files(folder / MANIFEST)
     as_of = args.as_of or dt.date.today()
     builder = OverviewBuilder(as_of)
@@ -208,7 +208,7 @@ def _remove_earlier(folder: Path, names: set[str], inputs: InputSet) -> None:
                 path.unlink()
             except OSError as exc:
                 print(
-                    tr("batch.cannot_remove", path=path, reason=exc.strerror or exc),
+                    tr("batch.cannot_remove", path=path, reason=os_reason(exc)),
                     file=sys.stderr,
                 )
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dancoso_rules.cli.lang import add_lang, chosen_lang, speaking
-from dancoso_rules.i18n import tr
+from dancoso_rules.i18n import os_reason, tr
 
 #: The words after ``--lang``: not the name of a sub-command.
 LANG_VALUES = frozenset({"vi", "en"})
@@ -132,7 +132,7 @@ def _main(args_list: list[str]) -> int:
             return _cannot_write_stdout(exc)
         if exc.filename is None:
             return _internal(exc)
-        line = tr("cli.cannot_read_write", file=exc.filename, reason=exc.strerror or exc)
+        line = tr("cli.cannot_read_write", file=exc.filename, reason=os_reason(exc))
         from dancoso_rules.text import visible
 
         print(visible(line), file=sys.stderr)  # a file name may hold control characters
@@ -154,7 +154,7 @@ def _broken_pipe() -> int:
 
 
 def _cannot_write_stdout(exc: OSError) -> int:
-    print(tr("cli.cannot_write_stdout", reason=exc.strerror or exc), file=sys.stderr)
+    print(tr("cli.cannot_write_stdout", reason=os_reason(exc)), file=sys.stderr)
     _stdout_to_devnull()
     return 2
 

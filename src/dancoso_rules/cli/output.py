@@ -29,7 +29,7 @@ from types import FrameType
 from typing import BinaryIO
 
 from dancoso_rules.errors import Location, Problem, UsageError
-from dancoso_rules.i18n import tr
+from dancoso_rules.i18n import os_reason, tr
 from dancoso_rules.paths import display_path
 
 
@@ -44,7 +44,7 @@ def _cannot(output: Path, exc: OSError) -> UsageError:
     elif exc.errno == errno.EISDIR:
         return output_error(output, tr("output.is_folder"))
     else:
-        reason = exc.strerror or str(exc)
+        reason = os_reason(exc)
     return output_error(output, tr("output.cannot_write", reason=reason))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from dancoso_rules.cli.lang import add_lang
 from dancoso_rules.errors import Location, Problem, RuleError, UsageError
 from dancoso_rules.i18n import EN, current_lang, tr
+from dancoso_rules.text import vi_date
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -191,7 +192,10 @@ def _list(rulebook: Any, output_format: str) -> int:
         return 0
     for row in rows:
         number = row["number"] or tr("rules.list_no_number")
-        effective = tr("rules.list_effective", date=row["effective"])
+        day = rulebook.pack_by_id[row["id"]].instrument.effective  # a date in the words' own style
+        effective = tr(
+            "rules.list_effective", date=day.isoformat() if current_lang() == "en" else vi_date(day)
+        )
         kind = rulebook.pack_by_id[row["id"]].instrument.kind_label.get(current_lang())
         print(f"{row['id']}  {kind} — {row['issuer']} — {number} — {effective}")
         print(f"    {row['title']}")

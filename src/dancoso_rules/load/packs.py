@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from dancoso_rules.errors import Location, Problem, RuleError, capped
-from dancoso_rules.i18n import thousands, tr
+from dancoso_rules.i18n import os_reason, thousands, tr
 from dancoso_rules.load.sourcemap import SourceMap as SourceMap  # also importable from here, as before
 from dancoso_rules.model import Instrument, Interpretation, Provision, Rulebook, RulePack, Vocabulary
 from dancoso_rules.paths import bundled_rules_dir, display_path
@@ -68,7 +68,7 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
         )
     except OSError as exc:
         problems.append(
-            Problem(Location(display_path(path)), tr("record.cannot_read", reason=exc.strerror), code="io")
+            Problem(Location(display_path(path)), tr("record.cannot_read", reason=os_reason(exc)), code="io")
         )
     return None
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dancoso_rules.errors import Location, Problem
-from dancoso_rules.i18n import tr
+from dancoso_rules.i18n import os_reason, tr
 
 #: The path that stands for standard input.
 STDIN = "-"
@@ -70,7 +70,7 @@ def _walk(folder: Path, suffixes: tuple[str, ...]) -> tuple[list[Path | str], li
     def unreadable(error: OSError) -> None:
         where = error.filename if isinstance(error.filename, str) else str(folder)
         problems.append(
-            Problem(Location(where), tr("record.cannot_read", reason=error.strerror or error), code="io")
+            Problem(Location(where), tr("record.cannot_read", reason=os_reason(error)), code="io")
         )
 
     for top, dirs, names in os.walk(folder, onerror=unreadable, followlinks=True):

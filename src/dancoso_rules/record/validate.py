@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from pydantic import ValidationError
 
 from dancoso_rules.errors import Location, Problem, RecordError, capped
-from dancoso_rules.i18n import tr
+from dancoso_rules.i18n import os_reason, tr
 from dancoso_rules.load.packs import bundled_rulebook
 from dancoso_rules.model import Rulebook
 from dancoso_rules.paths import display_path
@@ -64,7 +64,7 @@ def validate_record(
             raw = _read_limited(handle)
     except OSError as exc:
         return _failed(
-            file, Problem(Location(file), tr("record.cannot_read", reason=exc.strerror or exc), code="io")
+            file, Problem(Location(file), tr("record.cannot_read", reason=os_reason(exc)), code="io")
         )
     return validate_bytes(raw, file, rulebook)
 
@@ -76,7 +76,7 @@ def validate_stdin(rulebook: Rulebook | None = None) -> RecordResult:
     except OSError as exc:
         return _failed(
             STDIN_NAME,
-            Problem(Location(STDIN_NAME), tr("record.cannot_read", reason=exc.strerror or exc), code="io"),
+            Problem(Location(STDIN_NAME), tr("record.cannot_read", reason=os_reason(exc)), code="io"),
         )
     return validate_bytes(raw, STDIN_NAME, rulebook)
 
@@ -129,9 +129,7 @@ def validate_lines(
         raw = path.read_bytes()
     except OSError as exc:
         return [
-            _failed(
-                file, Problem(Location(file), tr("record.cannot_read", reason=exc.strerror or exc), code="io")
-            )
+            _failed(file, Problem(Location(file), tr("record.cannot_read", reason=os_reason(exc)), code="io"))
         ]
     results: list[RecordResult] = []
     for number, line in enumerate(raw.split(b"\n"), start=1):

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from dancoso_rules.errors import Location, Problem
-from dancoso_rules.i18n import thousands, tr
+from dancoso_rules.i18n import os_reason, thousands, tr
 from dancoso_rules.model import Rulebook
 from dancoso_rules.record.checks import check_record
 from dancoso_rules.record.messages import schema_problems
@@ -480,7 +480,7 @@ def read_spreadsheet(
     try:
         sizes = [p.stat().st_size for p in paths]
     except OSError as exc:
-        return _unreadable(file, tr("record.cannot_read", reason=exc.strerror or exc), "io")
+        return _unreadable(file, tr("record.cannot_read", reason=os_reason(exc)), "io")
     if max(sizes, default=0) > MAX_FILE_BYTES:
         return _unreadable(
             file,
@@ -491,7 +491,7 @@ def read_spreadsheet(
         try:
             sheets = read_xlsx(paths[0], file)
         except OSError as exc:
-            return _unreadable(file, tr("record.cannot_read", reason=exc.strerror or exc), "io")
+            return _unreadable(file, tr("record.cannot_read", reason=os_reason(exc)), "io")
         except TooLarge as exc:
             return _unreadable(file, tr("sheet.too_large_rows", reason=exc), "too-large")
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
@@ -500,7 +500,7 @@ def read_spreadsheet(
     try:
         csv_sheets, problems = read_csv(((p, _display(p)) for p in paths), layout)
     except OSError as exc:
-        return _unreadable(file, tr("record.cannot_read", reason=exc.strerror or exc), "io")
+        return _unreadable(file, tr("record.cannot_read", reason=os_reason(exc)), "io")
     except csv.Error as exc:
         return _unreadable(file, tr("sheet.not_csv", error=exc), "encoding")
     except UnicodeDecodeError as exc:
