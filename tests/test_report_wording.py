@@ -655,3 +655,13 @@ def test_rules_list_writes_its_date_as_a_sentence_does(capsys: pytest.CaptureFix
     out = capsys.readouterr().out
     assert "có hiệu lực từ ngày 01/4/2025" in out
     assert not re.search(r"\d{4}-\d{2}-\d{2}", out)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c[1] in ("text", "markdown", "html")], ids=_case_id)
+def test_our_quotation_marks_are_typographic(
+    case: tuple[Path, str], rendered: dict[tuple[str, str], list[str]]
+) -> None:
+    """Our words quote with “…”, as the reasons already do ("nội dung diễn giải “…”"): 'việc làm "thường
+    xuyên"' mixed two styles on one page (the law's own quotes are taken out before this check)."""
+    bad = [s for s in rendered[(str(case[0]), case[1])] if '"' in s]
+    assert not bad, bad[:3]
