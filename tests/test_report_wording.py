@@ -665,3 +665,18 @@ def test_our_quotation_marks_are_typographic(
     xuyên"' mixed two styles on one page (the law's own quotes are taken out before this check)."""
     bad = [s for s in rendered[(str(case[0]), case[1])] if '"' in s]
     assert not bad, bad[:3]
+
+
+def test_the_docs_pages_name_things_as_the_reports_do() -> None:
+    """The generated rule catalogue (docs/) names a provision that imposes nothing, evidence and the
+    interpretations relied on as the reports do: one name for one thing."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "docs" / "hooks"))
+    try:
+        from dancoso_docs.labels import word
+    finally:
+        sys.path.pop(0)
+    assert word("non_operative", "vi") == msg("report.non_operative")
+    assert word("evidence", "vi") == msg("col.evidence")
+    assert word("interpretations_used", "vi") == msg("report.interpretations")

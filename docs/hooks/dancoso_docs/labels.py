@@ -45,20 +45,20 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "provisions": ("Điều khoản và nghĩa vụ", "Provisions and obligations"),
     # provisions
-    "non_operative": ("Không tạo nghĩa vụ", "Imposes nothing"),
+    "non_operative": ("Không đặt ra nghĩa vụ", "Imposes nothing"),
     "refers_to": ("Dẫn chiếu", "Refers to"),
     "obligation": ("Nghĩa vụ", "Obligation"),
     "modality": ("Tính chất", "Modality"),
     "bearers": ("Chủ thể thực hiện", "Bearers"),
     "activity": ("Loại hoạt động", "Activity type"),
     "schedule": ("Thời hạn, tần suất", "Schedule"),
-    "evidence": ("Minh chứng", "Evidence"),
+    "evidence": ("Tài liệu kiểm chứng", "Evidence"),
     "quote": ("Căn cứ nguyên văn", "Verbatim basis"),
     "interpretations": ("Diễn giải", "Interpretations"),
     "note": ("Ghi chú", "Note"),
     "not_binding": ("Không ràng buộc cơ quan, đơn vị nào", "Binds no organisation"),
     # interpretations
-    "interpretations_used": ("Các diễn giải được sử dụng", "Interpretations relied on"),
+    "interpretations_used": ("Các nội dung diễn giải được áp dụng", "Interpretations relied on"),
     "interpretations_intro": (
         "Mọi con số, thời hạn mà văn bản không nêu là một diễn giải có mã, giá trị, lý do và nguồn; "
         "người dùng có thể thay thế bằng `--interpretations TỆP`.",
