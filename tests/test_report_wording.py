@@ -680,3 +680,18 @@ def test_the_docs_pages_name_things_as_the_reports_do() -> None:
     assert word("non_operative", "vi") == msg("report.non_operative")
     assert word("evidence", "vi") == msg("col.evidence")
     assert word("interpretations_used", "vi") == msg("report.interpretations")
+
+
+def test_the_late_windows_are_titled_with_the_words_of_the_cadences(rulebook: Rulebook) -> None:
+    """ "Thời hạn chấp nhận thực hiện chậm (nhiệm vụ 6 tháng)" beside "(nhiệm vụ hằng quý)": each title names
+    its cadence as the reports do ("định kỳ 6 tháng", "hằng quý"), and the late status by its one name
+    ("thực hiện chậm", which "xử lý chậm" was a second name for)."""
+    titles = {
+        i.id: i.title.vi for i in rulebook.interpretations if i.id.startswith("late-window-") and i.title
+    }
+    assert titles
+    for interpretation, title in titles.items():
+        assert title.startswith("Thời hạn chấp nhận thực hiện chậm ("), title
+        cadence = interpretation.removeprefix("late-window-").replace("-", "_")
+        if f"frequency.{cadence}" in keys():
+            assert f"(nhiệm vụ {msg(f'frequency.{cadence}')})" in title, title
