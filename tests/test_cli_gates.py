@@ -784,3 +784,41 @@ def test_a_reader_that_leaves_early_never_makes_the_run_pass(monkeypatch: pytest
     monkeypatch.setattr(output, "write_stdout", gone)
     record = str(EXAMPLES / "long-an" / "ap-3-my-yen.json")  # no failing duty: it would exit 0
     assert main(["check", record, "--as-of", "2026-01-15", "--fail-on", "none"]) == 141
+
+
+# --- 10: the second audit (validate, calendar, template, import, rules, the office formats) ------------
+
+#: A record's file name in a legacy Vietnamese encoding (as unzipped from an archive made on Windows):
+#: not UTF-8, which Python holds as lone surrogates that no UTF-8 output can carry as they are.
+LEGACY_NAME = os.fsdecode(b"h\xf4 s\xf5.json")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file names are bytes on POSIX only")
+@pytest.mark.parametrize(
+    "output_format", ["text", "markdown", "html", "json", "junit", "sarif", "csv", "xlsx"]
+)
+def test_a_file_name_that_is_not_utf8_is_written_out_never_a_crash(
+    tmp_path: Path, output_format: str
+) -> None:
+    record = tmp_path / LEGACY_NAME
+    record.write_bytes(SO_NOI_VU.read_bytes())
+    one = dancoso("check", str(record), *AS_OF, "--format", output_format)
+    assert one.returncode == 1, one.stderr
+    many = dancoso(
+        "check",
+        str(record),
+        str(LONG_AN),
+        *AS_OF,
+        "--format",
+        output_format,
+        "--output",
+        str(tmp_path / "out"),
+    )
+    assert many.returncode == 1, many.stderr
+    shown = "h\\xf4 s\\xf5.json"  # the bytes that are not UTF-8 written out, as bash's $'h\xf4' would
+    if output_format in ("text", "markdown", "html"):
+        assert shown in one.stdout.decode("utf-8")
+    if output_format == "json":
+        assert json.loads(one.stdout)["record"]["file"].endswith(shown)
+    manifest = json.loads((tmp_path / "out" / ".dancoso-run.json").read_bytes())
+    assert any(shown in r for r in manifest["records"])

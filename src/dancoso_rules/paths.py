@@ -28,8 +28,25 @@ def bundled_schemas_dir() -> Path:
 
 
 def display_path(path: Path) -> str:
-    """``path`` relative to the working directory when it is below it, for short messages."""
+    """``path`` relative to the working directory when it is below it, for short messages and reports,
+    as text any UTF-8 output can carry (:func:`shown_name`)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return shown_name(str(path.resolve().relative_to(Path.cwd().resolve())))
     except ValueError:
-        return str(path)
+        return shown_name(str(path))
+
+
+def shown_name(name: str) -> str:
+    """A file name as text: the bytes of a name that is not UTF-8 (a legacy encoding, unzipped from an
+    archive made on Windows), which Python holds as lone surrogates that no UTF-8 output can carry, written
+    out as ``\\xf4``, as bash's ``$'h\\xf4'`` would show them."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no byte stands for (given as such in Python)
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")

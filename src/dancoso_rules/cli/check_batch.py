@@ -36,7 +36,7 @@ from dancoso_rules.cli.output import (
 )
 from dancoso_rules.errors import Location, Problem
 from dancoso_rules.i18n import os_reason, tr
-from dancoso_rules.paths import display_path
+from dancoso_rules.paths import display_path, shown_name
 from dancoso_rules.record.inputs import is_jsonl
 from dancoso_rules.report.overview import OverviewBuilder
 
@@ -193,7 +193,7 @@ def _write_manifest(
         "command": "dancoso check",
         "files": sorted(written),
         "format": args.format,
-        "records": list(args.records),
+        "records": [shown_name(record) for record in args.records],
     }
     text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     write_output(text, folder / MANIFEST, inputs=inputs)
