@@ -822,3 +822,23 @@ def test_a_file_name_that_is_not_utf8_is_written_out_never_a_crash(
         assert json.loads(one.stdout)["record"]["file"].endswith(shown)
     manifest = json.loads((tmp_path / "out" / ".dancoso-run.json").read_bytes())
     assert any(shown in r for r in manifest["records"])
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["check", "--help"], ["--version"]])
+def test_help_to_a_reader_that_left_exits_as_any_output_does(argv: list[str]) -> None:
+    # The help is output like a report: a reader gone before it is written is 141 (--help exit codes),
+    # not 2, which says that a file could not be written.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "dancoso_rules", *argv],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=300,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141, done.stderr
+    assert done.stderr == b""

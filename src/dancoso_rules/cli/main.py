@@ -109,6 +109,8 @@ def _main(args_list: list[str]) -> int:
     except SystemExit as done:  # --help, --version, or a usage error: argparse has printed
         try:
             sys.stdout.flush()
+        except BrokenPipeError:  # `dancoso --help | head -1`: as for any output
+            return _broken_pipe()
         except OSError as exc:
             return _cannot_write_stdout(exc)
         raise done
