@@ -842,3 +842,19 @@ def test_help_to_a_reader_that_left_exits_as_any_output_does(argv: list[str]) ->
         os.close(write_end)
     assert done.returncode == 141, done.stderr
     assert done.stderr == b""
+
+
+@pytest.mark.parametrize("name", ["overview.json", ".dancoso-run.json"])
+def test_a_batch_whose_overview_or_manifest_is_an_input_writes_nothing(tmp_path: Path, name: str) -> None:
+    # An override file kept where the overview (or the manifest) goes: refused before any report is
+    # written, as the other refusals of a folder are, not after every organisation's report.
+    out = tmp_path / "out"
+    out.mkdir()
+    overrides = out / name
+    overrides.write_text('{"interpretations": []}\n', encoding="utf-8")
+    argv = ["check", str(SO_NOI_VU), str(LONG_AN), *AS_OF, "--format", "json", "--output", str(out)]
+    done = dancoso(*argv, "--interpretations", str(overrides))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.decode().startswith(f"{overrides}: refusing to write the report over an input file")
+    assert sorted(p.name for p in out.iterdir()) == [name]
+    assert overrides.read_text(encoding="utf-8") == '{"interpretations": []}\n'

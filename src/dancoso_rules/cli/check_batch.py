@@ -94,6 +94,9 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
             raise output_error(folder, tr("output.into_rules", folder=rules))
         if overview_path.is_dir():
             raise output_error(overview_path, tr("output.is_folder"))
+        for last in (overview_path, folder / MANIFEST):  # written at the end: refused before any report
+            if last in inputs:
+                raise output_error(last, tr("output.over_input"))
         try:
             folder.mkdir(parents=True, exist_ok=True)
             before = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
