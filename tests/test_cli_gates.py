@@ -858,3 +858,17 @@ def test_a_batch_whose_overview_or_manifest_is_an_input_writes_nothing(tmp_path:
     assert done.stderr.decode().startswith(f"{overrides}: refusing to write the report over an input file")
     assert sorted(p.name for p in out.iterdir()) == [name]
     assert overrides.read_text(encoding="utf-8") == '{"interpretations": []}\n'
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_batch_output_that_is_a_file_says_a_folder_is_expected(tmp_path: Path, lang: str) -> None:
+    # It said "cannot write the reports: File exists", the system's words, in English whatever --lang.
+    report = tmp_path / "overview.csv"
+    report.write_text("kept\n", encoding="utf-8")
+    argv = ["check", str(SO_NOI_VU), str(LONG_AN), *AS_OF, "--format", "csv", "--output", str(report)]
+    done = dancoso("--lang", lang, *argv)
+    assert done.returncode == 2
+    expected = {"en": "is a file, not a folder", "vi": "là một tệp, không phải thư mục"}[lang]
+    assert done.stderr.decode().startswith(f"{report}: {expected}"), done.stderr
+    assert "File exists" not in done.stderr.decode()
+    assert report.read_text(encoding="utf-8") == "kept\n"

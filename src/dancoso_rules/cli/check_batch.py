@@ -97,6 +97,8 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
         for last in (overview_path, folder / MANIFEST):  # written at the end: refused before any report
             if last in inputs:
                 raise output_error(last, tr("output.over_input"))
+        if folder.exists() and not folder.is_dir():
+            raise output_error(folder, tr("batch.not_folder"))
         try:
             folder.mkdir(parents=True, exist_ok=True)
             before = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
