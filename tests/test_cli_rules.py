@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from conftest import RULES
 from dancoso_rules.cli.main import main
 
 
@@ -95,3 +98,44 @@ def test_the_console_script_runs_without_a_traceback() -> None:
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def _rules_without(tmp_path: Path, *drop: str) -> Path:
+    """A copy of the bundled rule folder with ``drop`` (pack folders, or a pack's pack.yaml) removed."""
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    for name in drop:
+        target = rules / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:
+            target.unlink()
+    return rules
+
+
+def test_a_rule_folder_without_a_pack_never_lints_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It said "ok: 0 pack(s), 0 obligation(s), no problems" and exited 0: nothing checked is no pass.
+    _rules_without(tmp_path, "tra-vinh-2024", "long-an-2025")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _run(capsys, "rules", "lint", "--lang", "en", "rules")
+    assert code == 1
+    assert out == "rules: no rule pack in this folder: expected a folder holding pack.yaml in it\n"
+    code, out, err = _run(capsys, "rules", "coverage", "--lang", "en", "rules")
+    assert (code, out) == (2, "")
+    assert err.startswith("rules: no rule pack")
+
+
+def test_a_pack_folder_that_lost_its_pack_yaml_is_a_problem_not_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pack was left out without a word: "ok: 1 pack(s)", exit 0.
+    _rules_without(tmp_path, "tra-vinh-2024/pack.yaml")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _run(capsys, "rules", "lint", "--lang", "en", "rules")
+    assert code == 1
+    assert out == (
+        "rules/tra-vinh-2024: provisions (dieu-*.yaml) without pack.yaml: expected the instrument's "
+        "pack.yaml beside them\n"
+    )

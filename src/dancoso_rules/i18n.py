@@ -278,6 +278,9 @@ EN: dict[str, str] = {
     "rules.pack_id_folder": "pack id {id!r} must equal its folder name {folder!r}",
     "rules.no_provisions": "the pack has no provisions (expected dieu-N.yaml files)",
     "rules.not_rule_folder": "not a rule folder: expected vocabulary.yaml in it",
+    "rules.no_packs": "no rule pack in this folder: expected a folder holding pack.yaml in it",
+    "rules.no_pack_yaml": "provisions (dieu-*.yaml) without pack.yaml: expected the instrument's pack.yaml "
+    "beside them",
     "rules.unknown_pack": "unknown pack {pack!r}{hint} (known: {known})",
     "yaml.invalid": "not valid YAML: {reason}",
     "yaml.empty": "the file is empty; expected a YAML mapping",
@@ -715,6 +718,9 @@ VI: dict[str, str] = {
     "rules.pack_id_folder": "mã bộ quy tắc {id!r} phải trùng với tên thư mục {folder!r}",
     "rules.no_provisions": "bộ quy tắc chưa có quy định nào (cần các tệp dieu-N.yaml)",
     "rules.not_rule_folder": "không phải thư mục quy tắc: thư mục phải có tệp vocabulary.yaml",
+    "rules.no_packs": "thư mục không có bộ quy tắc nào: cần một thư mục con có tệp pack.yaml",
+    "rules.no_pack_yaml": "có các quy định (dieu-*.yaml) nhưng thiếu pack.yaml: cần tệp pack.yaml của văn bản "
+    "đặt cùng thư mục",
     "rules.unknown_pack": "không có bộ quy tắc {pack!r}{hint} (các bộ hiện có: {known})",
     "yaml.invalid": "không phải YAML hợp lệ: {reason}",
     "yaml.empty": "tệp trống; cần một bảng ánh xạ YAML",

@@ -198,6 +198,11 @@ def load_rules(root: Path | None = None, *, packs: Sequence[str] | None = None) 
         shared = _parse(root / "interpretations.yaml", InterpretationFile, problems, sources) or shared
         _remember_interpretations(root / "interpretations.yaml", shared, sources)
     folders = pack_dirs(root)
+    # Nothing checked is no pass: a folder without a pack, or provisions whose pack.yaml is gone, is said.
+    if not folders:
+        problems.append(Problem(Location(display_path(root)), tr("rules.no_packs")))
+    for orphan in sorted({p.parent for p in root.glob("*/dieu-*.yaml")} - set(folders)):
+        problems.append(Problem(Location(display_path(orphan)), tr("rules.no_pack_yaml")))
     if packs is not None:
         known = {folder.name for folder in folders}
         unknown = [name for name in packs if name not in known]
