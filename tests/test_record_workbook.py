@@ -643,3 +643,25 @@ def test_openpyxl_is_loaded_only_for_spreadsheets(tmp_path: Path) -> None:
         [sys.executable, "-c", script, str(workbook)], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_what_openpyxl_warns_about_never_reaches_standard_error(rulebook: Rulebook, tmp_path: Path) -> None:
+    # A date cell whose serial no date has (or an Excel extension openpyxl drops) printed openpyxl's
+    # "…/site-packages/openpyxl/…: UserWarning: …" and its source line: two lines naming no cell.
+    book = _book(template_workbook(rulebook, load_record(SO_NOI_VU)))
+    sheet = book["Hoạt động"]
+    cell = sheet.cell(FIRST_ROW, _column(sheet, "date"))
+    cell.value = 10**12
+    cell.number_format = "yyyy-mm-dd"
+    path = _save(book, tmp_path / "record.xlsx")
+    done = subprocess.run(
+        [sys.executable, "-m", "dancoso_rules", "--lang", "en", "import", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert all(line.startswith(str(path)) for line in lines), lines
+    assert f"{path} Hoạt động!{cell.coordinate}: expected a date" in done.stderr

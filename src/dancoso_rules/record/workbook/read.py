@@ -11,6 +11,7 @@ import json
 import math
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,7 +165,17 @@ class Sheets:
 
 
 def read_xlsx(path: Path | bytes, file: str) -> Sheets:
-    """The values of every sheet of an .xlsx file (formulas as their last computed value)."""
+    """The values of every sheet of an .xlsx file (formulas as their last computed value).
+
+    What openpyxl warns about (an Excel extension it drops, a date cell whose serial is no date) is not
+    printed: it names no cell, and what matters of it is a located problem (the cell's value is refused).
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _read_xlsx(path, file)
+
+
+def _read_xlsx(path: Path | bytes, file: str) -> Sheets:
     from openpyxl import load_workbook
 
     source = io.BytesIO(path) if isinstance(path, bytes) else path
