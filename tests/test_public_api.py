@@ -203,3 +203,18 @@ def test_render_in_each_language_and_refuses_an_unknown_format() -> None:
         render(report, "htm")
     with pytest.raises(DancosoError, match=r"unknown lang 'fr'"):
         render(report, "text", lang="fr")
+
+
+def test_render_refuses_an_unknown_status_to_fail_on_as_the_cli_does() -> None:
+    # It raised AttributeError ('StatusCounts' object has no attribute 'overdued') from the renderer.
+    from dancoso_rules import DancosoError, evaluate, render
+
+    report = evaluate(_example(), as_of=AS_OF)
+    for fmt in ("text", "junit", "xlsx"):
+        with pytest.raises(DancosoError, match=r"unknown status 'overdued'"):
+            render(report, fmt, fail_on=["late", "overdued"])
+    # A string is a comma-separated list of statuses, as --fail-on takes them; not its letters.
+    assert render(report, "junit", fail_on="late, unverified") == render(
+        report, "junit", fail_on=["late", "unverified"]
+    )
+    assert render(report, "junit", fail_on="none") == render(report, "junit", fail_on=())

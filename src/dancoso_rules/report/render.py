@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.evaluation.result import Report
+from dancoso_rules.i18n import tr
 from dancoso_rules.load.suggest import did_you_mean
 from dancoso_rules.model import Rulebook
 from dancoso_rules.report.model import DEFAULT_FAIL_ON, ComplianceReport
@@ -36,7 +37,7 @@ def render(
     rulebook: Rulebook | None = None,
     record: ActivityRecord | None = None,
     record_file: str | None = None,
-    fail_on: Iterable[str] = DEFAULT_FAIL_ON,
+    fail_on: Iterable[str] | str = DEFAULT_FAIL_ON,
     width: int = 100,
     report_period: str | None = None,
     data_window: str = "calendar",
@@ -53,13 +54,13 @@ def render(
     ``ActivityRecord``, from ``load_record``) gives the titles of the items used as evidence and
     ``record_file`` the record's name, as the CLI's reports show them; without them the reports
     cite items by JSON Pointer only. ``fail_on`` are the statuses counted as failing (always at
-    least missed and overdue), ``width`` the text format's width (kept within 40 to 1,000 columns),
+    least missed and overdue; a string is a comma-separated list, as ``--fail-on`` takes), ``width`` the text format's width (kept within 40 to 1,000 columns),
     ``report_period`` (``2025``, ``2025-H1``) and ``data_window`` (``calendar`` or ``nd09``) the
     period of a submitted report (docx), as the CLI's ``--report-period`` and ``--data-window``;
     ``summary`` gives only what to do and the totals (``--summary``), ``sarif_all`` every result in
     SARIF, not only the failing ones (``--sarif-all``).
 
-    An unknown format or language raises ``UsageError``.
+    An unknown format, language or status raises ``UsageError``.
 
     Example::
 
@@ -71,6 +72,7 @@ def render(
     """
     _check_choice("format", format, FORMATS)
     _check_choice("lang", lang, LANGS)
+    failing = _statuses(fail_on)
     renderer = get_renderer(format)
     if isinstance(report, ComplianceReport):
         compliance = report
@@ -88,7 +90,7 @@ def render(
         )
     options = RenderOptions(
         lang=lang,
-        fail_on=frozenset(fail_on) | DEFAULT_FAIL_ON,
+        fail_on=failing | DEFAULT_FAIL_ON,
         width=width,
         report_period=report_period,
         data_window=data_window,
@@ -96,6 +98,28 @@ def render(
         sarif_all=sarif_all,
     )
     return renderer.render(compliance, options)
+
+
+def _statuses(fail_on: Iterable[str] | str) -> frozenset[str]:
+    """The statuses of ``fail_on`` (a string: comma-separated); an unknown one raises ``UsageError``."""
+    from dancoso_rules.evaluation.status import Status
+
+    names = (
+        [p.strip() for p in fail_on.split(",") if p.strip()] if isinstance(fail_on, str) else list(fail_on)
+    )
+    if names == ["none"]:  # as --fail-on none: only what always fails
+        return frozenset()
+    known = tuple(status.value for status in Status)
+    for name in names:
+        if name not in known:
+            raise UsageError(
+                Problem(
+                    Location("<options>"),
+                    tr("check.unknown_status", status=name, statuses=", ".join(known)),
+                    code="usage",
+                )
+            )
+    return frozenset(names)
 
 
 def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
