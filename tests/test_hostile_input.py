@@ -170,6 +170,21 @@ def test_evaluate_refuses_an_as_of_past_a_records_days() -> None:
     )
 
 
+def test_evaluate_takes_a_datetime_as_its_day_and_refuses_what_is_no_day() -> None:
+    # A datetime is a date to the type checker; evaluate raised TypeError ("can't compare
+    # datetime.datetime to datetime.date"), and TypeError again for a string.
+    from dancoso_rules import evaluate, render
+    from dancoso_rules.errors import UsageError
+
+    at_noon = evaluate(SO_NOI_VU, as_of=dt.datetime(2026, 1, 15, 12, 30))
+    assert at_noon.as_of == dt.date(2026, 1, 15)
+    assert render(at_noon, "json") == render(evaluate(SO_NOI_VU, as_of=dt.date(2026, 1, 15)), "json")
+    with pytest.raises(
+        UsageError, match=r"<options>: expected the evaluation date as a datetime.date; got str"
+    ):
+        evaluate(SO_NOI_VU, as_of="2026-01-15")  # type: ignore[arg-type]
+
+
 # 6. Malformed YAML scalars.
 
 

@@ -452,6 +452,7 @@ EN: dict[str, str] = {
     # the schema's own rules
     "date.bad_year": "year {year} is out of range",
     "date.out_of_range": "a date must lie between {first} and {last}",
+    "as_of.not_a_date": "expected the evaluation date as a datetime.date; got {got}",
     "as_of.out_of_range": "the evaluation date must lie between {first} and {last}, as a record's days do; "
     "got {got}",
     "period.out_of_range": "a period must lie between {first} and {last}",
@@ -899,6 +900,7 @@ VI: dict[str, str] = {
     "record.no_match": "không có tệp nào khớp với mẫu này",
     "date.bad_year": "năm {year} nằm ngoài phạm vi cho phép",
     "date.out_of_range": "ngày phải nằm trong khoảng từ {first} đến {last}",
+    "as_of.not_a_date": "ngày đánh giá phải là một datetime.date; nhận được {got}",
     "as_of.out_of_range": "ngày đánh giá phải nằm trong khoảng từ {first} đến {last}, như các ngày ghi trong "
     "hồ sơ; giá trị đã ghi: {got}",
     "period.out_of_range": "kỳ phải nằm trong khoảng từ {first} đến {last}",

@@ -98,9 +98,21 @@ def select_packs(rulebook: Rulebook, organisation: OrganisationLike) -> tuple[Ru
     return chosen
 
 
-def _check_as_of(day: dt.date) -> None:
-    """Refuse an evaluation date outside the days a record may name: deadlines of up to two hundred
-    years are added to it, which near the ends of the calendar (years 1 and 9999) cannot be done."""
+def _day(as_of: dt.date | None) -> dt.date:
+    """The evaluation date: ``as_of`` (a datetime's day), else today. Refuse what is no date, and a day
+    outside the days a record may name: deadlines of up to two hundred years are added to it, which near
+    the ends of the calendar (years 1 and 9999) cannot be done."""
+    if as_of is None:
+        return dt.date.today()
+    if not isinstance(as_of, dt.date):
+        raise UsageError(
+            Problem(
+                Location("<options>"),
+                tr("as_of.not_a_date", got=type(as_of).__name__),
+                code="usage",
+            )
+        )
+    day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
     if not MIN_DATE <= day <= MAX_DATE:
         raise UsageError(
             Problem(
@@ -109,6 +121,7 @@ def _check_as_of(day: dt.date) -> None:
                 code="usage",
             )
         )
+    return day
 
 
 def assess(
@@ -124,8 +137,7 @@ def assess(
     :class:`~dancoso_rules.record.model.ActivityRecord`, or a record from
     :func:`~dancoso_rules.record.fast.decode_clean`.
     """
-    day = dt.date.today() if as_of is None else as_of
-    _check_as_of(day)
+    day = _day(as_of)
     rulebook = rulebook_for(packs)
     selected = select_packs(rulebook, record.organisation)
     rules = prepared(rulebook)
@@ -157,7 +169,8 @@ def evaluate(
     ``.xlsx`` workbook), the record's JSON as ``bytes``, a mapping (what ``json.load`` gives), or an
     already validated ``ActivityRecord`` (or a record from ``decode_clean``). An invalid record
     raises ``RecordError`` with the located messages ``dancoso validate`` prints; an ``as_of``
-    outside the days a record may name (1900-01-01 to 2199-12-31) raises ``UsageError``.
+    outside the days a record may name (1900-01-01 to 2199-12-31), or that is no ``datetime.date``,
+    raises ``UsageError`` (a ``datetime`` stands for its day).
 
     ``packs`` is a ``Rulebook``, bundled pack ids, or ``None`` for the bundled rulebook; the
     record's ``organisation.packs`` (or else its territory) chooses among them. ``interpretations``
