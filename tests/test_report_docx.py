@@ -294,3 +294,24 @@ def test_libreoffice_converts_it_to_pdf(tmp_path: Path, rulebook: Rulebook) -> N
             timeout=120,
         )
         assert list(tmp_path.glob("page*.png"))
+
+
+def test_a_report_period_is_told_in_the_chosen_language_and_written_in_ascii_digits(
+    rulebook: Rulebook, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # '٢٠٢٥' (Arabic-Indic digits) was taken, and the submitted report said "năm ٢٠٢٥"; the refusal of a
+    # second half by NĐ 09's windows was in English whatever --lang; report_period=2025 raised TypeError.
+    target = tmp_path / "bao-cao.docx"
+    argv = ["check", str(RECORD), "--as-of", "2026-01-15", "--format", "docx", "--output", str(target)]
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, "--report-period", "٢٠٢٥"])
+    assert exited.value.code == 2
+    assert "--report-period: cần kỳ ghi theo dạng YYYY, YYYY-H1 hoặc YYYY-H2" in capsys.readouterr().err
+    assert main([*argv, "--report-period", "2025-H2", "--data-window", "nd09", "--lang", "vi"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "<options>: Nghị định 09/2019/NĐ-CP chỉ quy định thời gian chốt số liệu"
+    )
+    assert not target.exists()
+    for label in ("٢٠٢٥", 2025):
+        with pytest.raises(UsageError, match="expected a report period written YYYY or YYYY-H1 / YYYY-H2"):
+            _render(rulebook, report_period=label)

@@ -456,6 +456,10 @@ EN: dict[str, str] = {
     "as_of.out_of_range": "the evaluation date must lie between {first} and {last}, as a record's days do; "
     "got {got}",
     "period.out_of_range": "a period must lie between {first} and {last}",
+    "report_period.written": "expected a report period written YYYY or YYYY-H1 / YYYY-H2 and a data window of "
+    "{windows}; got {got}",
+    "report_period.nd09_second_half": "Nghị định 09/2019/NĐ-CP sets data windows for the six-month report "
+    "(15/12–14/6) and the yearly one (15/12–14/12), not for the second half; use {year} or {year}-H1",
     "report_period.out_of_range": "the report period must be in a year from {first} to {last}, as a record's "
     "periods are; got {got!r}",
     "period.label": "expected a period written '2025', '2025-H1', '2025-Q3' or '2025-07'",
@@ -904,6 +908,11 @@ VI: dict[str, str] = {
     "as_of.out_of_range": "ngày đánh giá phải nằm trong khoảng từ {first} đến {last}, như các ngày ghi trong "
     "hồ sơ; giá trị đã ghi: {got}",
     "period.out_of_range": "kỳ phải nằm trong khoảng từ {first} đến {last}",
+    "report_period.written": "cần kỳ báo cáo ghi theo dạng YYYY hoặc YYYY-H1 / YYYY-H2 và cách chốt số liệu "
+    "là {windows}; giá trị đã ghi: {got}",
+    "report_period.nd09_second_half": "Nghị định 09/2019/NĐ-CP chỉ quy định thời gian chốt số liệu cho báo cáo "
+    "6 tháng (15/12–14/6) và báo cáo năm (15/12–14/12), không có cho 6 tháng cuối năm; hãy dùng {year} hoặc "
+    "{year}-H1",
     "report_period.out_of_range": "kỳ báo cáo phải thuộc một năm từ {first} đến {last}, như các kỳ ghi trong "
     "hồ sơ; giá trị đã ghi: {got!r}",
     "period.label": "cần kỳ ghi theo dạng '2025', '2025-H1', '2025-Q3' hoặc '2025-07'",

@@ -162,7 +162,7 @@ def _jobs(text: str) -> int:
 
 
 def _report_period(text: str) -> str:
-    if not re.fullmatch(r"\d{4}(-H[12])?", text):
+    if not re.fullmatch(r"[0-9]{4}(-H[12])?", text):  # not \d: '٢٠٢٥' would title the report with it
         raise argparse.ArgumentTypeError(tr("arg.period", got=text))
     from dancoso_rules.days import MAX_DATE, MIN_DATE
 

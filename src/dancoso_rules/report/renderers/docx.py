@@ -59,7 +59,7 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 BLANK = "……"
 DATA_WINDOWS = ("calendar", "nd09")
 
-_PERIOD = re.compile(r"^(?P<y>\d{4})(?:-H(?P<h>[12]))?$")
+_PERIOD = re.compile(r"^(?P<y>[0-9]{4})(?:-H(?P<h>[12]))?$")  # ASCII digits: the report's title shows them
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +75,17 @@ class ReportWindow:
     def of(cls, label: str, data_window: str = "calendar") -> ReportWindow:
         """The window of ``label`` (``YYYY`` or ``YYYY-H1``/``YYYY-H2``) by the calendar or by NĐ 09/2019
         (which has no window for a second half: ``YYYY-H2`` with ``nd09`` is refused)."""
-        match = _PERIOD.fullmatch(label)
+        match = _PERIOD.fullmatch(label) if isinstance(label, str) else None
         if match is None or data_window not in DATA_WINDOWS:
             raise UsageError(
                 Problem(
                     Location("<options>"),
-                    f"expected a report period written YYYY or YYYY-H1 / YYYY-H2 and a data window of "
-                    f"{', '.join(DATA_WINDOWS)}; got {label!r}, {data_window!r}",
+                    tr(
+                        "report_period.written",
+                        windows=", ".join(DATA_WINDOWS),
+                        got=f"{label!r}, {data_window!r}",
+                    ),
+                    code="usage",
                 )
             )
         year = int(match["y"])
@@ -98,9 +102,7 @@ class ReportWindow:
             if half == 2:  # NĐ 09/2019 sets windows for six-month (first-half) and yearly reports only
                 raise UsageError(
                     Problem(
-                        Location("<options>"),
-                        "Nghị định 09/2019/NĐ-CP sets data windows for the six-month report (15/12–14/6) and the "
-                        f"yearly one (15/12–14/12), not for the second half; use {year} or {year}-H1",
+                        Location("<options>"), tr("report_period.nd09_second_half", year=year), code="usage"
                     )
                 )
             end = dt.date(year, 6, 14) if half == 1 else dt.date(year, 12, 14)
@@ -140,7 +142,7 @@ class DocxRenderer:
         raise UsageError(
             Problem(
                 Location("<options>"),
-                "--format docx writes the report of one record; check one record at a time",
+                tr("check.docx_one"),
                 code="usage",
             )
         )
