@@ -299,6 +299,9 @@ REFUSED = {
     "duplicate activity id": duplicate_id(),
     "date past 2199": with_activity(date="2200-01-01"),
     "evidence dated 1800": with_activity(evidence=[{"number": "1/BB", "date": "1800-01-01"}]),
+    # The published schema's \d (ECMA-262) is ASCII; Python's matched '٢٠٢٤' (Arabic-Indic digits) too.
+    "covers in other digits": with_activity(covers="٢٠٢٤"),
+    "date in other digits": with_activity(date="٢٠٢٥-٠٢-٢٠"),
 }
 
 

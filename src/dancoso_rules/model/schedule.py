@@ -52,9 +52,10 @@ def add_months(day: dt.date, months: int) -> dt.date:
 #: A calendar period as an activity names the one it covers: a year ``2025``, a half ``2025-H1``, a
 #: quarter ``2025-Q3`` or a month ``2025-07``.
 #: (Written without named groups: it is also the pattern of the record's JSON Schema.)
-PERIOD_LABEL = re.compile(r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$")
+#: ASCII digits, as the published schema (ECMA-262) reads \d; Python's \d takes '٢٠٢٤' (Arabic-Indic) too.
+PERIOD_LABEL = re.compile(r"^[0-9]{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$")
 _PERIOD_PARTS = re.compile(
-    r"(?P<year>\d{4})(?:-H(?P<half>[12])|-Q(?P<quarter>[1-4])|-(?P<month>0[1-9]|1[0-2]))?"
+    r"(?P<year>[0-9]{4})(?:-H(?P<half>[12])|-Q(?P<quarter>[1-4])|-(?P<month>0[1-9]|1[0-2]))?"
 )
 
 

@@ -22,7 +22,7 @@ from dancoso_rules.record.view import ActivityDays
 
 RECORD_SCHEMA_ID = "urn:dancoso-rules:schema:activity-record:1"
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits, as the schema's \d
 #: The id of an activity, event or attestation: letters, digits and ``._:-``, as other systems write them.
 ITEM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
 #: A web address of published evidence.
