@@ -872,3 +872,13 @@ def test_a_batch_output_that_is_a_file_says_a_folder_is_expected(tmp_path: Path,
     assert done.stderr.decode().startswith(f"{report}: {expected}"), done.stderr
     assert "File exists" not in done.stderr.decode()
     assert report.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_output_dash_over_many_records_is_standard_output_not_a_folder(tmp_path: Path) -> None:
+    # `--output -` made a folder named '-' of every report and left standard output empty (a CI step's
+    # `> junit.xml` was empty), where it means standard output for one record and for every other command.
+    argv = ["check", str(SO_NOI_VU), str(LONG_AN), *AS_OF, "--format", "junit", "--output", "-"]
+    done = dancoso(*argv, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert ET.fromstring(done.stdout).get("name") == "dancoso check"
+    assert list(tmp_path.iterdir()) == []

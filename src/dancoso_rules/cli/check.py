@@ -181,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
     from dancoso_rules.report.model import DEFAULT_FAIL_ON as REPORTED
     from dancoso_rules.report.renderers import RenderOptions
 
-    text = args.output
+    text = None if args.output == "-" else args.output  # standard output, for one record or many
     args.output_is_folder = text is not None and names_folder(text)
     args.output = None if text is None else Path(text)
     paths, missing = record_sources([a for a in args.records if a != "-"])
