@@ -139,3 +139,19 @@ def test_a_pack_folder_that_lost_its_pack_yaml_is_a_problem_not_left_out(
         "rules/tra-vinh-2024: provisions (dieu-*.yaml) without pack.yaml: expected the instrument's "
         "pack.yaml beside them\n"
     )
+
+
+def test_the_exit_code_of_an_incomplete_coverage_is_documented(capsys: pytest.CaptureFixture[str]) -> None:
+    # `rules coverage` exits 1 when some text is not covered; neither its help, nor `dancoso --help`'s
+    # exit codes, nor the README said so.
+    from conftest import REPO
+
+    for lang, words in (("en", "rules coverage"), ("vi", "rules coverage")):
+        with pytest.raises(SystemExit):
+            main(["--lang", lang, "--help"])
+        assert words in capsys.readouterr().out.split("  2 ")[0].split("  1 ")[1], lang
+        with pytest.raises(SystemExit):
+            main(["--lang", lang, "rules", "coverage", "--help"])
+        assert {"en": "exit 1 when", "vi": "trả mã thoát 1 khi"}[lang] in capsys.readouterr().out
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "text not covered for `rules coverage`" in " ".join(readme.split())

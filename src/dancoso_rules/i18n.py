@@ -105,7 +105,8 @@ EN: dict[str, str] = {
     "cli.exit_codes": "exit codes:\n"
     "  0    success\n"
     "  1    the inputs were read but fail: an invalid record (validate, import), a\n"
-    "       result with a status in --fail-on (check), a rule problem (rules lint)\n"
+    "       result with a status in --fail-on (check), a rule problem (rules lint),\n"
+    "       text not covered (rules coverage)\n"
     "  2    usage errors; unreadable input; an invalid record or option (check,\n"
     "       calendar, template); output that cannot be written\n"
     "  3    an internal error (a bug), told in one line with where to report it\n"
@@ -198,7 +199,7 @@ EN: dict[str, str] = {
     "rules.help.id": "a pack id, provision id, obligation id, interpretation id or activity type",
     "rules.help.lint": "check a rule folder or pack; exit 1 when it has problems",
     "rules.help.lint_path": "a rule folder, pack folder or rule file (default: bundled)",
-    "rules.help.coverage": "how far the packs cover their source texts",
+    "rules.help.coverage": "how far the packs cover their source texts; exit 1 when some text is not covered",
     "rules.help.coverage_path": "a rule folder or pack folder (default: bundled)",
     "rules.help.format": "text or json",
     # option values
@@ -555,7 +556,7 @@ VI: dict[str, str] = {
     "  0    thành công\n"
     "  1    đã đọc được đầu vào nhưng không đạt: hồ sơ không hợp lệ (validate,\n"
     "       import), có kết quả ở tình trạng nêu tại --fail-on (check), bộ quy tắc\n"
-    "       có lỗi (rules lint)\n"
+    "       có lỗi (rules lint), văn bản còn nội dung chưa bao quát (rules coverage)\n"
     "  2    dùng lệnh sai; đầu vào không đọc được; hồ sơ hoặc tham số không hợp lệ\n"
     "       (check, calendar, template); không ghi được kết quả\n"
     "  3    lỗi nội bộ của phần mềm, báo bằng một dòng kèm nơi báo lỗi\n"
@@ -644,7 +645,8 @@ VI: dict[str, str] = {
     "rules.help.id": "mã bộ quy tắc, mã quy định, mã nghĩa vụ, mã nội dung diễn giải hoặc loại hoạt động",
     "rules.help.lint": "kiểm tra một thư mục quy tắc hoặc bộ quy tắc; trả mã thoát 1 khi có vấn đề",
     "rules.help.lint_path": "thư mục quy tắc, thư mục bộ quy tắc hoặc tệp quy tắc (mặc định: bộ kèm theo)",
-    "rules.help.coverage": "mức độ các bộ quy tắc bao quát văn bản nguồn",
+    "rules.help.coverage": "mức độ các bộ quy tắc bao quát văn bản nguồn; trả mã thoát 1 khi còn nội dung "
+    "chưa được bao quát",
     "rules.help.coverage_path": "thư mục quy tắc hoặc thư mục bộ quy tắc (mặc định: bộ kèm theo)",
     "rules.help.format": "text hoặc json",
     "arg.days": "cần số ngày từ 1 đến 3660; giá trị đã ghi: {got!r}",

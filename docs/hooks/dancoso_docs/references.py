@@ -82,7 +82,7 @@ _CLI_INTRO: dict[str, list[str]] = {
         "|---|---|",
         "| `0` | success: every record valid; no result with a status in `--fail-on` |",
         "| `1` | the inputs were read but fail: an invalid record (`validate`, `import`), a result with a status in "
-        "`--fail-on` (`check`), a rule problem (`rules lint`) |",
+        "`--fail-on` (`check`), a rule problem (`rules lint`), text not covered (`rules coverage`) |",
         "| `2` | usage errors, unreadable input, an invalid record or option (`check`, `calendar`, `template`), "
         "output that cannot be written |",
         "| `3` | an internal error, a bug: one line on standard error says what and where to report it "
@@ -135,7 +135,8 @@ _CLI_INTRO: dict[str, list[str]] = {
         "|---|---|",
         "| `0` | thành công: mọi hồ sơ hợp lệ; không có kết quả nào ở tình trạng nêu tại `--fail-on` |",
         "| `1` | đã đọc được đầu vào nhưng không đạt: hồ sơ không hợp lệ (`validate`, `import`), có kết quả ở tình "
-        "trạng nêu tại `--fail-on` (`check`), bộ quy tắc có lỗi (`rules lint`) |",
+        "trạng nêu tại `--fail-on` (`check`), bộ quy tắc có lỗi (`rules lint`), văn bản còn nội dung chưa bao quát "
+        "(`rules coverage`) |",
         "| `2` | dùng lệnh sai, đầu vào không đọc được, hồ sơ hoặc tham số không hợp lệ (`check`, `calendar`, "
         "`template`), không ghi được kết quả |",
         "| `3` | lỗi nội bộ của phần mềm: một dòng trên đầu ra lỗi chuẩn nêu lỗi và nơi báo lỗi "

@@ -2,7 +2,7 @@
 
 Exit codes (``dancoso --help`` lists them too): 0 success; 1 the inputs were read but fail (an
 invalid record for ``validate`` and ``import``, a result with a status in ``--fail-on`` for
-``check``, a rule problem for ``rules lint``); 2 usage errors, unreadable input, an invalid record
+``check``, a rule problem for ``rules lint``, text not covered for ``rules coverage``); 2 usage errors, unreadable input, an invalid record
 or option for ``check``, ``calendar`` and ``template``, or output that cannot be written; 3 an
 internal error (a bug), told in one line with where to report it (``DANCOSO_DEBUG=1`` shows the
 traceback); 141 the reader of standard output left early. A user error is printed as
