@@ -882,3 +882,40 @@ def test_output_dash_over_many_records_is_standard_output_not_a_folder(tmp_path:
     assert done.returncode == 1, done.stderr
     assert ET.fromstring(done.stdout).get("name") == "dancoso check"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("output_format", ["docx", "xlsx"])
+def test_a_document_is_never_written_to_a_terminal(output_format: str) -> None:
+    # `check --format docx` without --output poured the zip's bytes, escape sequences among them, onto the
+    # terminal; `template` already refused to.
+    leader, follower = os.openpty()
+    shown = bytearray()
+
+    def drain() -> None:  # a terminal is read as it is written to: a full one would block the writer
+        try:
+            while chunk := os.read(leader, 1 << 16):
+                shown.extend(chunk)
+        except OSError:  # the terminal's other end closed
+            pass
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        argv = ["--lang", "en", "check", str(SO_NOI_VU), *AS_OF, "--format", output_format]
+        done = subprocess.run(
+            [sys.executable, "-m", "dancoso_rules", *argv],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            timeout=300,
+            check=False,
+        )
+    finally:
+        os.close(follower)
+        reader.join(timeout=10)
+        os.close(leader)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.decode() == (
+        f"-: refusing to write a .{output_format} document to a terminal; give --output FILE.{output_format}\n"
+    )
+    assert b"PK" not in shown

@@ -417,6 +417,7 @@ EN: dict[str, str] = {
     "batch.holds_input": "refusing to write reports into a folder that holds a record of this run ({record}): "
     "they would be read as records next time",
     "template.terminal": "refusing to write a workbook to a terminal; give --output FILE.xlsx",
+    "check.terminal": "refusing to write a .{ext} document to a terminal; give --output FILE.{ext}",
     "template.exists": "the file exists: refusing to write over it (it may be a filled-in workbook); use --force",
     "import.expected_files": "expected one .xlsx workbook, or one or more .csv files (the sheets of one record)",
     # --- record messages ---
@@ -868,6 +869,7 @@ VI: dict[str, str] = {
     "batch.holds_input": "không ghi báo cáo vào thư mục đang chứa hồ sơ của lần chạy này ({record}): lần chạy "
     "sau sẽ đọc chúng như hồ sơ",
     "template.terminal": "không ghi sổ Excel ra cửa sổ dòng lệnh; đề nghị ghi --output TỆP.xlsx",
+    "check.terminal": "không ghi tệp .{ext} ra cửa sổ dòng lệnh; đề nghị ghi --output TỆP.{ext}",
     "template.exists": "tệp đã có: không ghi đè (tệp có thể là sổ đã điền); dùng --force để ghi đè",
     "import.expected_files": "cần một sổ .xlsx, hoặc một hay nhiều tệp .csv (các trang của một hồ sơ)",
     # --- record messages ---

@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dancoso_rules.errors import RecordError, UsageError
+from dancoso_rules.errors import Location, Problem, RecordError, UsageError
 from dancoso_rules.i18n import tr
 
 if TYPE_CHECKING:
@@ -182,6 +182,8 @@ def run(args: argparse.Namespace) -> int:
     from dancoso_rules.report.renderers import RenderOptions
 
     text = None if args.output == "-" else args.output  # standard output, for one record or many
+    if text is None and args.format in ("docx", "xlsx") and sys.stdout.isatty():  # bytes, not text
+        raise UsageError(Problem(Location("-"), tr("check.terminal", ext=args.format), code="usage"))
     args.output_is_folder = text is not None and names_folder(text)
     args.output = None if text is None else Path(text)
     paths, missing = record_sources([a for a in args.records if a != "-"])
@@ -217,8 +219,6 @@ def run(args: argparse.Namespace) -> int:
 
         return _one(args, RecordSource(paths[0], display_path(paths[0])), context)
     if args.format == "docx":  # a submitted report is one unit's; checked before anything is written
-        from dancoso_rules.errors import Location, Problem
-
         raise UsageError(
             Problem(
                 Location("<options>"),
