@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,6 +83,17 @@ def test_a_mapping_override_must_be_keyed_by_its_id() -> None:
     item: Interpretation = fixture_rulebook().interpretation_by_id["late-window-yearly"]
     with pytest.raises(RuleError, match="the key 'other' differs"):
         evaluate(make_record(), packs=fixture_rulebook(), interpretations={"other": item})
+
+
+@pytest.mark.parametrize("shape", ["mapping", "sequence"])
+def test_an_override_that_is_no_interpretation_is_a_located_error(shape: str) -> None:
+    # A dict read from JSON, say: a located RuleError, never an AttributeError from inside.
+    item = fixture_rulebook().interpretation_by_id["late-window-yearly"].model_dump()
+    overrides: Any = {"late-window-yearly": item} if shape == "mapping" else [item]
+    with pytest.raises(RuleError, match="expected an Interpretation") as raised:
+        evaluate(make_record(), packs=fixture_rulebook(), interpretations=overrides)
+    pointer = "/late-window-yearly" if shape == "mapping" else "/0/id"
+    assert f"<interpretations> {pointer}: expected an Interpretation" in str(raised.value)
 
 
 def test_the_json_is_canonical_and_reads_back() -> None:

@@ -356,6 +356,10 @@ EN: dict[str, str] = {
     # interpretation overrides
     "interpretation.none": "no interpretation {id!r}{hint}",
     "interpretation.key_differs": "the key {key!r} differs from the interpretation's id {id!r}",
+    "interpretation.not_one": (
+        "expected an Interpretation (e.g. one of rulebook.interpretations with model_copy(update=...)), "
+        "not a {got}; an override file is read with load_overrides()"
+    ),
     "interpretation.twice": "interpretation {id!r} is overridden twice",
     "interpretation.unknown": "unknown interpretation {id!r} (an override must name one the rules have){hint}",
     "interpretation.other_kind": "interpretation {id!r} is a {kind}; the override gives a {given}",
@@ -807,6 +811,10 @@ VI: dict[str, str] = {
     "coverage.words_differ": "câu chữ của quy định khác với văn bản nguồn",
     "interpretation.none": "không có nội dung diễn giải {id!r}{hint}",
     "interpretation.key_differs": "khóa {key!r} khác với mã của nội dung diễn giải {id!r}",
+    "interpretation.not_one": (
+        "cần một Interpretation (ví dụ một phần tử của rulebook.interpretations, sửa bằng "
+        "model_copy(update=...)), không phải {got}; tệp diễn giải thay thế được đọc bằng load_overrides()"
+    ),
     "interpretation.twice": "nội dung diễn giải {id!r} bị thay thế hai lần",
     "interpretation.unknown": "nội dung diễn giải {id!r} không có trong bộ quy tắc (nội dung thay thế phải ghi mã "
     "của một nội dung diễn giải đã có){hint}",
@@ -915,7 +923,7 @@ VI: dict[str, str] = {
     "report_period.written": "cần kỳ báo cáo ghi theo dạng YYYY hoặc YYYY-H1 / YYYY-H2 và cách chốt số liệu "
     "là {windows}; giá trị đã ghi: {got}",
     "report_period.nd09_second_half": "Nghị định 09/2019/NĐ-CP chỉ quy định thời gian chốt số liệu cho báo cáo "
-    "6 tháng (15/12–14/6) và báo cáo năm (15/12–14/12), không có cho 6 tháng cuối năm; hãy dùng {year} hoặc "
+    "6 tháng (15/12–14/6) và báo cáo năm (15/12–14/12), không có cho 6 tháng cuối năm; đề nghị dùng {year} hoặc "
     "{year}-H1",
     "report_period.out_of_range": "kỳ báo cáo phải thuộc một năm từ {first} đến {last}, như các kỳ ghi trong "
     "hồ sơ; giá trị đã ghi: {got!r}",

@@ -110,11 +110,14 @@ def interpretation_table(rulebook: Rulebook, overrides: Overrides = None) -> Int
         located = []
         for key, item in overrides.items():
             where = Location("<interpretations>", pointer=f"/{key}")
+            _is_one(item, where)
             if key != item.id:
                 raise RuleError(Problem(where, tr("interpretation.key_differs", key=key, id=item.id)))
             located.append((where, item))
     else:
         located = [(Location("<interpretations>", pointer=f"/{n}/id"), i) for n, i in enumerate(overrides)]
+        for where, item in located:
+            _is_one(item, where)
     problems = list(_override_problems(base, located))
     problems += _impossible(rulebook, located)
     if problems:
@@ -122,6 +125,12 @@ def interpretation_table(rulebook: Rulebook, overrides: Overrides = None) -> Int
     table = dict(base)
     table.update({item.id: item for _, item in located})
     return InterpretationTable(table, frozenset(item.id for _, item in located))
+
+
+def _is_one(item: object, where: Location) -> None:
+    """Refuse, located, an override that is not an :class:`Interpretation` (a mapping read from JSON, say)."""
+    if not isinstance(item, Interpretation):
+        raise RuleError(Problem(where, tr("interpretation.not_one", got=type(item).__name__)))
 
 
 def _override_problems(
