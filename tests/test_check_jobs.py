@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +160,31 @@ def test_a_worker_that_dies_is_an_internal_error(
     assert err.startswith("dancoso: internal error (BrokenProcessPool: ")
     assert err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_a_run_whose_worker_died_never_waits_at_exit_for_its_queue(
+    records: tuple[Path, bytes],
+    pooled: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The chunks left in the pool's queue are never read once a worker died: the process must not wait at
+    # exit for the thread that writes them (a run of the suite once hung so after its last test).
+    queues: list[Any] = []
+
+    class Kept(ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            queues.append(self._call_queue)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(check_pool, "ProcessPoolExecutor", Kept)
+    monkeypatch.setattr(check_pool, "_check_chunk", _dies)
+    folder, _ = records
+    argv = ["check", str(folder / "records.jsonl"), *AS_OF, "--jobs", "2", "--lang", "en"]
+    code, _, _ = _run(argv, b"", monkeypatch, capsys)
+    assert code == 3
+    assert len(queues) == 1
+    assert queues[0]._joincancelled
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "two", "١"])

@@ -188,9 +188,23 @@ def _pooled(chunks: Iterator[Chunk], job: Job, run: CheckRun) -> Iterator[Unit]:
                 pending.append(pool.submit(_check_chunk, following))
             yield from done
     except BaseException:
+        _never_wait_for_the_feeder(pool)  # before shutdown, which lets go of the queue
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _never_wait_for_the_feeder(pool: ProcessPoolExecutor) -> None:
+    """Let the process end even if the pool's call queue still holds a chunk no worker will read.
+
+    After a worker dies (or the run stops early), the queue's feeder thread may be left writing a chunk
+    into a pipe nobody reads, and the pool's manager, then the interpreter at exit, wait for that thread
+    for ever (a run of the test suite once hung so after its last test; CPython gh-94777 is one such
+    case). What is left in the queue is never needed: the run is ending. ``_call_queue`` is the
+    executor's own (CPython 3.11-3.14); without it, nothing is done."""
+    queue = getattr(pool, "_call_queue", None)
+    if queue is not None:
+        queue.cancel_join_thread()
 
 
 @contextmanager
