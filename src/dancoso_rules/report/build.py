@@ -73,14 +73,9 @@ def build_report(
     JSON Pointer the results point at are looked up (for SARIF), otherwise none are; with
     ``record`` the titles of the items used as evidence are kept, for people to read.
     """
-    by_obligation: defaultdict[str, list[int]] = defaultdict(list)
-    for index, result in enumerate(report.results):
-        by_obligation[result.obligation].append(index)
-    used = {item.id: item for item in report.interpretations}
+    evaluated = _Evaluated(report)
     instruments = tuple(
-        _instrument(
-            rulebook, rulebook.pack_by_id[pack.id], report.results, by_obligation, used, report.period
-        )
+        _instrument(rulebook, rulebook.pack_by_id[pack.id], evaluated)
         for pack in report.packs
         if pack.id in rulebook.pack_by_id
     )
@@ -177,18 +172,28 @@ class _Node:
         return section, totals
 
 
-def _instrument(
-    rulebook: Rulebook,
-    pack: RulePack,
-    results: Sequence[DutyResult],
-    by_obligation: dict[str, list[int]],
-    used: Mapping[str, UsedInterpretation],
-    period: Period,
-) -> InstrumentSection:
+class _Evaluated:
+    """What the report is built from, looked up once: the results, the indices of each obligation's
+    results, the interpretations the evaluation used by id, and the record's period. (A plain class:
+    a dataclass would be generated at every start-up.)"""
+
+    __slots__ = ("by_obligation", "period", "results", "used")
+
+    def __init__(self, report: Report) -> None:
+        by_obligation: defaultdict[str, list[int]] = defaultdict(list)
+        for index, result in enumerate(report.results):
+            by_obligation[result.obligation].append(index)
+        self.results: Sequence[DutyResult] = report.results
+        self.by_obligation: Mapping[str, list[int]] = by_obligation
+        self.used: Mapping[str, UsedInterpretation] = {item.id: item for item in report.interpretations}
+        self.period: Period = report.period
+
+
+def _instrument(rulebook: Rulebook, pack: RulePack, evaluated: _Evaluated) -> InstrumentSection:
     roots: list[_Node] = []
     by_id: dict[str, _Node] = {}
     for provision in pack.provisions:
-        entries, counts = _obligations(rulebook, pack, provision, results, by_obligation, used, period)
+        entries, counts = _obligations(rulebook, pack, provision, evaluated)
         node = _Node(provision, entries, counts)
         by_id[provision.id] = node
         above = parent_id(provision.id, by_id)
@@ -210,25 +215,20 @@ def parent_id(provision_id: str, seen: Container[str]) -> str | None:
 
 
 def _obligations(
-    rulebook: Rulebook,
-    pack: RulePack,
-    provision: Provision,
-    results: Sequence[DutyResult],
-    by_obligation: dict[str, list[int]],
-    used: Mapping[str, UsedInterpretation],
-    period: Period,
+    rulebook: Rulebook, pack: RulePack, provision: Provision, evaluated: _Evaluated
 ) -> tuple[tuple[ObligationEntry, ...], list[list[int]]]:
+    results = evaluated.results
     entries: list[ObligationEntry] = []
     all_counts: list[list[int]] = []
     for obligation in provision.obligations:
         uid = obligation_uid(pack.id, provision.id, obligation.id)
-        indices = tuple(by_obligation.get(uid, ()))
+        indices = tuple(evaluated.by_obligation.get(uid, ()))
         counts = [0] * len(STATUSES)
         for i in indices:
             counts[_STATUS_INDEX[results[i].status.value]] += 1
         all_counts.append(counts)
         relied = {i for index in indices for i in results[index].interpretations}
-        frequency, interpretation = cadence(obligation.schedule, used, period, relied)
+        frequency, interpretation = cadence(obligation.schedule, evaluated.used, evaluated.period, relied)
         entries.append(
             _entry(
                 uid=uid,

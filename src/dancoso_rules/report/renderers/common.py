@@ -226,6 +226,18 @@ def counts_apart(node: Counted) -> tuple[StatusCounts, int]:
     return node.totals - soft + StatusCounts.of(["not_applicable"] * soft.not_applicable), soft.applicable
 
 
+def count_cells(node: Counted, order: Iterable[str] = STATUS_ORDER) -> list[int]:
+    """The count columns of ``node`` (:func:`counts_apart`): one a status in ``order``, then the requests'
+    and encouragements' results that apply."""
+    shown, soft = counts_apart(node)
+    return [*(shown.get(s) for s in order), soft]
+
+
+def count_titles(lang: str, order: Iterable[str] = STATUS_ORDER) -> list[str]:
+    """The headings of :func:`count_cells`: each status's name, then "Khuyến khích, đề nghị"."""
+    return [*(status_label(s, lang) for s in order), msg("report.soft_count", lang)]
+
+
 def schedule_label(obligation: ObligationEntry, lang: str) -> str:
     """How often an obligation recurs, in words, saying when the instrument does not state it (legal
     review, item 17): "Hằng năm" (stated), "Hằng năm (diễn giải)", "Định kỳ (diễn giải)" (no one value:

@@ -12,11 +12,12 @@ import io
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from dancoso_rules.report.messages import citation, msg, status_label
-from dancoso_rules.report.model import STATUSES, ComplianceReport, Counted
+from dancoso_rules.report.messages import citation, msg
+from dancoso_rules.report.model import STATUSES, ComplianceReport
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
-    counts_apart,
+    count_cells,
+    count_titles,
     evidence_text,
     explanation,
     instance_label,
@@ -123,8 +124,7 @@ class CsvRenderer:
             msg("col.pack", lang),
             msg("col.clause", lang),
             "provision",
-            *(status_label(s, lang) for s in STATUSES),
-            msg("report.soft_count", lang),
+            *count_titles(lang, STATUSES),
         ]
         yield BOM + _rows_text([header])
         for row in overview.rows():
@@ -138,13 +138,8 @@ class CsvRenderer:
                         clause.pack,
                         citation(clause.provision, clause.citation, lang, heading=True),
                         clause.provision,
-                        *_counts(clause),
+                        *count_cells(clause, STATUSES),
                     ]
                     for clause in row.clauses
                 ]
             )
-
-
-def _counts(node: Counted) -> list[int]:
-    shown, soft = counts_apart(node)
-    return [*(shown.get(s) for s in STATUSES), soft]

@@ -29,7 +29,8 @@ from dancoso_rules.report.renderers.common import (
     STATUS_COLOURS,
     STATUS_SYMBOLS,
     applied_texts,
-    counts_apart,
+    count_cells,
+    count_titles,
     due_heading,
     due_text,
     evidence_text,
@@ -311,15 +312,14 @@ def _page(title: str, lang: str, body: str, *, wide: bool = False, script: str =
 
 
 def _columns(lang: str) -> list[tuple[str, str]]:
-    """The count columns, as (their class, their name): the statuses, then the requests' and
-    encouragements' results apart (:func:`counts_apart`)."""
-    return [*((s, status_label(s, lang)) for s in STATUS_ORDER), ("soft", msg("report.soft_count", lang))]
+    """The count columns, as (their class, their name): :func:`count_titles` with each status's class,
+    then ``soft``."""
+    return list(zip([*STATUS_ORDER, "soft"], count_titles(lang), strict=True))
 
 
 def _counted(node: Counted, lang: str) -> list[tuple[str, str, int]]:
-    """Each count column of :func:`_columns` with its count for ``node``."""
-    shown, soft = counts_apart(node)
-    return [(key, name, shown.get(key) if key != "soft" else soft) for key, name in _columns(lang)]
+    """Each count column of :func:`_columns` with its count for ``node`` (:func:`count_cells`)."""
+    return [(key, name, count) for (key, name), count in zip(_columns(lang), count_cells(node), strict=True)]
 
 
 def _cards(node: Counted, lang: str) -> str:

@@ -30,6 +30,7 @@ from dancoso_rules.report.renderers.common import (
     SOFT_SYMBOL,
     STATUS_SYMBOLS,
     applied_texts,
+    count_cells,
     counts_apart,
     due_heading,
     due_label,
@@ -89,8 +90,7 @@ def _result_status(result: DutyResult, lang: str) -> str:
 
 def _counts_row(node: Counted) -> str:
     """The cells of :func:`_header`: the counts by status, then the requests' and encouragements' apart."""
-    shown, soft = counts_apart(node)
-    return " | ".join([*(str(shown.get(s)) if shown.get(s) else "·" for s in STATUS_ORDER), str(soft or "·")])
+    return " | ".join(str(count or "·") for count in count_cells(node))
 
 
 def _number(n: int, lang: str) -> str:

@@ -21,7 +21,7 @@ from dancoso_rules.report.messages import STATUS_ORDER, citation, msg, status_la
 from dancoso_rules.report.model import ClauseTotals, ComplianceReport, Counted, StatusCounts
 from dancoso_rules.report.overview import Overview, OverviewBuilder, OverviewRow
 from dancoso_rules.report.renderers import RenderOptions
-from dancoso_rules.report.renderers.common import counts_apart, soft_worst_word
+from dancoso_rules.report.renderers.common import count_cells, count_titles, counts_apart, soft_worst_word
 from dancoso_rules.text import xml_visible
 
 if TYPE_CHECKING:
@@ -61,17 +61,8 @@ def clause_words(clause: Counted, lang: str) -> str:
     return "\n".join(parts)
 
 
-#: The count columns: one a status, then the requests' and encouragements' results apart.
+#: The count columns (:func:`count_cells`): one a status, then the requests' and encouragements'.
 _COUNT_COLUMNS = len(STATUSES) + 1
-
-
-def _count_titles(lang: str) -> list[str]:
-    return [*(status_label(s, lang) for s in STATUSES), msg("report.soft_count", lang)]
-
-
-def _count_cells(node: Counted) -> list[int]:
-    shown, soft = counts_apart(node)
-    return [*(shown.get(s) for s in STATUSES), soft]
 
 
 def _natural(provision: str) -> tuple[Any, ...]:
@@ -224,7 +215,7 @@ def _summary_sheet(sheet: Worksheet, rows: list[OverviewRow], clauses: list[Clau
         msg("xlsx.to", lang),
         msg("xlsx.assessment", lang),
     ]
-    statuses = _count_titles(lang)
+    statuses = count_titles(lang)
     clause_titles = [f"{citation(c.provision, c.citation, lang, heading=True)} ({c.pack})" for c in clauses]
     _header(sheet, [*fixed, *statuses, *clause_titles])
     for number, row in enumerate(rows, start=1):
@@ -237,7 +228,7 @@ def _summary_sheet(sheet: Worksheet, rows: list[OverviewRow], clauses: list[Clau
             row.period_start,
             row.period_end,
             _assessment(row.totals, row.soft, lang),
-            *_count_cells(row),
+            *count_cells(row),
             *(
                 clause_words(by_clause[(c.pack, c.provision)], lang)
                 if (c.pack, c.provision) in by_clause
@@ -284,7 +275,7 @@ def _clause_sheet(sheet: Worksheet, rows: list[OverviewRow], lang: str) -> None:
         msg("xlsx.provision_id", lang),  # the id, for pivot tables and lookups; its header in words
         msg("xlsx.assessment", lang),
     ]
-    _header(sheet, [*fixed, *_count_titles(lang)])
+    _header(sheet, [*fixed, *count_titles(lang)])
     count = 0
     for row in rows:
         for clause in row.clauses:
@@ -299,7 +290,7 @@ def _clause_sheet(sheet: Worksheet, rows: list[OverviewRow], lang: str) -> None:
                     citation(clause.provision, clause.citation, lang, heading=True),
                     clause.provision,
                     _assessment(clause.totals, clause.soft, lang),
-                    *_count_cells(clause),
+                    *count_cells(clause),
                 ],
             )
     _filters(sheet, len(fixed) + _COUNT_COLUMNS, count)
@@ -325,7 +316,7 @@ def _about_sheet(sheet: Worksheet, overview: Overview, lang: str) -> None:
     _append(sheet, [msg("overview.invalid", lang), len(overview.invalid)])
     _append(sheet, [])
     _append(sheet, [msg("report.total", lang)])
-    for title, count in zip(_count_titles(lang), _count_cells(overview), strict=True):
+    for title, count in zip(count_titles(lang), count_cells(overview), strict=True):
         _append(sheet, [title, count])
     _append(sheet, [])
     _append(sheet, [msg("xlsx.legend", lang)])
@@ -353,7 +344,7 @@ def _unit_sheet(sheet: Worksheet, row: OverviewRow, lang: str) -> None:
     _append(sheet, [msg("report.record", lang), f"{row.file}:{row.line}" if row.line else row.file])
     _append(sheet, [])
     titles = [msg("col.pack", lang), msg("col.clause", lang), msg("xlsx.assessment", lang)]
-    _append(sheet, [*titles, *_count_titles(lang)])
+    _append(sheet, [*titles, *count_titles(lang)])
     from openpyxl.styles import PatternFill
 
     for cell in sheet[5]:
@@ -366,7 +357,7 @@ def _unit_sheet(sheet: Worksheet, row: OverviewRow, lang: str) -> None:
                 clause.pack,
                 citation(clause.provision, clause.citation, lang, heading=True),
                 _assessment(clause.totals, clause.soft, lang),
-                *_count_cells(clause),
+                *count_cells(clause),
             ],
         )
     last = 5 + len(row.clauses)
