@@ -69,24 +69,22 @@ def _rows_json(overview: Overview) -> Iterator[str]:
     (``tests/test_report_renderers.py`` holds the two to the same text, field for field).
 
     The members are written in the order ``sort_keys`` gives them. What rows share is encoded once:
-    their tuple of khoản and each khoản (by identity: :meth:`~dancoso_rules.report.overview.Overview.packed_rows`
-    gives equal ones as the same object; ``shared`` keeps the object too, so that its identity is not
-    reused), their counts and period (by value) and their file. ``json_visible`` escapes character by
-    character, so each part is escaped apart.
+    each khoản (by identity: :meth:`~dancoso_rules.report.overview.Overview.packed_rows` gives equal ones
+    as the same object; ``shared`` keeps the object too, so that its identity is not reused), their
+    counts and period (by value) and their file. A row's list of khoản is joined anew for each row:
+    rows of records of many activities seldom share theirs, and keeping each list's text would make
+    memory grow by ~4 kB a row. ``json_visible`` escapes character by character, so each part is
+    escaped apart.
     """
     shared: dict[int, tuple[object, str]] = {}
     counts: dict[tuple[int, ...], str] = {}
     periods: dict[tuple[dt.date, dt.date], str] = {}
     files: dict[str, str] = {}
 
-    def encoded(value: Frozen | tuple[Frozen, ...]) -> str:
+    def encoded(value: Frozen) -> str:
         kept = shared.get(id(value))
         if kept is None:
-            if isinstance(value, tuple):
-                text = "[" + ", ".join(map(encoded, value)) + "]"
-            else:
-                text = _encoded(value.model_dump(mode="json"))
-            kept = shared[id(value)] = (value, text)
+            kept = shared[id(value)] = (value, _encoded(value.model_dump(mode="json")))
         return kept[1]
 
     def counted(values: tuple[int, ...]) -> str:
@@ -108,7 +106,7 @@ def _rows_json(overview: Overview) -> Iterator[str]:
         line = "null" if packed.line is None else int.__repr__(packed.line)
         report = "null" if packed.report is None else _string(packed.report)
         yield (
-            f'{{"clauses": {encoded(clauses)}, "file": {file}, "line": {line}, '
+            f'{{"clauses": [{", ".join(map(encoded, clauses))}], "file": {file}, "line": {line}, '
             f'"name": {_string(packed.name)}, "organisation": {_string(packed.organisation)}, '
             f'{period}, "report": {report}, '
             f'"soft": {counted(packed.soft)}, "totals": {counted(packed.totals)}}}'
