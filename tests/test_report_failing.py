@@ -215,7 +215,15 @@ def test_junit_sarif_and_markdown_keep_an_encouragement_apart(
     )
     assert "`training-courses`" in attention
     assert "send-staff-to-training" not in attention
-    assert "`send-staff-to-training` (Khuyến khích)" in rest.partition("### ")[0]
+    # Each named in words, as "Việc cần làm" names it, then its force and its id.
+    assert (
+        "| Tổ chức các lớp bồi dưỡng, tập huấn cho cán bộ, công chức, viên chức, người lao động · `training-courses` |"
+        in attention
+    )
+    assert (
+        "| Tạo điều kiện, cử cán bộ, công chức, viên chức, người lao động đi đào tạo, bồi dưỡng, tập huấn về thực hiện"
+        " dân chủ ở cơ sở (Khuyến khích) · `send-staff-to-training` |"
+    ) in rest.partition("### ")[0]
     assert "**Có 1 kết quả không đạt.**" in markdown
 
     assert check(str(SO_NOI_VU), *AS_OF, "--format", "csv") == 1

@@ -14,7 +14,7 @@ title can neither break a table nor inject HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from dancoso_rules.evaluation.result import DutyResult
@@ -23,6 +23,7 @@ from dancoso_rules.report.model import (
     TODO_HORIZON_DAYS,
     ComplianceReport,
     Counted,
+    ObligationEntry,
     ProvisionSection,
 )
 from dancoso_rules.report.renderers import RenderOptions
@@ -127,10 +128,15 @@ class MarkdownRenderer:
         lang = options.lang
         head = self._head(report, options)
         totals = self._totals(report, options)
+        entries = report.obligation_entries()
         blocks = [
-            self._attention(report.attention(), msg("report.attention", lang), lang),
+            self._attention(report.attention(), entries, msg("report.attention", lang), lang),
             self._attention(
-                report.soft_attention(), msg("report.soft", lang), lang, note=msg("report.soft_note", lang)
+                report.soft_attention(),
+                entries,
+                msg("report.soft", lang),
+                lang,
+                note=msg("report.soft_note", lang),
             ),
             self._by_clause(report, lang),
         ]
@@ -286,7 +292,13 @@ class MarkdownRenderer:
         return lines
 
     def _attention(
-        self, needing: list[DutyResult], title: str, lang: str, *, note: str | None = None
+        self,
+        needing: list[DutyResult],
+        entries: Mapping[str, ObligationEntry],
+        title: str,
+        lang: str,
+        *,
+        note: str | None = None,
     ) -> list[str]:
         """A table of results to look at: the duties' (:meth:`ComplianceReport.attention`) or the
         requests' and encouragements' (:meth:`ComplianceReport.soft_attention`), kept apart."""
@@ -301,10 +313,12 @@ class MarkdownRenderer:
         lines += ["| " + " | ".join(heads) + " |", "|" + "---|" * len(cols)]
         for result in needing:
             force = modality_note(result.modality, lang)
+            # The duty in words, as "Việc cần làm" names it; its id after, for whoever looks it up in the rules.
+            named = md(todo_title(entries, result, lang))
             lines.append(
                 f"| {_result_status(result, lang)} | {md(citation(result.provision, result.citation, lang, heading=True))} "
-                f"| `{result.obligation.rsplit('.', 1)[-1]}`{f' ({md(force)})' if force else ''} | {md(instance_label(result, lang))} "
-                f"| {due_text(result, lang)} | {md(explanation(result, lang))} |"
+                f"| {named}{f' ({md(force)})' if force else ''} · `{result.obligation.rsplit('.', 1)[-1]}` "
+                f"| {md(instance_label(result, lang))} | {due_text(result, lang)} | {md(explanation(result, lang))} |"
             )
         return [*lines, ""]
 
