@@ -16,7 +16,6 @@ LAYERS = {
     "text": 0,
     "errors": 0,
     "paths": 0,
-    "sendable": 0,
     "i18n": 0,
     "days": 0,
     "model": 1,

@@ -91,6 +91,6 @@ def test_json_files_are_named_and_jsonl_files_read_in_blocks(tmp_path: Path) -> 
 
 
 def test_a_block_numbers_its_records_from_its_first_line() -> None:
-    """(Sending a block to a worker: ``tests/test_sendable.py``.)"""
+    """(Sending a block to a worker: ``tests/test_worker_values.py``.)"""
     block = Lines(Path("r.jsonl"), "r.jsonl", 12, b'{"a": 1}\r\n\n{"b": 2}\n', 3)
     assert [(s.line, s.data) for s in block.sources()] == [(12, b'{"a": 1}'), (14, b'{"b": 2}')]

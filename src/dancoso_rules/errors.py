@@ -6,8 +6,9 @@ and what was expected, and is printed as one line; it never reaches the user as 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
+
+import msgspec
 
 from dancoso_rules.i18n import thousands, tr
 from dancoso_rules.text import visible
@@ -15,8 +16,7 @@ from dancoso_rules.text import visible
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(msgspec.Struct, frozen=True):
     """Where a problem is: a file, a 1-based line and column, and a JSON Pointer into the document;
     or, in a spreadsheet, a ``Sheet!Cell``."""
 
@@ -39,8 +39,7 @@ class Location:
         return where
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One finding about an input: where, what is wrong and what was expected."""
 
     location: Location
@@ -103,11 +102,10 @@ def capped(problems: list[Problem] | tuple[Problem, ...], file: str) -> tuple[Pr
     return (*shown, more)
 
 
-@dataclass(slots=True)
-class ProblemList:
+class ProblemList(msgspec.Struct):
     """An accumulator of problems, so that one run reports every problem of every file."""
 
-    items: list[Problem] = field(default_factory=list)
+    items: list[Problem] = msgspec.field(default_factory=list)
 
     def add(
         self, location: Location, message: str, *, severity: Severity = "error", code: str = "invalid"

@@ -31,14 +31,14 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from dancoso_rules.cli.check_run import CheckRun, Recipe, open_run
 from dancoso_rules.i18n import Lang, current_lang, set_lang
 from dancoso_rules.report.batch import Lines, RecordSource, assess_source, blocks, display, each_source
 from dancoso_rules.report.tally import Tally
-from dancoso_rules.sendable import sendable
 
 #: Records sent to a worker at a time: when only their tallies come back, and when their reports do
 #: too (a report is ~300 kB of JSON: a smaller chunk keeps the reports in flight few).
@@ -52,9 +52,7 @@ MIN_CHUNKS = 2
 WINDOW = 2
 
 
-@sendable
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(msgspec.Struct, frozen=True):
     """One record checked: where it is, and its problems, or its tally (and rendered report)."""
 
     path: Path
@@ -70,8 +68,7 @@ class Unit:
     failing: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
+class Job(msgspec.Struct, frozen=True):
     """How every record of a batch is checked: the run's recipe, the day, and whether reports are written."""
 
     recipe: Recipe

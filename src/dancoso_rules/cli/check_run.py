@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 if TYPE_CHECKING:
     from dancoso_rules.model import Interpretation, Rulebook
@@ -20,8 +21,7 @@ if TYPE_CHECKING:
     from dancoso_rules.report.renderers import Renderer, RenderOptions
 
 
-@dataclass(frozen=True, slots=True)
-class Recipe:
+class Recipe(msgspec.Struct, frozen=True):
     """What a run's checks depend on, as the command line gave it."""
 
     rules: Path | None
@@ -30,8 +30,7 @@ class Recipe:
     options: RenderOptions
 
 
-@dataclass(frozen=True, slots=True)
-class CheckRun:
+class CheckRun(msgspec.Struct, frozen=True):
     """What every record of one run is checked with and rendered by."""
 
     rulebook: Rulebook

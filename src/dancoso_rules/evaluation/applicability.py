@@ -55,15 +55,15 @@ record is judged as its successor's.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+import msgspec
 
 from dancoso_rules.evaluation.result import ReasonCode
 from dancoso_rules.model import Bearer, Instrument, Modality, Obligation, Vocabulary
 from dancoso_rules.record.view import OrganisationLike
 
 
-@dataclass(frozen=True, slots=True)
-class Identity:
+class Identity(msgspec.Struct, frozen=True):
     """What an organisation is, for matching bearers: its kinds, its functions, its bodies."""
 
     kinds: frozenset[str]
@@ -120,8 +120,7 @@ def end_of(bearer: Bearer, lifted: frozenset[str]) -> dt.date | None:
     return bearer.addressee_until
 
 
-@dataclass(frozen=True, slots=True)
-class Binding:
+class Binding(msgspec.Struct, frozen=True):
     """How an obligation binds: the bearers that reach the organisation, and when its addressee ends.
 
     ``addressee_until`` is the first day on which no bearer is left (``None``: never).

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from dancoso_rules.evaluation import explain
 from dancoso_rules.evaluation.applicability import instance_in_time
@@ -55,8 +56,7 @@ Pending = tuple[Status, "Callable[..., DutyResult]", tuple[Any, ...]]
 Entry = DutyResult | Pending
 
 
-@dataclass(frozen=True, slots=True)
-class Laid:
+class Laid(msgspec.Struct, frozen=True):
     """A record laid on its frame: one segment of entries per step of the frame.
 
     ``gone`` lists the statuses of the frame's entries that the record replaced or removed, and

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from dancoso_rules.evaluation.apply import Laid, materialise, status_of
 from dancoso_rules.evaluation.construct import Trusted
@@ -26,8 +27,7 @@ from dancoso_rules.record.view import RecordLike
 _report = Trusted(Report)
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(msgspec.Struct, frozen=True):
     """Every duty of the selected packs for one record as of one day: statuses now, sentences on demand."""
 
     record: RecordLike

@@ -8,8 +8,9 @@ the results of every instance (:mod:`.outcomes`) are made from it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from dancoso_rules.evaluation import explain
 from dancoso_rules.evaluation.construct import Trusted
@@ -17,8 +18,7 @@ from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.model import PlacedObligation
 
 
-@dataclass(frozen=True, slots=True)
-class Duty:
+class Duty(msgspec.Struct, frozen=True):
     """One obligation with its fixed result fields and the opening of its sentence.
 
     ``result(**values)`` makes a result of this obligation with ``values`` for the instance.

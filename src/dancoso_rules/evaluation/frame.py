@@ -16,8 +16,9 @@ given the record, so nothing in it can depend on one.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
+
+import msgspec
 
 from dancoso_rules.evaluation.applicability import Binding, Identity
 from dancoso_rules.evaluation.duty import Duty
@@ -61,8 +62,7 @@ class FrameKey(NamedTuple):
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(msgspec.Struct, frozen=True):
     """A live instance: its window and dates, the opening of its sentence, its placement, and its
     result when the record shows nothing for it."""
 
@@ -72,15 +72,13 @@ class Slot:
     unmet: DutyResult
 
 
-@dataclass(frozen=True, slots=True)
-class Fixed:
+class Fixed(msgspec.Struct, frozen=True):
     """An obligation whose results do not depend on the record (it does not bind, or has nothing to do)."""
 
     results: tuple[DutyResult, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Dated:
+class Dated(msgspec.Struct, frozen=True):
     """A periodic, regular or one-off obligation: its instances in order, live ones as :class:`Slot`."""
 
     duty: Duty
@@ -95,8 +93,7 @@ class Dated:
     windows: Windows | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Qualitative:
+class Qualitative(msgspec.Struct, frozen=True):
     """A qualitative obligation: its one window over the record's period (or why it does not bind)."""
 
     duty: Duty
@@ -112,8 +109,7 @@ class Qualitative:
         return tuple(slot.unmet if isinstance(slot, Slot) else slot for slot in self.slots)
 
 
-@dataclass(frozen=True, slots=True)
-class Triggered:
+class Triggered(msgspec.Struct, frozen=True):
     """A triggered obligation: its instances come from the record's events; ``none`` when it has none."""
 
     duty: Duty
@@ -125,8 +121,7 @@ class Triggered:
 Step = Fixed | Dated | Qualitative | Triggered
 
 
-@dataclass(frozen=True, slots=True)
-class Single:
+class Single(msgspec.Struct, frozen=True):
     """A step with exactly one live instance, spelt out for the evaluator's inner loop.
 
     ``at``: where the instance is among the step's slots; ``first`` and ``last``: the first and
@@ -170,8 +165,7 @@ DatedAt = tuple[int, Dated, Single | None]
 QualitativeAt = tuple[int, Qualitative, Single | None]
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
+class Frame(msgspec.Struct, frozen=True):
     """Every obligation of the selected packs, in the instruments' order, ready for a record.
 
     ``segments[i]`` holds the results of ``steps[i]`` when the record shows nothing for it, and
@@ -185,13 +179,13 @@ class Frame:
     identity: Identity
     steps: tuple[Step, ...]
     segments: tuple[tuple[DutyResult, ...], ...] = ()
-    counts: dict[Status, int] = field(default_factory=dict)
+    counts: dict[Status, int] = msgspec.field(default_factory=dict)
     #: By activity type: the dated steps and the qualitative steps it can show done.
-    by_activity: dict[str, tuple[tuple[DatedAt, ...], tuple[QualitativeAt, ...]]] = field(
+    by_activity: dict[str, tuple[tuple[DatedAt, ...], tuple[QualitativeAt, ...]]] = msgspec.field(
         default_factory=dict
     )
-    attested: dict[str, tuple[tuple[int, Qualitative], ...]] = field(default_factory=dict)
-    triggered: dict[str, tuple[tuple[int, Triggered], ...]] = field(default_factory=dict)
+    attested: dict[str, tuple[tuple[int, Qualitative], ...]] = msgspec.field(default_factory=dict)
+    triggered: dict[str, tuple[tuple[int, Triggered], ...]] = msgspec.field(default_factory=dict)
     #: The activity types any step can use: those of ``by_activity``, and those a triggered duty's
     #: serving activities have. A record's activities of other types change nothing.
     uses: frozenset[str] = frozenset()

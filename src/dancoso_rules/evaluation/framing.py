@@ -10,10 +10,12 @@ frame the prepared rulebook (:mod:`.prepared`) kept for the key, or builds and k
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from typing import Any
+
+import msgspec
 
 from dancoso_rules.evaluation import construct, explain
 from dancoso_rules.evaluation.applicability import (
@@ -107,8 +109,7 @@ def when(instance: Instance) -> tuple[str, str] | None:
     return None if instance.period is None else explain.period_phrase(instance.period)
 
 
-@dataclass(frozen=True, slots=True)
-class _Builder:
+class _Builder(msgspec.Struct, frozen=True):
     rules: Prepared
     table: InterpretationTable
     key: FrameKey
@@ -160,7 +161,7 @@ class _Builder:
         elif self.table.dated(plan.interpretations):  # values that change with the date or the level
             obligation, uid = duty.placed.obligation, duty.placed.uid
             expanded, ids = dated_instances(obligation, self.table, uid, self.key.level, self.span)
-            plan = replace(plan, interpretations=ids)
+            plan = dataclasses.replace(plan, interpretations=ids)
         else:
             expanded = periodic_instances(plan, self.span)
         if not expanded:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
 from typing import Final
+
+import msgspec
 
 from dancoso_rules.model.schedule import labelled_period
 from dancoso_rules.record.view import AttestationLike, EventLike, EvidenceLike, RecordLike
@@ -41,8 +42,7 @@ def pointer(done: Done) -> str:
     return f"/activities/{done[POSITION]}"
 
 
-@dataclass(frozen=True, slots=True)
-class RecordIndex:
+class RecordIndex(msgspec.Struct, frozen=True):
     """Lookups over one record as of one day, each built in one pass."""
 
     by_type: dict[str, list[Done]]

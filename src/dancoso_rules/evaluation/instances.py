@@ -40,6 +40,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+import msgspec
+
 from dancoso_rules.errors import RuleError
 from dancoso_rules.evaluation.interpretations import At, InterpretationTable
 from dancoso_rules.evaluation.workdays import WorkingCalendar, working_calendar
@@ -88,7 +90,11 @@ class Shift(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """A schedule with its interpretations resolved to values, and the ids it relied on."""
+    """A schedule with its interpretations resolved to values, and the ids it relied on.
+
+    A dataclass, where the project's other value classes are msgspec structs (made at import in C,
+    not by generating code): its cache of event dates is left out of equality and hashing, which a
+    struct cannot do."""
 
     kind: str
     frequency: Frequency | None = None
@@ -152,8 +158,7 @@ class Plan:
         return period.start
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(msgspec.Struct, frozen=True):
     """A labelled stretch of days: a calendar period (``2025-Q3``) or a record's period."""
 
     label: str

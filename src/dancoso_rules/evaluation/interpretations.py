@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+import msgspec
 
 from dancoso_rules.errors import Location, Problem, RuleError
 from dancoso_rules.i18n import tr
@@ -33,12 +34,11 @@ def _duration(value: str) -> Duration:
     return parse_duration(value)
 
 
-@dataclass(frozen=True, slots=True)
-class InterpretationTable:
+class InterpretationTable(msgspec.Struct, frozen=True):
     """Interpretations by id after overrides, and which ids the user overrode."""
 
     by_id: Mapping[str, Interpretation]
-    overridden: frozenset[str] = field(default_factory=frozenset)
+    overridden: frozenset[str] = msgspec.field(default_factory=frozenset)
 
     def get(self, interpretation_id: str) -> Interpretation:
         """The interpretation with this id; a :class:`RuleError` when the rulebook lacks it."""

@@ -32,8 +32,9 @@ import datetime as dt
 import heapq
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
+
+import msgspec
 
 from dancoso_rules.evaluation.index import COVERS, HAS_EVIDENCE, ID, ON, POSITION, Done, pointer
 from dancoso_rules.evaluation.instances import Instance
@@ -54,8 +55,7 @@ def proof_of(done: Done) -> Proof:
     return Proof("activity", done[ID], pointer(done), done[ON])
 
 
-@dataclass(frozen=True, slots=True)
-class Windows:
+class Windows(msgspec.Struct, frozen=True):
     """The instances of a dated duty, laid out once for matching many records against them.
 
     ``starts``, ``dues`` and ``closes`` by instance; ``by_start``: the instances in the order their

@@ -12,7 +12,8 @@ sharing it between reports is safe, and the reports are the same as if nothing w
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, field
+
+import msgspec
 
 from dancoso_rules.evaluation.applicability import not_binding
 from dancoso_rules.evaluation.construct import Trusted
@@ -29,19 +30,18 @@ _KEEP = 8
 FRAMES = 64
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
+class Prepared(msgspec.Struct, frozen=True):
     """A rulebook's duties by pack, its event labels, and what depends only on the rules."""
 
     rulebook: Rulebook
     duties: dict[str, tuple[Duty, ...]]
     event_labels: dict[str, Labels]
     default_table: InterpretationTable
-    frames: OrderedDict[FrameKey, Frame] = field(default_factory=OrderedDict)
-    _plans: dict[str, Plan] = field(default_factory=dict)
-    _packs: dict[str, UsedPack] = field(default_factory=dict)
-    _used_packs: dict[tuple[str, ...], tuple[UsedPack, ...]] = field(default_factory=dict)
-    _used: dict[str, UsedInterpretation] = field(default_factory=dict)
+    frames: OrderedDict[FrameKey, Frame] = msgspec.field(default_factory=OrderedDict)
+    _plans: dict[str, Plan] = msgspec.field(default_factory=dict)
+    _packs: dict[str, UsedPack] = msgspec.field(default_factory=dict)
+    _used_packs: dict[tuple[str, ...], tuple[UsedPack, ...]] = msgspec.field(default_factory=dict)
+    _used: dict[str, UsedInterpretation] = msgspec.field(default_factory=dict)
 
     def plan(self, duty: Duty, table: InterpretationTable) -> Plan:
         """The duty's resolved schedule (kept when ``table`` is the rulebook's own)."""

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 from pydantic import Field
 
 from dancoso_rules.model.common import Frozen, Labels
@@ -65,8 +65,7 @@ def load_days_off(path: Path | None = None) -> DaysOffFile:
         raise RuleError(Problem(Location(str(source)), f"invalid days-off file: {exc}")) from exc
 
 
-@dataclass(frozen=True, slots=True)
-class DecidedDays:
+class DecidedDays(msgspec.Struct, frozen=True):
     """What the working calendar takes from a days-off file: each day off with the name of its occasion,
     the make-up working days with theirs, and the years decided."""
 
@@ -134,8 +133,7 @@ def _read_decided(path: Path) -> DecidedDays | None:
     return DecidedDays(days_off, make_up, frozenset(years))
 
 
-@dataclass(frozen=True, slots=True)
-class CountedDeadline:
+class CountedDeadline(msgspec.Struct, frozen=True):
     """A deadline as stated (by the rule) and as counted (moved off a day off), with why it moved."""
 
     stated: dt.date
@@ -268,8 +266,7 @@ class WorkingCalendar:
         return _Counts(year, first.toordinal(), before, working)
 
 
-@dataclass(frozen=True, slots=True)
-class _Counts:
+class _Counts(msgspec.Struct, frozen=True):
     """The days of ``year``, from ``first`` (the ordinal of its 1 January) on: ``before[i]`` is how many
     of the year's first ``i`` days are working days (``before[0]`` is 0), and ``working`` lists its
     working days in order, so that ``working[before[i]]`` is the first working day on or after day

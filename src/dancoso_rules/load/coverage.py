@@ -7,7 +7,8 @@ typed list, so that a point left out of the rule files cannot go unnoticed.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+
+import msgspec
 
 from dancoso_rules.i18n import tr
 from dancoso_rules.load.source import SourceUnit, parse_units
@@ -15,8 +16,7 @@ from dancoso_rules.model import RulePack
 from dancoso_rules.text import fold
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(msgspec.Struct, frozen=True):
     """A unit of the source that the pack does not cover, or covers with other words."""
 
     unit: str
@@ -26,19 +26,18 @@ class Gap:
     line: int
 
 
-@dataclass(slots=True)
-class PackCoverage:
+class PackCoverage(msgspec.Struct):
     """How far one pack covers its source."""
 
     pack: str
     units: list[SourceUnit]
     covered: int = 0
-    gaps: list[Gap] = field(default_factory=list)
-    extra: list[str] = field(default_factory=list)
-    out_of_order: list[str] = field(default_factory=list)
-    by_schedule: Counter[str] = field(default_factory=Counter)
-    by_modality: Counter[str] = field(default_factory=Counter)
-    non_operative: Counter[str] = field(default_factory=Counter)
+    gaps: list[Gap] = msgspec.field(default_factory=list)
+    extra: list[str] = msgspec.field(default_factory=list)
+    out_of_order: list[str] = msgspec.field(default_factory=list)
+    by_schedule: Counter[str] = msgspec.field(default_factory=Counter)
+    by_modality: Counter[str] = msgspec.field(default_factory=Counter)
+    non_operative: Counter[str] = msgspec.field(default_factory=Counter)
 
     @property
     def total(self) -> int:

@@ -6,8 +6,9 @@ needs neither (a cached rulebook, say) does not import one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from dancoso_rules.errors import Location
 
@@ -22,8 +23,7 @@ def join_pointer(base: str, part: str | int) -> str:
     return f"{base}/{pointer_escape(part)}"
 
 
-@dataclass(frozen=True, slots=True)
-class LocatedDocument:
+class LocatedDocument(msgspec.Struct, frozen=True):
     """A parsed document and the 1-based (line, column) of every value, by JSON Pointer."""
 
     file: str

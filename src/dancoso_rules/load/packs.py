@@ -12,11 +12,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import msgspec
 from pydantic import BaseModel, ValidationError
 
 from dancoso_rules.errors import Location, Problem, RuleError, capped
@@ -37,8 +37,7 @@ M = TypeVar("M", bound=BaseModel)
 MAX_RULE_FILE_BYTES = 4 * 1024 * 1024
 
 
-@dataclass(slots=True)
-class LoadedRules:
+class LoadedRules(msgspec.Struct):
     """A rulebook with the map of where each of its parts was written."""
 
     rulebook: Rulebook

@@ -8,7 +8,8 @@ The seeds are plain text with light Markdown emphasis (``**``, ``#``), which is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+import msgspec
 
 from dancoso_rules.text import fold
 
@@ -21,8 +22,7 @@ _MARKUP = re.compile(r"^#+\s*")
 _ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
 
 
-@dataclass(slots=True)
-class SourceUnit:
+class SourceUnit(msgspec.Struct):
     """One unit of the source: its id, its citation and its words (title and body, folded)."""
 
     id: str
@@ -30,7 +30,7 @@ class SourceUnit:
     heading: str | None = None
     text: str | None = None
     line: int = 1
-    children: list[SourceUnit] = field(default_factory=list)
+    children: list[SourceUnit] = msgspec.field(default_factory=list)
 
     def append(self, words: str) -> None:
         self.text = words if self.text is None else f"{self.text} {words}"

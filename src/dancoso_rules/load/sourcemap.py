@@ -7,18 +7,17 @@ Loading (:mod:`.packs`) fills a :class:`SourceMap` as it reads the rule files; t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import msgspec
 
 from dancoso_rules.errors import Location
 from dancoso_rules.load.located import LocatedDocument
 
 
-@dataclass(slots=True)
-class SourceMap:
+class SourceMap(msgspec.Struct):
     """Where each part of a loaded rulebook was written, for locating cross-reference problems."""
 
-    documents: dict[str, LocatedDocument] = field(default_factory=dict)
-    places: dict[str, tuple[str, str]] = field(default_factory=dict)
+    documents: dict[str, LocatedDocument] = msgspec.field(default_factory=dict)
+    places: dict[str, tuple[str, str]] = msgspec.field(default_factory=dict)
 
     def remember(self, key: str, file: str, pointer: str) -> None:
         self.places[key] = (file, pointer)

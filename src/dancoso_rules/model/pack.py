@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
 
+import msgspec
 from pydantic import Field
 
 from dancoso_rules.model.common import Frozen
@@ -21,8 +21,7 @@ def obligation_uid(pack_id: str, provision_id: str, obligation_id: str) -> str:
     return f"{pack_id}.{provision_id}.{obligation_id}"
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedObligation:
+class PlacedObligation(msgspec.Struct, frozen=True):
     """An obligation with the pack and provision it belongs to."""
 
     uid: str

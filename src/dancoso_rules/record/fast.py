@@ -38,10 +38,10 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 import msgspec
+from msgspec.structs import replace
 
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.schedule import PERIOD_LABEL

@@ -65,7 +65,10 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 @dataclass(frozen=True, slots=True)
 class JsonDocument:
-    """A parsed JSON document, its (NFC) text, and the positions of its values on demand."""
+    """A parsed JSON document, its (NFC) text, and the positions of its values on demand.
+
+    A dataclass, where the project's other value classes are msgspec structs: its finder is left out
+    of equality and of its repr, which a struct cannot do."""
 
     file: str
     text: str

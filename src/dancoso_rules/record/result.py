@@ -6,7 +6,8 @@ its CSV sheets); the reporters (:mod:`.reporters`) and the commands read it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import msgspec
+from msgspec.structs import replace
 
 from dancoso_rules.errors import Problem
 from dancoso_rules.record.model import ActivityRecord
@@ -15,8 +16,7 @@ from dancoso_rules.record.model import ActivityRecord
 NOTES = frozenset({"bom"})
 
 
-@dataclass(frozen=True, slots=True)
-class RecordResult:
+class RecordResult(msgspec.Struct, frozen=True):
     """What validating one record file found: the record (when valid) and every problem, in file order."""
 
     file: str

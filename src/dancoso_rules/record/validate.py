@@ -11,10 +11,10 @@ import json
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from msgspec.structs import replace
 from pydantic import ValidationError
 
 from dancoso_rules.errors import Location, Problem, RecordError, capped

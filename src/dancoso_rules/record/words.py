@@ -7,13 +7,12 @@ sets below, so that they can never disagree on what a rulebook knows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from dancoso_rules.model import Rulebook
 
 
-@dataclass(frozen=True, slots=True)
-class KnownWords:
+class KnownWords(msgspec.Struct, frozen=True):
     """Every id a record may name, by what it names."""
 
     #: Organisation kinds, each with the levels it may be at (empty: any level).

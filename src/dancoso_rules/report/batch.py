@@ -14,9 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
+
+import msgspec
+from msgspec.structs import replace
 
 from dancoso_rules.errors import DancosoError, Location, Problem, RecordError
 from dancoso_rules.evaluation.engine import assess, evaluate
@@ -31,15 +33,12 @@ from dancoso_rules.record.validate import STDIN_NAME, RecordResult, validate_doc
 from dancoso_rules.record.view import RecordLike
 from dancoso_rules.report.build import build_report
 from dancoso_rules.report.model import ComplianceReport
-from dancoso_rules.sendable import sendable
 
 if TYPE_CHECKING:
     from dancoso_rules.report.tally import Tally
 
 
-@sendable
-@dataclass(frozen=True, slots=True)
-class RecordSource:
+class RecordSource(msgspec.Struct, frozen=True):
     """One record to check: a JSON file, or one line of a JSON Lines file (``line`` is 1-based)."""
 
     path: Path
@@ -48,8 +47,7 @@ class RecordSource:
     data: bytes | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Assessed:
+class Assessed(msgspec.Struct, frozen=True):
     """What checking one record on the fast path gave: its tally (and its report, when one was asked
     for), or the problems that stopped it."""
 
@@ -59,8 +57,7 @@ class Assessed:
     problems: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Checked:
+class Checked(msgspec.Struct, frozen=True):
     """What checking one record gave: its report, or the problems that stopped it."""
 
     source: RecordSource
@@ -77,9 +74,7 @@ def record_sources(arguments: Sequence[str]) -> tuple[list[Path], list[Problem]]
     return find_record_files(arguments)
 
 
-@sendable
-@dataclass(frozen=True, slots=True)
-class Lines:
+class Lines(msgspec.Struct, frozen=True):
     """Whole lines of a JSON Lines file as they were read, the first of them numbered ``first``: the
     records of a block (see :func:`blocks`), sent as one piece of bytes to whoever checks them."""
 
@@ -310,7 +305,10 @@ def _shift(problem: Problem, line: int | None) -> Problem:
 def _named(problem: Problem, source: RecordSource) -> Problem:
     if problem.location.file != "<record>":
         return problem
-    return _shift(replace(problem, location=replace(problem.location, file=source.name)), source.line)
+    return _shift(
+        replace(problem, location=replace(problem.location, file=source.name)),
+        source.line,
+    )
 
 
 def display(source: RecordSource) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+
+import msgspec
 
 from dancoso_rules.errors import Location
 from dancoso_rules.evaluation.construct import Trusted, labels
@@ -141,8 +142,7 @@ def _sum(parts: Sequence[list[int]]) -> list[int]:
     return [sum(column) for column in zip(*parts, strict=True)] if parts else [0] * len(STATUSES)
 
 
-@dataclass(slots=True)
-class _Node:
+class _Node(msgspec.Struct):
     """A provision being assembled; frozen into a :class:`ProvisionSection` once its children are known.
 
     Totals are counted in plain lists and turned into shared :class:`StatusCounts` once per node.
@@ -151,7 +151,7 @@ class _Node:
     provision: Provision
     obligations: tuple[ObligationEntry, ...]
     counts: list[list[int]]
-    children: list[_Node] = field(default_factory=list)
+    children: list[_Node] = msgspec.field(default_factory=list)
 
     def freeze(self) -> tuple[ProvisionSection, list[int]]:
         frozen = [child.freeze() for child in self.children]
@@ -175,7 +175,7 @@ class _Node:
 class _Evaluated:
     """What the report is built from, looked up once: the results, the indices of each obligation's
     results, the interpretations the evaluation used by id, and the record's period. (A plain class:
-    a dataclass would be generated at every start-up.)"""
+    it is made by its ``__init__``, from the report.)"""
 
     __slots__ = ("by_obligation", "period", "results", "used")
 

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.evaluation.workdays import ROLL_FORWARD, WorkingCalendar, working_calendar
@@ -39,8 +40,7 @@ CALENDAR_STATUSES: frozenset[str] = frozenset({"overdue", "upcoming"})
 REMINDER_DAYS: tuple[int, ...] = (30, 7)
 
 
-@dataclass(frozen=True, slots=True)
-class StatutoryStep:
+class StatutoryStep(msgspec.Struct, frozen=True):
     """A first step the law states in working days, counted from the day an event was received."""
 
     event_type: str
@@ -75,8 +75,7 @@ STATUTORY_STEPS: tuple[StatutoryStep, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class CalendarEntry:
+class CalendarEntry(msgspec.Struct, frozen=True):
     """One dated thing to do: a duty instance (or a statutory step), with its stated and counted due dates.
 
     ``source`` is the rule pack of a duty, or ``law`` for a statutory step (then ``obligation`` is ``None``).

@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import TypeVar
+
+import msgspec
 
 from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.model.common import Frozen
@@ -76,8 +77,7 @@ class OverviewDocument(Frozen):
     rows: tuple[OverviewRow, ...] = ()
 
 
-@dataclass(slots=True)
-class PackedRow:
+class PackedRow(msgspec.Struct):
     """An organisation's row as the overview keeps it: its counts as tuples in
     :data:`~dancoso_rules.report.model.STATUSES` order, each distinct one kept once."""
 
@@ -93,19 +93,18 @@ class PackedRow:
     report: str | None = None
 
 
-@dataclass(slots=True)
-class OverviewBuilder:
+class OverviewBuilder(msgspec.Struct):
     """Collects what the overview needs from each report, compactly, as the reports are made."""
 
     as_of: dt.date
-    _clauses: dict[tuple[str, str], int] = field(default_factory=dict)
-    _clause_list: list[tuple[str, str, str]] = field(default_factory=list)
-    _rows: list[PackedRow] = field(default_factory=list)
-    _invalid: list[InvalidRecord] = field(default_factory=list)
+    _clauses: dict[tuple[str, str], int] = msgspec.field(default_factory=dict)
+    _clause_list: list[tuple[str, str, str]] = msgspec.field(default_factory=list)
+    _rows: list[PackedRow] = msgspec.field(default_factory=list)
+    _invalid: list[InvalidRecord] = msgspec.field(default_factory=list)
     #: Every distinct cell (by khoản and counts), totals and period, kept once: most organisations share
     #: most of theirs.
-    _cells: dict[tuple[ClauseKey, tuple[int, ...]], tuple[int, ...]] = field(default_factory=dict)
-    _shared: dict[object, object] = field(default_factory=dict)
+    _cells: dict[tuple[ClauseKey, tuple[int, ...]], tuple[int, ...]] = msgspec.field(default_factory=dict)
+    _shared: dict[object, object] = msgspec.field(default_factory=dict)
 
     def add(
         self, report: ComplianceReport, file: str, line: int | None = None, *, report_file: str | None = None
@@ -208,8 +207,7 @@ def _rank(totals: tuple[int, ...], soft: tuple[int, ...], failing: list[int]) ->
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Overview(Tallied):
+class Overview(msgspec.Struct, Tallied, frozen=True):
     """Many organisations' results as of one day: totals (and their ``soft`` part), invalid records,
     and rows worst first."""
 

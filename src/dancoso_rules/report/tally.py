@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 from dancoso_rules.evaluation.assessment import Assessment, frame_obligations
 from dancoso_rules.evaluation.frame import Frame
@@ -26,7 +27,6 @@ from dancoso_rules.model import Rulebook
 from dancoso_rules.model.pack import obligation_uid
 from dancoso_rules.report.build import counts_of, parent_id
 from dancoso_rules.report.model import STATUSES, ComplianceReport, failing_count, is_enforceable
-from dancoso_rules.sendable import sendable
 
 _WIDTH = len(STATUSES)
 _INDEX = {status: n for n, status in enumerate(STATUSES)}
@@ -36,9 +36,7 @@ _NOT_APPLICABLE = _INDEX["not_applicable"]
 ClauseKey = tuple[str, str, str]
 
 
-@sendable
-@dataclass(frozen=True, slots=True)
-class Tally:
+class Tally(msgspec.Struct, frozen=True):
     """The overview's share of one record: counts are in :data:`~dancoso_rules.report.model.STATUSES` order.
 
     ``clauses`` holds each khoản with a result that binds the organisation, in the instruments'
@@ -77,8 +75,7 @@ def tally_report(report: ComplianceReport) -> Tally:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class ClauseMap:
+class ClauseMap(msgspec.Struct, frozen=True):
     """Where each obligation of a rulebook is counted in a report's per-khoản totals.
 
     ``rows`` lists every row of :meth:`~dancoso_rules.report.model.InstrumentSection.clause_totals`
@@ -195,8 +192,7 @@ def _count(cell: list[int], statuses: Iterable[str], enforceable: bool) -> None:
             cell[_WIDTH + index] += 1
 
 
-@dataclass(frozen=True, slots=True)
-class _FrameCounts:
+class _FrameCounts(msgspec.Struct, frozen=True):
     """A frame's counts, made once per frame: each step's row and whether it can fail, the counts by
     row of the frame's own results and their totals, the rows in the report's order, and the tally's
     clauses of a record that changes nothing (each row's, or ``None`` when it would not be shown)."""

@@ -7,9 +7,9 @@ import datetime as dt
 import re
 import types
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+import msgspec
 from pydantic import BaseModel
 
 from dancoso_rules.model import Rulebook
@@ -108,8 +108,7 @@ ColumnKind = Literal["text", "date", "int", "list", "choice"]
 # -- the layout, derived from the model ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(msgspec.Struct, frozen=True):
     """One cell of a row (or one row of the single-value sheet): a field reached by ``path``."""
 
     path: tuple[str, ...]
@@ -126,8 +125,7 @@ class Column:
         return ".".join(self.path)
 
 
-@dataclass(frozen=True, slots=True)
-class Owner:
+class Owner(msgspec.Struct, frozen=True):
     """Where a nested list sits: in the items of ``table`` (a record key, on the sheet ``sheet``), at
     ``path`` inside each."""
 
@@ -141,8 +139,7 @@ class Owner:
         return ".".join((self.table, *self.path))
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(msgspec.Struct, frozen=True):
     """A sheet of one object a row: the record's list ``key`` (or a nested list, with ``owners``)."""
 
     key: str
@@ -173,8 +170,7 @@ class Table:
         return tuple(c.label for c in self.sheet_columns)
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+class Layout(msgspec.Struct, frozen=True):
     """The whole workbook: the single values, the record's tables, and the nested tables."""
 
     single: tuple[Column, ...]

@@ -13,10 +13,10 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from pydantic import ValidationError
 
 from dancoso_rules.errors import Location, Problem
@@ -55,15 +55,14 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 _WHOLE = re.compile(r"^[+-]?\d+$")
 
 
-@dataclass(slots=True)
-class ReadRecord:
+class ReadRecord(msgspec.Struct):
     """A record read from a spreadsheet: its data (as the JSON would hold it), where each value came
     from (JSON Pointer → ``Sheet!Cell``), and the problems found while reading the cells."""
 
     file: str
-    data: dict[str, Any] = field(default_factory=dict)
-    cells: dict[str, str] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    data: dict[str, Any] = msgspec.field(default_factory=dict)
+    cells: dict[str, str] = msgspec.field(default_factory=dict)
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
     def where(self, cell: str) -> Location:
         return Location(self.file, cell=cell)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
+
+import msgspec
 
 from dancoso_rules.report.model import DEFAULT_FAIL_ON
 
@@ -37,8 +38,7 @@ RENDERER_BY_NAME: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
+class RenderOptions(msgspec.Struct, frozen=True):
     """How to render: the language, the statuses that count as failing, and for terminals width and colour."""
 
     lang: str = "vi"

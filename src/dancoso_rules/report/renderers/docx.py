@@ -30,8 +30,9 @@ import math
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.evaluation.result import DutyResult
@@ -62,8 +63,7 @@ DATA_WINDOWS = ("calendar", "nd09")
 _PERIOD = re.compile(r"^(?P<y>[0-9]{4})(?:-H(?P<h>[12]))?$")  # ASCII digits: the report's title shows them
 
 
-@dataclass(frozen=True, slots=True)
-class ReportWindow:
+class ReportWindow(msgspec.Struct, frozen=True):
     """The period a report covers: its label (``2025``, ``2025-H1``) and its first and last day of data."""
 
     label: str
