@@ -135,6 +135,9 @@ PUBLIC_SECTOR_TV = (
     "art_2__cl_3__pt_a.satisfaction-survey",
     "art_2__cl_3__pt_b.two-way-dialogue",
     "art_2__cl_3__pt_b.complaint-guidance",
+    # Citizens' complaints under the Law on Complaints; a worker's against an employer is labour law's
+    # (a second reading of the law, after the review: the company's was shown "Thực hiện chậm").
+    "art_2__cl_3__pt_b.complaints",
     "art_2__cl_2__pt_c.front-consultation",
     "art_2__cl_2__pt_d.front-role",
     "art_2__cl_2__pt_d.social-supervision",
@@ -147,6 +150,10 @@ PUBLIC_SECTOR_TV = (
 @pytest.mark.parametrize("suffix", PUBLIC_SECTOR_TV)
 def test_row_5_9_10_11_public_sector_matters_do_not_reach_the_private_company(suffix: str) -> None:
     assert codes(of(COMPANY, suffix)) <= {"not_bearer", "no_event"}
+
+
+def test_complaints_still_bind_a_public_service_unit() -> None:
+    assert "not_bearer" not in codes(of(HOSPITAL, "art_2__cl_3__pt_b.complaints"))
 
 
 @pytest.mark.parametrize(
