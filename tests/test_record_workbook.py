@@ -606,6 +606,32 @@ def test_template_never_writes_over_an_existing_file(
     assert target.read_bytes().startswith(b"PK")
 
 
+def test_import_never_writes_over_an_existing_file_as_template_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It wrote over an existing record without a word, where `template` refuses: a record edited by hand
+    # since its last import was lost to a second import of the workbook.
+    workbook = tmp_path / "ho-so.xlsx"
+    assert main(["template", "--from", str(SO_NOI_VU), "--output", str(workbook)]) == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    edited = out / "so-noi-vu-tra-vinh.json"
+    capsys.readouterr()
+    for target in (edited, out):  # the file itself, or the folder it is written into
+        edited.write_text('{"edited": "by hand"}\n', encoding="utf-8")
+        assert main(["import", "--lang", "en", str(workbook), "--output", str(target)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"{edited}: the file exists: refusing to write over it"), err
+        assert "use --force" in err
+        assert edited.read_text(encoding="utf-8") == '{"edited": "by hand"}\n'
+    template = tmp_path / "other.xlsx"
+    template.write_bytes(b"filled in by hand")
+    assert main(["template", "--lang", "en", "--output", str(template)]) == 2
+    assert capsys.readouterr().err == err.replace(str(edited), str(template))  # one message, one code path
+    assert main(["import", str(workbook), "--output", str(edited), "--force"]) == 0
+    assert edited.read_bytes() == SO_NOI_VU.read_bytes()
+
+
 def test_import_refuses_a_mix_of_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "--lang", "en", str(SO_NOI_VU)]) == 2
     assert "expected one .xlsx workbook" in capsys.readouterr().err

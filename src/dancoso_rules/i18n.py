@@ -185,7 +185,7 @@ EN: dict[str, str] = {
     # template and import
     "template.help.output": "the workbook to write (default: {default}; PATH/ or a folder: that name in it; - for standard output)",
     "template.help.from": "fill the workbook with this record (JSON or .xlsx): export a record to Excel",
-    "template.help.force": "write over an existing file",
+    "help.force": "write over an existing file",
     "import.help.files": "one .xlsx workbook, or the .csv files of its sheets (saved as 'CSV UTF-8')",
     "import.help.output": "write the JSON record to PATH (default: standard output; PATH/ or a folder: PATH/<organisation-id>.json)",
     "import.not_imported": "{file}: not imported: {errors} error(s)",
@@ -422,7 +422,8 @@ EN: dict[str, str] = {
     "they would be read as records next time",
     "template.terminal": "refusing to write a workbook to a terminal; give --output FILE.xlsx",
     "check.terminal": "refusing to write a .{ext} document to a terminal; give --output FILE.{ext}",
-    "template.exists": "the file exists: refusing to write over it (it may be a filled-in workbook); use --force",
+    "output.exists": "the file exists: refusing to write over it (it may hold work done by hand: a filled-in "
+    "workbook, an edited record); use --force",
     "import.expected_files": "expected one .xlsx workbook, or one or more .csv files (the sheets of one record)",
     # --- record messages ---
     "word.or": " or ",
@@ -637,7 +638,7 @@ VI: dict[str, str] = {
     "calendar.help.interpretations": "tệp YAML hoặc JSON thay thế các nội dung diễn giải",
     "template.help.output": "sổ cần ghi (mặc định: {default}; PATH/ hoặc một thư mục: tên đó trong thư mục; - để ghi ra đầu ra chuẩn)",
     "template.help.from": "điền sổ bằng hồ sơ này (JSON hoặc .xlsx): xuất hồ sơ ra Excel",
-    "template.help.force": "ghi đè tệp đã có",
+    "help.force": "ghi đè tệp đã có",
     "import.help.files": "một sổ .xlsx, hoặc các tệp .csv của các trang trong sổ (lưu dạng 'CSV UTF-8')",
     "import.help.output": "ghi hồ sơ JSON vào PATH (mặc định: đầu ra chuẩn; PATH/ hoặc một thư mục: PATH/<mã-cơ-quan>.json)",
     "import.not_imported": "{file}: chưa nhập được: {errors} lỗi",
@@ -878,7 +879,8 @@ VI: dict[str, str] = {
     "sau sẽ đọc chúng như hồ sơ",
     "template.terminal": "không ghi sổ Excel ra cửa sổ dòng lệnh; đề nghị ghi --output TỆP.xlsx",
     "check.terminal": "không ghi tệp .{ext} ra cửa sổ dòng lệnh; đề nghị ghi --output TỆP.{ext}",
-    "template.exists": "tệp đã có: không ghi đè (tệp có thể là sổ đã điền); dùng --force để ghi đè",
+    "output.exists": "tệp đã có: không ghi đè (tệp có thể chứa nội dung đã nhập tay: sổ đã điền, hồ sơ đã sửa); "
+    "dùng --force để ghi đè",
     "import.expected_files": "cần một sổ .xlsx, hoặc một hay nhiều tệp .csv (các trang của một hồ sơ)",
     # --- record messages ---
     "word.or": " hoặc ",

@@ -1,7 +1,8 @@
 """``dancoso import FILE.xlsx`` (or the ``.csv`` files of its sheets): turn a workbook into a JSON record.
 
 Every problem is reported as ``file Sheet!Cell: message`` on standard error; the record is written
-(to standard output, or ``--output``) only when it is valid. Exit codes as ``dancoso validate``:
+(to standard output, or ``--output``) only when it is valid, and never over an existing file unless
+``--force`` (a record may have been edited since), as ``dancoso template``. Exit codes as ``dancoso validate``:
 0 valid, 1 invalid, 2 unreadable or misused (two .csv files of the same sheet, too).
 """
 
@@ -29,12 +30,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help=tr("import.help.output"),
     )
+    parser.add_argument("--force", action="store_true", help=tr("help.force"))
     parser.add_argument("--strict", action="store_true", help=tr("help.strict"))
     parser.add_argument("--rules", type=Path, metavar="DIR", help=tr("help.rules_dir"))
 
 
 def run(args: argparse.Namespace) -> int:
-    from dancoso_rules.cli.output import output_target, rule_folder, write_output
+    from dancoso_rules.cli.output import output_target, refuse_existing, rule_folder, write_output
     from dancoso_rules.load import load_rulebook
     from dancoso_rules.record.workbook import read_spreadsheet, record_json, validate_read
 
@@ -62,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
         print(tr("import.not_imported", file=read.file, errors=len(result.errors)), file=sys.stderr)
         return 1
     output = output_target(args.output, f"{read.data['organisation']['id']}.json")
+    refuse_existing(output, args.force)
     write_output(record_json(read.data), output, inputs=[*files, rule_folder(args.rules)])
     if output is not None and str(output) != "-":
         print(tr("wrote", path=output), file=sys.stderr)

@@ -103,6 +103,16 @@ def names_folder(text: str) -> bool:
     return text.endswith(("/", os.sep)) or Path(text).is_dir()
 
 
+def refuse_existing(output: Path | None, force: bool) -> None:
+    """Refuse, unless ``force`` (``--force``), to replace an existing file with what a command makes from
+    another (``template``'s workbook, ``import``'s record): it may hold hours of work done by hand. Standard
+    output, a FIFO or a device (written in place, never replaced: see :func:`atomic_file`) are not refused."""
+    if force or output is None or str(output) == "-" or _special(output):
+        return
+    if output.is_file():
+        raise UsageError(Problem(Location(str(output)), tr("output.exists"), code="usage"))
+
+
 def refuse_among_records(folder: Path, arguments: list[str], paths: list[Path]) -> None:
     """Refuse a folder of reports inside a folder of records, or holding records of the run directly (named
     one by one, ``recs/*.json``): the next run over that folder would read the reports as records."""

@@ -31,12 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="RECORD",
         help=tr("template.help.from"),
     )
-    parser.add_argument("--force", action="store_true", help=tr("template.help.force"))
+    parser.add_argument("--force", action="store_true", help=tr("help.force"))
     parser.add_argument("--rules", type=Path, metavar="DIR", help=tr("help.rules_dir"))
 
 
 def run(args: argparse.Namespace) -> int:
-    from dancoso_rules.cli.output import output_target, rule_folder, write_output
+    from dancoso_rules.cli.output import output_target, refuse_existing, rule_folder, write_output
     from dancoso_rules.load import load_rulebook
     from dancoso_rules.record.validate import load_record
     from dancoso_rules.record.workbook import template_workbook
@@ -53,14 +53,7 @@ def run(args: argparse.Namespace) -> int:
                 code="usage",
             )
         )
-    if not to_stdout and output.exists() and not args.force:
-        raise UsageError(
-            Problem(
-                Location(str(output)),
-                tr("template.exists"),
-                code="usage",
-            )
-        )
+    refuse_existing(output, args.force)
     rulebook = load_rulebook(args.rules)
     record = None if args.record is None else load_record(args.record, rulebook)
     content = template_workbook(rulebook, record)
