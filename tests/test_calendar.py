@@ -4,6 +4,7 @@ imported into a real calendar program when one is installed, and the agenda in t
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 import shutil
@@ -244,6 +245,22 @@ def test_cli_rejects_a_bad_record_with_a_located_message(
     err = capsys.readouterr().err
     assert "bad.json" in err
     assert "Traceback" not in err
+
+
+def test_cli_reads_the_record_from_standard_input_as_check_does(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `calendar -` looked for a file named '-' ("cannot read: no such file"), where `check -` reads stdin.
+    argv = ["calendar", "-", "--as-of", "2025-10-01", "--format", "markdown", "--days", "10"]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(COMMUNE.read_bytes())))
+    assert main(argv) == 0
+    assert capsys.readouterr().out.startswith("# Lịch nhắc việc: Ủy ban nhân dân xã Mỹ Yên")
+    # Nothing on standard input is an error, as for `check -`: never an empty calendar that passes.
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    assert main(["calendar", "--lang", "en", "-"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("<stdin>: the file is empty"), captured.err
+    assert captured.out == ""
 
 
 @pytest.mark.skipif(

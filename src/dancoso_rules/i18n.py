@@ -175,7 +175,7 @@ EN: dict[str, str] = {
     "check.help.jobs": "over many records: how many processes check them (default: the number of usable "
     "cores); 1 checks them in this process",
     # calendar
-    "calendar.help.record": "an activity record (JSON)",
+    "calendar.help.record": "an activity record (JSON or .xlsx), or - for one JSON record on standard input",
     "calendar.help.until": "leave out upcoming duties due after DATE (default: keep every one the record's period "
     "gives)",
     "calendar.help.days": "the agenda's span in days from the evaluation date (text and markdown; default: 30)",
@@ -629,7 +629,7 @@ VI: dict[str, str] = {
     "tổng hợp",
     "check.help.jobs": "khi kiểm tra nhiều hồ sơ: số tiến trình cùng kiểm tra (mặc định: số lõi "
     "được dùng); 1 là kiểm tra trong tiến trình này",
-    "calendar.help.record": "một hồ sơ hoạt động (JSON)",
+    "calendar.help.record": "một hồ sơ hoạt động (JSON hoặc .xlsx), hoặc - để đọc một hồ sơ JSON từ đầu vào chuẩn",
     "calendar.help.until": "bỏ các nhiệm vụ chưa đến hạn có hạn sau DATE (mặc định: giữ mọi nhiệm vụ trong kỳ "
     "của hồ sơ)",
     "calendar.help.days": "số ngày của lịch công tác, tính từ ngày đánh giá (text và markdown; mặc định: 30)",

@@ -1,5 +1,6 @@
 """``dancoso calendar RECORD``: the duties still to do as an iCalendar file, or the agenda of the next days.
 
+The record is a JSON file, a workbook (``.xlsx``), or ``-``: one JSON record on standard input.
 ``--format ics`` (the default) writes every overdue and upcoming duty instance (up to ``--until``)
 as all-day events with reminders 30 and 7 days before and stable UIDs, so that importing a newer
 file updates the events; ``--format text`` or ``markdown`` writes the agenda of the next ``--days``
@@ -63,12 +64,17 @@ def run(args: argparse.Namespace) -> int:
     from dancoso_rules.evaluation.engine import evaluate
     from dancoso_rules.load import load_rulebook
     from dancoso_rules.paths import display_path
-    from dancoso_rules.record.validate import validate_record
+    from dancoso_rules.record.inputs import STDIN
+    from dancoso_rules.record.validate import validate_record, validate_stdin
     from dancoso_rules.report.build import build_report
     from dancoso_rules.report.calendar import calendar_entries, render_agenda
 
     rulebook = load_rulebook(args.rules)
-    result = validate_record(args.record, rulebook, name=display_path(args.record))
+    stdin = str(args.record) == STDIN  # one record on standard input, read as `validate -` reads it
+    if stdin:
+        result = validate_stdin(rulebook)
+    else:
+        result = validate_record(args.record, rulebook, name=display_path(args.record))
     if result.record is None:
         raise RecordError(list(result.errors))
     as_of = args.as_of or dt.date.today()
@@ -90,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
             lang=args.lang,
             markdown=args.format == "markdown",
         )
-    inputs = [args.record, rule_folder(args.rules)] + ([args.interpretations] if args.interpretations else [])
+    inputs = ([] if stdin else [args.record]) + [rule_folder(args.rules)]
+    inputs += [args.interpretations] if args.interpretations else []
     extension = {"ics": "ics", "markdown": "md"}.get(args.format, "txt")
     output = output_target(args.output, f"{result.record.organisation.id}.{extension}")
     write_output(content, output, inputs=inputs)
