@@ -25,6 +25,18 @@ from dancoso_rules.cli.main import main
 AS_OF = ["--as-of", "2026-01-15"]
 SO_NOI_VU = EXAMPLES / "tra-vinh" / "so-noi-vu.json"
 LONG_AN = EXAMPLES / "long-an" / "so-noi-vu.json"
+#: One interpretation override, as an override file lists it.
+OVERRIDE = {
+    "id": "late-window-yearly",
+    "kind": "duration",
+    "value": "P6M",
+    "basis": "project_default",
+    "title": {
+        "vi": "Thời hạn chấp nhận thực hiện chậm",
+        "en": "How long a yearly duty can still be done late",
+    },
+    "rationale": {"vi": "Quy chế của cơ quan.", "en": "The agency's own regulation."},
+}
 
 
 def dancoso(
@@ -851,13 +863,14 @@ def test_a_batch_whose_overview_or_manifest_is_an_input_writes_nothing(tmp_path:
     out = tmp_path / "out"
     out.mkdir()
     overrides = out / name
-    overrides.write_text('{"interpretations": []}\n', encoding="utf-8")
+    kept = json.dumps({"interpretations": [OVERRIDE]}, ensure_ascii=False) + "\n"
+    overrides.write_text(kept, encoding="utf-8")
     argv = ["check", str(SO_NOI_VU), str(LONG_AN), *AS_OF, "--format", "json", "--output", str(out)]
     done = dancoso(*argv, "--interpretations", str(overrides))
     assert done.returncode == 2, done.stderr
     assert done.stderr.decode().startswith(f"{overrides}: refusing to write the report over an input file")
     assert sorted(p.name for p in out.iterdir()) == [name]
-    assert overrides.read_text(encoding="utf-8") == '{"interpretations": []}\n'
+    assert overrides.read_text(encoding="utf-8") == kept
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

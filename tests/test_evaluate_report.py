@@ -79,6 +79,43 @@ def test_an_invalid_override_file_is_validated_like_a_rule_file(tmp_path: Path) 
         evaluate(make_record(), packs=fixture_rulebook(), interpretations=path)
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("{}\n", "mine.yaml:1:1 /"),
+        ("interpretations: []\n", "mine.yaml:1:1 /interpretations"),
+        ('{\n  "interpretations": []\n}\n', "mine.yaml:2:3 /interpretations"),
+        ("# to do: the agency's deadline\n{}\n", "mine.yaml:2:1 /"),
+    ],
+)
+def test_an_override_file_that_overrides_nothing_is_a_located_error(
+    text: str, where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It was accepted silently: the run used the rules' own readings while the user believed theirs applied.
+    # Refused as an empty file is ("the file is empty"), with the usage exit code of a bad input.
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError, match="the override file overrides nothing") as raised:
+        evaluate(make_record(), packs=fixture_rulebook(), interpretations=path)
+    assert f"{where}: the override file overrides nothing" in str(raised.value)
+    record = write_record(tmp_path)
+    argv = [
+        "check",
+        str(record),
+        "--as-of",
+        "2026-04-15",
+        "--rules",
+        str(RULES),
+        "--interpretations",
+        str(path),
+    ]
+    assert main(["--lang", "vi", *argv]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "tệp diễn giải không thay thế nội dung diễn giải nào" in captured.err
+    assert main(["calendar", str(record), "--rules", str(RULES), "--interpretations", str(path)]) == 2
+
+
 def test_a_mapping_override_must_be_keyed_by_its_id() -> None:
     item: Interpretation = fixture_rulebook().interpretation_by_id["late-window-yearly"]
     with pytest.raises(RuleError, match="the key 'other' differs"):

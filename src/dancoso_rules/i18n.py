@@ -275,6 +275,8 @@ EN: dict[str, str] = {
     "rules.file_grew": "the file grew past the size limit while it was read",
     "rules.not_utf8": "not UTF-8 text (byte {byte})",
     "rules.top_mapping": "expected a mapping at the top of the file",
+    "overrides.none": "the override file overrides nothing: expected 'interpretations' with at least one entry "
+    "(leave out --interpretations to use the rules' own readings)",
     "rules.source_hash": "{file} has sha256 {digest}, not the one recorded; the source text changed",
     "rules.pack_id_folder": "pack id {id!r} must equal its folder name {folder!r}",
     "rules.no_provisions": "the pack has no provisions (expected dieu-N.yaml files)",
@@ -727,6 +729,8 @@ VI: dict[str, str] = {
     "rules.file_grew": "tệp tăng kích thước vượt giới hạn trong khi đang đọc",
     "rules.not_utf8": "không phải văn bản mã hóa UTF-8 (byte thứ {byte})",
     "rules.top_mapping": "đầu tệp phải là một bảng ánh xạ (các cặp khóa và giá trị)",
+    "overrides.none": "tệp diễn giải không thay thế nội dung diễn giải nào: cần mục 'interpretations' có ít nhất "
+    "một nội dung (bỏ --interpretations nếu dùng các nội dung diễn giải của bộ quy tắc)",
     "rules.source_hash": "mã sha256 của {file} là {digest}, khác với mã đã ghi nhận; văn bản nguồn đã bị thay đổi",
     "rules.pack_id_folder": "mã bộ quy tắc {id!r} phải trùng với tên thư mục {folder!r}",
     "rules.no_provisions": "bộ quy tắc chưa có quy định nào (cần các tệp dieu-N.yaml)",

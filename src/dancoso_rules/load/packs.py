@@ -259,7 +259,12 @@ def bundled_rulebook(packs: tuple[str, ...] | None = None) -> Rulebook:
 
 
 def load_interpretation_file(path: Path) -> tuple[tuple[Interpretation, ...], SourceMap]:
-    """Load a user's interpretation override file (the shape of ``interpretations.yaml``; YAML or JSON)."""
+    """Load a user's interpretation override file (the shape of ``interpretations.yaml``; YAML or JSON).
+
+    A file that overrides nothing (``{}``, ``interpretations: []``) is refused, as an empty one is: asked
+    for, it is most likely the wrong file, or one whose entries were lost, and a run must not pass on the
+    rules' own readings while the user believes theirs were applied.
+    """
     from dancoso_rules.model.files import InterpretationFile
 
     problems: list[Problem] = []
@@ -267,5 +272,9 @@ def load_interpretation_file(path: Path) -> tuple[tuple[Interpretation, ...], So
     parsed = _parse(path, InterpretationFile, problems, sources)
     if parsed is None:
         raise RuleError(problems)
+    if not parsed.interpretations:
+        document = sources.documents[display_path(path)]
+        pointer = "/interpretations" if "interpretations" in document.data else ""
+        raise RuleError(Problem(document.locate(pointer), tr("overrides.none"), code="empty"))
     _remember_interpretations(path, parsed, sources)
     return parsed.interpretations, sources
