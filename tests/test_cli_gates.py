@@ -201,6 +201,37 @@ def test_a_batch_never_writes_a_report_over_an_input(tmp_path: Path) -> None:
 # --- 3 and 4: where output may go --------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", str(SO_NOI_VU), *AS_OF],
+        ["check", str(SO_NOI_VU), str(LONG_AN), *AS_OF],
+        ["calendar", str(SO_NOI_VU), *AS_OF],
+        ["template"],
+        ["import", "WORKBOOK"],
+    ],
+    ids=["check", "check-many", "calendar", "template", "import"],
+)
+def test_an_empty_output_is_a_usage_error_never_the_current_folder(tmp_path: Path, argv: list[str]) -> None:
+    # `--output "$OUT"` with OUT unset wrote the report, the calendar, the workbook or the record into the
+    # current folder (Path("") is "."), exit 0.
+    if "WORKBOOK" in argv:
+        workbook = tmp_path / "record.xlsx"
+        assert dancoso("template", "--from", str(SO_NOI_VU), "--output", str(workbook)).returncode == 0
+        argv = [str(workbook) if a == "WORKBOOK" else a for a in argv]
+    here = tmp_path / "here"
+    here.mkdir()
+    done = dancoso(*argv, "--output", "", cwd=here)
+    assert done.returncode == 2, done.stderr
+    last = done.stderr.decode().splitlines()[-1]
+    assert last.endswith(
+        "argument --output" + ("/-o" if argv[0] in ("template", "import") else "") + ": expected a file, a "
+        "folder (PATH/) or - for standard output; got an empty path, which would name the current folder"
+    ), last
+    assert done.stdout == b""
+    assert list(here.iterdir()) == []
+
+
 def test_a_fifo_is_written_in_place(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)

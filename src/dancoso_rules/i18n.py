@@ -208,6 +208,8 @@ EN: dict[str, str] = {
     "arg.as_of": "expected an evaluation date from {first} to {last}, the days a record may name; got {got!r}",
     "arg.width": "expected a width from {first} to {last} columns; got {got!r}",
     "arg.jobs": "expected a number of processes of at least 1; got {got!r}",
+    "arg.output_empty": "expected a file, a folder (PATH/) or - for standard output; got an empty path, which "
+    "would name the current folder",
     "arg.period": "expected a period written YYYY, YYYY-H1 or YYYY-H2; got {got!r}",
     "arg.period_years": "expected a period in a year from {first} to {last}, as a record's periods are; got {got!r}",
     "output.cannot_write": "cannot write the report: {reason}",
@@ -663,6 +665,8 @@ VI: dict[str, str] = {
     "giá trị đã ghi: {got!r}",
     "arg.width": "cần độ rộng từ {first} đến {last} cột; giá trị đã ghi: {got!r}",
     "arg.jobs": "cần số tiến trình ít nhất là 1; giá trị đã ghi: {got!r}",
+    "arg.output_empty": "cần một tệp, một thư mục (PATH/) hoặc - để ghi ra đầu ra chuẩn; đường dẫn đã ghi để "
+    "trống, sẽ trỏ vào thư mục hiện hành",
     "arg.period": "cần kỳ ghi theo dạng YYYY, YYYY-H1 hoặc YYYY-H2; giá trị đã ghi: {got!r}",
     "arg.period_years": "cần kỳ báo cáo thuộc một năm từ {first} đến {last}, như các kỳ ghi trong hồ sơ; "
     "giá trị đã ghi: {got!r}",

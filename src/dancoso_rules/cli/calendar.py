@@ -18,6 +18,7 @@ import datetime as dt
 from pathlib import Path
 
 from dancoso_rules.cli.check import _date, as_of_date, as_of_help
+from dancoso_rules.cli.output import output_argument
 from dancoso_rules.errors import RecordError
 from dancoso_rules.i18n import tr
 
@@ -52,7 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="ics",
         help=tr("calendar.help.format"),
     )
-    parser.add_argument("--output", metavar="PATH", help=tr("calendar.help.output"))
+    parser.add_argument("--output", type=output_argument, metavar="PATH", help=tr("calendar.help.output"))
     parser.add_argument(
         "--interpretations", type=Path, metavar="FILE", help=tr("calendar.help.interpretations")
     )

@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dancoso_rules.cli.output import output_argument
 from dancoso_rules.errors import Location, Problem, RecordError, UsageError
 from dancoso_rules.i18n import tr
 
@@ -111,6 +112,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help=tr("check.help.format"))
     parser.add_argument(
         "--output",
+        type=output_argument,
         metavar="PATH",
         help=tr("check.help.output"),
     )

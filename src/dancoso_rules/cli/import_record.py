@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from dancoso_rules.cli.output import output_argument
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.i18n import tr
 
@@ -27,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--output",
         "-o",
+        type=output_argument,
         metavar="PATH",
         help=tr("import.help.output"),
     )

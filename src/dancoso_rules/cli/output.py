@@ -17,6 +17,7 @@ Missing parent folders are created.
 
 from __future__ import annotations
 
+import argparse
 import errno
 import os
 import stat
@@ -87,6 +88,14 @@ class InputSet:
 
     def _folder_of(self, resolved: Path) -> Path | None:
         return next((f for f in self._folders if resolved.is_relative_to(f)), None)
+
+
+def output_argument(text: str) -> str:
+    """The ``--output`` of every command, as argparse reads it: an empty one (``--output ""``, a variable
+    left unset) is a usage error (exit 2), never the current folder that ``Path("")`` names."""
+    if not text:
+        raise argparse.ArgumentTypeError(tr("arg.output_empty"))
+    return text
 
 
 def output_target(text: str | None, name: str) -> Path | None:

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from dancoso_rules.cli.output import output_argument
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.i18n import tr
 
@@ -20,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--output",
         "-o",
+        type=output_argument,
         default=DEFAULT_OUTPUT,
         metavar="PATH",
         help=tr("template.help.output", default=DEFAULT_OUTPUT),
