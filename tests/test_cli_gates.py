@@ -198,6 +198,17 @@ def test_a_batch_never_writes_a_report_over_an_input(tmp_path: Path) -> None:
     assert inside.read_bytes() == LONG_AN.read_bytes()
 
 
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_an_empty_record_argument_is_an_error_never_the_current_folder(tmp_path: Path, command: str) -> None:
+    # `dancoso check "$RECORDS"` with RECORDS unset checked every record of the current folder, exit 0.
+    shutil.copy(SO_NOI_VU, tmp_path / "so-noi-vu.json")
+    done = dancoso(command, "", *(AS_OF if command == "check" else []), cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    said = (done.stdout if command == "validate" else done.stderr).decode()  # validate reports on stdout
+    assert said.startswith('"": an empty path names no record (it would be the current folder)'), said
+    assert "so-noi-vu" not in (done.stdout + done.stderr).decode()
+
+
 # --- 3 and 4: where output may go --------------------------------------------------------------------
 
 

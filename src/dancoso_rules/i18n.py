@@ -460,6 +460,8 @@ EN: dict[str, str] = {
     "record.input_type": "expected a record as a path, bytes, a mapping or an ActivityRecord; got {type}",
     "record.no_json_in_folder": "no *.json files in this folder",
     "record.no_match": "no file matches this pattern",
+    "record.empty_path": "an empty path names no record (it would be the current folder): expected a file, a folder, "
+    "a pattern or -",
     # the schema's own rules
     "date.bad_year": "year {year} is out of range",
     "date.out_of_range": "a date must lie between {first} and {last}",
@@ -924,6 +926,8 @@ VI: dict[str, str] = {
     "đã nhận {type}",
     "record.no_json_in_folder": "thư mục này không có tệp *.json nào",
     "record.no_match": "không có tệp nào khớp với mẫu này",
+    "record.empty_path": "đường dẫn trống không chỉ hồ sơ nào (sẽ trỏ vào thư mục hiện hành): cần một tệp, một thư "
+    "mục, một mẫu tên tệp hoặc -",
     "date.bad_year": "năm {year} nằm ngoài phạm vi cho phép",
     "date.out_of_range": "ngày phải nằm trong khoảng từ {first} đến {last}",
     "as_of.not_a_date": "ngày đánh giá phải là một datetime.date; nhận được {got}",

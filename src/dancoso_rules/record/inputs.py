@@ -23,7 +23,8 @@ def find_records(arguments: Iterable[str]) -> tuple[list[Path | str], list[Probl
     """The record files named by ``arguments``, each once, in order; and a problem for each that names none.
 
     A folder means every ``*.json`` below it (hidden folders skipped); a pattern with ``*``, ``?`` or
-    ``[`` that is not an existing path is expanded (``**`` crosses folders); ``-`` is standard input.
+    ``[`` that is not an existing path is expanded (``**`` crosses folders); ``-`` is standard input; an
+    empty argument is a problem, never the current folder.
     A folder below that cannot be read, or a ``*.json`` name that is no regular file (a broken link, a
     pipe), is a problem too: a run never leaves out silently what it was asked to check.
     """
@@ -47,6 +48,8 @@ def _found(arguments: Iterable[str], suffixes: tuple[str, ...]) -> tuple[list[Pa
 def _expand(argument: str, suffixes: tuple[str, ...]) -> tuple[list[Path | str], list[Problem]]:
     if argument == STDIN:
         return [STDIN], []
+    if not argument:  # "$RECORDS" left unset: Path("") is the current folder, which nobody asked to check
+        return [], [Problem(Location('""'), tr("record.empty_path"), code="io")]
     path = Path(argument)
     if path.is_dir():
         return _walk(path, suffixes)
