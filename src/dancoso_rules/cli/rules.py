@@ -46,9 +46,10 @@ def _resolve(path: Path | None) -> tuple[Path | None, list[str] | None]:
     if not path.exists():
         raise UsageError(Problem(Location(str(path)), tr("rules.no_such_path")))
     folder = path if path.is_dir() else path.parent
-    if (folder / "vocabulary.yaml").is_file():
+    # exists(), not is_file(): a FIFO named vocabulary.yaml is a rule file that loading refuses, with its name.
+    if (folder / "vocabulary.yaml").exists():
         return folder, None
-    if (folder / "pack.yaml").is_file() and (folder.parent / "vocabulary.yaml").is_file():
+    if (folder / "pack.yaml").exists() and (folder.parent / "vocabulary.yaml").exists():
         return folder.parent, [folder.name]
     raise UsageError(Problem(Location(str(path)), tr("rules.not_rules")))
 

@@ -63,8 +63,15 @@ def cache_key(root: Path, packs: Sequence[str] | None) -> str:
         digest.update(part.encode() + b"\0")
     for folder, pattern in ((_CODE / "model", "*.py"), (_CODE / "load", "*.py"), (root, "**/*")):
         for path in sorted(folder.glob(pattern)):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+            if "__pycache__" in path.parts:
+                continue
+            name = str(path.relative_to(folder)).encode()
+            if path.is_file():
+                digest.update(name + b"\0" + path.read_bytes() + b"\0")
+            elif not path.is_dir():
+                # A FIFO, a device, a broken link: never read (a FIFO would wait forever), but never left out
+                # either: the key changes, and loading the folder says what it is.
+                digest.update(name + b"\0\0")
     return digest.hexdigest()
 
 

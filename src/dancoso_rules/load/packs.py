@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -44,9 +45,17 @@ class LoadedRules(msgspec.Struct):
     sources: SourceMap
 
 
-def _read_text(path: Path, problems: list[Problem]) -> str | None:
+def _read_text(path: Path, problems: list[Problem], *, named: bool = False) -> str | None:
+    """The text of a rule file, or ``None`` with a problem. A file found in a rule folder must be a regular
+    file: a FIFO, a device or a socket there is refused without being opened (opening a FIFO waits for a
+    writer that never comes), as a folder of records refuses one. A file the user ``named`` (an override
+    file, ``--interpretations <(...)``) is read whatever it is."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not named and not stat.S_ISREG(info.st_mode):
+            problems.append(Problem(Location(display_path(path)), tr("record.not_a_file"), code="io"))
+            return None
+        size = info.st_size
         if size > MAX_RULE_FILE_BYTES:
             problems.append(
                 Problem(
@@ -72,8 +81,10 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
     return None
 
 
-def _parse(path: Path, model: type[M], problems: list[Problem], sources: SourceMap) -> M | None:
-    text = _read_text(path, problems)
+def _parse(
+    path: Path, model: type[M], problems: list[Problem], sources: SourceMap, *, named: bool = False
+) -> M | None:
+    text = _read_text(path, problems, named=named)
     if text is None:
         return None
     from dancoso_rules.load.yamlsafe import load_yaml  # only when YAML is read: a cached rulebook needs none
@@ -98,6 +109,12 @@ def _parse(path: Path, model: type[M], problems: list[Problem], sources: SourceM
         return None
 
 
+def _present(path: Path) -> bool:
+    """Whether a rule folder has something by this name that is no folder: a regular file, or something else
+    (a FIFO, a device) that :func:`_read_text` then refuses, rather than taking it for absent."""
+    return path.exists() and not path.is_dir()
+
+
 def _file_order(problem: Problem) -> tuple[int, int]:
     return problem.location.line or 0, problem.location.column or 0
 
@@ -112,7 +129,7 @@ def load_pack_dir(folder: Path, problems: list[Problem], sources: SourceMap) -> 
 
     instrument = _parse(folder / "pack.yaml", Instrument, problems, sources)
     local = InterpretationFile()
-    if (folder / "interpretations.yaml").is_file():
+    if _present(folder / "interpretations.yaml"):
         local = _parse(folder / "interpretations.yaml", InterpretationFile, problems, sources) or local
         _remember_interpretations(folder / "interpretations.yaml", local, sources)
     provisions: list[Provision] = []
@@ -189,11 +206,11 @@ def load_rules(root: Path | None = None, *, packs: Sequence[str] | None = None) 
     root = bundled_rules_dir() if root is None else root
     problems: list[Problem] = []
     sources = SourceMap()
-    if not (root / "vocabulary.yaml").is_file():
+    if not _present(root / "vocabulary.yaml"):
         raise RuleError(Problem(Location(display_path(root)), tr("rules.not_rule_folder")))
     vocabulary = _parse(root / "vocabulary.yaml", Vocabulary, problems, sources)
     shared = InterpretationFile()
-    if (root / "interpretations.yaml").is_file():
+    if _present(root / "interpretations.yaml"):
         shared = _parse(root / "interpretations.yaml", InterpretationFile, problems, sources) or shared
         _remember_interpretations(root / "interpretations.yaml", shared, sources)
     folders = pack_dirs(root)
@@ -269,7 +286,7 @@ def load_interpretation_file(path: Path) -> tuple[tuple[Interpretation, ...], So
 
     problems: list[Problem] = []
     sources = SourceMap()
-    parsed = _parse(path, InterpretationFile, problems, sources)
+    parsed = _parse(path, InterpretationFile, problems, sources, named=True)
     if parsed is None:
         raise RuleError(problems)
     if not parsed.interpretations:
