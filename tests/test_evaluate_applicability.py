@@ -6,6 +6,7 @@ import pytest
 
 from dancoso_rules.errors import UsageError
 from dancoso_rules.evaluation import Status, evaluate
+from dancoso_rules.i18n import using_lang
 from dancoso_rules.model import Modality
 from dancoso_rules.record.model import ActivityRecord
 from evaluate_helpers import (
@@ -143,6 +144,24 @@ def test_an_unknown_pack_or_territory_is_a_located_error() -> None:
         UsageError, match=r"/organisation/territory: no rule pack governs territory 'vinh-long'"
     ):
         evaluate(make_record(territory="vinh-long"), packs=fixture_rulebook(), as_of=day("2025-12-31"))
+
+
+def test_an_unknown_pack_or_territory_is_said_in_the_caller_s_language() -> None:
+    # Both were English f-strings: a Vietnamese run (`using_lang("vi")`, as the command line sets it) got
+    # "unknown rule pack 'x'; có phải là 'y'? (known: ...)", half in each language.
+    with using_lang("vi"), pytest.raises(UsageError) as unknown:
+        evaluate(make_record(packs=["fix-tra-vin"]), packs=fixture_rulebook(), as_of=day("2025-12-31"))
+    assert str(unknown.value) == (
+        "<record> /organisation/packs/0: không có bộ quy tắc 'fix-tra-vin'; có phải là 'fix-tra-vinh'? "
+        "(các bộ hiện có: 'fix-long-an', 'fix-tra-vinh')"
+    )
+    with using_lang("vi"), pytest.raises(UsageError) as territory:
+        evaluate(make_record(territory="vinh-long"), packs=fixture_rulebook(), as_of=day("2025-12-31"))
+    assert str(territory.value).startswith(
+        "<record> /organisation/territory: không có bộ quy tắc nào áp dụng cho địa bàn 'vinh-long'; có phải là "
+        "'tra-vinh', địa bàn trước sắp xếp? (các địa bàn: "
+    ), str(territory.value)
+    assert str(territory.value).endswith("); hồ sơ ghi tỉnh trước sắp xếp")
 
 
 def test_results_follow_the_instruments_order() -> None:

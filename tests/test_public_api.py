@@ -203,6 +203,15 @@ def test_render_in_each_language_and_refuses_an_unknown_format() -> None:
         render(report, "htm")
     with pytest.raises(DancosoError, match=r"unknown lang 'fr'"):
         render(report, "text", lang="fr")
+    from dancoso_rules.i18n import using_lang
+
+    # It was English whatever the language of the messages, the suggestion alone in Vietnamese.
+    with using_lang("vi"), pytest.raises(DancosoError) as raised:
+        render(report, "htm")
+    assert str(raised.value) == (
+        "<options>: giá trị 'htm' của format không hợp lệ; có phải là 'html'? (cần một trong các giá trị: "
+        "text, markdown, html, json, junit, sarif, csv, docx, xlsx)"
+    )
 
 
 def test_render_refuses_an_unknown_status_to_fail_on_as_the_cli_does() -> None:

@@ -287,6 +287,11 @@ EN: dict[str, str] = {
     "rules.no_pack_yaml": "provisions (dieu-*.yaml) without pack.yaml: expected the instrument's pack.yaml "
     "beside them",
     "rules.unknown_pack": "unknown pack {pack!r}{hint} (known: {known})",
+    "evaluate.unknown_pack": "unknown rule pack {pack!r}{hint} (known: {known})",
+    "render.unknown_choice": "unknown {name} {value!r}{hint} (expected one of {choices})",
+    "evaluate.no_territory_pack": "no rule pack governs territory {territory!r}{hint} (territories: "
+    "{territories}); a record names its former province",
+    "evaluate.former_territory": "; did you mean {names}, the former territory?",
     "yaml.invalid": "not valid YAML: {reason}",
     "yaml.empty": "the file is empty; expected a YAML mapping",
     "yaml.tag": "the tag {tag!r} is not allowed; rule files hold plain data",
@@ -745,6 +750,11 @@ VI: dict[str, str] = {
     "rules.no_pack_yaml": "có các quy định (dieu-*.yaml) nhưng thiếu pack.yaml: cần tệp pack.yaml của văn bản "
     "đặt cùng thư mục",
     "rules.unknown_pack": "không có bộ quy tắc {pack!r}{hint} (các bộ hiện có: {known})",
+    "evaluate.unknown_pack": "không có bộ quy tắc {pack!r}{hint} (các bộ hiện có: {known})",
+    "render.unknown_choice": "giá trị {value!r} của {name} không hợp lệ{hint} (cần một trong các giá trị: {choices})",
+    "evaluate.no_territory_pack": "không có bộ quy tắc nào áp dụng cho địa bàn {territory!r}{hint} (các địa bàn: "
+    "{territories}); hồ sơ ghi tỉnh trước sắp xếp",
+    "evaluate.former_territory": "; có phải là {names}, địa bàn trước sắp xếp?",
     "yaml.invalid": "không phải YAML hợp lệ: {reason}",
     "yaml.empty": "tệp trống; cần một bảng ánh xạ YAML",
     "yaml.tag": "không được dùng thẻ {tag!r}; tệp quy tắc chỉ chứa dữ liệu thuần",

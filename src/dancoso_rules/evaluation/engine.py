@@ -64,7 +64,12 @@ def select_packs(rulebook: Rulebook, organisation: OrganisationLike) -> tuple[Ru
                 [
                     Problem(
                         Location("<record>", pointer=f"/organisation/packs/{n}"),
-                        f"unknown rule pack {name!r}{did_you_mean(name, known)} (known: {one_of(known)})",
+                        tr(
+                            "evaluate.unknown_pack",
+                            pack=name,
+                            hint=did_you_mean(name, known),
+                            known=one_of(known),
+                        ),
                         code="reference",
                     )
                     for n, name in enumerate(named)
@@ -83,15 +88,19 @@ def select_packs(rulebook: Rulebook, organisation: OrganisationLike) -> tuple[Ru
             }
         )
         hint = (
-            f"; did you mean {' or '.join(repr(f) for f in former)}, the former territory?"
+            tr("evaluate.former_territory", names=tr("word.or").join(repr(f) for f in former))
             if former
             else did_you_mean(organisation.territory, territories)
         )
         raise UsageError(
             Problem(
                 Location("<record>", pointer="/organisation/territory"),
-                f"no rule pack governs territory {organisation.territory!r}{hint} "
-                f"(territories: {one_of(territories)}); a record names its former province",
+                tr(
+                    "evaluate.no_territory_pack",
+                    territory=organisation.territory,
+                    hint=hint,
+                    territories=one_of(territories),
+                ),
                 code="reference",
             )
         )

@@ -127,7 +127,13 @@ def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
         raise UsageError(
             Problem(
                 Location("<options>"),
-                f"unknown {name} {value!r}{did_you_mean(value, choices)} (expected one of {', '.join(choices)})",
+                tr(
+                    "render.unknown_choice",
+                    name=name,
+                    value=value,
+                    hint=did_you_mean(value, choices),
+                    choices=", ".join(choices),
+                ),
                 code="usage",
             )
         )
