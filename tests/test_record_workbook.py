@@ -386,6 +386,35 @@ def _both_date_and_start(book: Any) -> None:
     sheet.cell(row=FIRST_ROW, column=_column(sheet, "start"), value=dt.date(2025, 3, 1))
 
 
+def _merge(sheet: Any, column: int, first: int, last: int) -> None:
+    letter = get_column_letter(column)
+    sheet.merge_cells(f"{letter}{first}:{letter}{last}")
+
+
+# Merged cells (an officer merges the cells of rows that share a value): Excel shows the value over the whole
+# range, but only its first cell holds it. The other cells were said to be "missing", at a cell that shows a
+# value on the officer's screen.
+def _a_merged_required_cell(book: Any) -> None:
+    sheet = book["Hoạt động"]
+    _merge(sheet, _column(sheet, "type"), FIRST_ROW, FIRST_ROW + 1)
+
+
+def _a_merged_date(book: Any) -> None:
+    sheet = book["Hoạt động"]
+    _merge(sheet, _column(sheet, "date"), FIRST_ROW + 2, FIRST_ROW + 4)
+
+
+def _a_merged_organisation_value(book: Any) -> None:
+    sheet = book[SINGLE_SHEET]
+    row = next(r for r in range(2, 30) if sheet.cell(row=r, column=2).value == "organisation.kind")
+    sheet.merge_cells(f"C{row - 1}:C{row}")
+
+
+def _documents_of_one_activity_merged(book: Any) -> None:
+    sheet = book["Tài liệu kiểm chứng"]
+    _merge(sheet, _column(sheet, "owner_id"), FIRST_ROW, FIRST_ROW + 1)
+
+
 DEFECTS: dict[str, Callable[[Any], None]] = {
     "wrong-type-in-a-drop-down": _wrong_type_in_a_drop_down,
     "unknown-word-in-a-drop-down": _unknown_word_in_a_drop_down,
@@ -398,6 +427,10 @@ DEFECTS: dict[str, Callable[[Any], None]] = {
     "evidence-of-no-activity": _evidence_of_no_activity,
     "an-unknown-column": _an_unknown_column,
     "both-date-and-start": _both_date_and_start,
+    "a-merged-required-cell": _a_merged_required_cell,
+    "a-merged-date": _a_merged_date,
+    "a-merged-organisation-value": _a_merged_organisation_value,
+    "documents-of-one-activity-merged": _documents_of_one_activity_merged,
 }
 
 
@@ -434,6 +467,39 @@ def test_a_date_typed_the_wrong_way_is_located_with_what_was_expected(
     assert messages[1:] == [
         f"a-date-that-does-not-exist.xlsx Hoạt động!A{FIRST_ROW + 4}: an activity needs a 'date', or both 'start' and 'end'"
     ]
+
+
+def test_a_cell_a_merge_hides_is_named_with_its_range_in_vietnamese(
+    rulebook: Rulebook, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = _book(template_workbook(rulebook, load_record(SO_NOI_VU, rulebook)))
+    _a_merged_required_cell(book)
+    path = _save(book, tmp_path / "ho-so.xlsx")
+    assert main(["import", "--lang", "vi", str(path), "--output", str(tmp_path / "ho-so.json")]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines()[0] == (
+        f"{path} Hoạt động!B4: ô B4 nằm trong vùng gộp B3:B4 nên được đọc như ô trống (chỉ ô đầu B3 giữ giá trị "
+        "hiển thị): thiếu trường bắt buộc 'type'; đề nghị bỏ gộp ô và ghi giá trị vào từng ô"
+    )
+    assert not (tmp_path / "ho-so.json").exists()
+
+
+def test_merged_ranges_are_found_wherever_a_block_of_the_sheet_ends() -> None:
+    from dancoso_rules.record.workbook.read import _merged_ranges
+
+    xml = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x="urn:x">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lt;mergeCell ref="Z1:Z2"/&gt;</t></is></c>'
+        b'</row></sheetData><mergeCells count="3"><mergeCell ref="B6:B8"/><x:mergeCell  ref=\'C1:D1\' />'
+        b'<mergeCell ref="AA10:AB10"/></mergeCells></worksheet>'
+    )
+
+    class Sheet:
+        def _get_source(self) -> io.BytesIO:
+            return io.BytesIO(xml)
+
+    for block in range(1, len(xml) + 1):
+        assert _merged_ranges(Sheet(), block) == ("B6:B8", "C1:D1", "AA10:AB10"), block
 
 
 def test_each_defect_gives_problems_only_where_it_is(rulebook: Rulebook, tmp_path: Path) -> None:

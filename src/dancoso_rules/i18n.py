@@ -549,6 +549,11 @@ EN: dict[str, str] = {
     "sheet.former_and_current": "the workbook has both sheet {former!r}, the former name, and sheet {current!r}; "
     "keep one of them (the template's is {current!r})",
     "sheet.none": "none",
+    "sheet.merged_cell": "cell {cell} is in the merged range {range}, read as empty (only its first cell, {first}, "
+    "holds the value shown): {message}; unmerge the cells and fill in each one",
+    "sheet.merged_row": " ({cells}: read as empty, only the first cell of a merged range holds its value; unmerge "
+    "the cells and fill in each one)",
+    "sheet.merged_in_range": "cell {cell} is in the merged range {range}",
     "sheet.unknown_field": "unknown field {key!r} (expected one of {keys})",
     "sheet.unknown_field_key": "unknown field key {key!r} in row 2 (expected one of {keys})",
     "sheet.no_keys": "expected the field keys in row 2 ({keys})",
@@ -1022,6 +1027,11 @@ VI: dict[str, str] = {
     "sheet.former_and_current": "tệp có cả trang tính {former!r} (tên cũ) và trang tính {current!r}; "
     "chỉ giữ một trong hai (mẫu hiện hành dùng {current!r})",
     "sheet.none": "không có",
+    "sheet.merged_cell": "ô {cell} nằm trong vùng gộp {range} nên được đọc như ô trống (chỉ ô đầu {first} giữ giá "
+    "trị hiển thị): {message}; đề nghị bỏ gộp ô và ghi giá trị vào từng ô",
+    "sheet.merged_row": " ({cells}: được đọc như ô trống, vì chỉ ô đầu của vùng gộp giữ giá trị; đề nghị bỏ gộp ô "
+    "và ghi giá trị vào từng ô)",
+    "sheet.merged_in_range": "ô {cell} nằm trong vùng gộp {range}",
     "sheet.unknown_field": "mã trường {key!r} không hợp lệ (cần một trong các mã {keys})",
     "sheet.unknown_field_key": "mã trường {key!r} ở dòng 2 không hợp lệ (cần một trong các mã {keys})",
     "sheet.no_keys": "cần các mã trường ở dòng 2 ({keys})",

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
+from msgspec.structs import replace
 from pydantic import ValidationError
 
 from dancoso_rules.errors import Location, Problem
@@ -63,6 +64,10 @@ class ReadRecord(msgspec.Struct):
     data: dict[str, Any] = msgspec.field(default_factory=dict)
     cells: dict[str, str] = msgspec.field(default_factory=dict)
     problems: list[Problem] = msgspec.field(default_factory=list)
+    #: The empty cells read that lie in a merged range but are not its first cell (``Sheet!B7`` → the range
+    #: ``B6:B8`` and its first cell ``B6``): Excel shows the range's value over them, but only the first
+    #: cell holds it, and the others are read as empty (see :func:`_explain_merged`).
+    hidden: dict[str, tuple[str, str]] = msgspec.field(default_factory=dict)
 
     def where(self, cell: str) -> Location:
         return Location(self.file, cell=cell)
@@ -156,11 +161,18 @@ def _pointer(*parts: str | int) -> str:
 
 
 class Sheets:
-    """The sheets of a workbook or of CSV files: name → rows of cell values (top to bottom)."""
+    """The sheets of a workbook or of CSV files: name → rows of cell values (top to bottom), and the
+    merged ranges of each sheet of a workbook (``B6:B8``; CSV has none)."""
 
-    def __init__(self, sheets: dict[str, list[tuple[Any, ...]]], file: str) -> None:
+    def __init__(
+        self,
+        sheets: dict[str, list[tuple[Any, ...]]],
+        file: str,
+        merged: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.sheets = sheets
         self.file = file
+        self.merged = merged or {}
 
 
 def read_xlsx(path: Path | bytes, file: str) -> Sheets:
@@ -180,6 +192,7 @@ def _read_xlsx(path: Path | bytes, file: str) -> Sheets:
     source = io.BytesIO(path) if isinstance(path, bytes) else path
     book = load_workbook(source, read_only=True, data_only=True)
     sheets: dict[str, list[tuple[Any, ...]]] = {}
+    merged: dict[str, tuple[str, ...]] = {}
     try:
         for sheet in book.worksheets:
             # Bounded: a sheet formatted to its last row and column must not be read cell by cell.
@@ -189,9 +202,41 @@ def _read_xlsx(path: Path | bytes, file: str) -> Sheets:
             if len(rows) > MAX_ROWS:
                 raise TooLarge(tr("sheet.too_many_rows", sheet=sheet.title, limit=thousands(MAX_ROWS)))
             sheets[sheet.title] = rows
+            merged[sheet.title] = _merged_ranges(sheet)
     finally:
         book.close()
-    return Sheets(sheets, file)
+    return Sheets(sheets, file, merged)
+
+
+#: A ``<mergeCell ref="B6:B8"/>`` element of a sheet's XML (with or without a namespace prefix).
+_MERGE_CELL = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*[\"']([A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7})[\"']"
+)
+#: The most merged ranges of a sheet looked at: far more than a record's sheet has. They only explain
+#: problems (the values read are the same without them), so the rest are left out.
+MAX_MERGED = 10_000
+
+
+def _merged_ranges(sheet: Any, block: int = 1 << 20) -> tuple[str, ...]:
+    """The merged ranges of a sheet read by openpyxl's read-only mode, which leaves them out: found in the
+    sheet's XML, after its rows, by their ``<mergeCell>`` elements (no element holds a ``<`` inside, so
+    each is found whole; one cut between two blocks is read again with the next). ``()`` when openpyxl
+    no longer gives the sheet's XML (a test says so)."""
+    opener = getattr(sheet, "_get_source", None)
+    if opener is None:
+        return ()
+    found: list[str] = []
+    carry = b""
+    with opener() as xml:
+        while (chunk := xml.read(block)) and len(found) < MAX_MERGED:
+            data = carry + chunk
+            end = 0
+            for match in _MERGE_CELL.finditer(data):
+                found.append(match.group(1).decode("ascii"))
+                end = match.end()
+            start = data.rfind(b"<", end)
+            carry = data[start:] if start != -1 and len(data) - start < 1024 else b""
+    return tuple(found[:MAX_MERGED])
 
 
 class TooLarge(Exception):
@@ -299,7 +344,47 @@ def record_from_sheets(sheets: Sheets, rulebook: Rulebook, layout: Layout | None
     for table in layout.children:
         if table.sheet in sheets.sheets:
             _read_children(sheets.sheets[table.sheet], table, read, choices, index_of)
+    for name, ranges in sheets.merged.items():
+        if ranges and name in sheets.sheets:
+            _note_hidden(name, sheets.sheets[name], ranges, read)
     return read
+
+
+#: The most cells of merged ranges looked at in a workbook, whatever its ranges (a crafted file may give
+#: thousands that overlap): far more than a record's workbook has.
+MAX_HIDDEN_LOOKED_AT = 200_000
+
+
+def _note_hidden(name: str, rows: list[tuple[Any, ...]], ranges: tuple[str, ...], read: ReadRecord) -> None:
+    """Note in ``read.hidden`` the empty cells of ``ranges`` that are read as values (data rows of a table,
+    the value column of the single-value sheet) and are not their range's first cell."""
+    from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+    single = name == SINGLE_SHEET
+    first_row = 2 if single else FIRST_ROW
+    keys = rows[1] if len(rows) > 1 else ()
+    budget = MAX_HIDDEN_LOOKED_AT
+    for ref in ranges:
+        try:
+            left, top, right, bottom = range_boundaries(ref)
+        except ValueError:
+            continue
+        if left is None or top is None or right is None or bottom is None:
+            continue
+        first = f"{get_column_letter(left)}{top}"
+        columns = (
+            [3] if single else [c for c in range(left, min(right, len(keys)) + 1) if not _blank(keys[c - 1])]
+        )
+        for row in range(max(top, first_row), min(bottom, len(rows)) + 1):
+            values = rows[row - 1]
+            for column in columns:
+                budget -= 1
+                if budget < 0:
+                    return
+                if not (left <= column <= right) or (row, column) == (top, left):
+                    continue
+                if _blank(values[column - 1] if column - 1 < len(values) else None):
+                    read.hidden[sheet_ref(name, column, row)] = (ref, first)
 
 
 def _read_single(
@@ -550,9 +635,43 @@ def validate_read(read: ReadRecord, rulebook: Rulebook) -> RecordResult:
     # A cell that could not be read is said once: not again as a missing value.
     unread = {p.location.cell for p in read.problems if p.location.cell is not None}
     problems = [*read.problems, *(p for p in problems[len(read.problems) :] if p.location.cell not in unread)]
+    if read.hidden:
+        problems = _explain_merged(problems, read.hidden)
     if any(p.severity == "error" for p in problems):
         record = None
     return RecordResult(read.file, record, tuple(problems))
+
+
+def _explain_merged(problems: Sequence[Problem], hidden: dict[str, tuple[str, str]]) -> list[Problem]:
+    """``problems``, each said about an empty cell of a merged range (not its first cell) saying so first
+    ("ô B7 nằm trong vùng gộp B6:B8, được đọc như ô trống ..."), and each said about a row (its first
+    cell) that has such cells naming them: the officer sees the range's value in those cells, and "missing
+    field" alone would say the opposite of what the screen shows."""
+    by_row: dict[str, list[str]] = {}
+    for ref in hidden:
+        sheet, _, cell = ref.rpartition("!")
+        by_row.setdefault(f"{sheet}!A{cell.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')}", []).append(ref)
+    explained = []
+    for problem in problems:
+        where = problem.location.cell
+        if where is not None and where in hidden:
+            merged, first = hidden[where]
+            message = tr(
+                "sheet.merged_cell",
+                cell=where.rpartition("!")[2],
+                range=merged,
+                first=first,
+                message=problem.message,
+            )
+            problem = replace(problem, message=message)
+        elif where is not None and where in by_row:
+            cells = ", ".join(
+                tr("sheet.merged_in_range", cell=c.rpartition("!")[2], range=hidden[c][0])
+                for c in by_row[where]
+            )
+            problem = replace(problem, message=problem.message + tr("sheet.merged_row", cells=cells))
+        explained.append(problem)
+    return explained
 
 
 def validate_spreadsheet(
