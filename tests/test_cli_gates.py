@@ -878,6 +878,43 @@ def test_a_file_name_that_is_not_utf8_is_written_out_never_a_crash(
     assert any(shown in r for r in manifest["records"])
 
 
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="file names are bytes, and a backslash a character, on POSIX only"
+)
+@pytest.mark.parametrize(
+    ("name", "uri"), [(LEGACY_NAME, "in/h%F4%20s%F5.json"), ("Sở\\2025.json", "in/S%E1%BB%9F%5C2025.json")]
+)
+def test_sarif_names_a_record_by_the_bytes_of_its_name(tmp_path: Path, name: str, uri: str) -> None:
+    # The URI was made from the name shown to people: 'in/h\xf4 s\xf5.json' gave 'in/h/xf4%20s/xf5.json',
+    # a path of three folders; a backslash of a POSIX name was taken for a folder too.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_bytes(SO_NOI_VU.read_bytes())
+    record = f"in/{name}"
+    one = dancoso("check", record, *AS_OF, "--format", "sarif", cwd=tmp_path)
+    assert one.returncode == 1, one.stderr
+    run = json.loads(one.stdout)["runs"][0]
+    assert run["artifacts"][0]["location"]["uri"] == uri
+    found = {
+        loc["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"] for loc in r["locations"]
+    }
+    assert found == {uri}
+    many = dancoso("check", record, str(LONG_AN), *AS_OF, "--format", "sarif", cwd=tmp_path)
+    assert many.returncode == 1, many.stderr
+    run = json.loads(many.stdout)["runs"][0]
+    found = {
+        loc["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"] for loc in r["locations"]
+    }
+    assert uri in found
+    assert not any("\\" in u or "/x" in u for u in found)
+    # The URI is for SARIF only: the JSON report and overview keep their shape.
+    report = json.loads(dancoso("check", record, *AS_OF, "--format", "json", cwd=tmp_path).stdout)
+    assert "uri" not in report["record"]
+    overview = json.loads(
+        dancoso("check", record, str(LONG_AN), *AS_OF, "--format", "json", cwd=tmp_path).stdout
+    )
+    assert all("uri" not in row for row in overview["rows"])
+
+
 @pytest.mark.parametrize("argv", [["--help"], ["check", "--help"], ["--version"]])
 def test_help_to_a_reader_that_left_exits_as_any_output_does(argv: list[str]) -> None:
     # The help is output like a report: a reader gone before it is written is 141 (--help exit codes),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from pathlib import Path, PurePath
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -30,10 +31,26 @@ def bundled_schemas_dir() -> Path:
 def display_path(path: Path) -> str:
     """``path`` relative to the working directory when it is below it, for short messages and reports,
     as text any UTF-8 output can carry (:func:`shown_name`)."""
+    return shown_name(str(_as_shown(path)))
+
+
+def uri_reference(path: Path) -> str:
+    """``path`` as a URI reference (RFC 3986), the way a SARIF log names a file: the path
+    :func:`display_path` shows, with ``/`` between its parts and every byte of it that is not unreserved
+    percent-encoded: UTF-8 for text, and the very bytes of a name that is not UTF-8 (``h%F4.json``, which
+    :func:`shown_name` writes ``h\\xf4.json`` for people). A backslash is a separator only where the
+    system says so (Windows): elsewhere it is a character of the name (``%5C``)."""
+    from urllib.parse import quote
+
+    return quote(os.fsencode(_as_shown(path).as_posix()), safe="/")
+
+
+def _as_shown(path: Path) -> PurePath:
+    """``path`` relative to the working directory when it is below it, else as given."""
     try:
-        return shown_name(str(path.resolve().relative_to(Path.cwd().resolve())))
+        return path.resolve().relative_to(Path.cwd().resolve())
     except ValueError:
-        return shown_name(str(path))
+        return path
 
 
 def shown_name(name: str) -> str:

@@ -36,8 +36,9 @@ from dancoso_rules.cli.output import (
 )
 from dancoso_rules.errors import Location, Problem
 from dancoso_rules.i18n import os_reason, tr
-from dancoso_rules.paths import display_path, shown_name
+from dancoso_rules.paths import display_path, shown_name, uri_reference
 from dancoso_rules.record.inputs import is_jsonl
+from dancoso_rules.record.validate import STDIN_NAME
 from dancoso_rules.report.overview import OverviewBuilder
 
 _PROGRESS_AFTER = 1.0  # seconds
@@ -115,22 +116,24 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     current: Path | None = None
     seen: set[Path] = set()
     job = job_of(run, as_of, reports=folder is not None)
+    uri: str | None = None
     for unit in check_units(run.stdin, paths, job, run):
         if unit.path is not current:  # a chunk's units share their path: it is compared once a chunk
             files_done += current is not None and unit.path != current
             current = unit.path
             seen.add(current)
+            uri = None if unit.name == STDIN_NAME else uri_reference(unit.path)  # for SARIF
         records += 1
         if unit.tally is None:
             invalid += 1
             progress.close()
             for problem in unit.problems:
                 print(problem, file=sys.stderr)
-            builder.add_invalid(unit.shown, unit.problems)
+            builder.add_invalid(unit.shown, unit.problems, uri=uri)
         else:
             failing += unit.failing
             if folder is None or unit.rendered is None:
-                builder.add_tally(unit.tally, unit.name, unit.line)
+                builder.add_tally(unit.tally, unit.name, unit.line, uri=uri)
             else:
                 name = _unique(
                     unit.organisation, used, lambda n: is_input(folder / f"{n}.{extension}", inputs)
@@ -138,14 +141,14 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
                 path = folder / f"{name}.{extension}"
                 write_output(unit.rendered, path, inputs=inputs)
                 written.append(path.name)
-                builder.add_tally(unit.tally, unit.name, unit.line, report_file=path.name)
+                builder.add_tally(unit.tally, unit.name, unit.line, report_file=path.name, uri=uri)
         progress.update(records, files_done)
     progress.close()
     for path in dict.fromkeys(paths):
         if is_jsonl(path) and path not in seen:  # no record to check is not a pass: the gate says so
             problem = str(Problem(Location(display_path(path)), tr("record.empty_jsonl")))
             print(problem, file=sys.stderr)
-            builder.add_invalid(display_path(path), (problem,))
+            builder.add_invalid(display_path(path), (problem,), uri=uri_reference(path))
             records += 1
             invalid += 1
     chunks = run.renderer.render_overview(builder.build(run.options.fail_on), run.options)

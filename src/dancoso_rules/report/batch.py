@@ -24,7 +24,7 @@ from dancoso_rules.errors import DancosoError, Location, Problem, RecordError
 from dancoso_rules.evaluation.engine import assess, evaluate
 from dancoso_rules.evaluation.result import Report
 from dancoso_rules.model import Interpretation, Rulebook
-from dancoso_rules.paths import display_path
+from dancoso_rules.paths import display_path, uri_reference
 from dancoso_rules.record.fast import decode_clean
 from dancoso_rules.record.inputs import find_record_files, is_jsonl
 from dancoso_rules.record.jsonload import MAX_BYTES, JsonDocument, decode_text, parse_json
@@ -283,7 +283,10 @@ def _built(
         def locator(pointer: str) -> Location:
             return _shift(Problem(found.locate(pointer), ""), source.line).location
 
-    return build_report(report, rulebook, record_file=source.name, locate=locator, record=record)
+    uri = uri_reference(source.path) if source.name != STDIN_NAME else None
+    return build_report(
+        report, rulebook, record_file=source.name, locate=locator, record=record, record_uri=uri
+    )
 
 
 def _document(raw: bytes, name: str) -> JsonDocument:

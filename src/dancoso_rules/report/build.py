@@ -67,10 +67,12 @@ def build_report(
     record_file: str | None = None,
     locate: Locator | None = None,
     record: RecordLike | None = None,
+    record_uri: str | None = None,
 ) -> ComplianceReport:
     """The clause-by-clause report of ``report``, evaluated against ``rulebook``'s packs.
 
-    ``record_file`` names the record in the report; with ``locate`` the line and column of every
+    ``record_file`` names the record in the report (``record_uri`` as a URI reference, when it was read
+    from a path: :func:`~dancoso_rules.paths.uri_reference`); with ``locate`` the line and column of every
     JSON Pointer the results point at are looked up (for SARIF), otherwise none are; with
     ``record`` the titles of the items used as evidence are kept, for people to read.
     """
@@ -84,7 +86,7 @@ def build_report(
         organisation=report.organisation,
         period=report.period,
         as_of=report.as_of,
-        record=_source(report.results, record_file, locate, record),
+        record=_source(report.results, record_file, locate, record, record_uri),
         packs=tuple(
             _pack_info(rulebook.pack_by_id[u.id], u.source_sha256)
             for u in report.packs
@@ -328,12 +330,13 @@ def _source(
     record_file: str | None,
     locate: Locator | None,
     record: RecordLike | None,
+    uri: str | None,
 ) -> RecordSource | None:
     if record_file is None:
         return None
     titles = _titles(results, record) if record is not None else {}
     if locate is None:
-        return _record_source(file=record_file, titles=titles)
+        return _record_source(file=record_file, titles=titles, uri=uri)
     pointers = {target_pointer(r) for r in results}
     pointers.update(e.pointer for r in results for e in r.evidence)
     positions: dict[str, SourcePosition] = {}
@@ -341,7 +344,7 @@ def _source(
         where = locate(pointer)
         if where.line is not None:
             positions[pointer] = _position(line=where.line, column=where.column or 1)
-    return _record_source(file=record_file, positions=positions, titles=titles)
+    return _record_source(file=record_file, positions=positions, titles=titles, uri=uri)
 
 
 def _titles(results: Sequence[DutyResult], record: RecordLike) -> dict[str, str]:

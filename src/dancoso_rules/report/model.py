@@ -382,6 +382,10 @@ class RecordSource(Frozen):
     file: str
     positions: dict[str, SourcePosition] = Field(default_factory=dict)
     titles: dict[str, str] = Field(default_factory=dict)
+    uri: str | None = Field(default=None, exclude=True)
+    """The file as a URI reference (:func:`~dancoso_rules.paths.uri_reference`), made from its path when the
+    report is built from one, for SARIF: ``file`` is for people, and cannot give back the bytes of a name
+    that is not UTF-8. Not written in the JSON report."""
 
 
 class ComplianceReport(Frozen, Tallied):

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import TypeVar
 
 import msgspec
+from pydantic import Field
 
 from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.model.common import Frozen
@@ -52,6 +53,9 @@ class OverviewRow(Frozen, Tallied):
     clauses: tuple[ClauseTotals, ...]
     report: str | None = None
     """The file name of the organisation's own report, written beside the overview (``None`` when none was)."""
+    uri: str | None = Field(default=None, exclude=True)
+    """The record file as a URI reference (:func:`~dancoso_rules.paths.uri_reference`), for SARIF; not written
+    in the JSON overview."""
 
 
 #: Rows are made of trusted values: the tallies' counts and the validated records' names.
@@ -63,6 +67,9 @@ class InvalidRecord(Frozen):
 
     file: str
     problems: tuple[str, ...]
+    uri: str | None = Field(default=None, exclude=True)
+    """The record file as a URI reference (:func:`~dancoso_rules.paths.uri_reference`), for SARIF; not written
+    in the JSON overview."""
 
 
 class OverviewDocument(Frozen):
@@ -91,6 +98,7 @@ class PackedRow(msgspec.Struct):
     #: Each khoản's cell: (its index, its counts..., their soft part...), shared by the rows that have it.
     clauses: tuple[tuple[int, ...], ...]
     report: str | None = None
+    uri: str | None = None
 
 
 class OverviewBuilder(msgspec.Struct):
@@ -107,14 +115,27 @@ class OverviewBuilder(msgspec.Struct):
     _shared: dict[object, object] = msgspec.field(default_factory=dict)
 
     def add(
-        self, report: ComplianceReport, file: str, line: int | None = None, *, report_file: str | None = None
+        self,
+        report: ComplianceReport,
+        file: str,
+        line: int | None = None,
+        *,
+        report_file: str | None = None,
+        uri: str | None = None,
     ) -> None:
         """Keep the overview's share of one organisation's report; ``report_file`` names the report
-        written for it beside the overview, for the overview to link to."""
-        self.add_tally(tally_report(report), file, line, report_file=report_file)
+        written for it beside the overview, for the overview to link to; ``uri`` is the record file as a
+        URI reference (:func:`~dancoso_rules.paths.uri_reference`), for SARIF."""
+        self.add_tally(tally_report(report), file, line, report_file=report_file, uri=uri)
 
     def add_tally(
-        self, tally: Tally, file: str, line: int | None = None, *, report_file: str | None = None
+        self,
+        tally: Tally,
+        file: str,
+        line: int | None = None,
+        *,
+        report_file: str | None = None,
+        uri: str | None = None,
     ) -> None:
         """Keep one organisation's :class:`~dancoso_rules.report.tally.Tally` (as :meth:`add` its report's)."""
         cells = []
@@ -139,6 +160,7 @@ class OverviewBuilder(msgspec.Struct):
                 self._once(tally.soft),
                 self._once(tuple(cells)),
                 report_file,
+                uri,
             )
         )
 
@@ -146,9 +168,9 @@ class OverviewBuilder(msgspec.Struct):
         """``value``, or the equal one kept before."""
         return self._shared.setdefault(value, value)  # type: ignore[return-value]
 
-    def add_invalid(self, file: str, problems: tuple[str, ...]) -> None:
-        """Note a record that could not be evaluated."""
-        self._invalid.append(InvalidRecord(file=file, problems=problems))
+    def add_invalid(self, file: str, problems: tuple[str, ...], *, uri: str | None = None) -> None:
+        """Note a record that could not be evaluated (``uri``: its file, as :meth:`add`'s)."""
+        self._invalid.append(InvalidRecord(file=file, problems=problems, uri=uri))
 
     def build(self, fail_on: frozenset[str] = DEFAULT_FAIL_ON) -> Overview:
         """The overview, organisations worst first: most results failing on ``fail_on`` (duties only),
@@ -268,6 +290,7 @@ class Overview(msgspec.Struct, Tallied, frozen=True):
                 soft=counts_of(packed.soft),
                 clauses=clauses,
                 report=packed.report,
+                uri=packed.uri,
             )
 
     def packed_rows(self) -> Iterator[tuple[PackedRow, tuple[ClauseTotals, ...]]]:

@@ -78,10 +78,12 @@ def _dump(data: dict[str, Any]) -> str:
     return json_visible(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)) + "\n"
 
 
-def _uri(path: str) -> str:
-    """A file's path as the URI reference SARIF wants: percent-encoded (a space, ``#``, ``?`` or a control
-    character in a file name would otherwise make another URI, or none); Vietnamese letters as UTF-8."""
-    return quote(path.replace("\\", "/"), safe="/")
+def _uri(path: str, uri: str | None = None) -> str:
+    """A file as the URI reference SARIF wants: ``uri``, made from the file's path when the report was
+    (:func:`~dancoso_rules.paths.uri_reference`: the bytes of a name that is not UTF-8 as they are), else
+    its name percent-encoded (a space, ``#``, ``?`` or a control character in a file name would otherwise
+    make another URI, or none); Vietnamese letters as UTF-8."""
+    return uri if uri is not None else quote(path.replace("\\", "/"), safe="/")
 
 
 def tool_version() -> str:
@@ -139,7 +141,12 @@ class SarifRenderer:
             },
         }
         if report.record is not None:
-            run["artifacts"] = [{"location": {"uri": _uri(report.record.file)}, "roles": ["analysisTarget"]}]
+            run["artifacts"] = [
+                {
+                    "location": {"uri": _uri(report.record.file, report.record.uri)},
+                    "roles": ["analysisTarget"],
+                }
+            ]
         return _dump({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
 
     def _rule(self, provision: ProvisionSection, obligation: ObligationEntry, lang: str) -> dict[str, Any]:
@@ -191,7 +198,9 @@ class SarifRenderer:
             },
         }
         if report.record is not None:
-            physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(report.record.file), "index": 0}}
+            physical: dict[str, Any] = {
+                "artifactLocation": {"uri": _uri(report.record.file, report.record.uri), "index": 0}
+            }
             position = report.record.positions.get(pointer)
             if position is not None:
                 physical["region"] = {"startLine": position.line, "startColumn": position.column}
@@ -239,7 +248,7 @@ class SarifRenderer:
                         "locations": [
                             {
                                 "physicalLocation": {
-                                    "artifactLocation": {"uri": _uri(row.file)},
+                                    "artifactLocation": {"uri": _uri(row.file, row.uri)},
                                     "region": region,
                                 }
                             }
@@ -258,7 +267,9 @@ class SarifRenderer:
                     "kind": "fail",
                     "level": "error",
                     "message": {"text": "; ".join(item.problems) or msg("overview.invalid", lang)},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(item.file)}}}],
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": {"uri": _uri(item.file, item.uri)}}}
+                    ],
                 }
             )
         if overview.invalid:
