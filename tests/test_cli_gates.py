@@ -822,6 +822,44 @@ def test_the_hook_skips_json_that_is_not_a_record(tmp_path: Path) -> None:
     assert dancoso(*hook["entry"].split()[1:], *hook.get("args", []), str(broken)).returncode == 1
 
 
+def test_reports_a_run_left_among_the_records_are_told_apart_from_records(tmp_path: Path) -> None:
+    # `check a.json b.json --output recs/sub/` then `check recs/`: each report was read as a record, and said
+    # nine times over that 'as_of', 'instruments', 'results', ... are unknown fields, and the overview
+    # that 'organisation' and 'period' are missing.
+    records = tmp_path / "recs"
+    for source in (SO_NOI_VU, LONG_AN):
+        shutil.copy(source, tmp_path / f"{source.parent.name}.json")
+    argv = ["check", "tra-vinh.json", "long-an.json", *AS_OF, "--format", "json", "--output", "recs/sub/"]
+    assert dancoso(*argv, cwd=tmp_path).returncode == 1
+    shutil.copy(SO_NOI_VU, records / "record.json")
+    written = sorted(p.name for p in (records / "sub").glob("[!.]*.json"))
+    assert written == ["overview.json", "so-noi-vu-long-an.json", "so-noi-vu-tra-vinh.json"]
+    done = dancoso("check", "recs", *AS_OF, "--format", "json", cwd=tmp_path)
+    assert done.returncode == 2
+    lines = [line for line in done.stderr.decode().splitlines() if line.startswith("recs/sub/")]
+    assert [line.split(":")[0] for line in lines] == [f"recs/sub/{name}" for name in written]
+    assert lines[0].endswith(
+        " /overview_version: an overview written by dancoso check, not an activity record: it is not checked as "
+        "one (write reports with --output outside the folders of records)"
+    ), lines[0]
+    assert all(" /report_version: a report written by dancoso check" in line for line in lines[1:]), lines
+    assert json.loads(done.stdout)["organisations"] == 1  # the record beside them is checked
+    validated = dancoso("validate", "recs", cwd=tmp_path)
+    assert validated.returncode == 1
+    assert validated.stdout.decode().count("written by dancoso check") == 3
+    # The pre-commit hook's --skip-non-records skips them, saying what they are.
+    skipped = dancoso("validate", "--skip-non-records", "recs", cwd=tmp_path)
+    assert skipped.returncode == 0, skipped.stdout
+    assert b"recs/sub/overview.json: skipped: an overview written by dancoso check" in skipped.stderr
+    # A record that holds such a key beside its activities is a record, with an unknown field.
+    data = json.loads(SO_NOI_VU.read_bytes())
+    data["report_version"] = "1"
+    (records / "record.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    done = dancoso("validate", "recs/record.json", cwd=tmp_path)
+    assert done.returncode == 1
+    assert b"/report_version: unknown field 'report_version'" in done.stdout
+
+
 def test_the_docs_pin_a_revision_that_exists() -> None:
     for page in (REPO / ".pre-commit-hooks.yaml", REPO / "docs" / "recipes" / "pre-commit.md"):
         assert "rev: v0.1.0" not in page.read_text(encoding="utf-8"), page

@@ -220,7 +220,8 @@ EN: dict[str, str] = {
     "validate.help.skip": "skip, with a note, JSON that is not an activity record (no organisation, period or "
     "activities)",
     "validate.help.rules": "a rule folder to check against instead of the bundled one",
-    "validate.skipped": "{path}: skipped: not an activity record (no organisation, period or activities)",
+    "validate.skipped": "{path}: skipped: {reason}",
+    "validate.not_record_like": "not an activity record (no organisation, period or activities)",
     "validate.summary": "{count} {noun} checked: {valid} valid, {invalid} invalid; {errors} error(s), "
     "{warnings} warning(s)",
     "validate.summary.skipped": "; {skipped} skipped: not records",
@@ -465,6 +466,10 @@ EN: dict[str, str] = {
     "record.input_type": "expected a record as a path, bytes, a mapping or an ActivityRecord; got {type}",
     "record.no_json_in_folder": "no *.json files in this folder",
     "record.no_match": "no file matches this pattern",
+    "record.is_report": "a report written by dancoso check, not an activity record: it is not checked as one "
+    "(write reports with --output outside the folders of records)",
+    "record.is_overview": "an overview written by dancoso check, not an activity record: it is not checked as one "
+    "(write reports with --output outside the folders of records)",
     "record.empty_path": "an empty path names no record (it would be the current folder): expected a file, a folder, "
     "a pattern or -",
     # the schema's own rules
@@ -690,8 +695,8 @@ VI: dict[str, str] = {
     "validate.help.skip": "bỏ qua, kèm ghi chú, tệp JSON không phải hồ sơ hoạt động (không có cơ quan, đơn vị, "
     "kỳ báo cáo hoặc hoạt động)",
     "validate.help.rules": "thư mục quy tắc dùng để kiểm tra thay cho bộ quy tắc kèm theo",
-    "validate.skipped": "{path}: bỏ qua: không phải hồ sơ hoạt động (không có cơ quan, đơn vị, kỳ báo cáo "
-    "hoặc hoạt động)",
+    "validate.skipped": "{path}: bỏ qua: {reason}",
+    "validate.not_record_like": "không phải hồ sơ hoạt động (không có cơ quan, đơn vị, kỳ báo cáo hoặc hoạt động)",
     "validate.summary": "Đã kiểm tra {count} {noun}: {valid} hợp lệ, {invalid} không hợp lệ; {errors} lỗi, "
     "{warnings} cảnh báo",
     "validate.summary.skipped": "; bỏ qua {skipped} tệp không phải hồ sơ",
@@ -941,6 +946,10 @@ VI: dict[str, str] = {
     "đã nhận {type}",
     "record.no_json_in_folder": "thư mục này không có tệp *.json nào",
     "record.no_match": "không có tệp nào khớp với mẫu này",
+    "record.is_report": "báo cáo do dancoso check ghi, không phải hồ sơ hoạt động: không kiểm tra như hồ sơ (đề "
+    "nghị ghi báo cáo bằng --output ra ngoài các thư mục hồ sơ)",
+    "record.is_overview": "bảng tổng hợp do dancoso check ghi, không phải hồ sơ hoạt động: không kiểm tra như hồ sơ "
+    "(đề nghị ghi báo cáo bằng --output ra ngoài các thư mục hồ sơ)",
     "record.empty_path": "đường dẫn trống không chỉ hồ sơ nào (sẽ trỏ vào thư mục hiện hành): cần một tệp, một thư "
     "mục, một mẫu tên tệp hoặc -",
     "date.bad_year": "năm {year} nằm ngoài phạm vi cho phép",

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from dancoso_rules.record.inputs import STDIN, find_record_files, is_jsonl
     from dancoso_rules.record.validate import (
         RecordResult,
-        is_record_like,
+        not_a_record,
         validate_lines,
         validate_record,
         validate_stdin,
@@ -47,8 +47,9 @@ def run(args: argparse.Namespace) -> int:
         if is_jsonl(path):
             results += validate_lines(path, rulebook)
             continue
-        if args.skip_non_records and not _record_like(path, is_record_like):
-            print(tr("validate.skipped", path=display_path(path)), file=sys.stderr)
+        reason = _not_a_record(path, not_a_record) if args.skip_non_records else None
+        if reason is not None:
+            print(tr("validate.skipped", path=display_path(path), reason=reason), file=sys.stderr)
             skipped += 1
             continue
         results.append(validate_record(path, rulebook))
@@ -76,9 +77,9 @@ def run(args: argparse.Namespace) -> int:
     return 1 if invalid else 0
 
 
-def _record_like(path: Path, is_record_like: Callable[[bytes], bool]) -> bool:
+def _not_a_record(path: Path, not_a_record: Callable[[bytes], str | None]) -> str | None:
     try:
         with path.open("rb") as handle:
-            return is_record_like(handle.read(MAX_BYTES + 1))
+            return not_a_record(handle.read(MAX_BYTES + 1))
     except OSError:
-        return True  # the validator reports what cannot be read
+        return None  # the validator reports what cannot be read

@@ -39,6 +39,9 @@ from dancoso_rules.record.result import RecordResult as RecordResult  # also imp
 STDIN_NAME = "<stdin>"
 #: The keys of which a JSON object needs one to be taken for an activity record (see :func:`is_record_like`).
 RECORD_KEYS = frozenset({"organisation", "period", "activities", "events", "attestations"})
+#: The key that marks what ``dancoso check --format json`` writes, a report or an overview, and the catalogue
+#: message that says so: JSON that names an organisation and a period too, and is never a record.
+WRITTEN_BY_CHECK = {"report_version": "record.is_report", "overview_version": "record.is_overview"}
 
 
 def validate_record(
@@ -109,15 +112,34 @@ def validate_bytes(raw: bytes, file: str, rulebook: Rulebook | None = None) -> R
 def is_record_like(raw: bytes) -> bool:
     """Whether ``raw`` should be validated as an activity record: anything but well-formed JSON that is
     plainly something else (not an object, or an object with none of :data:`RECORD_KEYS` and no
-    record ``$schema``, like a ``package.json``). A broken file is record-like: the validator says why."""
+    record ``$schema``, like a ``package.json``, or a report ``dancoso check`` wrote). A broken file is
+    record-like: the validator says why."""
+    return not_a_record(raw) is None
+
+
+def not_a_record(raw: bytes) -> str | None:
+    """Why ``raw`` is plainly no activity record (see :func:`is_record_like`), or ``None``."""
     try:
         data = json.loads(raw.removeprefix(UTF8_BOM))
     except ValueError:
-        return True
+        return None
+    if isinstance(data, dict) and (written := _written_by_check(data)) is not None:
+        return tr(WRITTEN_BY_CHECK[written])
     if not isinstance(data, dict):
-        return False
+        return tr("validate.not_record_like")
     schema = data.get("$schema")
-    return bool(RECORD_KEYS & data.keys()) or (isinstance(schema, str) and "activity-record" in schema)
+    if RECORD_KEYS & data.keys() or (isinstance(schema, str) and "activity-record" in schema):
+        return None
+    return tr("validate.not_record_like")
+
+
+def _written_by_check(data: Mapping[str, Any]) -> str | None:
+    """The key that shows ``data`` to be a report or an overview ``dancoso check`` wrote (one left among
+    the records by an earlier run, ``--output recs/out/``), or ``None``. A record with such a key beside
+    its activities is a record with an unknown field, said as such."""
+    if "activities" in data:
+        return None
+    return next((key for key in WRITTEN_BY_CHECK if key in data), None)
 
 
 def validate_lines(
@@ -150,6 +172,10 @@ def validate_document(document: JsonDocument, rulebook: Rulebook) -> RecordResul
     """Validate a parsed record: its shape (the schema), then what only the rulebook can tell."""
     if not isinstance(document.data, dict):
         problem = Problem(document.locate(""), tr("record.top_level"))
+        return _failed(document.file, problem)
+    written = _written_by_check(document.data)
+    if written is not None:  # one line that says what the file is, not a dozen unknown fields
+        problem = Problem(document.locate(f"/{written}"), tr(WRITTEN_BY_CHECK[written]), code="not-a-record")
         return _failed(document.file, problem)
     problems: list[Problem] = []
     # A clean record (most are) is read on the fast path, which gives what validation would.
