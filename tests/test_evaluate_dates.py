@@ -85,12 +85,25 @@ def test_the_explanation_reads_like_the_issue() -> None:
     result = one(run(make_record(), "2026-04-15"), STAFF, "2025")
     assert result.explanation.vi == (
         "Khoản 1 Điều 1 yêu cầu tổ chức hội nghị cán bộ, công chức, viên chức, người lao động năm 2025 "
-        "chậm nhất ngày 31/3/2026; hồ sơ không có hoạt động nào đáp ứng: quá hạn 15 ngày."
+        "(theo diễn giải, hạn là ngày 31/3/2026); hồ sơ không có hoạt động nào đáp ứng: quá hạn 15 ngày."
     )
     assert result.explanation.en == (
-        "Article 1, clause 1 requires: Hold the annual staff conference (2025), due 31 March 2026; "
-        "the record shows no qualifying activity: 15 days overdue."
+        "Article 1, clause 1 requires: Hold the annual staff conference (2025), due 31 March 2026 (an "
+        "interpretation); the record shows no qualifying activity: 15 days overdue."
     )
+
+
+def test_only_a_deadline_the_text_states_is_said_to_be_its_own() -> None:
+    """A due date the instrument does not state (a deadline after the period, a cadence read into
+    "thường xuyên", a response time) is never put in its mouth as "yêu cầu ... chậm nhất ngày ...";
+    the end of a period the text names ("hằng tháng") is."""
+    report = run(make_record(), "2026-04-15")
+    stated = one(report, MONTHLY, "2025-01").explanation.vi
+    assert "tháng 1/2025 chậm nhất ngày 31/01/2025;" in stated
+    for obligation, period, due in ((REPORT, "2025-Q1", "15/4/2025"), (INSPECTION, "2025-Q1", "31/3/2025")):
+        said = one(report, obligation, period).explanation.vi
+        assert f"quý I/2025 (theo diễn giải, hạn là ngày {due});" in said
+        assert "chậm nhất ngày" not in said
 
 
 # --- year boundaries --------------------------------------------------------------------------------
@@ -231,7 +244,8 @@ def test_a_complaint_resolved_late_explains_itself() -> None:
     assert [(e.kind, e.pointer) for e in result.evidence] == [("resolution", "/events/0/resolution")]
     assert result.explanation.vi == (
         "Khoản 4 Điều 1 yêu cầu giải quyết kịp thời khiếu nại, tố cáo đối với sự việc kn-1 (tiếp nhận khiếu nại) "
-        "ngày 03/3/2025 chậm nhất ngày 02/4/2025; hồ sơ có kết quả giải quyết sự việc kn-1 ngày 10/4/2025, "
+        "ngày 03/3/2025 (theo diễn giải, hạn là ngày 02/4/2025); hồ sơ có kết quả giải quyết sự việc kn-1 ngày "
+        "10/4/2025, "
         "chậm 8 ngày so với hạn: thực hiện chậm."
     )
 

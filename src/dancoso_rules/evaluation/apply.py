@@ -330,7 +330,9 @@ class _Laying:
         event = self.record.events[instance.event]
         trigger = evidence_ref("event", event.id, f"/events/{instance.event}", event.date)
         label = self.rules.event_labels.get(event.type)
-        opening = step.duty.sentence.dated(explain.trigger_phrase(event.id, event.date, label), instance.due)
+        opening = step.duty.sentence.dated(
+            explain.trigger_phrase(event.id, event.date, label), instance.due, step.plan.due_interpreted
+        )
         return opening, placement(instance, trigger)
 
     def _triggered_not_applicable(

@@ -4,7 +4,10 @@ The Vietnamese sentence names the provision as a lawyer cites it, says what it a
 and says what the record shows::
 
     Điểm d khoản 3 Điều 2 yêu cầu tổ chức hội nghị cán bộ, công chức, viên chức, người lao động
-    năm 2025 chậm nhất ngày 31/3/2026; hồ sơ không có hoạt động nào đáp ứng: quá hạn 15 ngày.
+    năm 2025 (theo diễn giải, hạn là ngày 31/3/2026); hồ sơ không có hoạt động nào đáp ứng: quá hạn 15 ngày.
+
+A due date the instrument's words do not give is said to rest on an interpretation
+(:meth:`Sentence.dated`); "chậm nhất ngày ..." is kept for the end of a period the text names.
 
 The verb is the words' true force: "yêu cầu" for a duty of a body the instrument binds, "đề nghị",
 "khuyến khích", and, for Party bodies, "tham chiếu quy định của Đảng về việc": a resolution of a
@@ -187,8 +190,12 @@ class Sentence:
             f"{_capital(citation_en(provision_id))} {verb_en}: {obligation.summary.en.strip().rstrip('.')}"
         )
 
-    def dated(self, when: tuple[str, str] | None, due: dt.date | None) -> tuple[str, str]:
-        """The opening with the instance's period or trigger and its due date."""
+    def dated(
+        self, when: tuple[str, str] | None, due: dt.date | None, interpreted: bool = False
+    ) -> tuple[str, str]:
+        """The opening with the instance's period or trigger and its due date; ``interpreted``: the date
+        rests on an interpretation (see :attr:`~dancoso_rules.evaluation.instances.Plan.due_interpreted`),
+        so that it is never put in the instrument's mouth ("yêu cầu ... chậm nhất ngày ...")."""
         vi, en = self.vi, self.en
         if when is not None:
             # the period is named once: "định kỳ 6 tháng ... 6 tháng đầu năm 2025" says it twice
@@ -197,6 +204,11 @@ class Sentence:
             vi, en = f"{self._head} {summary} {when[0]}", f"{en} ({when[1]})"
         if due is not None and self.soft:
             vi, en = f"{vi} (mốc đối chiếu ngày {vi_date(due)})", f"{en}, reference date {en_date(due)}"
+        elif due is not None and interpreted:
+            vi, en = (
+                f"{vi} (theo diễn giải, hạn là ngày {vi_date(due)})",
+                f"{en}, due {en_date(due)} (an interpretation)",
+            )
         elif due is not None:
             vi, en = f"{vi} chậm nhất ngày {vi_date(due)}", f"{en}, due {en_date(due)}"
         return vi, en

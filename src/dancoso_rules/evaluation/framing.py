@@ -187,7 +187,7 @@ class _Builder(msgspec.Struct, frozen=True):
                 slots.append(self._not_applicable(duty, plan, bound, instance, why_not))
                 continue
             live = closed_by(instance.clipped(instrument.effective), bound.addressee_until)
-            opening = duty.sentence.dated(when(live), live.due)
+            opening = duty.sentence.dated(when(live), live.due, plan.due_interpreted)
             if least is not None and _too_little_in_force(instance, instrument.effective, least):
                 # Too little of the period was left to ask for it: what was done in time still counts (met),
                 # nothing done is no finding, and nothing is accepted late.
@@ -232,7 +232,7 @@ class _Builder(msgspec.Struct, frozen=True):
             vocabulary,
             identity.successors,
         )
-        opening = duty.sentence.dated(when(instance), instance.due)
+        opening = duty.sentence.dated(when(instance), instance.due, plan.due_interpreted)
         relied = self.identity.successors if why == "no_addressee" else ()
         return instance_not_applicable(duty, plan, opening, placement(instance), text, relied)
 

@@ -106,6 +106,9 @@ class Plan:
     plan: bool = False
     #: Whether a deadline counted in working days that falls on a day off moves to the next working day.
     roll_forward: bool = False
+    #: Whether its due dates rest on an interpretation (a deadline or a cadence the instrument does not
+    #: state), which the explanations then say: "(theo diễn giải, hạn là ngày …)", never "chậm nhất ngày …".
+    due_interpreted: bool = False
     #: :meth:`event_dates` by the event's day, kept as they are asked (a batch's events fall on the
     #: same few hundred days, and counting working days costs more than looking them up), under the
     #: working calendar they were counted on (``None`` for a plan that counts no working day): a new
@@ -215,10 +218,19 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: A
             closing,
             tuple(ids),
             plan=schedule.window == "plan",
+            due_interpreted=due is not None or interpreted is not None,
         )
     if schedule.kind == "regular":
         frequency = table.frequency(schedule.frequency, at)
-        return Plan("regular", frequency, False, None, close(frequency.value, schedule.close), tuple(ids))
+        return Plan(
+            "regular",
+            frequency,
+            False,
+            None,
+            close(frequency.value, schedule.close),
+            tuple(ids),
+            due_interpreted=True,
+        )
     if schedule.kind == "triggered":
         due = Shift.of(table.duration(schedule.respond_within, at))
         closing = close("triggered", schedule.close)
@@ -226,10 +238,23 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: A
         if due.working_days and ROLL_FORWARD_ID in table.by_id:
             roll = table.by_id[ROLL_FORWARD_ID].flag
             ids.append(ROLL_FORWARD_ID)
-        return Plan("triggered", due=due, close=closing, interpretations=tuple(ids), roll_forward=roll)
+        return Plan(
+            "triggered",
+            due=due,
+            close=closing,
+            interpretations=tuple(ids),
+            roll_forward=roll,
+            due_interpreted=True,
+        )
     if schedule.kind == "one_off":
         due = Shift.of(table.duration(schedule.due, at))
-        return Plan("one_off", due=due, close=close("one_off", schedule.close), interpretations=tuple(ids))
+        return Plan(
+            "one_off",
+            due=due,
+            close=close("one_off", schedule.close),
+            interpretations=tuple(ids),
+            due_interpreted=True,
+        )
     return Plan("qualitative", interpretations=tuple(ids))
 
 
