@@ -265,7 +265,10 @@ class TextRenderer:
         if provision.text:
             out.wrap(provision.text, indent + 2, style="dim")
         if provision.non_operative is not None:
-            out.wrap(f"({msg('report.non_operative', lang)})", indent + 2, style="dim")
+            # With why, as the HTML says it: a lead-in's "Không đặt ra nghĩa vụ" alone reads as if the whole
+            # article imposed nothing.
+            why = provision.non_operative.get(lang).strip().rstrip(".")
+            out.wrap(f"({msg('report.non_operative', lang)}: {why})", indent + 2, style="dim")
         for obligation in provision.obligations:
             self._obligation(out, report, obligation, indent + 2)
 
