@@ -218,6 +218,17 @@ def test_row_16_nothing_is_held_against_a_department_after_it_ceased(name: str) 
     assert codes(after) == {"no_addressee"}
     # What it owed before, undone, can no longer be done late: missed, never "quá hạn" in 2026.
     assert not [r for r in report(name).results if r.status is Status.OVERDUE]
+    # And the sentence says why: the body ended, not a late window "closed on 30/6/2025" (a second reading).
+    cut = [
+        r for r in report(name).results if r.status is Status.MISSED and r.close == ceased - dt.timedelta(1)
+    ]
+    assert cut
+    for result in cut:
+        assert (
+            "từ ngày 01/7/2025 không còn chủ thể thực hiện nên không thể thực hiện chậm"
+            in result.explanation.vi
+        )
+        assert "thời hạn chấp nhận thực hiện chậm" not in result.explanation.vi
 
 
 # --- 17, 18, 20, 21: cadences, plans, the staff conference, what a duty relies on ----------------------------------

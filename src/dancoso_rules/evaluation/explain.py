@@ -237,8 +237,11 @@ def _shown(proof: Proof) -> tuple[str, str]:
     return f"hoạt động {proof.id}", f"activity {proof.id}"
 
 
-def outcome(decision: Decision, proof: Proof | None, close: dt.date | None) -> tuple[str, str]:
-    """What the record shows, and the status in words (of a duty: see :func:`outcome_not_binding`)."""
+def outcome(
+    decision: Decision, proof: Proof | None, close: dt.date | None, ended: dt.date | None = None
+) -> tuple[str, str]:
+    """What the record shows, and the status in words (of a duty: see :func:`outcome_not_binding`);
+    ``ended``: the day from which the bearer no longer exists, which closes a window it cut short."""
     status = decision.status
     if proof is not None:
         vi, en = _shown(proof)
@@ -263,6 +266,14 @@ def outcome(decision: Decision, proof: Proof | None, close: dt.date | None) -> t
             f"the record shows no qualifying activity: {_days(days)} overdue",
         )
     assert close is not None
+    if ended is not None and close == ended - dt.timedelta(days=1):
+        # The late window was cut by the body's end, not closed by its length: say which.
+        return (
+            f"hồ sơ không có hoạt động nào đáp ứng; từ ngày {vi_date(ended)} không còn chủ thể thực hiện nên "
+            "không thể thực hiện chậm: không thực hiện",
+            f"the record shows no qualifying activity, and from {en_date(ended)} no body remains to do it "
+            "late: missed",
+        )
     return (
         "hồ sơ không có hoạt động nào đáp ứng và đã hết thời hạn chấp nhận thực hiện chậm "
         f"({vi_date(close)}): không thực hiện",

@@ -196,7 +196,9 @@ class _Builder(msgspec.Struct, frozen=True):
                 unmet = self._partly_in_force(duty, plan, live, opening, where)
             else:
                 where = placement(live)
-                unmet = dated_result(duty, plan, live, opening, where, None, None, self.key.as_of)
+                unmet = dated_result(
+                    duty, plan, live, opening, where, None, None, self.key.as_of, ended=bound.addressee_until
+                )
             slots.append(Slot(live, opening, where, unmet))
         live_at = tuple(n for n, s in enumerate(slots) if isinstance(s, Slot))
         live_instances = tuple(s.instance for s in slots if isinstance(s, Slot))

@@ -125,10 +125,12 @@ def dated_result(
     evidence: EvidenceRef | None,
     as_of: dt.date,
     decision: Decision | None = None,
+    ended: dt.date | None = None,
 ) -> DutyResult:
     """The result of one dated instance: done on time, late, or not (``evidence``: the proof's reference).
 
-    ``decision`` is its status when already decided (else it is decided here).
+    ``decision`` is its status when already decided (else it is decided here); ``ended``: the day from which
+    its bearer no longer exists, when it ceased (see :func:`~dancoso_rules.evaluation.framing.closed_by`).
     """
     assert instance.due is not None
     assert instance.close is not None
@@ -144,15 +146,17 @@ def dated_result(
         days_late=decision.days_late,
         evidence=() if evidence is None else (evidence,),
         interpretations=plan.interpretations,
-        explanation=explain.join(opening, _outcome(duty, decision, proof, instance.close)),
+        explanation=explain.join(opening, _outcome(duty, decision, proof, instance.close, ended)),
     )
 
 
-def _outcome(duty: Duty, decision: Decision, proof: Proof | None, close: dt.date | None) -> tuple[str, str]:
+def _outcome(
+    duty: Duty, decision: Decision, proof: Proof | None, close: dt.date | None, ended: dt.date | None = None
+) -> tuple[str, str]:
     """What the record shows, in words; a request or an encouragement never reads as overdue."""
     not_binding = explain.NOT_BINDING.get(duty.placed.obligation.modality.value)
     if not_binding is None:
-        return explain.outcome(decision, proof, close)
+        return explain.outcome(decision, proof, close, ended)
     return explain.outcome_not_binding(decision, proof, close, not_binding)
 
 
