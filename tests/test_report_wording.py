@@ -96,7 +96,9 @@ def foreign_words(rulebook: Rulebook, record: Path) -> list[str]:
     """Words the project did not write: the law's, and the record's; longest first."""
     words: set[str] = set()
     for pack in rulebook.packs:
-        words.update((pack.instrument.title, pack.instrument.issuer))
+        title = pack.instrument.title
+        # The title as a report cites it, after the kind and issuer: "… quy định các biện pháp …".
+        words.update((title, title[:1].lower() + title[1:], pack.instrument.issuer))
         for provision in pack.provisions:
             words.update(t for t in (provision.text, provision.heading) if t)
             words.update(o.quote for o in provision.obligations)

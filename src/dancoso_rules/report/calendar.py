@@ -189,13 +189,9 @@ def _step_entries(
 
 
 def instrument_name(pack: PackInfo, lang: str = "vi") -> str:
-    """An instrument as cited after a provision: "Nghị quyết số 33/2024/NQ-HĐND của Hội đồng nhân dân tỉnh …"."""
-    kind = {"nghi_quyet": ("Nghị quyết", "resolution"), "quyet_dinh": ("Quyết định", "decision")}[pack.kind]
-    if lang == "en":
-        number = f" {pack.number}" if pack.number else ""
-        return f"{kind[1]}{number} of {pack.issuer}"
-    number = f" số {pack.number}" if pack.number else ""
-    return f"{kind[0]}{number} của {pack.issuer}"
+    """An instrument as cited after a provision: "Nghị quyết số 33/2024/NQ-HĐND của Hội đồng nhân dân tỉnh …"
+    (:meth:`~dancoso_rules.report.model.PackInfo.cited`)."""
+    return pack.cited(lang)
 
 
 def _instance(result: DutyResult, lang: str) -> str:

@@ -222,6 +222,26 @@ class PackInfo(Frozen):
     territory: str
     source_sha256: str
 
+    def cited(self, lang: str = "vi") -> str:
+        """The instrument as cited after a provision: "Nghị quyết số 33/2024/NQ-HĐND của Hội đồng nhân dân
+        tỉnh …" (no number when the stored text gives none: the project never supplies one)."""
+        vi, en = _KINDS[self.kind]
+        if lang == "en":
+            return f"{en}{f' {self.number}' if self.number else ''} of {self.issuer}"
+        return f"{vi}{f' số {self.number}' if self.number else ''} của {self.issuer}"
+
+    def named(self, lang: str = "vi") -> str:
+        """The instrument and what it is about, as a report names it: "Nghị quyết của Hội đồng nhân dân tỉnh
+        Trà Vinh quy định các biện pháp bảo đảm …" (the title joined as a Vietnamese document cites one)."""
+        if lang == "en":
+            cited = self.cited(lang)
+            return f"{cited[:1].upper()}{cited[1:]}: {self.title}"
+        return f"{self.cited(lang)} {self.title[:1].lower()}{self.title[1:]}"
+
+
+#: How each kind of instrument is named, in Vietnamese and in English.
+_KINDS = {"nghi_quyet": ("Nghị quyết", "resolution"), "quyet_dinh": ("Quyết định", "decision")}
+
 
 class InterpretationInfo(UsedInterpretation):
     """An interpretation relied on, as the evaluation reports it, with its title from the rulebook."""

@@ -289,7 +289,7 @@ class _Builder:
 
     def _body(self) -> None:
         report, window = self.report, self.window
-        instruments = "; ".join(instrument_name(pack) for pack in report.packs)
+        instruments = "; ".join(pack.named() for pack in report.packs)
         data = f"số liệu tính từ ngày {format_date(window.start)} đến ngày {format_date(window.end)}"
         if window.nd09:
             data += " theo Nghị định số 09/2019/NĐ-CP của Chính phủ"

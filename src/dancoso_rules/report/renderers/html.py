@@ -534,11 +534,10 @@ class HtmlRenderer:
         if report.record is not None:
             facts.append((msg("report.record", lang), f"<code>{_e(report.record.file)}</code>"))
         for pack in report.packs:
-            number = f" {_e(pack.number)}" if pack.number else ""
             facts.append(
                 (
                     msg("report.instruments", lang),
-                    f'{_e(pack.issuer)}{number}: {_e(pack.title)}<br><span class="meta">'
+                    f'{_e(pack.named(lang))}<br><span class="meta">'
                     f"{_e(msg('report.version', lang))} <code>{_e(pack.id)} {_e(pack.version)}</code> · "
                     f"{_e(msg('report.effective', lang))} {_e(format_date(pack.effective, lang))} · "
                     f"{_e(msg('report.source_sha256', lang))} <code>{_e(pack.source_sha256)}</code></span>",

@@ -219,7 +219,7 @@ class MarkdownRenderer:
             facts.append(f"**{msg('report.record', lang)}:** {code(report.record.file)}")
         for pack in report.packs:
             facts.append(
-                f"**{msg('report.instruments', lang)}:** {md(pack.issuer)}: {md(pack.title)} "
+                f"**{msg('report.instruments', lang)}:** {md(pack.named(lang))} "
                 f"(`{pack.id}` {md(pack.version)}, sha256 `{pack.source_sha256[:12]}`)"
             )
         return [*lines, " · ".join(facts[:3]), "", *(f"- {fact}" for fact in facts[3:]), ""]

@@ -164,7 +164,7 @@ class TextRenderer:
             out.wrap(f"{msg('report.record', lang)}: {report.record.file}", hanging=2)
         for pack in report.packs:
             out.wrap(
-                f"{msg('report.instruments', lang)}: {pack.issuer} — {pack.title} "
+                f"{msg('report.instruments', lang)}: {pack.named(lang)} "
                 f"({pack.id} {pack.version}, sha256 {pack.source_sha256[:12]}…)",
                 hanging=2,
             )
