@@ -54,7 +54,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "schedule.regular": ("Thường xuyên", "Regular"),
     "schedule.triggered": ("Khi phát sinh", "When triggered"),
     "schedule.one_off": ("Một lần", "One-off"),
-    "schedule.qualitative": ("Định tính", "Qualitative"),
+    # The text sets no time: said so, not "Định tính" (qualitative), which an official does not say of a duty.
+    "schedule.qualitative": ("Không quy định thời hạn", "No time set"),
     # a frequency the instrument does not state (legal review, item 17)
     "schedule.interpreted": ("{cadence} (diễn giải)", "{cadence} (interpretation)"),
     "schedule.regular_at_least": (
