@@ -20,8 +20,8 @@ it also prints the ten slowest top-level imports of (a) (``python -X importtime`
 start-up goes. It also times (c) importing pydantic as the models do, in the same interpreter: the
 floor of (a) while the models are pydantic's. Not a test: it prints, asserts nothing.
 
-Last measured (3/12/2026, 20 rounds, from a wheel, on the 2-core machine): 328 ms against 371 ms,
-ratio 0.88 (CPU time 0.88); importing pydantic alone is 0.41 of (b) in CPU time.
+Last measured (3/12/2026, 20 rounds, from a wheel, on the 2-core machine): 499 ms against 615 ms,
+ratio 0.81 (CPU time 0.81); importing pydantic alone is 0.41 of (b) in CPU time.
 """
 
 from __future__ import annotations
