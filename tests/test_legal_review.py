@@ -218,17 +218,30 @@ def test_row_16_nothing_is_held_against_a_department_after_it_ceased(name: str) 
     assert codes(after) == {"no_addressee"}
     # What it owed before, undone, can no longer be done late: missed, never "quá hạn" in 2026.
     assert not [r for r in report(name).results if r.status is Status.OVERDUE]
-    # And the sentence says why: the body ended, not a late window "closed on 30/6/2025" (a second reading).
-    cut = [
-        r for r in report(name).results if r.status is Status.MISSED and r.close == ceased - dt.timedelta(1)
-    ]
+    # And the sentence says why: the body ended, where that cut the late window short, not a window "closed
+    # on 30/6/2025"; a window that ran out that day by its length says that (a second reading of the law).
+    last_day = ceased - dt.timedelta(1)
+    cut = [r for r in report(name).results if r.status is Status.MISSED and r.close == last_day]
+    ended = "từ ngày 01/7/2025 không còn chủ thể thực hiện nên không thể thực hiện chậm"
+    window = "đã hết thời hạn chấp nhận thực hiện chậm (30/6/2025)"
     assert cut
     for result in cut:
-        assert (
-            "từ ngày 01/7/2025 không còn chủ thể thực hiện nên không thể thực hiện chậm"
-            in result.explanation.vi
-        )
-        assert "thời hạn chấp nhận thực hiện chậm" not in result.explanation.vi
+        assert (ended in result.explanation.vi) != (window in result.explanation.vi), result.explanation.vi
+
+
+def test_row_16_a_window_the_end_cut_short_says_so_one_that_ran_out_says_that() -> None:
+    """Quý I's three months of late window ran out on 30/6/2025 by their length; quý II's, and a yearly plan's
+    twelve months, were cut short by the department's end on 01/7/2025."""
+    ended = "từ ngày 01/7/2025 không còn chủ thể thực hiện nên không thể thực hiện chậm"
+    quarters = {
+        r.period.label: r for r in of(SO_NOI_VU_TV, "art_2__cl_1__pt_dd.staff-quality-check") if r.period
+    }
+    assert quarters["2025-Q1"].status is quarters["2025-Q2"].status is Status.MISSED
+    assert "đã hết thời hạn chấp nhận thực hiện chậm (30/6/2025)" in quarters["2025-Q1"].explanation.vi
+    assert ended in quarters["2025-Q2"].explanation.vi
+    [registration] = [r for r in of(SO_NOI_VU_TV, "art_2__cl_5__pt_a.model-registration") if r.period]
+    assert registration.status is Status.MISSED
+    assert ended in registration.explanation.vi
 
 
 # --- 17, 18, 20, 21: cadences, plans, the staff conference, what a duty relies on ----------------------------------

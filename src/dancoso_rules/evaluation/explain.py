@@ -241,7 +241,7 @@ def outcome(
     decision: Decision, proof: Proof | None, close: dt.date | None, ended: dt.date | None = None
 ) -> tuple[str, str]:
     """What the record shows, and the status in words (of a duty: see :func:`outcome_not_binding`);
-    ``ended``: the day from which the bearer no longer exists, which closes a window it cut short."""
+    ``ended``: the day from which the bearer no longer exists, given when that cut the late window short."""
     status = decision.status
     if proof is not None:
         vi, en = _shown(proof)
@@ -266,8 +266,7 @@ def outcome(
             f"the record shows no qualifying activity: {_days(days)} overdue",
         )
     assert close is not None
-    if ended is not None and close == ended - dt.timedelta(days=1):
-        # The late window was cut by the body's end, not closed by its length: say which.
+    if ended is not None:  # the late window was cut by the body's end, not closed by its length
         return (
             f"hồ sơ không có hoạt động nào đáp ứng; từ ngày {vi_date(ended)} không còn chủ thể thực hiện nên "
             "không thể thực hiện chậm: không thực hiện",

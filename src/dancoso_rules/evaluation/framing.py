@@ -186,7 +186,10 @@ class _Builder(msgspec.Struct, frozen=True):
             if why_not is not None:
                 slots.append(self._not_applicable(duty, plan, bound, instance, why_not))
                 continue
-            live = closed_by(instance.clipped(instrument.effective), bound.addressee_until)
+            clipped = instance.clipped(instrument.effective)
+            live = closed_by(clipped, bound.addressee_until)
+            # The bearer's end, when it cut the late window short: the sentence then says so.
+            ended = bound.addressee_until if live.close != clipped.close else None
             opening = duty.sentence.dated(when(live), live.due, plan.due_interpreted)
             if least is not None and _too_little_in_force(instance, instrument.effective, least):
                 # Too little of the period was left to ask for it: what was done in time still counts (met),
@@ -197,7 +200,7 @@ class _Builder(msgspec.Struct, frozen=True):
             else:
                 where = placement(live)
                 unmet = dated_result(
-                    duty, plan, live, opening, where, None, None, self.key.as_of, ended=bound.addressee_until
+                    duty, plan, live, opening, where, None, None, self.key.as_of, ended=ended
                 )
             slots.append(Slot(live, opening, where, unmet))
         live_at = tuple(n for n, s in enumerate(slots) if isinstance(s, Slot))

@@ -130,7 +130,8 @@ def dated_result(
     """The result of one dated instance: done on time, late, or not (``evidence``: the proof's reference).
 
     ``decision`` is its status when already decided (else it is decided here); ``ended``: the day from which
-    its bearer no longer exists, when it ceased (see :func:`~dancoso_rules.evaluation.framing.closed_by`).
+    its bearer no longer exists, when that cut its late window short (see
+    :func:`~dancoso_rules.evaluation.framing.closed_by`).
     """
     assert instance.due is not None
     assert instance.close is not None

@@ -30,7 +30,7 @@ from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import Labels
 from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.report.messages import citation, format_date, msg, period_label, status_label
-from dancoso_rules.report.model import ComplianceReport, PackInfo, is_enforceable
+from dancoso_rules.report.model import ComplianceReport, is_enforceable
 from dancoso_rules.text import visible, visible_lines
 
 #: The statuses a calendar shows: what is still to be done.
@@ -141,8 +141,8 @@ def _duty_entry(
         uid=f"{organisation}.{result.obligation}.{instance_key}@dancoso-rules",
         title=summary,
         citation=Labels(
-            vi=f"{citation(result.provision, result.citation, 'vi')} {instrument_name(pack, 'vi')}",
-            en=f"{citation(result.provision, result.citation, 'en')}, {instrument_name(pack, 'en')}",
+            vi=f"{citation(result.provision, result.citation, 'vi')} {pack.cited('vi')}",
+            en=f"{citation(result.provision, result.citation, 'en')}, {pack.cited('en')}",
         ),
         status=result.status.value,
         instance=Labels(vi=_instance(result, "vi"), en=_instance(result, "en")),
@@ -186,12 +186,6 @@ def _step_entries(
             evidence=Labels(vi="Sổ theo dõi, văn bản thụ lý", en="Register, notice of acceptance"),
             source="law",
         )
-
-
-def instrument_name(pack: PackInfo, lang: str = "vi") -> str:
-    """An instrument as cited after a provision: "Nghị quyết số 33/2024/NQ-HĐND của Hội đồng nhân dân tỉnh …"
-    (:meth:`~dancoso_rules.report.model.PackInfo.cited`)."""
-    return pack.cited(lang)
 
 
 def _instance(result: DutyResult, lang: str) -> str:
@@ -327,6 +321,5 @@ __all__ = [
     "StatutoryStep",
     "agenda_entries",
     "calendar_entries",
-    "instrument_name",
     "render_agenda",
 ]

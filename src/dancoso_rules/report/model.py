@@ -31,6 +31,7 @@ from pydantic import Field
 from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation
 from dancoso_rules.model.common import Frozen, Labels
+from dancoso_rules.model.instrument import KIND_LABELS
 from dancoso_rules.model.obligation import Modality
 from dancoso_rules.model.schedule import Frequency
 from dancoso_rules.record.model import Organisation, Period
@@ -225,10 +226,10 @@ class PackInfo(Frozen):
     def cited(self, lang: str = "vi") -> str:
         """The instrument as cited after a provision: "Nghị quyết số 33/2024/NQ-HĐND của Hội đồng nhân dân
         tỉnh …" (no number when the stored text gives none: the project never supplies one)."""
-        vi, en = _KINDS[self.kind]
+        kind = KIND_LABELS[self.kind]
         if lang == "en":
-            return f"{en}{f' {self.number}' if self.number else ''} of {self.issuer}"
-        return f"{vi}{f' số {self.number}' if self.number else ''} của {self.issuer}"
+            return f"{kind.en.lower()}{f' {self.number}' if self.number else ''} of {self.issuer}"
+        return f"{kind.vi}{f' số {self.number}' if self.number else ''} của {self.issuer}"
 
     def named(self, lang: str = "vi") -> str:
         """The instrument and what it is about, as a report names it: "Nghị quyết của Hội đồng nhân dân tỉnh
@@ -237,10 +238,6 @@ class PackInfo(Frozen):
             cited = self.cited(lang)
             return f"{cited[:1].upper()}{cited[1:]}: {self.title}"
         return f"{self.cited(lang)} {self.title[:1].lower()}{self.title[1:]}"
-
-
-#: How each kind of instrument is named, in Vietnamese and in English.
-_KINDS = {"nghi_quyet": ("Nghị quyết", "resolution"), "quyet_dinh": ("Quyết định", "decision")}
 
 
 class InterpretationInfo(UsedInterpretation):

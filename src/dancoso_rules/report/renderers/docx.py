@@ -38,7 +38,6 @@ from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.i18n import tr
 from dancoso_rules.record.model import MAX_DATE, MIN_DATE
-from dancoso_rules.report.calendar import instrument_name
 from dancoso_rules.report.messages import format_date, msg, period_label
 from dancoso_rules.report.model import ComplianceReport, InstrumentSection, ObligationEntry, is_enforceable
 from dancoso_rules.report.renderers.common import modality_label, status_text, status_word
@@ -302,7 +301,7 @@ class _Builder:
         self._para("I. KẾT QUẢ THỰC HIỆN", bold=True, indent=True)
         for number, section in enumerate(report.instruments, start=1):
             pack = report.pack(section.pack)
-            self._para(f"{number}. Theo {instrument_name(pack)}", bold=True, indent=True)
+            self._para(f"{number}. Theo {pack.cited()}", bold=True, indent=True)
             self._instrument(section)
         self._para("II. ĐÁNH GIÁ CHUNG", bold=True, indent=True)
         for heading in ("1. Ưu điểm", "2. Hạn chế, khó khăn, vướng mắc và nguyên nhân"):
