@@ -117,12 +117,14 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
     seen: set[Path] = set()
     job = job_of(run, as_of, reports=folder is not None)
     uri: str | None = None
+    locating = run.renderer.needs_locations
     for unit in check_units(run.stdin, paths, job, run):
         if unit.path is not current:  # a chunk's units share their path: it is compared once a chunk
             files_done += current is not None and unit.path != current
             current = unit.path
             seen.add(current)
-            uri = None if unit.name == STDIN_NAME else uri_reference(unit.path)  # for SARIF
+            # A file's URI, for the renderers that locate in it (SARIF): not a path lookup more for the others.
+            uri = uri_reference(unit.path) if locating and unit.name != STDIN_NAME else None
         records += 1
         if unit.tally is None:
             invalid += 1
@@ -148,7 +150,7 @@ def check_many(args: argparse.Namespace, paths: list[Path], run: CheckRun) -> in
         if is_jsonl(path) and path not in seen:  # no record to check is not a pass: the gate says so
             problem = str(Problem(Location(display_path(path)), tr("record.empty_jsonl")))
             print(problem, file=sys.stderr)
-            builder.add_invalid(display_path(path), (problem,), uri=uri_reference(path))
+            builder.add_invalid(display_path(path), (problem,), uri=uri_reference(path) if locating else None)
             records += 1
             invalid += 1
     chunks = run.renderer.render_overview(builder.build(run.options.fail_on), run.options)

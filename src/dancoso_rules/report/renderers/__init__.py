@@ -65,7 +65,8 @@ class Renderer(Protocol):
 
     #: The file extension of the format, without the dot (``md``, ``html``, ``xml``...).
     extension: str
-    #: Whether the report needs the line and column of the record's JSON Pointers (only SARIF does).
+    #: Whether the report needs where things are in the record: the line and column of its JSON Pointers, and
+    #: in an overview each file as a URI (only SARIF does).
     needs_locations: bool
 
     def render(self, report: ComplianceReport, options: RenderOptions) -> str | bytes:
