@@ -12,6 +12,7 @@ from evaluate_helpers import (
     LONG_AN_STAFF,
     MONTHLY,
     REPORT,
+    SELF_STUDY,
     STAFF,
     activity,
     day,
@@ -260,6 +261,58 @@ def test_an_activity_that_serves_the_event_counts_and_an_unlinked_one_does_not()
     )
     result = one(run(record, "2025-12-31"), COMPLAINTS)
     assert (result.status, [e.id for e in result.evidence]) == (Status.MET, ["linked"])
+
+
+# --- what an activity names in ``serves``: the duty it was done for counts it, whatever its type ---------
+
+
+def test_an_activity_of_another_type_counts_for_the_duty_it_names() -> None:
+    # A training on the Law, held to explain it, answers the duty to communicate it: the record says so.
+    study = activity("hoc-tap", "law_study", "2025-04-05", serves=[REPORT], evidence=[{"number": "1/BC"}])
+    report = run(make_record(activities=[study]), "2026-01-15")
+    q1 = one(report, REPORT, "2025-Q1")
+    assert (q1.status, [e.id for e in q1.evidence]) == (Status.MET, ["hoc-tap"])
+    assert one(report, REPORT, "2025-Q2").status is Status.MISSED
+
+
+def test_an_activity_of_another_type_that_names_nothing_or_a_provision_does_not_count() -> None:
+    for serves in ([], ["fix-tra-vinh.art_1__cl_2"], [INSPECTION]):
+        study = activity("hoc-tap", "law_study", "2025-04-05", serves=serves)
+        assert (
+            one(run(make_record(activities=[study]), "2026-01-15"), REPORT, "2025-Q1").status is Status.MISSED
+        )
+
+
+def test_an_activity_of_the_duty_s_own_type_that_names_it_counts_once() -> None:
+    # On 5/4 it is on time for the report of Q1 and for that of Q2; named twice over, it still shows one.
+    done = activity("bc", "democracy_report", "2025-04-05", serves=[REPORT])
+    report = run(make_record(activities=[done]), "2026-01-15")
+    assert [r.period.label for r in results(report, REPORT) if r.status is Status.MET and r.period] == [
+        "2025-Q1"
+    ]
+
+
+def test_an_activity_of_a_type_no_duty_uses_counts_for_the_duty_it_names() -> None:
+    # No duty of a department is shown by a supervision: the index keeps it only because it names one.
+    shown = activity("gs", "supervision", "2025-05-05", serves=[REPORT], evidence=[{"number": "2/BC"}])
+    assert one(run(make_record(activities=[shown]), "2026-01-15"), REPORT, "2025-Q2").status is Status.MET
+
+
+def test_a_qualitative_duty_and_a_yearly_one_count_what_names_them() -> None:
+    record = make_record(
+        activities=[
+            activity(
+                "tap-huan", "inspection", "2025-05-05", serves=[SELF_STUDY], evidence=[{"number": "3/BC"}]
+            ),
+            activity("hn", "inspection", "2025-02-20", serves=[STAFF]),
+        ]
+    )
+    report = run(record, "2026-01-15")
+    assert one(report, SELF_STUDY).status is Status.MET
+    assert (one(report, STAFF, "2024").status, one(report, STAFF, "2025").status) == (
+        Status.MET,
+        Status.UPCOMING,
+    )
 
 
 def test_an_unresolved_complaint_is_upcoming_then_overdue() -> None:

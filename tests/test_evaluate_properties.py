@@ -20,7 +20,17 @@ from hypothesis import strategies as st
 
 from dancoso_rules.evaluation import STATUS_RANK, DutyResult, Report, Status, assess, evaluate
 from dancoso_rules.record.model import ActivityRecord
-from evaluate_helpers import REGULATION, SELF_STUDY, fixture_rulebook
+from evaluate_helpers import (
+    BOARD,
+    COMPLAINTS,
+    INSPECTION,
+    MONTHLY,
+    REGULATION,
+    REPORT,
+    SELF_STUDY,
+    STAFF,
+    fixture_rulebook,
+)
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TYPES = (
@@ -33,6 +43,18 @@ TYPES = (
     "inspection_plan",
 )
 EVENTS = ("complaint_received", "denunciation_received")
+#: Duties an activity may name in ``serves``, of every kind of schedule, and a provision (which names no duty).
+SERVED = (
+    STAFF,
+    REPORT,
+    INSPECTION,
+    COMPLAINTS,
+    REGULATION,
+    SELF_STUDY,
+    MONTHLY,
+    BOARD,
+    "fix-tra-vinh.art_1__cl_3",
+)
 
 
 def _iso(day: dt.date) -> str:
@@ -68,6 +90,8 @@ def records(draw: st.DrawFn) -> tuple[dict[str, Any], dt.date]:
             item["evidence"] = [{"number": f"{n}/BC"}]
         if events and draw(st.booleans()):
             item["serves"] = [draw(st.sampled_from([e["id"] for e in events]))]
+        if draw(st.integers(0, 3)) == 0:  # now and then, a duty it was done for, whatever its type
+            item["serves"] = [*item.get("serves", ()), draw(st.sampled_from(SERVED))]
         if draw(st.integers(0, 3)) == 0:  # now and then, the period it reports on or reviews
             covered = draw(st.sampled_from(["", "-H1", "-H2", "-Q1", "-Q2", "-Q3", "-Q4", "-06", "-12"]))
             item["covers"] = f"{draw(st.sampled_from([year - 1, year]))}{covered}"
@@ -124,6 +148,8 @@ def test_adding_an_activity_never_worsens_a_status(
     extra["date"] = _iso(dt.date(year, 1, 1) + dt.timedelta(days=offset))
     if record["events"] and data.draw(st.booleans()):
         extra["serves"] = [data.draw(st.sampled_from([e["id"] for e in record["events"]]))]
+    if data.draw(st.booleans()):
+        extra["serves"] = [*extra.get("serves", ()), data.draw(st.sampled_from(SERVED))]
     before = by_key(run(record, as_of))
     after = by_key(run({**record, "activities": [*record["activities"], extra]}, as_of))
     assert before.keys() == after.keys()

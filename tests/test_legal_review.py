@@ -544,3 +544,23 @@ def test_third_reading_an_enterprise_holds_its_workers_conference_in_the_year_no
     hospital = of(HOSPITAL, "art_2__cl_3__pt_d.staff-conference", as_of)
     assert {r.due for r in hospital if r.due} >= {dt.date(2025, 3, 31)}
     assert codes(of(HOSPITAL, "art_2__cl_3__pt_d.workers-conference", as_of)) == {"not_bearer"}
+
+
+# --- a fourth reading: what the record says an activity was done for ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "training", "quarter"),
+    [
+        (SO_NOI_VU_TV, "tap-huan-dcco-2025", "2025-Q2"),
+        (HOSPITAL, "tap-huan-quy-tac-ung-xu", "2025-Q2"),
+        (COMPANY, "tap-huan-an-toan", "2025-Q3"),
+    ],
+)
+def test_fourth_reading_a_training_on_the_law_that_names_the_communication_duty_shows_it_done(
+    name: str, training: str, quarter: str
+) -> None:
+    # "Thường xuyên tuyên truyền, quán triệt …": a training held to explain the Law is such work. The record
+    # names the duty in the training's "serves"; it was reported "Không thực hiện" while the training was there.
+    found = [r for r in of(name, "art_2__cl_2__pt_a.communication") if r.period and r.period.label == quarter]
+    assert [(r.status, [e.id for e in r.evidence]) for r in found] == [(Status.MET, [training])]

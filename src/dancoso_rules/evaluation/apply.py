@@ -23,8 +23,8 @@ import msgspec
 from dancoso_rules.evaluation import explain
 from dancoso_rules.evaluation.applicability import instance_in_time
 from dancoso_rules.evaluation.construct import evidence_ref
-from dancoso_rules.evaluation.frame import Dated, Frame, Qualitative, Slot, Triggered
-from dancoso_rules.evaluation.index import ON, Done, RecordIndex
+from dancoso_rules.evaluation.frame import Dated, DatedAt, Frame, Qualitative, QualitativeAt, Slot, Triggered
+from dancoso_rules.evaluation.index import COVERS, ON, POSITION, Done, RecordIndex
 from dancoso_rules.evaluation.instances import Instance, TriggeredDates, triggered_dates, triggered_instance
 from dancoso_rules.evaluation.matching import (
     Proof,
@@ -95,26 +95,25 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
     A step with one live instance (most of them: a yearly duty in a one-year record, a qualitative
     duty) is decided here, by :func:`~.matching.first_counting` or :func:`~.matching.qualitative_shown`;
     steps with several instances, and triggered ones, go to :class:`_Laying`.
+
+    A step is shown done by the activities of its obligation's type and by those that name the
+    obligation in ``serves``, whatever their type (:func:`_groups`).
     """
     segments: list[tuple[Entry, ...]] = list(frame.segments)
     laying = _Laying(frame, rules, record, index)
     gone, came, gone_at, came_at = laying.gone, laying.came, laying.gone_at, laying.came_at
     as_of = laying.as_of
     attestations = index.attestations
-    by_activity = frame.by_activity
-    by_type, naming = index.by_type, index.named
-    for kind, activities in by_type.items():
-        reached = by_activity.get(kind)
-        if reached is None:
-            continue
-        dated, qualitative = reached
+    by_type = index.by_type
+    groups, apart = _groups(frame, index)
+    for (dated, qualitative), activities, naming in groups:
         for position, step, single in dated:
             if single is None:
                 found = laying.dated(position, step, activities)
                 if found is not None:
                     segments[position] = found
                 continue
-            if kind in naming:
+            if naming:
                 due = single.due
                 assert due is not None  # a dated duty's
                 done = first_counting_named(activities, single.first, due, single.last, single.period_end)
@@ -146,7 +145,7 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
             segments[position] = (entry,) if single.alone else _patched(quality.unmet, single.at, entry)
     for uid in attestations:
         for position, quality in frame.attested.get(uid, ()):
-            if quality.activity not in by_type:  # else laid above, with its activities
+            if quality.activity not in by_type and position not in apart:  # else laid above
                 found = laying.qualitative(position, quality, ())
                 if found is not None:
                     segments[position] = found
@@ -157,6 +156,54 @@ def apply_frame(frame: Frame, rules: Prepared, record: RecordLike, index: Record
                 laid.add(position)
                 segments[position] = laying.triggered(position, triggered)
     return Laid(frame, tuple(segments), tuple(gone), tuple(came), tuple(gone_at), tuple(came_at))
+
+
+#: The steps a record's activities reach: ``(reached, activities, naming)`` for each group of steps
+#: shown done by the same activities (in date order), ``naming`` whether some of them name the period
+#: they cover.
+Groups = list[tuple[tuple[tuple[DatedAt, ...], tuple[QualitativeAt, ...]], list[Done], bool]]
+
+
+def _groups(frame: Frame, index: RecordIndex) -> tuple[Groups, frozenset[int]]:
+    """The steps ``index``'s activities reach, grouped by the activities that can show them done, and the
+    positions of the steps that some activity names in ``serves`` (each laid apart, in a group of its own).
+
+    A step is reached by its type's activities; an activity that names the step's obligation in
+    ``serves`` reaches it too, whatever its type: the record says what the activity was done for
+    (a training on the Law, held to explain it, serves the duty to communicate it), and the evidence
+    is the activity's own. Naming only a provision reaches nothing: a provision may hold several duties.
+    """
+    by_activity, by_type, naming = frame.by_activity, index.by_type, index.named
+    served: dict[int, tuple[str, tuple[tuple[DatedAt, ...], tuple[QualitativeAt, ...]], list[Done]]] = {}
+    if index.served and frame.served:
+        for target, activities in index.served.items():
+            found = frame.served.get(target)
+            if found is not None:
+                kind, named = found
+                position = (named[0] or named[1])[0][0]
+                served[position] = (kind, named, activities)
+    if not served:  # most records: each type's activities reach its steps
+        return [
+            (reached, activities, kind in naming)
+            for kind, activities in by_type.items()
+            if (reached := by_activity.get(kind)) is not None
+        ], frozenset()
+    apart = frozenset(served)
+    groups: Groups = []
+    for kind, activities in by_type.items():
+        steps = by_activity.get(kind)
+        if steps is not None:
+            dated, qualitative = steps
+            kept = (
+                tuple(at for at in dated if at[0] not in apart),
+                tuple(at for at in qualitative if at[0] not in apart),
+            )
+            groups.append((kept, activities, kind in naming))
+    for kind, named, activities in served.values():
+        # Its type's and those naming it, each once (by position in the record), in date order.
+        both = sorted({done[POSITION]: done for done in (*by_type.get(kind, ()), *activities)}.values())
+        groups.append((named, both, any(done[COVERS] is not None for done in both)))
+    return groups, apart
 
 
 def _patched(entries: tuple[Entry, ...], at: int, entry: Entry) -> tuple[Entry, ...]:

@@ -171,8 +171,10 @@ class Frame(msgspec.Struct, frozen=True):
     ``segments[i]`` holds the results of ``steps[i]`` when the record shows nothing for it, and
     ``counts`` how many of those results have each status. A record changes only the steps its
     contents reach, each listed with its position: ``by_activity`` the dated and qualitative steps
-    an activity type can show done, ``attested`` (qualitative) by the obligation id an attestation
-    names, ``triggered`` by the event type that opens them. Steps with no live instance are in none.
+    an activity type can show done, ``served`` the same step by the obligation's full id (which an
+    activity of any type may name in ``serves``), ``attested`` (qualitative) by the obligation id an
+    attestation names, ``triggered`` by the event type that opens them. Steps with no live instance
+    are in none.
     """
 
     key: FrameKey
@@ -185,6 +187,10 @@ class Frame(msgspec.Struct, frozen=True):
         default_factory=dict
     )
     attested: dict[str, tuple[tuple[int, Qualitative], ...]] = msgspec.field(default_factory=dict)
+    #: By obligation id: its type and its dated or qualitative step, as ``by_activity`` lists it.
+    served: dict[str, tuple[str, tuple[tuple[DatedAt, ...], tuple[QualitativeAt, ...]]]] = msgspec.field(
+        default_factory=dict
+    )
     triggered: dict[str, tuple[tuple[int, Triggered], ...]] = msgspec.field(default_factory=dict)
     #: The activity types any step can use: those of ``by_activity``, and those a triggered duty's
     #: serving activities have. A record's activities of other types change nothing.
@@ -203,6 +209,7 @@ class Frame(msgspec.Struct, frozen=True):
         attested: dict[str, list[tuple[int, Qualitative]]] = {}
         triggered: dict[str, list[tuple[int, Triggered]]] = {}
         serving: set[str] = set()
+        served: dict[str, tuple[str, tuple[tuple[DatedAt, ...], tuple[QualitativeAt, ...]]]] = {}
         for position, step in enumerate(steps):
             if isinstance(step, Triggered):
                 schedule = step.duty.placed.obligation.schedule
@@ -211,10 +218,14 @@ class Frame(msgspec.Struct, frozen=True):
                     triggered.setdefault(event_type, []).append((position, step))
                 serving.add(step.duty.placed.obligation.activity)
             elif isinstance(step, Dated) and step.live_at:
-                dated.setdefault(step.activity, []).append((position, step, Single.of(step.slots)))
+                at: DatedAt = (position, step, Single.of(step.slots))
+                dated.setdefault(step.activity, []).append(at)
+                served[step.duty.placed.uid] = (step.activity, ((at,), ()))
             elif isinstance(step, Qualitative) and any(isinstance(slot, Slot) for slot in step.slots):
-                qualitative.setdefault(step.activity, []).append((position, step, Single.of(step.slots)))
+                shown: QualitativeAt = (position, step, Single.of(step.slots))
+                qualitative.setdefault(step.activity, []).append(shown)
                 attested.setdefault(step.uid, []).append((position, step))
+                served[step.uid] = (step.activity, ((), (shown,)))
         by_activity = {
             kind: (tuple(dated.get(kind, ())), tuple(qualitative.get(kind, ())))
             for kind in dict.fromkeys([*dated, *qualitative])
@@ -227,6 +238,7 @@ class Frame(msgspec.Struct, frozen=True):
             counts,
             by_activity,
             {k: tuple(v) for k, v in attested.items()},
+            served,
             {k: tuple(v) for k, v in triggered.items()},
             frozenset(by_activity.keys() | serving),
         )

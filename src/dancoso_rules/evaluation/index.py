@@ -3,9 +3,9 @@
 Everything dated after the evaluation date (activities, events, resolutions, attestations) is left
 out: as of that day it has not happened; so is evidence dated after it (an activity whose documents are
 all dated later is taken as undocumented). So are activities of a type no duty of the record's
-frame can use (:attr:`~dancoso_rules.evaluation.frame.Frame.uses`): they change no status, and a
-record may have many. Activities are ordered by the day they were done, then
-by id, then by position, so that the order in which the record lists them never matters.
+frame can use (:attr:`~dancoso_rules.evaluation.frame.Frame.uses`) that name nothing in ``serves``:
+they change no status, and a record may have many. Activities are ordered by the day they were done,
+then by id, then by position, so that the order in which the record lists them never matters.
 """
 
 from __future__ import annotations
@@ -46,18 +46,25 @@ class RecordIndex(msgspec.Struct, frozen=True):
     """Lookups over one record as of one day, each built in one pass."""
 
     by_type: dict[str, list[Done]]
+    #: By ``(type, id)``: the activities of that type that name the id in ``serves`` (an event's, for
+    #: triggered duties).
     serving: dict[tuple[str, str], list[Done]]
     events_by_type: dict[str, list[tuple[int, EventLike]]]
     attestations: dict[str, list[tuple[int, AttestationLike]]]
     #: The activity types of which some activity names the period it covers.
     named: frozenset[str] = frozenset()
+    #: By what ``serves`` names: the activities that name it, whatever their type (an obligation's
+    #: full id here makes them count for that obligation: :func:`.apply.apply_frame`).
+    served: dict[str, list[Done]] = msgspec.field(default_factory=dict)
 
     @classmethod
     def build(cls, record: RecordLike, as_of: dt.date, uses: Container[str] | None = None) -> RecordIndex:
-        """Index ``record``, leaving out whatever is dated after ``as_of``, and the activities of a
-        type not in ``uses`` when given (the types its frame can use: :attr:`.Frame.uses`)."""
+        """Index ``record``, leaving out whatever is dated after ``as_of``, and, when ``uses`` is given
+        (the types its frame can use: :attr:`.Frame.uses`), the activities of a type not in it that
+        name nothing in ``serves``."""
         by_type: dict[str, list[Done]] = {}
         serving: dict[tuple[str, str], list[Done]] = {}
+        served: dict[str, list[Done]] = {}
         named: set[str] = set()
         # The loop a record's every activity goes through, written for speed: each attribute read once,
         # and a plain dict (looking up a type the record lacks adds nothing, as it would to a defaultdict).
@@ -65,7 +72,11 @@ class RecordIndex(msgspec.Struct, frozen=True):
             kind = activity.type
             # done_on, spelt out: one call fewer per activity (a record has a date, or a range)
             on: dt.date = activity.date or activity.end  # type: ignore[assignment]
-            if on > as_of or (uses is not None and kind not in uses):
+            if on > as_of:
+                continue
+            serves = activity.serves
+            used = uses is None or kind in uses
+            if not (used or serves):
                 continue
             evidence = activity.evidence
             if evidence:
@@ -80,18 +91,22 @@ class RecordIndex(msgspec.Struct, frozen=True):
             else:
                 done = (on, activity.id, index, shown, labelled_period(covers)[1])
                 named.add(kind)
-            group = by_type.get(kind)
-            if group is None:
-                by_type[kind] = [done]
-            else:
-                group.append(done)
-            if activity.serves:
-                for served in activity.serves:
-                    serving.setdefault((kind, served), []).append(done)
+            if used:
+                group = by_type.get(kind)
+                if group is None:
+                    by_type[kind] = [done]
+                else:
+                    group.append(done)
+            if serves:
+                for target in serves:
+                    serving.setdefault((kind, target), []).append(done)
+                    served.setdefault(target, []).append(done)
         for group in by_type.values():
             if len(group) > 1:
                 group.sort()
         for group in serving.values():
+            group.sort()
+        for group in served.values():
             group.sort()
         events: dict[str, list[tuple[int, EventLike]]] = {}
         for index, event in enumerate(record.events):
@@ -101,4 +116,4 @@ class RecordIndex(msgspec.Struct, frozen=True):
         for index, attestation in enumerate(record.attestations):
             if attestation.date <= as_of:
                 attestations.setdefault(attestation.obligation, []).append((index, attestation))
-        return cls(by_type, serving, events, attestations, frozenset(named))
+        return cls(by_type, serving, events, attestations, frozenset(named), served)

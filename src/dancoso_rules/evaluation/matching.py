@@ -2,7 +2,8 @@
 
 For dated duties matched by activity type (periodic, regular, one-off):
 
-1. An activity qualifies for an instance when its type is the obligation's activity and the day
+1. An activity qualifies for an instance when its type is the obligation's activity, or it names
+   the obligation's full id in ``serves`` (whatever its type; counted once if both), and the day
    it was complete (``done_on``: its date, or the last day of its range) lies between the window's
    first day and the close date. Activities dated after the evaluation date are ignored. An
    activity that names the period it covers (``covers``: ``2025-H1``) qualifies only for an
@@ -20,7 +21,7 @@ For dated duties matched by activity type (periodic, regular, one-off):
 Triggered duties are matched by what the record links to the event: the event's resolution, or an
 activity of the obligation's type that lists the event's id in ``serves``; the earliest one on or
 after the event counts. Qualitative duties are shown by attestations naming the obligation, or by
-activities of its type, with evidence, done within the record's period.
+activities of its type or naming it in ``serves``, with evidence, done within the record's period.
 
 The order in which the record lists its activities never matters: ties are broken by date, id and
 then position.

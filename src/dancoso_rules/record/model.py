@@ -232,7 +232,10 @@ class Activity(RecordModel, ActivityDays):
     evidence: tuple[Evidence, ...] = Field(default=(), description="The documents that show it happened.")
     serves: tuple[Text, ...] = Field(
         default=(),
-        description="Ids of the provisions or obligations it serves (optional; matching is by type).",
+        description="What it was done for (optional): obligations, provisions or this record's events, by id. "
+        "It counts for the duties of its type and for each obligation it names, whatever its type; for a duty "
+        "arising from an event, an activity of the duty's type counts when it names the event. Naming a "
+        "provision records the link only.",
     )
     covers: PeriodLabel | None = Field(
         default=None,
