@@ -564,3 +564,10 @@ def test_fourth_reading_a_training_on_the_law_that_names_the_communication_duty_
     # names the duty in the training's "serves"; it was reported "Không thực hiện" while the training was there.
     found = [r for r in of(name, "art_2__cl_2__pt_a.communication") if r.period and r.period.label == quarter]
     assert [(r.status, [e.id for e in r.evidence]) for r in found] == [(Status.MET, [training])]
+
+
+def test_fourth_reading_the_department_s_attestation_on_consulting_staff_shows_that_duty() -> None:
+    # "lấy ý kiến tham gia vào các quy chế hoạt động của cơ quan": the director attests to exactly that; the
+    # example named only the direct-democracy duty with it, and the consultation read "Chưa xác minh".
+    [consulted] = of(SO_NOI_VU_TV, "art_2__cl_3__pt_d.regulation-consultation")
+    assert (consulted.status, [e.id for e in consulted.evidence]) == (Status.MET, ["xn-lay-y-kien-quy-che"])
