@@ -214,8 +214,10 @@ def test_row_16_nothing_is_held_against_a_department_after_it_ceased(name: str) 
     ceased = dt.date(2025, 7, 1)
     after = [r for r in report(name).results if r.due is not None and r.due >= ceased]
     assert after
-    assert {r.status for r in after} == {Status.NOT_APPLICABLE}
-    assert codes(after) == {"no_addressee"}
+    # Nothing falling due after it ceased is a failure: not applicable, or met by what it did before that day.
+    assert {r.status for r in after} == {Status.NOT_APPLICABLE, Status.MET}
+    assert codes([r for r in after if r.status is Status.NOT_APPLICABLE]) == {"no_addressee"}
+    assert all(e.date < ceased for r in after for e in r.evidence)
     # What it owed before, undone, can no longer be done late: missed, never "quá hạn" in 2026.
     assert not [r for r in report(name).results if r.status is Status.OVERDUE]
     # And the sentence says why: the body ended, where that cut the late window short, not a window "closed
@@ -242,6 +244,69 @@ def test_row_16_a_window_the_end_cut_short_says_so_one_that_ran_out_says_that() 
     [registration] = [r for r in of(SO_NOI_VU_TV, "art_2__cl_5__pt_a.model-registration") if r.period]
     assert registration.status is Status.MISSED
     assert ended in registration.explanation.vi
+
+
+def _edited(name: str, kind: str, dates: list[str]) -> Report:
+    """The report of example ``name`` with its activities of type ``kind`` replaced by one on each of ``dates``."""
+    data = load_record(EXAMPLES / name).model_dump(mode="json", by_alias=True, exclude_none=True)
+    data["activities"] = [a for a in data["activities"] if a["type"] != kind] + [
+        {"id": f"{kind}-{n}", "type": kind, "date": date, "title": f"Hoạt động {n}"}
+        for n, date in enumerate(dates)
+    ]
+    return evaluate(data, as_of=AS_OF)
+
+
+def _one(report: Report, suffix: str) -> DutyResult:
+    [found] = [r for r in report.results if r.obligation.split(".", 1)[1] == suffix]
+    return found
+
+
+#: The Trà Vinh department's training courses of 2025 (due 31/12/2025, after it ceased), as today's reports
+#: give them when it did nothing before 01/7/2025: the reason and sentence of the department's end.
+_TRAINING = "art_2__cl_1__pt_b.training-courses"
+_CEASED_VI = (
+    "Điểm b khoản 1 Điều 2 yêu cầu tổ chức các lớp bồi dưỡng, tập huấn cho cán bộ, công chức, viên chức, người lao "
+    "động năm 2025 (theo diễn giải, hạn là ngày 31/12/2025): không áp dụng, vì từ ngày 01/7/2025 không còn chủ thể "
+    "thực hiện (Sở, ban, ngành tỉnh); theo diễn giải mặc định, cơ quan kế thừa sau khi hợp nhất tỉnh không bị đánh "
+    "giá thay (người dùng có thể thay đổi nội dung diễn giải này)."
+)
+
+
+def test_row_16_a_yearly_duty_the_department_did_before_it_ceased_is_met() -> None:
+    # The courses of 08-09/4/2025, before the department ceased on 01/7/2025: done, and before 31/12/2025.
+    [courses] = of(SO_NOI_VU_TV, _TRAINING)
+    assert (courses.status, courses.due, [e.id for e in courses.evidence]) == (
+        Status.MET,
+        dt.date(2025, 12, 31),
+        ["tap-huan-dcco-2025"],
+    )
+    assert courses.explanation.vi.endswith(
+        "hồ sơ có hoạt động tap-huan-dcco-2025 ngày 09/4/2025: đã thực hiện đúng hạn."
+    )
+    # Its last day counts; from the day it ceased, nothing is the department's.
+    assert _one(_edited(SO_NOI_VU_TV, "training_course", ["2025-06-30"]), _TRAINING).status is Status.MET
+    for dates in ([], ["2025-07-01"], ["2025-07-10", "2025-12-15"]):
+        unmet = _one(_edited(SO_NOI_VU_TV, "training_course", dates), _TRAINING)
+        assert (unmet.status, codes([unmet])) == (Status.NOT_APPLICABLE, {"no_addressee"}), dates
+        assert unmet.explanation.vi == _CEASED_VI, dates  # the reason of today, word for word
+        assert unmet.evidence == ()
+
+
+def test_row_16_a_half_year_due_after_the_end_counts_what_was_done_by_30_june_not_in_july() -> None:
+    # The review of H1 2025 is due 31/7/2025: done on 30/6 it is met; the resolution check of 15/7 is not.
+    [review] = [
+        r
+        for r in of(SO_NOI_VU_TV, "art_2__cl_3__pt_dd.regulation-review-half-yearly")
+        if r.status is Status.MET
+    ]
+    assert (review.period.label if review.period else None, [e.id for e in review.evidence]) == (
+        "2025-H1",
+        ["ra-soat-quy-che-6t"],
+    )
+    checks = of(SO_NOI_VU_TV, "art_2__cl_3__pt_d.conference-resolution-check")
+    assert [(r.status, r.reason.code if r.reason else None) for r in checks] == [
+        (Status.NOT_APPLICABLE, "no_addressee")
+    ] * 2
 
 
 # --- 17, 18, 20, 21: cadences, plans, the staff conference, what a duty relies on ----------------------------------
@@ -340,6 +405,66 @@ def test_row_17_a_cadence_that_changes_within_the_period_is_not_given_one_value(
     assert cadence(schedule, {}, period, relied) == (None, "some-frequency")
     stated = Periodic(kind="periodic", frequency=Frequency.HALF_YEARLY, window="period")
     assert cadence(stated, {}, period, set()) == (Frequency.HALF_YEARLY, None)
+
+
+#: The commune's inspection plan of 2025, due 31/01/2025 by interpretation under a decision in force from 01/4/2025.
+_PLAN = "art_1__cl_5__pt_dd__ind_3.inspection-plan"
+_PLAN_NOT_IN_FORCE_VI = (
+    "Gạch đầu dòng thứ ba điểm đ khoản 5 Điều 1 yêu cầu Ủy ban nhân dân các cấp xây dựng kế hoạch kiểm tra việc "
+    "thực hiện dân chủ ở cơ sở năm 2025 (theo diễn giải, hạn là ngày 31/01/2025): không áp dụng, vì hạn ngày "
+    "31/01/2025 trước ngày văn bản có hiệu lực (01/4/2025)."
+)
+
+
+def test_row_18_a_plan_due_before_the_decision_took_effect_counts_when_made_while_it_was_in_force() -> None:
+    # Plan 56/KH-UBND of 15/4/2025: the decision did not exist on 31/01/2025, but the commune has its 2025 plan.
+    [plan] = of(COMMUNE, _PLAN)
+    assert (plan.status, plan.due, [e.id for e in plan.evidence]) == (
+        Status.MET,
+        None,  # no deadline bound it: none is stated, nor said met
+        ["ke-hoach-kiem-tra-2025"],
+    )
+    assert plan.window is not None
+    assert plan.window.start == dt.date(2025, 4, 1)
+    assert plan.explanation.vi == (
+        "Gạch đầu dòng thứ ba điểm đ khoản 5 Điều 1 yêu cầu Ủy ban nhân dân các cấp xây dựng kế hoạch kiểm tra việc "
+        "thực hiện dân chủ ở cơ sở năm 2025 (theo diễn giải, hạn của kỳ này là ngày 31/01/2025, trước khi văn bản có "
+        "hiệu lực từ ngày 01/4/2025, nên không xét thời hạn); hồ sơ có hoạt động ke-hoach-kiem-tra-2025 ngày "
+        "15/4/2025: đã thực hiện."
+    )
+    assert "đúng hạn" not in plan.explanation.vi
+    assert "chậm" not in plan.explanation.vi
+    assert plan.explanation.en == (
+        "Article 1, clause 5, point đ, indent 3 requires: Each year, People's Committees at every level draw up a "
+        "plan for inspecting grassroots democracy (2025), with no deadline assessed, as this period's due date "
+        "(31 January 2025, an interpretation) came before the instrument took effect on 1 April 2025; the record "
+        "shows activity ke-hoach-kiem-tra-2025 of 15 April 2025: met."
+    )
+    # Nothing made, or made only before the decision existed (not evidence of complying with it): as today.
+    for dates in ([], ["2025-01-20"]):
+        unmet = _one(_edited(COMMUNE, "inspection_plan", dates), _PLAN)
+        assert (unmet.status, codes([unmet]), unmet.due) == (
+            Status.NOT_APPLICABLE,
+            {"not_in_force"},
+            dt.date(2025, 1, 31),
+        )
+        assert unmet.explanation.vi == _PLAN_NOT_IN_FORCE_VI, dates
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2025, 2, 15), dt.date(2025, 4, 10), AS_OF, dt.date(2026, 6, 1)])
+@pytest.mark.parametrize("dates", [[], ["2025-04-01"], ["2025-12-20"], ["2026-01-20"]])
+def test_row_18_a_plan_due_before_the_decision_is_never_late_overdue_or_missed(
+    as_of: dt.date, dates: list[str]
+) -> None:
+    data = load_record(EXAMPLES / COMMUNE).model_dump(mode="json", by_alias=True, exclude_none=True)
+    data["activities"] = [a for a in data["activities"] if a["type"] != "inspection_plan"] + [
+        {"id": f"kh-{n}", "type": "inspection_plan", "date": date, "title": "Kế hoạch"}
+        for n, date in enumerate(dates)
+    ]
+    plan = _one(evaluate(data, as_of=as_of), _PLAN)
+    done = [d for d in dates if dt.date.fromisoformat(d) <= as_of]
+    # Met by anything made from 01/4/2025 to its close (31/01/2026), even after 2025 ended: never late.
+    assert plan.status is (Status.MET if done else Status.NOT_APPLICABLE)
 
 
 def test_row_18_a_yearly_plan_is_due_at_the_end_of_january() -> None:

@@ -414,6 +414,18 @@ def test_an_encouragement_never_wears_a_duty_status_mark(lang: str, tmp_path: Pa
     assert seen, "no encouragement's status was rendered: the check would prove nothing"
 
 
+# (not the Markdown: it leaves out what went well, for length)
+@pytest.mark.parametrize("fmt", ["text", "html", "csv"])
+def test_a_duty_done_with_no_deadline_to_meet_is_never_said_on_time(fmt: str, tmp_path: Path) -> None:
+    """The commune's inspection plan of 2025 fell due (31/01/2025) before Long An's decision took effect on
+    01/4/2025; made on 15/4/2025, it is done, but "Đã thực hiện đúng hạn" would be of a date before the law."""
+    output = render(EXAMPLES / "long-an/ubnd-xa-my-yen.json", fmt, tmp_path, "vi")
+    start = output.index("ke-hoach-kiem-tra-2025")  # the plan's evidence, in the result that relies on it
+    result = output[output.rindex("long-an-2025.art_1__cl_5__pt_dd__ind_3.inspection-plan", 0, start) : start]
+    assert "Đã thực hiện" in result
+    assert "đúng hạn" not in result
+
+
 #: The bearers named in a sentence that says why an obligation does not apply, or since when it has none.
 _BEARERS = re.compile(r"chủ thể thực hiện là (.+?), còn hồ sơ|không còn chủ thể thực hiện \((.+?)\)")
 

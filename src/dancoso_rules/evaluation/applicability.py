@@ -201,6 +201,36 @@ def instance_in_time(
     return None
 
 
+def credited_span(
+    start: dt.date,
+    close: dt.date,
+    period_end: dt.date | None,
+    why: ReasonCode,
+    effective: dt.date,
+    addressee_until: dt.date | None,
+) -> tuple[dt.date, dt.date] | None:
+    """For a dated instance that does not bind (``why``, from :func:`instance_in_time`): the first and last
+    day on which doing it still shows it done, or ``None``.
+
+    What a body did while the instrument bound it is not lost because the instance fell due outside that
+    time: an instance due on or after the bearer ceased counts what was done from its window's first day
+    (no earlier than the effective date) to the day before it ceased; one that fell due before the
+    instrument took effect, but is for a period that the instrument was in force in (a yearly plan due on
+    31 January), counts what was done from the effective date to its close date. Doing it then is met (never
+    late: the law set no deadline the body could miss), and nothing done leaves it not applicable.
+    """
+    if why == "not_in_force":
+        if period_end is None or period_end < effective:  # nothing of its period was under the law
+            return None
+    elif why != "no_addressee":
+        return None
+    first = max(start, effective)
+    last = close
+    if addressee_until is not None and last >= addressee_until:
+        last = addressee_until - dt.timedelta(days=1)
+    return None if last < first else (first, last)
+
+
 def span_in_time(
     start: dt.date, end: dt.date, instrument: Instrument, addressee_until: dt.date | None
 ) -> tuple[ReasonCode | None, dt.date, dt.date]:

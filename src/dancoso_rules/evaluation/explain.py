@@ -213,6 +213,27 @@ class Sentence:
             vi, en = f"{vi} chậm nhất ngày {vi_date(due)}", f"{en}, due {en_date(due)}"
         return vi, en
 
+    def before_in_force(
+        self, when: tuple[str, str] | None, due: dt.date, effective: dt.date, interpreted: bool = False
+    ) -> tuple[str, str]:
+        """The opening of an instance that fell due before the instrument took effect, for a period it was in
+        force in (a yearly plan due on 31 January under a decision in force from 01/4): what was done while it
+        was in force shows it done, and no deadline is said to bind it, nor to have been met or missed."""
+        vi, en = self.dated(when, None)
+        if self.soft:
+            date_vi, date_en = "mốc đối chiếu của kỳ này là ngày", "this period's reference date"
+        elif interpreted:
+            date_vi, date_en = "theo diễn giải, hạn của kỳ này là ngày", "this period's due date"
+        else:
+            date_vi, date_en = "hạn của kỳ này là ngày", "this period's due date"
+        note_en = f"{en_date(due)}, an interpretation" if interpreted and not self.soft else en_date(due)
+        return (
+            f"{vi} ({date_vi} {vi_date(due)}, trước khi văn bản có hiệu lực từ ngày {vi_date(effective)}, "
+            "nên không xét thời hạn)",
+            f"{en}, with no deadline assessed, as {date_en} ({note_en}) came before the instrument took effect "
+            f"on {en_date(effective)}",
+        )
+
 
 def _days(n: int | None) -> str:
     """``1 day``, ``15 days``."""
@@ -238,14 +259,22 @@ def _shown(proof: Proof) -> tuple[str, str]:
 
 
 def outcome(
-    decision: Decision, proof: Proof | None, close: dt.date | None, ended: dt.date | None = None
+    decision: Decision,
+    proof: Proof | None,
+    close: dt.date | None,
+    ended: dt.date | None = None,
+    timed: bool = True,
 ) -> tuple[str, str]:
     """What the record shows, and the status in words (of a duty: see :func:`outcome_not_binding`);
-    ``ended``: the day from which the bearer no longer exists, given when that cut the late window short."""
+    ``ended``: the day from which the bearer no longer exists, given when that cut the late window short;
+    ``timed``: whether the instance has a due date to be met on time (one that fell due before the
+    instrument took effect has none: done, it is "đã thực hiện", never "đúng hạn")."""
     status = decision.status
     if proof is not None:
         vi, en = _shown(proof)
         on_vi, on_en = f"{vi} ngày {vi_date(proof.on)}", f"{en} of {en_date(proof.on)}"
+        if not timed:
+            return f"hồ sơ có {on_vi}: đã thực hiện", f"the record shows {on_en}: met"
         if status is Status.LATE:
             days = decision.days_late
             return (

@@ -22,6 +22,7 @@ from dancoso_rules.evaluation.applicability import (
     Binding,
     Identity,
     binding,
+    credited_span,
     instance_in_time,
     not_binding,
     span_in_time,
@@ -184,7 +185,16 @@ class _Builder(msgspec.Struct, frozen=True):
             assert instance.due is not None
             why_not = instance_in_time(instance.start, instance.due, instrument, bound.addressee_until)
             if why_not is not None:
-                slots.append(self._not_applicable(duty, plan, bound, instance, why_not))
+                not_applicable = self._not_applicable(duty, plan, bound, instance, why_not)
+                assert instance.close is not None
+                end = None if instance.period is None else instance.period.end
+                span = credited_span(
+                    instance.start, instance.close, end, why_not, instrument.effective, bound.addressee_until
+                )
+                if span is None:
+                    slots.append(not_applicable)
+                else:  # what was done while the duty bound the body still shows it done
+                    slots.append(self._credited(duty, plan, bound, instance, span, not_applicable))
                 continue
             clipped = instance.clipped(instrument.effective)
             live = closed_by(clipped, bound.addressee_until)
@@ -240,6 +250,36 @@ class _Builder(msgspec.Struct, frozen=True):
         opening = duty.sentence.dated(when(instance), instance.due, plan.due_interpreted)
         relied = self.identity.successors if why == "no_addressee" else ()
         return instance_not_applicable(duty, plan, opening, placement(instance), text, relied)
+
+    def _credited(
+        self,
+        duty: Duty,
+        plan: Plan,
+        bound: Binding,
+        instance: Instance,
+        span: tuple[dt.date, dt.date],
+        not_applicable: DutyResult,
+    ) -> Slot:
+        """The slot of an instance that does not bind (``not_applicable``, its result when nothing was done)
+        but that what was done within ``span`` shows done (see :func:`credited_span`): met, never late.
+
+        It is matched as an instance due and closing on the span's last day, so that every day of the span is
+        on time and none after it counts. Its result says so truly: an instance due after its bearer ceased
+        keeps its due date (done before it, it was done on time); one that fell due before the instrument took
+        effect is placed with no due date, and its sentence says why no deadline is assessed.
+        """
+        first, last = span
+        counted = Instance(first, last, last, last, instance.period)
+        assert instance.due is not None
+        if instance.due < duty.placed.pack.instrument.effective:
+            shown = Instance(first, last, None, last, instance.period)
+            opening = duty.sentence.before_in_force(
+                when(instance), instance.due, duty.placed.pack.instrument.effective, plan.due_interpreted
+            )
+        else:
+            shown = closed_by(instance.clipped(first), bound.addressee_until)
+            opening = duty.sentence.dated(when(shown), shown.due, plan.due_interpreted)
+        return Slot(counted, opening, placement(shown), not_applicable)
 
     def _partly_in_force(
         self, duty: Duty, plan: Plan, instance: Instance, opening: tuple[str, str], where: dict[str, Any]

@@ -131,7 +131,9 @@ def dated_result(
 
     ``decision`` is its status when already decided (else it is decided here); ``ended``: the day from which
     its bearer no longer exists, when that cut its late window short (see
-    :func:`~dancoso_rules.evaluation.framing.closed_by`).
+    :func:`~dancoso_rules.evaluation.framing.closed_by`). A placement with no due date is an instance that
+    fell due before the instrument took effect, shown done while it was in force: it is said done, never on
+    time (see :func:`~dancoso_rules.evaluation.applicability.credited_span`).
     """
     assert instance.due is not None
     assert instance.close is not None
@@ -147,17 +149,24 @@ def dated_result(
         days_late=decision.days_late,
         evidence=() if evidence is None else (evidence,),
         interpretations=plan.interpretations,
-        explanation=explain.join(opening, _outcome(duty, decision, proof, instance.close, ended)),
+        explanation=explain.join(
+            opening, _outcome(duty, decision, proof, instance.close, ended, where["due"] is not None)
+        ),
     )
 
 
 def _outcome(
-    duty: Duty, decision: Decision, proof: Proof | None, close: dt.date | None, ended: dt.date | None = None
+    duty: Duty,
+    decision: Decision,
+    proof: Proof | None,
+    close: dt.date | None,
+    ended: dt.date | None = None,
+    timed: bool = True,
 ) -> tuple[str, str]:
     """What the record shows, in words; a request or an encouragement never reads as overdue."""
     not_binding = explain.NOT_BINDING.get(duty.placed.obligation.modality.value)
     if not_binding is None:
-        return explain.outcome(decision, proof, close, ended)
+        return explain.outcome(decision, proof, close, ended, timed)
     return explain.outcome_not_binding(decision, proof, close, not_binding)
 
 
