@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dancoso_rules.errors import UsageError
-from dancoso_rules.evaluation import Status, evaluate
+from dancoso_rules.evaluation import Status, assess, evaluate, matching
 from dancoso_rules.i18n import using_lang
 from dancoso_rules.model import Modality
 from dancoso_rules.record.model import ActivityRecord
@@ -15,10 +15,12 @@ from evaluate_helpers import (
     DISTRICT,
     FRONT,
     INSPECTION,
+    REPORT,
     SELF_STUDY,
     STAFF,
     activity,
     day,
+    event,
     fixture_rulebook,
     make_record,
     one,
@@ -106,6 +108,72 @@ def test_a_district_duty_after_1_july_2025_has_no_addressee() -> None:
     study = one(report, SELF_STUDY)
     assert study.window is not None
     assert (study.window.start, study.window.end) == (day("2025-01-01"), day("2025-06-30"))
+
+
+def _ceased(**record: object) -> ActivityRecord:
+    return make_record(kind="district_peoples_committee", level="district", **record)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("stretched", [4, -1], ids=["stretches", "heaps"])
+def test_a_duty_due_after_the_district_ceased_counts_what_it_did_before_and_nothing_after(
+    stretched: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The report of Q2 2025 is due 15/7/2025, after the district committee ceased on 01/7/2025.
+    monkeypatch.setattr(matching, "_STRETCHED", stretched)
+    found = {}
+    for label, done in {
+        "before": ["2025-06-30"],
+        "nothing": [],
+        "after": ["2025-07-01", "2025-07-10"],
+    }.items():
+        record = _ceased(activities=[activity(f"bc-{n}", "democracy_report", d) for n, d in enumerate(done)])
+        assessment = assess(record, packs=fixture_rulebook(), as_of=day("2025-12-31"))
+        report = assessment.report()
+        # The fast path and the written report agree, result by result.
+        assert assessment.statuses() == [r.status for r in report.results]
+        assert assessment.counts() == report.counts()
+        found[label] = one(report, REPORT, "2025-Q2")
+    before, nothing, after = found["before"], found["nothing"], found["after"]
+    # Done on its last day: done before the due date, met; the sentence keeps the due date the law set.
+    assert (before.status, before.due, before.close) == (Status.MET, day("2025-07-15"), day("2025-06-30"))
+    assert [e.id for e in before.evidence] == ["bc-0"]
+    assert before.explanation.vi.endswith("hồ sơ có hoạt động bc-0 ngày 30/6/2025: đã thực hiện đúng hạn.")
+    # Nothing done, or done only once the committee had ceased: not applicable, as before, never a failure.
+    assert nothing == after
+    assert (nothing.status, nothing.reason and nothing.reason.code) == (Status.NOT_APPLICABLE, "no_addressee")
+    assert "từ ngày 01/7/2025 không còn chủ thể thực hiện" in nothing.explanation.vi
+    # A window opening on the day it ceased is not its at all.
+    assert one(report, REPORT, "2025-Q3").status is Status.NOT_APPLICABLE
+
+
+def test_a_complaint_due_after_the_district_ceased_counts_a_resolution_before_and_nothing_after() -> None:
+    # A complaint of 20/6/2025 is due 30 days later, 20/7/2025, after the committee ceased on 01/7/2025.
+    statuses = {}
+    for resolved in ("2025-06-25", "2025-07-05", None):
+        record = _ceased(events=[event("kn", "complaint_received", "2025-06-20", resolved)])
+        assessment = assess(record, packs=fixture_rulebook(), as_of=day("2025-12-31"))
+        report = assessment.report()
+        assert assessment.statuses() == [r.status for r in report.results]
+        [complaint] = results(report, COMPLAINTS)
+        statuses[resolved] = (complaint.status, complaint.reason and complaint.reason.code)
+        if resolved == "2025-06-25":
+            assert complaint.explanation.vi.endswith("ngày 25/6/2025: đã thực hiện đúng hạn.")
+    assert statuses == {
+        "2025-06-25": (Status.MET, None),
+        "2025-07-05": (Status.NOT_APPLICABLE, "no_addressee"),
+        None: (Status.NOT_APPLICABLE, "no_addressee"),
+    }
+
+
+def test_a_qualitative_duty_of_a_district_counts_only_what_was_done_before_it_ceased() -> None:
+    # Consistently with dated duties: evidence from after 01/7/2025 is not the committee's.
+    def studied(on: str) -> Status:
+        done = activity("hoc", "law_study", on, evidence=[{"number": "01/BC"}])
+        report = evaluate(_ceased(activities=[done]), packs=fixture_rulebook(), as_of=day("2025-12-31"))
+        return one(report, SELF_STUDY).status
+
+    assert studied("2025-06-30") is Status.MET
+    assert studied("2025-07-01") is Status.UNVERIFIED
 
 
 def test_a_duty_held_by_several_bearers_survives_while_one_remains() -> None:

@@ -350,20 +350,28 @@ class _Laying:
         for dates in triggered_dates(plan, events):
             start, due, close, position, stated = dates
             why = instance_in_time(start, due, instrument, addressee_until)
-            if why is not None:
+            # The window opens on the event's day, or on the effective date if that is later.
+            opens = start if start >= effective else effective
+            # Due after its bearer ceased, an instance opened before that day still counts what was done by
+            # then, as met (see applicability.credited_span); nothing done, it does not apply.
+            credited = why == "no_addressee" and addressee_until is not None and opens < addressee_until
+            if why is not None and not credited:
                 came.append(Status.NOT_APPLICABLE)
                 entries.append((Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, dates, why)))
                 continue
+            unmet = dates
             if addressee_until is not None and close >= addressee_until:
                 # A body that ceased can no longer answer late (see framing.closed_by).
                 close = addressee_until - dt.timedelta(days=1)
                 dates = (start, due, close, position, stated)
             event = events_of_record[position]
-            # The window opens on the event's day, or on the effective date if that is later.
-            opens = start if start >= effective else effective
             proof = triggered_proof(
                 event, position, opens, close, serving.get((activity, event.id), ()), as_of, used
             )
+            if why is not None and proof is None:
+                came.append(Status.NOT_APPLICABLE)
+                entries.append((Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, unmet, why)))
+                continue
             status = dated_status(due, close, None if proof is None else proof.on, as_of)
             came.append(status)
             entries.append((status, self._triggered_result, (step, dates, proof)))
