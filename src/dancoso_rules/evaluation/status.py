@@ -13,7 +13,9 @@ its close date) and the day it was done, if the record shows it done by then:
 
 For "more evidence never makes things worse", statuses are ordered by :data:`STATUS_RANK`:
 ``met`` > ``late`` > ``overdue`` = ``upcoming`` = ``unverified`` > ``missed``. ``not_applicable``
-has no rank: evidence never changes whether a duty binds.
+has no rank: evidence never makes a duty bind. It can only show done (``met``) an instance that does not
+bind but that the body did while the duty bound it: one due after its bearer ceased, or before the
+instrument took effect (see :func:`~dancoso_rules.evaluation.applicability.credited_span`).
 """
 
 from __future__ import annotations
