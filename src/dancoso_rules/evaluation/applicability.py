@@ -30,7 +30,9 @@ committee) is reached by what the instrument *requests* or *encourages* of it.
 ``not_in_force``; an instance whose window opens before it and that falls due on or after it
 counts, with its window opening on the effective date (doing it earlier does not count on time).
 When the instrument has an ``in_force_until`` date, instances whose window opens after that date
-are ``no_longer_in_force``.
+are ``no_longer_in_force``. An instance due before the effective date but for a period the
+instrument was in force in (a yearly plan) is still shown done by what was done from the effective
+date to its close date (:func:`credited_span`).
 
 **Territory.** From 01/7/2025 the former provinces were merged (Trà Vinh into Vĩnh Long, Long An
 into Tây Ninh); their documents stay in force for their former territory until replaced (Luật Ban
@@ -41,7 +43,8 @@ former province as its territory and keeps being evaluated against that province
 from 01/7/2025, when the district level ended, and the provincial People's Committees and provincial
 departments of Trà Vinh and Long An from 01/7/2025, when the provinces were merged (Nghị quyết
 202/2025/QH15). An instance due on or after it is ``no_addressee`` when every bearer through which
-the obligation binds has lost its addressee, or when the organisation's own kind has.
+the obligation binds has lost its addressee, or when the organisation's own kind has; what the body
+did before that day, within the instance's window, still shows it done (:func:`credited_span`).
 
 **Successors.** Whether a merged provincial agency (Sở Nội vụ tỉnh Vĩnh Long, for the former Trà Vinh
 territory) stays bound by its former province's instrument is not settled by the instruments: the
