@@ -426,6 +426,20 @@ def test_a_duty_done_with_no_deadline_to_meet_is_never_said_on_time(fmt: str, tm
     assert "đúng hạn" not in result
 
 
+# (not the Markdown: it leaves out what went well, for length)
+@pytest.mark.parametrize("fmt", ["text", "html", "csv"])
+def test_a_qualitative_duty_done_is_never_said_on_time(fmt: str, tmp_path: Path) -> None:
+    """The hamlet head election ("Tổ chức bầu cử Trưởng ấp …") sets no time ("Không quy định thời hạn"):
+    shown done by the commune's attestation, it is "Đã thực hiện", as its sentence says, never "đúng hạn"."""
+    output = render(EXAMPLES / "long-an/ubnd-xa-my-yen.json", fmt, tmp_path, "vi")
+    start = output.index("xn-bau-truong-ap")  # the attestation, in the result that relies on it
+    result = output[
+        output.rindex("long-an-2025.art_1__cl_5__pt_c__ind_1.hamlet-head-election", 0, start) : start
+    ]
+    assert "Đã thực hiện" in result
+    assert "đúng hạn" not in result
+
+
 #: The bearers named in a sentence that says why an obligation does not apply, or since when it has none.
 _BEARERS = re.compile(r"chủ thể thực hiện là (.+?), còn hồ sơ|không còn chủ thể thực hiện \((.+?)\)")
 

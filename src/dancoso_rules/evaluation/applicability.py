@@ -219,16 +219,18 @@ def credited_span(
     time: an instance due on or after the bearer ceased counts what was done from its window's first day
     (no earlier than the effective date) to the day before it ceased; one that fell due before the
     instrument took effect, but is for a period that the instrument was in force in (a yearly plan due on
-    31 January), counts what was done from the effective date to its close date. Doing it then is met (never
-    late: the law set no deadline the body could miss), and nothing done leaves it not applicable.
+    31 January), counts what was done from the effective date to the end of that period (a plan of 2025 made in
+    2026 plans nothing), or to its close date if that is earlier. Doing it then is met (never late: the law set
+    no deadline the body could miss), and nothing done leaves it not applicable.
     """
+    last = close
     if why == "not_in_force":
         if period_end is None or period_end < effective:  # nothing of its period was under the law
             return None
+        last = min(close, period_end)
     elif why != "no_addressee":
         return None
     first = max(start, effective)
-    last = close
     if addressee_until is not None and last >= addressee_until:
         last = addressee_until - dt.timedelta(days=1)
     return None if last < first else (first, last)

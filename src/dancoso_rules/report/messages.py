@@ -33,7 +33,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     # statuses, in the words of administrative reports: "upcoming" is "chưa đến hạn" (not yet due),
     # since its due date may be months away; "missed" is "không thực hiện", not "bỏ lỡ" (colloquial)
     "status.met": ("Đã thực hiện đúng hạn", "Met"),
-    # met, of an instance that fell due before the instrument took effect: no deadline it was on time for
+    # met, of a qualitative duty or of an instance that fell due before the instrument took effect: no
+    # deadline it was on time for
     "status.met_untimed": ("Đã thực hiện", "Met"),
     "status.late": ("Thực hiện chậm", "Late"),
     "status.overdue": ("Quá hạn", "Overdue"),

@@ -149,9 +149,9 @@ def status_word(result: DutyResult, lang: str) -> str:
     encouragement's "Chưa thực hiện (khuyến khích)", "Đã thực hiện (đề nghị)" (see :data:`_SOFT_WORDS`)."""
     key = _soft_word(result)
     if key is None:
-        if result.status.value == "met" and result.due is None and result.schedule != "qualitative":
-            # fell due before the instrument took effect and was done while it was in force: done, with
-            # no deadline to have been on time for ("đúng hạn" would be of a date before the law existed)
+        if result.status.value == "met" and result.due is None:
+            # a qualitative duty (no deadline in the text), or one that fell due before the instrument took
+            # effect and was done while it was in force: done, with no deadline to have been on time for
             return msg("status.met_untimed", lang)
         return status_label(result.status.value, lang)
     return msg(key, lang, force=modality_label(result.modality, lang).lower())
