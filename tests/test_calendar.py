@@ -184,7 +184,7 @@ def test_agenda_text_and_markdown(rulebook: Rulebook) -> None:
     )
     assert markdown.startswith("# Agenda: UBND xã Mỹ Yên\n")
     assert "## Overdue (" in markdown
-    assert "- **2025-09-30** — " in markdown
+    assert "- **2025-07-31** — " in markdown  # the check of the conference resolution of H1
 
 
 def test_cli_writes_the_ics_and_the_agenda(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
