@@ -733,3 +733,23 @@ def test_fourth_reading_registering_an_exemplary_model_is_due_by_the_end_of_the_
         15,
     )
     assert "yearly-plan-deadline" not in registration.interpretations
+
+
+def test_fourth_reading_a_qualitative_duty_bound_for_part_of_the_year_names_those_days() -> None:
+    # Long An's decision took effect on 01/4/2025 and the department ceased on 01/7/2025: "năm 2025 … trong kỳ"
+    # read as if the whole year were asked for.
+    unverified = [
+        r
+        for r in report(SO_NOI_VU_LA).results
+        if r.schedule == "qualitative" and r.status is Status.UNVERIFIED
+    ]
+    assert unverified
+    for result in unverified:
+        assert "năm 2025 (từ ngày 01/4/2025 đến ngày 30/6/2025)" in result.explanation.vi
+        assert "(2025, 1 April 2025 to 30 June 2025)" in result.explanation.en
+    # A duty bound the whole year says only the year.
+    hospital = [
+        r for r in report(HOSPITAL).results if r.schedule == "qualitative" and r.status is Status.UNVERIFIED
+    ]
+    assert hospital
+    assert not [r for r in hospital if "từ ngày" in r.explanation.vi]

@@ -160,6 +160,16 @@ def period_phrase(span: Span) -> tuple[str, str]:
     return f"tháng {int(number)}/{year}", f"{_MONTHS_EN[int(number) - 1]} {year}"
 
 
+def part_of(phrase: tuple[str, str], start: dt.date, end: dt.date) -> tuple[str, str]:
+    """A period's phrase narrowed to the days a duty bound in it: ``năm 2025 (từ ngày 01/4/2025 đến ngày
+    30/6/2025)``."""
+    vi, en = phrase
+    return (
+        f"{vi} (từ ngày {vi_date(start)} đến ngày {vi_date(end)})",
+        f"{en}, {en_date(start)} to {en_date(end)}",
+    )
+
+
 def trigger_phrase(event_id: str, day: dt.date, label: Labels | None) -> tuple[str, str]:
     """``đối với sự việc C-7 (tiếp nhận khiếu nại) ngày 03/3/2025`` and its English."""
     vi_kind = f" ({_clause(label.vi)})" if label else ""

@@ -228,7 +228,11 @@ class _Builder(msgspec.Struct, frozen=True):
                 yield self._not_applicable(duty, plan, bound, instance, why)
                 continue
             window = Instance(start, end, period=instance.period)
-            opening = duty.sentence.dated(when(window), None)
+            phrase = when(window)
+            if phrase is not None and (start, end) != (instance.start, instance.end):
+                # bound for part of the period only (in force later, or the bearer ceased): say which days
+                phrase = explain.part_of(phrase, start, end)
+            opening = duty.sentence.dated(phrase, None)
             where = placement(window)
             yield Slot(window, opening, where, qualitative_result(duty, plan, opening, where, (), ()))
 
