@@ -753,3 +753,14 @@ def test_fourth_reading_a_qualitative_duty_bound_for_part_of_the_year_names_thos
     ]
     assert hospital
     assert not [r for r in hospital if "từ ngày" in r.explanation.vi]
+# --- a fourth reading of the law: who the text names, what a state body can do, what it counts --------------------
+
+
+@pytest.mark.parametrize("item", ["service-centres", "procedure-transparency"])
+def test_fourth_reading_long_an_binds_the_centres_it_names_not_a_department_s_one_stop_unit(item: str) -> None:
+    # "nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Hành chính công cấp
+    # huyện, Bộ phận tiếp nhận và trả kết quả ở cấp xã thực hiện công khai, minh bạch …": three bodies by name.
+    assert codes(of(SO_NOI_VU_LA, f"art_1__cl_5__pt_d__ind_3.{item}")) == {"not_bearer"}
+    assert [r.status for r in of(COMMUNE, f"art_1__cl_5__pt_d__ind_3.{item}")] == [Status.UNVERIFIED]
+    # Trà Vinh names "Bộ phận tiếp nhận và trả kết quả của cơ quan, đơn vị thuộc phạm vi cấp tỉnh": a department's.
+    assert "not_bearer" not in codes(of(SO_NOI_VU_TV, f"art_2__cl_4__pt_c.{item}"))
