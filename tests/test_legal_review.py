@@ -764,3 +764,33 @@ def test_fourth_reading_long_an_binds_the_centres_it_names_not_a_department_s_on
     assert [r.status for r in of(COMMUNE, f"art_1__cl_5__pt_d__ind_3.{item}")] == [Status.UNVERIFIED]
     # Trà Vinh names "Bộ phận tiếp nhận và trả kết quả của cơ quan, đơn vị thuộc phạm vi cấp tỉnh": a department's.
     assert "not_bearer" not in codes(of(SO_NOI_VU_TV, f"art_2__cl_4__pt_c.{item}"))
+
+
+FRONT = {
+    "tra-vinh": ("art_2__cl_2__pt_d.front-role", "art_2__cl_2__pt_d.social-supervision"),
+    "long-an": ("art_1__cl_5__pt_b__ind_4.front-role", "art_1__cl_5__pt_b__ind_4.social-supervision"),
+}
+
+
+@pytest.mark.parametrize("name", [SO_NOI_VU_TV, HOSPITAL, SO_NOI_VU_LA, COMMUNE])
+def test_fourth_reading_a_state_body_makes_room_for_the_front_it_does_not_raise_the_front_s_work(name: str) -> None:
+    # "Phát huy vai trò của Ủy ban Mặt trận Tổ quốc …", "Nâng cao hiệu lực, hiệu quả và chất lượng giám sát, phản
+    # biện xã hội của Ủy ban Mặt trận Tổ quốc …": no subject; the Front acts under its own law and charter, and what
+    # a hospital or a commune can do is make room for it, inform it, take up and answer what it says.
+    for suffix in FRONT[name.split("/")[0]]:
+        for result in of(name, suffix):
+            sentence = result.explanation.vi
+            assert " yêu cầu tạo điều kiện" in sentence
+            assert "yêu cầu phát huy vai trò" not in sentence
+            assert "yêu cầu nâng cao hiệu lực" not in sentence
+
+
+def test_fourth_reading_the_provincial_front_works_with_state_agencies_not_a_hospital() -> None:
+    # Trà Vinh names "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh", and their
+    # comments "vào các dự thảo văn bản có liên quan đến quyền, lợi ích hợp pháp chính đáng của … Nhân dân":
+    # provincial bodies whose counterparts are the state agencies that draft such documents.
+    for suffix in ("art_2__cl_2__pt_d.front-role", "art_2__cl_2__pt_c.front-consultation"):
+        assert codes(of(HOSPITAL, suffix)) == {"not_bearer"}
+        assert [r.status for r in of(SO_NOI_VU_TV, suffix)] == [Status.UNVERIFIED]
+    # The hospital may be supervised: it still makes room for the supervision and answers it.
+    assert [r.status for r in of(HOSPITAL, "art_2__cl_2__pt_d.social-supervision")] == [Status.UNVERIFIED]
