@@ -586,7 +586,7 @@ def _hospital_2024() -> dict[str, object]:
 
 
 def test_third_reading_a_period_the_resolution_took_effect_in_days_before_its_end_asks_nothing() -> None:
-    # A yearly contest for 2024, the regular work of Q4 2024: not in 13 days (partial-period-minimum, 3 months).
+    # A yearly course for 2024, the regular work of Q4 2024: not in 13 days (partial-period-minimum, 3 months).
     results = evaluate(_hospital_2024(), as_of=AS_OF).results
     partial = [r for r in results if "partial-period-minimum" in r.interpretations]
     assert partial
@@ -621,19 +621,20 @@ def test_third_reading_the_least_part_of_a_period_in_force_is_an_interpretation_
 
 
 def test_third_reading_what_was_done_in_the_short_period_still_counts() -> None:
-    # A law contest held on 20/12/2024, the second day of the resolution: met for 2024, not merely spared.
+    # A course held on 20/12/2024, the second day of the resolution: met for 2024, not merely spared. (A law
+    # contest was the example until a fourth reading found the contest a form of communication, not yearly.)
     record = _hospital_2024()
     record["activities"] = [
         {
-            "id": "cuoc-thi-2024",
-            "type": "law_contest",
+            "id": "tap-huan-2024",
+            "type": "training_course",
             "date": "2024-12-20",
-            "title": "Cuộc thi tìm hiểu pháp luật về dân chủ ở cơ sở năm 2024",
+            "title": "Lớp tập huấn về thực hiện dân chủ ở cơ sở năm 2024",
             "evidence": [{"kind": "plan", "number": "01/KH-BV", "date": "2024-12-19"}],
         }
     ]
-    [contest] = [r for r in evaluate(record, as_of=AS_OF).results if r.obligation.endswith(".law-contest")]
-    assert (contest.period.label if contest.period else None, contest.status) == ("2024", Status.MET)
+    [course] = [r for r in evaluate(record, as_of=AS_OF).results if r.obligation.endswith(".training-courses")]
+    assert (course.period.label if course.period else None, course.status) == ("2024", Status.MET)
     # The commune received citizens on 03/4/2025, in week 14 of which Long An's decision was in force six days.
     week = [
         r
@@ -794,3 +795,12 @@ def test_fourth_reading_the_provincial_front_works_with_state_agencies_not_a_hos
         assert [r.status for r in of(SO_NOI_VU_TV, suffix)] == [Status.UNVERIFIED]
     # The hospital may be supervised: it still makes room for the supervision and answers it.
     assert [r.status for r in of(HOSPITAL, "art_2__cl_2__pt_d.social-supervision")] == [Status.UNVERIFIED]
+
+
+@pytest.mark.parametrize("name", [HOSPITAL, COMPANY, COMMUNE])
+def test_fourth_reading_communicating_through_law_contests_is_a_form_not_a_contest_a_year(name: str) -> None:
+    # "…; tuyên truyền qua các cuộc thi tìm hiểu pháp luật, trong đó có Luật Thực hiện dân chủ ở cơ sở": one form of
+    # the communication asked for "bằng nhiều hình thức", with no frequency; a year without a contest of one's own
+    # was reported "Quá hạn" to a hospital, a water company and a commune.
+    results = [r for r in report(name).results if r.obligation.endswith(".law-contest")]
+    assert [(r.schedule, r.status) for r in results] == [("qualitative", Status.UNVERIFIED)]
