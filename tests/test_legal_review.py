@@ -804,3 +804,26 @@ def test_fourth_reading_communicating_through_law_contests_is_a_form_not_a_conte
     # was reported "Quá hạn" to a hospital, a water company and a commune.
     results = [r for r in report(name).results if r.obligation.endswith(".law-contest")]
     assert [(r.schedule, r.status) for r in results] == [("qualitative", Status.UNVERIFIED)]
+
+
+def test_fourth_reading_commending_exemplary_cases_promptly_is_no_yearly_quota() -> None:
+    # "Phát hiện kịp thời biểu dương, khen thưởng các gương điển hình tiên tiến trong thực hiện dân chủ ở cơ sở": done
+    # when a case is found; a year with none to commend misses nothing, and no record dates the finding.
+    for name, suffix in [
+        (COMMUNE, "art_1__cl_5__pt_dd__ind_2.commendation"),
+        (SO_NOI_VU_TV, "art_2__cl_5__pt_b.commendation"),
+    ]:
+        assert [(r.schedule, r.status) for r in of(name, suffix)] == [("qualitative", Status.UNVERIFIED)]
+    # A commendation on the record shows it done.
+    record = load_record(EXAMPLES / COMMUNE).model_dump(mode="json", by_alias=True, exclude_none=True)
+    record["activities"].append(
+        {
+            "id": "khen-thuong-2025",
+            "type": "commendation",
+            "date": "2025-11-20",
+            "title": "Khen thưởng gương điển hình tiên tiến trong thực hiện dân chủ ở cơ sở năm 2025",
+            "evidence": [{"kind": "decision", "number": "312/QĐ-UBND", "date": "2025-11-20"}],
+        }
+    )
+    found = [r for r in evaluate(record, as_of=AS_OF).results if r.obligation.endswith(".commendation")]
+    assert [r.status for r in found] == [Status.MET]
