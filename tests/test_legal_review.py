@@ -633,7 +633,9 @@ def test_third_reading_what_was_done_in_the_short_period_still_counts() -> None:
             "evidence": [{"kind": "plan", "number": "01/KH-BV", "date": "2024-12-19"}],
         }
     ]
-    [course] = [r for r in evaluate(record, as_of=AS_OF).results if r.obligation.endswith(".training-courses")]
+    [course] = [
+        r for r in evaluate(record, as_of=AS_OF).results if r.obligation.endswith(".training-courses")
+    ]
     assert (course.period.label if course.period else None, course.status) == ("2024", Status.MET)
     # The commune received citizens on 03/4/2025, in week 14 of which Long An's decision was in force six days.
     week = [
@@ -758,7 +760,9 @@ def test_fourth_reading_a_qualitative_duty_bound_for_part_of_the_year_names_thos
 
 
 @pytest.mark.parametrize("item", ["service-centres", "procedure-transparency"])
-def test_fourth_reading_long_an_binds_the_centres_it_names_not_a_department_s_one_stop_unit(item: str) -> None:
+def test_fourth_reading_long_an_binds_the_centres_it_names_not_a_department_s_one_stop_unit(
+    item: str,
+) -> None:
     # "nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Hành chính công cấp
     # huyện, Bộ phận tiếp nhận và trả kết quả ở cấp xã thực hiện công khai, minh bạch …": three bodies by name.
     assert codes(of(SO_NOI_VU_LA, f"art_1__cl_5__pt_d__ind_3.{item}")) == {"not_bearer"}
@@ -774,7 +778,9 @@ FRONT = {
 
 
 @pytest.mark.parametrize("name", [SO_NOI_VU_TV, HOSPITAL, SO_NOI_VU_LA, COMMUNE])
-def test_fourth_reading_a_state_body_makes_room_for_the_front_it_does_not_raise_the_front_s_work(name: str) -> None:
+def test_fourth_reading_a_state_body_makes_room_for_the_front_it_does_not_raise_the_front_s_work(
+    name: str,
+) -> None:
     # "Phát huy vai trò của Ủy ban Mặt trận Tổ quốc …", "Nâng cao hiệu lực, hiệu quả và chất lượng giám sát, phản
     # biện xã hội của Ủy ban Mặt trận Tổ quốc …": no subject; the Front acts under its own law and charter, and what
     # a hospital or a commune can do is make room for it, inform it, take up and answer what it says.
@@ -827,3 +833,38 @@ def test_fourth_reading_commending_exemplary_cases_promptly_is_no_yearly_quota()
     )
     found = [r for r in evaluate(record, as_of=AS_OF).results if r.obligation.endswith(".commendation")]
     assert [r.status for r in found] == [Status.MET]
+
+
+STAFF_OWN = {
+    "tra-vinh": (
+        "art_2__cl_1__pt_d.self-development",
+        "art_2__cl_3__pt_e.participation",
+        "art_2__cl_3__pt_e.collective-decisions",
+    ),
+    "long-an": (
+        "art_1__cl_5__pt_a__ind_4.self-development",
+        "art_1__cl_5__pt_c__ind_6.participation",
+        "art_1__cl_5__pt_c__ind_6.collective-decisions",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", [SO_NOI_VU_TV, HOSPITAL, COMPANY, SO_NOI_VU_LA, COMMUNE])
+def test_fourth_reading_staff_s_own_duties_are_theirs_not_the_organisation_s(name: str) -> None:
+    # "Cán bộ, công chức, viên chức, người lao động chủ động nâng cao chuyên môn, nghiệp vụ …", "Cán bộ, công chức,
+    # viên chức, người lao động có trách nhiệm tích cực, gương mẫu tham gia ý kiến … và nghiêm túc thực hiện các
+    # quyết định đã được tập thể thống nhất": the text names the person, as it names citizens in row 12.
+    for suffix in STAFF_OWN[name.split("/")[0]]:
+        results = of(name, suffix)
+        assert codes(results) == {"not_binding"}
+        assert "nêu việc cán bộ, công chức, viên chức, người lao động" in results[0].explanation.vi
+    # What the organisation owes its staff, in words addressed to it, is still assessed: consulting them.
+    pack = "art_2__cl_3__pt_d" if name.startswith("tra-vinh") else "art_1__cl_5__pt_c__ind_4"
+    assert "not_binding" not in codes(of(name, f"{pack}.regulation-consultation"))
+
+
+def test_fourth_reading_staff_answer_for_their_own_duties_in_the_vocabulary(rulebook: Rulebook) -> None:
+    staff = rulebook.vocabulary.bearer_by_id["staff"]
+    assert staff.answerable is False
+    assert staff.force_note is not None
+    assert "không chịu trách nhiệm thay" in staff.force_note.vi
