@@ -868,3 +868,12 @@ def test_fourth_reading_staff_answer_for_their_own_duties_in_the_vocabulary(rule
     assert staff.answerable is False
     assert staff.force_note is not None
     assert "không chịu trách nhiệm thay" in staff.force_note.vi
+
+
+def test_fourth_reading_equipment_serves_the_agencies_and_units_a_company_is_only_encouraged() -> None:
+    # "Bố trí trang thiết bị đầy đủ, hiện đại, có kết nối mạng internet … bảo đảm nâng cao hiệu quả hoạt động của
+    # cơ quan, đơn vị": where the resolution means enterprises it says "cơ quan, đơn vị, doanh nghiệp", and khoản 4
+    # opens "Hỗ trợ, khuyến khích ứng dụng công nghệ thông tin": a private company is assigned no equipment.
+    assert codes(of(COMPANY, "art_2__cl_4__pt_a.equipment")) == {"not_bearer"}
+    assert [r.status for r in of(HOSPITAL, "art_2__cl_4__pt_a.equipment")] == [Status.UNVERIFIED]
+    assert [r.status for r in of(COMMUNE, "art_1__cl_5__pt_d__ind_1.equipment")] == [Status.UNVERIFIED]
