@@ -756,6 +756,8 @@ def test_fourth_reading_a_qualitative_duty_bound_for_part_of_the_year_names_thos
     ]
     assert hospital
     assert not [r for r in hospital if "từ ngày" in r.explanation.vi]
+
+
 # --- a fourth reading of the law: who the text names, what a state body can do, what it counts --------------------
 
 
