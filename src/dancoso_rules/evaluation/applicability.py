@@ -32,7 +32,7 @@ counts, with its window opening on the effective date (doing it earlier does not
 When the instrument has an ``in_force_until`` date, instances whose window opens after that date
 are ``no_longer_in_force``. An instance due before the effective date but for a period the
 instrument was in force in (a yearly plan) is still shown done by what was done from the effective
-date to its close date (:func:`credited_span`).
+date to the end of that period (:func:`credited_span`).
 
 **Territory.** From 01/7/2025 the former provinces were merged (Trà Vinh into Vĩnh Long, Long An
 into Tây Ninh); their documents stay in force for their former territory until replaced (Luật Ban
