@@ -21,7 +21,7 @@ from typing import Any
 import msgspec
 
 from dancoso_rules.evaluation import explain
-from dancoso_rules.evaluation.applicability import instance_in_time
+from dancoso_rules.evaluation.applicability import credited_span, instance_in_time
 from dancoso_rules.evaluation.construct import evidence_ref
 from dancoso_rules.evaluation.frame import Dated, DatedAt, Frame, Qualitative, QualitativeAt, Slot, Triggered
 from dancoso_rules.evaluation.index import COVERS, ON, POSITION, Done, RecordIndex
@@ -179,8 +179,7 @@ def _groups(frame: Frame, index: RecordIndex) -> tuple[Groups, frozenset[int]]:
         for target, activities in index.served.items():
             found = frame.served.get(target)
             if found is not None:
-                kind, named = found
-                position = (named[0] or named[1])[0][0]
+                position, kind, named = found
                 served[position] = (kind, named, activities)
     if not served:  # most records: each type's activities reach its steps
         return [
@@ -352,14 +351,13 @@ class _Laying:
             why = instance_in_time(start, due, instrument, addressee_until)
             # The window opens on the event's day, or on the effective date if that is later.
             opens = start if start >= effective else effective
-            # Due after its bearer ceased, an instance opened before that day still counts what was done by
-            # then, as met (see applicability.credited_span); nothing done, it does not apply.
-            credited = why == "no_addressee" and addressee_until is not None and opens < addressee_until
-            if why is not None and not credited:
+            # One that does not bind may still be shown done by what was done while it bound (due after its
+            # bearer ceased, opened before): met; nothing done, it does not apply (applicability.credited_span).
+            if why is not None and credited_span(start, close, None, why, effective, addressee_until) is None:
                 came.append(Status.NOT_APPLICABLE)
                 entries.append((Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, dates, why)))
                 continue
-            unmet = dates
+            as_stated = dates
             if addressee_until is not None and close >= addressee_until:
                 # A body that ceased can no longer answer late (see framing.closed_by).
                 close = addressee_until - dt.timedelta(days=1)
@@ -370,7 +368,9 @@ class _Laying:
             )
             if why is not None and proof is None:
                 came.append(Status.NOT_APPLICABLE)
-                entries.append((Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, unmet, why)))
+                entries.append(
+                    (Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, as_stated, why))
+                )
                 continue
             status = dated_status(due, close, None if proof is None else proof.on, as_of)
             came.append(status)

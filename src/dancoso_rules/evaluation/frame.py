@@ -187,8 +187,8 @@ class Frame(msgspec.Struct, frozen=True):
         default_factory=dict
     )
     attested: dict[str, tuple[tuple[int, Qualitative], ...]] = msgspec.field(default_factory=dict)
-    #: By obligation id: its type and its dated or qualitative step, as ``by_activity`` lists it.
-    served: dict[str, tuple[str, tuple[tuple[DatedAt, ...], tuple[QualitativeAt, ...]]]] = msgspec.field(
+    #: By obligation id: its step's position, its type, and the step as ``by_activity`` lists it.
+    served: dict[str, tuple[int, str, tuple[tuple[DatedAt, ...], tuple[QualitativeAt, ...]]]] = msgspec.field(
         default_factory=dict
     )
     triggered: dict[str, tuple[tuple[int, Triggered], ...]] = msgspec.field(default_factory=dict)
@@ -209,7 +209,7 @@ class Frame(msgspec.Struct, frozen=True):
         attested: dict[str, list[tuple[int, Qualitative]]] = {}
         triggered: dict[str, list[tuple[int, Triggered]]] = {}
         serving: set[str] = set()
-        served: dict[str, tuple[str, tuple[tuple[DatedAt, ...], tuple[QualitativeAt, ...]]]] = {}
+        served: dict[str, tuple[int, str, tuple[tuple[DatedAt, ...], tuple[QualitativeAt, ...]]]] = {}
         for position, step in enumerate(steps):
             if isinstance(step, Triggered):
                 schedule = step.duty.placed.obligation.schedule
@@ -220,12 +220,12 @@ class Frame(msgspec.Struct, frozen=True):
             elif isinstance(step, Dated) and step.live_at:
                 at: DatedAt = (position, step, Single.of(step.slots))
                 dated.setdefault(step.activity, []).append(at)
-                served[step.duty.placed.uid] = (step.activity, ((at,), ()))
+                served[step.duty.placed.uid] = (position, step.activity, ((at,), ()))
             elif isinstance(step, Qualitative) and any(isinstance(slot, Slot) for slot in step.slots):
                 shown: QualitativeAt = (position, step, Single.of(step.slots))
                 qualitative.setdefault(step.activity, []).append(shown)
                 attested.setdefault(step.uid, []).append((position, step))
-                served[step.uid] = (step.activity, ((), (shown,)))
+                served[step.uid] = (position, step.activity, ((), (shown,)))
         by_activity = {
             kind: (tuple(dated.get(kind, ())), tuple(qualitative.get(kind, ())))
             for kind in dict.fromkeys([*dated, *qualitative])
