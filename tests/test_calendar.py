@@ -113,7 +113,9 @@ def test_a_deadline_the_evaluation_moved_off_a_day_off_shows_both_dates(rulebook
         (dt.date(2025, 5, 17), dt.date(2025, 5, 19), ROLL_FORWARD)
     ]
     text = render_agenda(moved, organisation="x", as_of=as_of, days=30)
-    assert "17/5/2025 (lùi đến ngày làm việc tiếp theo: 19/5/2025)" in text
+    # the 30 days come from Luật Khiếu nại, not from the resolution: an interpretation, and said to be one
+    assert "17/5/2025 (theo diễn giải; lùi đến ngày làm việc tiếp theo: 19/5/2025)" in text
+    assert all(e.due_interpreted for e in moved)
 
 
 def test_a_deadline_in_calendar_days_on_a_day_off_is_not_moved(rulebook: Rulebook) -> None:
@@ -125,7 +127,7 @@ def test_a_deadline_in_calendar_days_on_a_day_off_is_not_moved(rulebook: Ruleboo
     assert entries
     assert all(e.counted_due == sunday and e.counted_basis is None for e in entries)
     text = render_agenda(entries, organisation="x", as_of=dt.date(2025, 8, 15), days=30)
-    assert "31/8/2025  Tiếp công dân định kỳ [Chưa đến hạn]" in text
+    assert "31/8/2025 (theo diễn giải)  Tiếp công dân định kỳ [Chưa đến hạn]" in text
     assert "lùi đến ngày làm việc tiếp theo" not in text
 
 
@@ -184,7 +186,8 @@ def test_agenda_text_and_markdown(rulebook: Rulebook) -> None:
     )
     assert markdown.startswith("# Agenda: UBND xã Mỹ Yên\n")
     assert "## Overdue (" in markdown
-    assert "- **2025-07-31** — " in markdown  # the check of the conference resolution of H1
+    # the check of the conference resolution of H1, due a month after it: the project's default
+    assert "- **2025-07-31** (an interpretation) — " in markdown
 
 
 def test_cli_writes_the_ics_and_the_agenda(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

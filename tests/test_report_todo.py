@@ -106,6 +106,9 @@ def test_what_to_do_comes_first_and_in_order_in_every_human_format(
     todo = ranked(tmp_path, MY_YEN, as_of)
     title, summary = msg("todo.title", lang), msg("report.summary", lang)
     dues = [format_date(dt.date.fromisoformat(str(r["due"])), lang) for r in todo]
+    # as the date is shown: every to-do is a duty, and one whose deadline is the project's reading says so
+    notes = [f" ({msg('report.due_interpreted', lang)}" if r["due_interpreted"] else "" for r in todo]
+    assert any(notes)
 
     text = render(tmp_path, MY_YEN, "text", "--lang", lang, as_of=as_of)
     section = _section(text, title.upper(), f"{summary} (")
@@ -122,7 +125,10 @@ def test_what_to_do_comes_first_and_in_order_in_every_human_format(
     section = _section(markdown, f"### {title}", f"### {summary}")
     rows = re.findall(r"^\| (\d+) \|.*\| ([^|]+) \| [^|]+ \| [^|]+ \|$", section, flags=re.M)
     assert [int(rank) for rank, _ in rows] == list(range(1, len(todo) + 1))
-    assert [due for _, due in rows] == dues
+    assert len(rows) == len(dues)
+    for (_, due), date, note in zip(rows, dues, notes, strict=True):
+        assert due.startswith(date + note)
+        assert note or not due.startswith(f"{date} ({msg('report.due_interpreted', lang)}")
 
     html = render(tmp_path, MY_YEN, "html", "--lang", lang, as_of=as_of)
     body = html[html.index("<body>") :]
@@ -130,7 +136,11 @@ def test_what_to_do_comes_first_and_in_order_in_every_human_format(
     assert body.index('<section class="todo"') < body.index(f"<h2>{summary}</h2>")
     ranks = re.findall(r'<tr><td class="n">(\d+)</td>', section)
     assert [int(rank) for rank in ranks] == list(range(1, len(todo) + 1))
-    assert re.findall(r"</td><td>([^<]+)</td><td><span class=\"badge", section) == dues
+    shown = re.findall(
+        r'<td><span class="due">([^<]+)</span>(?:<span class="due-note">([^<]+)</span>)?</td>', section
+    )
+    assert [date for date, _ in shown] == dues
+    assert [bool(note) for _, note in shown] == [bool(n) for n in notes]
 
 
 def test_a_to_do_says_what_would_show_it_done(tmp_path: Path) -> None:
@@ -250,3 +260,46 @@ def test_sarif_follows_fail_on(tmp_path: Path) -> None:
 
 def _failing(result: dict[str, object]) -> bool:
     return is_failing(DutyResult.model_validate(result))
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_an_interpreted_deadline_is_called_one_in_every_format(tmp_path: Path, record: Path) -> None:
+    """A deadline the instrument does not state is never shown as the instrument's: the result says
+    ``due_interpreted`` exactly when its sentence says "theo diễn giải", and the to-do list, the detail and
+    the CSV say it beside the date, for duties; a request's reference date is never called a deadline."""
+    results = json.loads(render(tmp_path, record, "json"))["results"]
+    dated = [r for r in results if r["due"] is not None]
+    assert dated
+    for result in dated:
+        sentence = result["explanation"]["vi"]
+        duty = is_enforceable(Modality(result["modality"]))
+        if duty and "chậm nhất ngày" in sentence:
+            assert result["due_interpreted"] is False, sentence
+        if duty and "theo diễn giải, hạn" in sentence:
+            assert result["due_interpreted"] is True, sentence
+    assert {r["due_interpreted"] for r in results if r["due"] is None} <= {False}
+    text = render(tmp_path, record, "text")
+    marker = msg("report.due_interpreted", "vi")
+    interpreted = [r for r in dated if r["due_interpreted"] and is_enforceable(Modality(r["modality"]))]
+    assert interpreted
+    stated = [r for r in dated if not r["due_interpreted"] and is_enforceable(Modality(r["modality"]))]
+    for result in interpreted:
+        assert f"Hạn {format_date(dt.date.fromisoformat(result['due']))} ({marker}" in text
+    for result in stated:
+        assert f"Hạn {format_date(dt.date.fromisoformat(result['due']))}\n" in text or (
+            f"Hạn {format_date(dt.date.fromisoformat(result['due']))} ·" in text
+        )
+    rows = list(csv.DictReader(io.StringIO(render(tmp_path, record, "csv"))))
+    assert [row["due_interpreted"] for row in rows] == [
+        "true" if r["due_interpreted"] else "false" for r in results
+    ]
+
+
+def test_the_commune_to_dos_call_their_interpreted_deadlines_so(tmp_path: Path) -> None:
+    """The commune's "thường xuyên" duties are overdue against 31/12/2025, a date the decision does not set:
+    its to-dos say so beside the date, in text, Markdown and HTML."""
+    marker = msg("report.due_interpreted", "vi")
+    for fmt in ("text", "markdown"):
+        assert f"31/12/2025 ({marker})" in render(tmp_path, MY_YEN, fmt, "--summary"), fmt
+    html = render(tmp_path, MY_YEN, "html", "--summary")
+    assert f'<span class="due">31/12/2025</span><span class="due-note">({marker})</span>' in html

@@ -388,7 +388,7 @@ class _Laying:
         opening = step.duty.sentence.dated(
             explain.trigger_phrase(event.id, event.date, label), instance.due, step.plan.due_interpreted
         )
-        return opening, placement(instance, trigger)
+        return opening, placement(instance, step.plan.due_interpreted, trigger)
 
     def _triggered_not_applicable(
         self, refs: dict[str, EvidenceRef], step: Triggered, dates: TriggeredDates, why: ReasonCode

@@ -205,10 +205,10 @@ class _Builder(msgspec.Struct, frozen=True):
                 # Too little of the period was left to ask for it: what was done in time still counts (met),
                 # nothing done is no finding, and nothing is accepted late.
                 live = live._replace(close=live.due)
-                where = placement(live)
+                where = placement(live, plan.due_interpreted)
                 unmet = self._partly_in_force(duty, plan, live, opening, where)
             else:
-                where = placement(live)
+                where = placement(live, plan.due_interpreted)
                 unmet = dated_result(
                     duty, plan, live, opening, where, None, None, self.key.as_of, ended=ended
                 )
@@ -233,7 +233,7 @@ class _Builder(msgspec.Struct, frozen=True):
                 # bound for part of the period only (in force later, or the bearer ceased): say which days
                 phrase = explain.part_of(phrase, start, end)
             opening = duty.sentence.dated(phrase, None)
-            where = placement(window)
+            where = placement(window, False)
             yield Slot(window, opening, where, qualitative_result(duty, plan, opening, where, (), ()))
 
     def _not_applicable(
@@ -253,7 +253,9 @@ class _Builder(msgspec.Struct, frozen=True):
         )
         opening = duty.sentence.dated(when(instance), instance.due, plan.due_interpreted)
         relied = self.identity.successors if why == "no_addressee" else ()
-        return instance_not_applicable(duty, plan, opening, placement(instance), text, relied)
+        return instance_not_applicable(
+            duty, plan, opening, placement(instance, plan.due_interpreted), text, relied
+        )
 
     def _credited(
         self,
@@ -283,7 +285,7 @@ class _Builder(msgspec.Struct, frozen=True):
         else:
             shown = closed_by(instance.clipped(first), bound.addressee_until)
             opening = duty.sentence.dated(when(shown), shown.due, plan.due_interpreted)
-        return Slot(counted, opening, placement(shown), not_applicable)
+        return Slot(counted, opening, placement(shown, plan.due_interpreted), not_applicable)
 
     def _partly_in_force(
         self, duty: Duty, plan: Plan, instance: Instance, opening: tuple[str, str], where: dict[str, Any]

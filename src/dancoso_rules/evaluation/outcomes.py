@@ -23,9 +23,10 @@ from dancoso_rules.evaluation.status import Decision, Status, decide
 from dancoso_rules.model import Labels, Vocabulary
 
 
-def placement(instance: Instance, trigger: EvidenceRef | None = None) -> dict[str, Any]:
+def placement(instance: Instance, interpreted: bool, trigger: EvidenceRef | None = None) -> dict[str, Any]:
     """The fields that place a result in time: period, trigger, window, due (as stated) and close
-    dates, and the due date as counted when it was moved off a day off."""
+    dates, the due date as counted when it was moved off a day off, and whether the due date rests on
+    an interpretation (``interpreted``: the plan's :attr:`~dancoso_rules.evaluation.instances.Plan.due_interpreted`)."""
     period = instance.period
     stated = instance.stated
     return {
@@ -34,6 +35,7 @@ def placement(instance: Instance, trigger: EvidenceRef | None = None) -> dict[st
         "window": _date_range(instance.start, instance.end),
         "due": instance.due if stated is None else stated,
         "counted_due": None if stated is None else instance.due,
+        "due_interpreted": interpreted and instance.due is not None,
         "close": instance.close,
     }
 

@@ -117,6 +117,10 @@ class DutyResult(Frozen):
     #: The due date as counted, when the stated one (``due``) falls on a day off and was moved to the
     #: next working day (Bộ luật Dân sự 2015, Điều 148 khoản 5): the status is decided against it.
     counted_due: dt.date | None = None
+    #: Whether ``due`` rests on an interpretation (a deadline or a cadence the instrument does not state,
+    #: see the report's ``interpretations``), which every format then says ("Hạn 31/12/2025 (theo diễn
+    #: giải)"), never putting the date in the instrument's mouth; ``False`` when there is no due date.
+    due_interpreted: bool = False
     close: dt.date | None = None
     status: Status
     days_left: int | None = None

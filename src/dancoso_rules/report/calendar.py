@@ -92,6 +92,9 @@ class CalendarEntry(msgspec.Struct, frozen=True):
     evidence: Labels
     source: str
     obligation: str | None = None
+    #: Whether ``due`` rests on an interpretation, not on the instrument's words (the result's
+    #: ``due_interpreted``); a statutory step's date is the law's, never interpreted.
+    due_interpreted: bool = False
 
 
 def calendar_entries(
@@ -152,6 +155,7 @@ def _duty_entry(
         evidence=_evidence(result, rulebook),
         source=result.pack,
         obligation=result.obligation,
+        due_interpreted=result.due_interpreted,
     )
 
 
@@ -297,11 +301,21 @@ def _shown(*, markdown: bool) -> Callable[[str], str]:
     return visible
 
 
+def due_notes(entry: CalendarEntry, lang: str) -> str:
+    """What the reports say after a due date, for an entry: that it is an interpretation, and the day it was
+    counted to when it was moved off a day off (with its leading space and brackets), or ``""``."""
+    notes = [msg("report.due_interpreted", lang)] if entry.due_interpreted else []
+    if entry.counted_due != entry.due:
+        notes.append(f"{msg('report.counted_due', lang)}: {format_date(entry.counted_due, lang)}")
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
 def _agenda_item(entry: CalendarEntry, lang: str, words: dict[str, str], *, markdown: bool) -> list[str]:
     show = _shown(markdown=markdown)
-    due = format_date(entry.due, lang)
-    if entry.counted_due != entry.due:  # moved off a day off: the words of the reports, as the reports say it
-        due += f" ({msg('report.counted_due', lang)}: {format_date(entry.counted_due, lang)})"
+    date, notes = (
+        format_date(entry.due, lang),
+        due_notes(entry, lang),
+    )  # the words of the reports, as they say it
     title = show(entry.title.get(lang))
     status = show(status_label(entry.status, lang))
     details = [
@@ -309,8 +323,8 @@ def _agenda_item(entry: CalendarEntry, lang: str, words: dict[str, str], *, mark
         f"{msg('todo.evidence', lang)}: {show(entry.evidence.get(lang))}",
     ]
     if markdown:
-        return [f"- **{due}** — {title} ({status})  ", *(f"  {line}  " for line in details)]
-    return [f"{due}  {title} [{status}]", *(f"    {line}" for line in details)]
+        return [f"- **{date}**{notes} — {title} ({status})  ", *(f"  {line}  " for line in details)]
+    return [f"{date}{notes}  {title} [{status}]", *(f"    {line}" for line in details)]
 
 
 __all__ = [

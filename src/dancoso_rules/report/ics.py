@@ -83,7 +83,8 @@ def _description(entry: CalendarEntry, lang: str, words: dict[str, str]) -> str:
         citation[:1].upper() + citation[1:],  # the description's first line: "Điểm a khoản 5 Điều 2 ..."
         f"{words['instance']}: {entry.instance.get(lang)}",
         f"{words['status']}: {status_label(entry.status, lang)}",
-        f"{words['due']}: {format_date(entry.due, lang)}",
+        f"{words['due']}: {format_date(entry.due, lang)}"
+        + (f" ({msg('report.due_interpreted', lang)})" if entry.due_interpreted else ""),
     ]
     if entry.counted_due != entry.due or entry.counted_basis:
         basis = f" ({entry.counted_basis})" if entry.counted_basis else ""

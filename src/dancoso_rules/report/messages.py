@@ -204,6 +204,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "col.reference_date": ("Mốc đối chiếu", "Reference date"),
     "col.counted_due": ("Hạn tính theo ngày làm việc", "Due on the working calendar"),
     "report.counted_due": ("lùi đến ngày làm việc tiếp theo", "moved to the next working day"),
+    "report.due_interpreted": ("theo diễn giải", "an interpretation"),
     "col.close": ("Hạn chấp nhận thực hiện chậm", "Closes"),
     "col.status": ("Trạng thái", "Status"),
     "col.days": ("Số ngày", "Days"),

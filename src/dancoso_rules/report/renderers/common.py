@@ -55,13 +55,23 @@ assert tuple(STATUS_COLOURS) == STATUS_ORDER
 
 
 def due_text(result: DutyResult, lang: str) -> str:
-    """A result's due date as stated, and as counted when it was moved off a day off ("—" if none)."""
+    """A result's due date as stated ("—" if none), then in brackets what the reader must know of it: that a
+    duty's deadline rests on an interpretation, not on the instrument ("31/12/2025 (theo diễn giải)", as
+    the sentence says it), and the day it was counted to when it was moved off a day off."""
     if result.due is None:
         return "—"
-    stated = format_date(result.due, lang)
-    if result.counted_due is None or result.counted_due == result.due:
-        return stated
-    return f"{stated} ({msg('report.counted_due', lang)}: {format_date(result.counted_due, lang)})"
+    return format_date(result.due, lang) + due_notes(result, lang)
+
+
+def due_notes(result: DutyResult, lang: str) -> str:
+    """What :func:`due_text` says after the date, with its leading space and brackets, or ``""``. A request's
+    or an encouragement's date is a reference date, never a deadline, and is not called interpreted."""
+    notes = []
+    if result.due_interpreted and is_enforceable(result.modality):
+        notes.append(msg("report.due_interpreted", lang))
+    if result.counted_due is not None and result.counted_due != result.due:
+        notes.append(f"{msg('report.counted_due', lang)}: {format_date(result.counted_due, lang)}")
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def instance_name(result: DutyResult, lang: str) -> str | None:

@@ -3,6 +3,8 @@
 Columns are labelled in the report's language; values that a program would filter on (status,
 obligation id, ISO dates) are kept as codes beside their words. ``todo_rank`` is a result's place in
 "Việc cần làm" (1 first; empty when it is not a to-do): sorting on it gives the reports' order.
+``due_interpreted`` (``true`` or ``false``) says whether the due date rests on an interpretation
+rather than on the instrument's words, as the other formats say "theo diễn giải" beside it.
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ class CsvRenderer:
             msg("col.interpretations", lang),
             msg("col.explanation", lang),
             "todo_rank",
+            "due_interpreted",
         ]
         rows: list[list[object]] = [header]
         entries = {o.uid: o for s in report.instruments for p, _ in s.walk() for o in p.obligations}
@@ -109,6 +112,7 @@ class CsvRenderer:
                     " ".join(r.interpretations),
                     explanation(r, lang),
                     r.todo_rank,
+                    "true" if r.due_interpreted else "false",
                 ]
             )
         return BOM + _rows_text(rows)

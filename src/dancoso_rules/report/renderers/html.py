@@ -32,6 +32,7 @@ from dancoso_rules.report.renderers.common import (
     count_cells,
     count_titles,
     due_heading,
+    due_notes,
     due_text,
     evidence_text,
     explanation,
@@ -98,8 +99,8 @@ table.attention th:nth-child(3){width:12%}table.attention th:nth-child(4){width:
 svg{max-width:100%;height:auto}
 td{overflow-wrap:break-word}
 .obligation table{table-layout:fixed}
-.obligation table th:nth-child(1){width:15%}.obligation table th:nth-child(2){width:11%}
-.obligation table th:nth-child(3){width:19%}.obligation table th:nth-child(4){width:22%}
+.obligation table th:nth-child(1){width:15%}.obligation table th:nth-child(2){width:15%}
+.obligation table th:nth-child(3){width:19%}.obligation table th:nth-child(4){width:18%}
 td>.badge{white-space:normal;max-width:100%;line-height:1.35}
 footer{margin-top:20px;border-top:1px solid var(--line);padding-top:6px;color:var(--muted);font-size:11.5px}
 @media (max-width:640px){
@@ -133,7 +134,9 @@ footer{margin-top:20px;border-top:1px solid var(--line);padding-top:6px;color:va
     "section.todo h2{border:0;margin-top:10px}section.todo h3{margin:10px 0 4px}"
     "table.todo{table-layout:fixed}table.todo th:first-child{width:2.5em}table.todo th:nth-child(2){width:24%}"
     "table.todo th:nth-child(3){width:13%}table.todo th:nth-child(4){width:10%}table.todo th:nth-child(5){width:13%}"
-    "table.todo td:nth-child(5){white-space:nowrap}table.todo th:nth-child(6){width:13%}"
+    "table.todo th:nth-child(6){width:13%}"
+    # a due date on one line, what is said of it (an interpretation, the day it was counted to) below, smaller
+    ".due{white-space:nowrap}.due-note{display:block;color:var(--muted);font-size:12px}"
     "table.todo td .badge{white-space:normal;line-height:1.35}"
 )
 
@@ -294,6 +297,15 @@ def _e(text: object) -> str:
 def _force(result: DutyResult, lang: str) -> str:
     force = modality_note(result.modality, lang)
     return f'<br><span class="meta">{_e(force)}</span>' if force else ""
+
+
+def _due_cell(result: DutyResult, lang: str) -> str:
+    """A result's due date (:func:`due_text`), kept on one line, and what is said of it below in smaller type."""
+    if result.due is None:
+        return _e(due_text(result, lang))
+    notes = due_notes(result, lang).strip()
+    date = f'<span class="due">{_e(format_date(result.due, lang))}</span>'
+    return f'{date}<span class="due-note">{_e(notes)}</span>' if notes else date
 
 
 def _badge(status: str, text: str) -> str:
@@ -511,7 +523,7 @@ class HtmlRenderer:
             body = "".join(
                 f'<tr><td class="n">{r.todo_rank}</td><td><b>{_e(todo_title(entries, r, lang))}</b></td>'
                 f"<td>{_e(todo_citation(report, r, lang))}</td><td>{_e(instance_label(r, lang))}</td>"
-                f"<td>{_e(due_text(r, lang))}</td>"
+                f"<td>{_due_cell(r, lang)}</td>"
                 f"<td>{_badge(status_key(r), status_text(r, lang))}</td><td>{_e(wanted_text(entries, r, lang))}</td></tr>"
                 for r in group
             )
@@ -575,7 +587,7 @@ class HtmlRenderer:
         body = "".join(
             f"<tr><td>{_badge(status_key(r), status_text(r, lang))}</td>"
             f"<td>{_e(citation(r.provision, r.citation, lang, heading=True))}{_force(r, lang)}</td><td>{_e(instance_label(r, lang))}</td>"
-            f"<td>{_e(due_text(r, lang))}</td><td>{_e(explanation(r, lang))}</td></tr>"
+            f"<td>{_due_cell(r, lang)}</td><td>{_e(explanation(r, lang))}</td></tr>"
             for r in needing
         )
         intro = f'<p class="meta">{_e(note)}</p>\n' if note is not None else ""
@@ -613,7 +625,7 @@ class HtmlRenderer:
         due = due_heading(results, lang)
         head = "".join(f"<th>{_e(due if c == 'col.due' else msg(c, lang))}</th>" for c in cols)
         body = "".join(
-            f"<tr><td>{_e(instance_label(r, lang))}</td><td>{_e(due_text(r, lang))}</td>"
+            f"<tr><td>{_e(instance_label(r, lang))}</td><td>{_due_cell(r, lang)}</td>"
             f"<td>{_badge(status_key(r), status_text(r, lang))}</td><td>{_e(evidence_text(r, lang, titles))}</td>"
             f"<td>{_e(explanation(r, lang))}</td></tr>"
             for r in results
