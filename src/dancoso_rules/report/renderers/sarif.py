@@ -193,6 +193,7 @@ class SarifRenderer:
                 "modality": result.modality.value,
                 "period": result.period.label if result.period else None,
                 "due": result.due.isoformat() if result.due else None,
+                "due_interpreted": result.due_interpreted,
                 "pointer": pointer,
                 "evidence": [e.pointer for e in result.evidence],
             },
