@@ -308,6 +308,46 @@ def test_html_dashboard_escapes_names_and_links_each_report(sample: ComplianceRe
     assert 'id="heat"' in page
 
 
+def test_the_heat_map_tells_a_khoan_of_encouragements_only_from_one_that_does_not_apply(
+    tmp_path: Path,
+) -> None:
+    """The water company's khoản 4 Điều 2 binds it only by an encouragement it has not acted on (its duties
+    bind state bodies): its cell says so (◦, as the legend and the note explain), never the grey "–" of
+    "does not apply" that the note's blank cell means, nor a status of a duty."""
+    from dancoso_rules.cli.main import main
+
+    out = tmp_path / "overview"
+    assert (
+        main(
+            [
+                "check",
+                str(EXAMPLES),
+                "--as-of",
+                "2026-01-15",
+                "--format",
+                "html",
+                "--fail-on",
+                "none",
+                "--output",
+                f"{out}/",
+            ]
+        )
+        == 0
+    )
+    page = (out / "overview.html").read_text(encoding="utf-8")
+    heat = page[page.index('id="heat"') : page.index("</table>", page.index('id="heat"'))]
+    heads = re.findall(r'<th class="k" title="([^"]+)">', heat)
+    company = next(row for row in heat.split("<tr")[1:] if "Công ty Cổ phần Cấp thoát nước" in row)
+    cells = re.findall(r"<td(?: class=\"([^\"]*)\")?>([^<]*)</td>", company)[1:]
+    assert len(cells) == len(heads)
+    shown = dict(zip(heads, cells, strict=True))
+    assert shown["Khoản 4 Điều 2 (tra-vinh-2024)"] == ("s-soft", "◦")
+    assert "s-not_applicable" not in heat
+    note = msg("dash.heatmap_note", "vi")
+    assert "◦: khoản chỉ có nội dung khuyến khích, đề nghị áp dụng" in note
+    assert f'<span class="badge s-soft">◦ {msg("report.soft_count", "vi")}</span>' in page
+
+
 def test_json_overview_rows_are_each_rows_own_json(rulebook: Rulebook) -> None:
     """The JSON overview writes each row as ``json.dumps`` of the row's model dump gives it (the renderer
     writes it from the packed row without making the model, encodes what rows share once, and escapes

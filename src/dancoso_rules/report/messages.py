@@ -259,9 +259,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "dash.heatmap": ("Bản đồ nhiệt: khoản × cơ quan, đơn vị", "Heat map: clause × organisation"),
     "dash.heatmap_note": (
         "Mỗi ô ghi ký hiệu trạng thái nặng nhất của các nghĩa vụ thuộc khoản đối với đơn vị, kèm số kết quả "
-        "không đạt (nếu có); ô để trống: khoản không có nghĩa vụ áp dụng đối với đơn vị.",
+        "không đạt (nếu có); ◦: khoản chỉ có nội dung khuyến khích, đề nghị áp dụng đối với đơn vị; ô để trống: "
+        "khoản không có nội dung nào áp dụng đối với đơn vị.",
         "Each cell shows the symbol of the worst status among the clause's duties for that organisation, "
-        "with its number of failing results (if any); a blank cell: no duty of that clause applies to it.",
+        "with its number of failing results (if any); ◦: only encouragements or requests of that clause apply "
+        "to it; a blank cell: nothing of that clause applies to it.",
     ),
     "dash.legend": ("Ký hiệu", "Key"),
     "dash.periods": ("{n} kỳ khác nhau", "{n} different periods"),

@@ -26,6 +26,7 @@ from dancoso_rules.report.model import (
 from dancoso_rules.report.renderers import RenderOptions
 from dancoso_rules.report.renderers.common import (
     SOFT_COLOURS,
+    SOFT_SYMBOL,
     STATUS_COLOURS,
     STATUS_SYMBOLS,
     applied_texts,
@@ -734,9 +735,14 @@ class HtmlRenderer:
             return
         index = {(c.pack, c.provision): i for i, c in enumerate(clauses)}
         legend = " ".join(
-            f'<span class="badge s-{s}">{STATUS_SYMBOLS[s]} {_e(status_label(s, lang))}</span>'
-            for s in STATUS_ORDER
-            if s != "not_applicable"
+            [
+                *(
+                    f'<span class="badge s-{s}">{STATUS_SYMBOLS[s]} {_e(status_label(s, lang))}</span>'
+                    for s in STATUS_ORDER
+                    if s != "not_applicable"
+                ),
+                f'<span class="badge s-soft">{SOFT_SYMBOL} {_e(msg("report.soft_count", lang))}</span>',
+            ]
         )
         packs: list[tuple[str, int]] = []
         for c in clauses:
@@ -760,8 +766,12 @@ class HtmlRenderer:
             cells = ["<td></td>"] * len(clauses)
             for c in row.clauses:
                 duties = c.totals - c.soft
-                worst = next((s for s in STATUS_ORDER if duties.get(s)), None)
+                worst = next((s for s in STATUS_ORDER if s != "not_applicable" and duties.get(s)), None)
                 if worst is None:
+                    # No duty of the khoản binds it: only its requests or encouragements do (what makes the khoản
+                    # the row's), never a finding; said so, not shown as a grey "does not apply".
+                    if any(c.soft.get(s) for s in STATUS_ORDER if s != "not_applicable"):
+                        cells[index[(c.pack, c.provision)]] = f'<td class="s-soft">{SOFT_SYMBOL}</td>'
                     continue
                 failing = c.failing(options.fail_on)
                 cells[index[(c.pack, c.provision)]] = (
