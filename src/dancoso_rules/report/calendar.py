@@ -29,7 +29,7 @@ from dancoso_rules.evaluation.workdays import ROLL_FORWARD, WorkingCalendar, wor
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import Labels
 from dancoso_rules.record.model import ActivityRecord
-from dancoso_rules.report.messages import citation, format_date, msg, period_label, status_label
+from dancoso_rules.report.messages import citation, due_notes, format_date, msg, period_label, status_label
 from dancoso_rules.report.model import ComplianceReport, is_enforceable
 from dancoso_rules.text import visible, visible_lines
 
@@ -301,21 +301,10 @@ def _shown(*, markdown: bool) -> Callable[[str], str]:
     return visible
 
 
-def due_notes(entry: CalendarEntry, lang: str) -> str:
-    """What the reports say after a due date, for an entry: that it is an interpretation, and the day it was
-    counted to when it was moved off a day off (with its leading space and brackets), or ``""``."""
-    notes = [msg("report.due_interpreted", lang)] if entry.due_interpreted else []
-    if entry.counted_due != entry.due:
-        notes.append(f"{msg('report.counted_due', lang)}: {format_date(entry.counted_due, lang)}")
-    return f" ({'; '.join(notes)})" if notes else ""
-
-
 def _agenda_item(entry: CalendarEntry, lang: str, words: dict[str, str], *, markdown: bool) -> list[str]:
     show = _shown(markdown=markdown)
-    date, notes = (
-        format_date(entry.due, lang),
-        due_notes(entry, lang),
-    )  # the words of the reports, as they say it
+    date = format_date(entry.due, lang)
+    notes = due_notes(entry.due, entry.counted_due, entry.due_interpreted, lang)  # as the reports say it
     title = show(entry.title.get(lang))
     status = show(status_label(entry.status, lang))
     details = [

@@ -346,6 +346,16 @@ def format_date(day: dt.date | None, lang: str = "vi") -> str:
     return day.isoformat() if lang == "en" else vi_date(day)
 
 
+def due_notes(due: dt.date, counted_due: dt.date | None, interpreted: bool, lang: str = "vi") -> str:
+    """What every format says after a deadline, with its leading space and brackets, or ``""``: that it rests
+    on an interpretation, not on the instrument ("theo diễn giải"), and the day it was counted to when it was
+    moved off a day off: ``31/12/2025 (theo diễn giải; lùi đến ngày làm việc tiếp theo: 02/01/2026)``."""
+    notes = [msg("report.due_interpreted", lang)] if interpreted else []
+    if counted_due is not None and counted_due != due:
+        notes.append(f"{msg('report.counted_due', lang)}: {format_date(counted_due, lang)}")
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
 def value_label(value: str, lang: str = "vi") -> str:
     """An interpretation's value in words: ``monthly`` → "hằng tháng", ``P30D`` → "30 ngày", ``P10WD30D``
     → "10 ngày làm việc, tiếp theo là 30 ngày" ("10 working days, then 30 days"), a flag's ``yes`` → "có";

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation
 from dancoso_rules.model.obligation import Modality
+from dancoso_rules.report import messages
 from dancoso_rules.report.messages import (
     STATUS_ORDER,
     citation,
@@ -64,14 +65,12 @@ def due_text(result: DutyResult, lang: str) -> str:
 
 
 def due_notes(result: DutyResult, lang: str) -> str:
-    """What :func:`due_text` says after the date, with its leading space and brackets, or ``""``. A request's
-    or an encouragement's date is a reference date, never a deadline, and is not called interpreted."""
-    notes = []
-    if result.due_interpreted and is_enforceable(result.modality):
-        notes.append(msg("report.due_interpreted", lang))
-    if result.counted_due is not None and result.counted_due != result.due:
-        notes.append(f"{msg('report.counted_due', lang)}: {format_date(result.counted_due, lang)}")
-    return f" ({'; '.join(notes)})" if notes else ""
+    """What :func:`due_text` says after the date (:func:`~dancoso_rules.report.messages.due_notes`). A
+    request's or an encouragement's date is a reference date, never a deadline, and is not called interpreted."""
+    if result.due is None:
+        return ""
+    interpreted = result.due_interpreted and is_enforceable(result.modality)
+    return messages.due_notes(result.due, result.counted_due, interpreted, lang)
 
 
 def instance_name(result: DutyResult, lang: str) -> str | None:
