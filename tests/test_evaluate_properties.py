@@ -83,6 +83,9 @@ def records(draw: st.DrawFn, near_the_cut_offs: bool = False) -> tuple[dict[str,
         }
         if draw(st.booleans()):
             event["resolution"] = {"date": _iso(date + dt.timedelta(days=draw(st.integers(0, 80))))}
+        if draw(st.booleans()):  # a longer period the law allows, as the body decided it
+            until = date + dt.timedelta(days=draw(st.integers(0, 150)))
+            event["extension"] = {"until": _iso(until), "basis": "Vụ việc phức tạp"}
         events.append(event)
     activities = []
     for n in range(draw(st.integers(0, 25))):

@@ -50,6 +50,7 @@ PAIRS: list[tuple[type[msgspec.Struct], type[BaseModel]]] = [
     (fast.Evidence, models.Evidence),
     (fast.Activity, models.Activity),
     (fast.Resolution, models.Resolution),
+    (fast.Extension, models.Extension),
     (fast.Event, models.Event),
     (fast.Attestation, models.Attestation),
     (fast.ActivityRecord, models.ActivityRecord),

@@ -104,6 +104,34 @@ def test_every_example_survives_a_round_trip_through_a_workbook(
     assert result.record == record
 
 
+def test_an_events_extension_survives_a_round_trip_through_a_workbook(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """The longer period of a case (``extension``) has its two columns on the "Sự việc" sheet, filled from the
+    record and read back; a day without its basis is refused at its cell."""
+    record = load_record(REPO / "tests" / "fixtures" / "records" / "valid" / "extended.json", rulebook)
+    assert any(event.extension is not None for event in record.events)
+    workbook = tmp_path / "record.xlsx"
+    workbook.write_bytes(template_workbook(rulebook, record))
+    result = validate_spreadsheet(workbook, rulebook)
+    assert result.problems == ()
+    assert result.record == record
+    book = _book(workbook.read_bytes())
+    sheet = book["Sự việc"]
+    heads = [cell.value for cell in sheet[1]]
+    assert "Thời hạn được kéo dài đến ngày" in heads
+    assert "Căn cứ kéo dài, gia hạn" in heads
+    basis = heads.index("Căn cứ kéo dài, gia hạn") + 1
+    filled = next(row for row in range(3, sheet.max_row + 1) if sheet.cell(row, basis).value)
+    sheet.cell(filled, basis).value = None
+    broken = validate_spreadsheet(_save(book, tmp_path / "broken.xlsx"), rulebook, name="broken.xlsx")
+    assert broken.record is None
+    [problem] = broken.problems
+    assert problem.location.cell is not None
+    assert problem.location.cell.startswith("Sự việc!")
+    assert "basis" in problem.message
+
+
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: f"{p.parent.name}-{p.stem}")
 def test_import_writes_back_the_very_json_that_was_exported(
     path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -385,9 +385,15 @@ class _Laying:
         event = self.record.events[instance.event]
         trigger = evidence_ref("event", event.id, f"/events/{instance.event}", event.date)
         label = self.rules.event_labels.get(event.type)
-        opening = step.duty.sentence.dated(
-            explain.trigger_phrase(event.id, event.date, label), instance.due, step.plan.due_interpreted
-        )
+        phrase = explain.trigger_phrase(event.id, event.date, label)
+        extension = event.extension
+        assert instance.due is not None
+        if extension is not None and instance.due != step.plan.event_dates(event.date)[0]:
+            # due on the last day of the longer period the record gives: the record's date, not an
+            # interpretation, unless it lay beyond the longest the interpretations allow
+            opening = step.duty.sentence.extended(phrase, instance.due, extension.until, extension.basis)
+            return opening, placement(instance, instance.due != extension.until, trigger)
+        opening = step.duty.sentence.dated(phrase, instance.due, step.plan.due_interpreted)
         return opening, placement(instance, step.plan.due_interpreted, trigger)
 
     def _triggered_not_applicable(

@@ -223,6 +223,23 @@ class Sentence:
             vi, en = f"{vi} chậm nhất ngày {vi_date(due)}", f"{en}, due {en_date(due)}"
         return vi, en
 
+    def extended(self, when: tuple[str, str], due: dt.date, until: dt.date, basis: str) -> tuple[str, str]:
+        """The opening of a triggered instance whose record gives a longer period the law allows (an event's
+        ``extension``): due on its last day, or, when the record's day lies beyond the longest period the
+        interpretations allow, on that period's last day (``due`` before ``until``), which is then said."""
+        vi, en = self.dated(when, None)
+        if due == until:
+            return (
+                f"{vi} (hạn được kéo dài đến ngày {vi_date(due)}: {basis})",
+                f"{en}, due {en_date(due)} as extended ({basis})",
+            )
+        return (
+            f"{vi} (hồ sơ ghi thời hạn được kéo dài đến ngày {vi_date(until)}: {basis}; theo diễn giải, thời hạn "
+            f"kéo dài tối đa đến ngày {vi_date(due)})",
+            f"{en}, extended in the record to {en_date(until)} ({basis}), due {en_date(due)}, the longest "
+            "extension allowed (an interpretation)",
+        )
+
     def before_in_force(
         self, when: tuple[str, str] | None, due: dt.date, effective: dt.date, interpreted: bool = False
     ) -> tuple[str, str]:

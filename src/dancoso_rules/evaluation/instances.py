@@ -345,12 +345,26 @@ TriggeredDates = tuple[dt.date, dt.date, dt.date, int, dt.date | None]
 
 
 def triggered_dates(plan: Plan, events: Sequence[tuple[int, EventLike]]) -> list[TriggeredDates]:
-    """One instance per triggering event (given as ``(index in the record, event)``), by date, id and index."""
+    """One instance per triggering event (given as ``(index in the record, event)``), by date, id and index.
+
+    An event whose record gives a longer period the law allows for it (its ``extension``) is due on the
+    period's last day (:func:`extended_due`)."""
     found: list[TriggeredDates] = []
+    by_index = dict(events)
     for day, _, index in sorted([(event.date, event.id, index) for index, event in events]):
         due, close, stated = plan.event_dates(day)
+        extension = by_index[index].extension
+        if extension is not None and extended_due(due, close, extension.until) != due:
+            due, stated = extended_due(due, close, extension.until), None
         found.append((day, due, close, index, stated))
     return found
+
+
+def extended_due(due: dt.date, close: dt.date, until: dt.date) -> dt.date:
+    """The due date of a triggered instance whose record extends its period to ``until``: that day, never
+    earlier than the ordinary deadline (an extension never shortens it) nor later than the close of the
+    late window, the longest period the laws allow (the ``complaint-extension-window`` interpretation)."""
+    return min(max(due, until), close)
 
 
 def triggered_instance(dates: TriggeredDates) -> Instance:

@@ -170,6 +170,15 @@ class Resolution(
     evidence: tuple[Evidence, ...] = ()
 
 
+class Extension(
+    msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
+):
+    """:class:`dancoso_rules.record.model.Extension`."""
+
+    until: dt.date
+    basis: Text
+
+
 class Event(
     msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
 ):
@@ -181,6 +190,7 @@ class Event(
     title: Text
     reference: Text | None = None
     resolution: Resolution | None = None
+    extension: Extension | None = None
 
 
 class Attestation(
@@ -222,6 +232,7 @@ _FIELDS: dict[type[msgspec.Struct], tuple[tuple[str, Any], ...]] = {
         Evidence,
         Activity,
         Resolution,
+        Extension,
         Event,
         Attestation,
         ActivityRecord,
@@ -453,6 +464,13 @@ def _events(items: tuple[Event, ...], words: KnownWords, found: _Found) -> bool:
             if resolved.evidence:
                 evidence += resolved.evidence
                 keys += 1
+        extended = e.extension
+        if extended is not None:
+            if extended.until < e.date:
+                return False
+            days.append(extended.until)
+            texts.append(extended.basis)
+            keys += 3  # extension, its last day and its basis
     found.keys += keys
     return _unique_ids(ids, found)
 
@@ -598,6 +616,7 @@ __all__ = [
     "Attestation",
     "Event",
     "Evidence",
+    "Extension",
     "FileRef",
     "Organisation",
     "ParentBody",

@@ -264,6 +264,19 @@ class Resolution(RecordModel):
     evidence: tuple[Evidence, ...] = Field(default=(), description="The documents that show the resolution.")
 
 
+class Extension(RecordModel):
+    """A longer period than the ordinary one that the law allows for this case, as the body decided it."""
+
+    until: IsoDate = Field(
+        description="The last day of the longer period: a complex complaint's 45 days (Luật Khiếu nại, Điều "
+        "28), a denunciation's extension (Luật Tố cáo, Điều 30), counted by the body."
+    )
+    basis: Text = Field(
+        description="Why and by what, e.g. 'Vụ việc phức tạp, Thông báo thụ lý số 12/TB-SNV' or "
+        "'Quyết định gia hạn số 05/QĐ-SNV'."
+    )
+
+
 class Event(RecordModel):
     """Something that happened to the organisation and opens a triggered duty."""
 
@@ -275,11 +288,19 @@ class Event(RecordModel):
     resolution: Resolution | None = Field(
         default=None, description="How and when it was resolved; absent while open."
     )
+    extension: Extension | None = Field(
+        default=None,
+        description="A longer period the law allows for this case (a complex complaint, an extended "
+        "denunciation), as decided: the evaluation then holds the resolution to it, never beyond the "
+        "longest the interpretations allow.",
+    )
 
     @model_validator(mode="after")
     def _resolved_after(self) -> Event:
         if self.resolution is not None and self.resolution.date < self.date:
             raise ValueError(tr("event.resolved_before", resolved=self.resolution.date, date=self.date))
+        if self.extension is not None and self.extension.until < self.date:
+            raise ValueError(tr("event.extended_before", until=self.extension.until, date=self.date))
         return self
 
 

@@ -108,6 +108,15 @@ class ResolutionLike(Protocol):
     def date(self) -> dt.date: ...
 
 
+class ExtensionLike(Protocol):
+    """The last day of a longer period the law allows for an event, as the body decided it."""
+
+    @property
+    def until(self) -> dt.date: ...
+    @property
+    def basis(self) -> str: ...
+
+
 class EventLike(Protocol):
     """An event that opens a triggered duty."""
 
@@ -119,6 +128,8 @@ class EventLike(Protocol):
     def date(self) -> dt.date: ...
     @property
     def resolution(self) -> ResolutionLike | None: ...
+    @property
+    def extension(self) -> ExtensionLike | None: ...
 
 
 class AttestationLike(Protocol):
