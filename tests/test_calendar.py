@@ -66,6 +66,19 @@ def test_every_overdue_and_upcoming_instance_is_an_event(rulebook: Rulebook) -> 
         assert shown == is_enforceable(result.modality), result.obligation
 
 
+def test_each_events_description_says_whether_its_deadline_is_an_interpretation(rulebook: Rulebook) -> None:
+    """The .ics description's "Hạn" line says "(theo diễn giải)" exactly for the entries whose due date rests on
+    an interpretation, as the reports do; the commune's calendar has both kinds."""
+    entries = {entry.uid: entry for entry in _entries(rulebook)}
+    seen = set()
+    for event in _events(_ics(rulebook)):
+        entry = entries[str(event["UID"])]
+        [due_line] = [line for line in str(event["DESCRIPTION"]).splitlines() if line.startswith("Hạn: ")]
+        assert due_line.endswith("(theo diễn giải)") is entry.due_interpreted, due_line
+        seen.add(entry.due_interpreted)
+    assert seen == {True, False}
+
+
 def test_events_are_all_day_with_reminders_30_and_7_days_before(rulebook: Rulebook) -> None:
     calendar = Calendar.from_ical(_ics(rulebook))
     assert str(calendar["VERSION"]) == "2.0"

@@ -294,6 +294,7 @@ def every_field() -> dict[str, Any]:
     data["activities"][1].pop("date", None)
     data["activities"][1].update(start="2025-03-01", end="2025-03-02")
     data["events"][0]["reference"] = "Sổ: 07/2025"
+    data["events"][0]["extension"] = {"until": "2025-06-05", "basis": "Vụ việc phức tạp: 45 ngày"}
     data["attestations"][0]["statement"] = "Xác nhận: đã thực hiện."
     return data
 

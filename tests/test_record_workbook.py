@@ -119,7 +119,7 @@ def test_an_events_extension_survives_a_round_trip_through_a_workbook(
     book = _book(workbook.read_bytes())
     sheet = book["Sự việc"]
     heads = [cell.value for cell in sheet[1]]
-    assert "Thời hạn được kéo dài đến ngày" in heads
+    assert "Thời hạn giải quyết được kéo dài, gia hạn đến ngày" in heads
     assert "Căn cứ kéo dài, gia hạn" in heads
     basis = heads.index("Căn cứ kéo dài, gia hạn") + 1
     filled = next(row for row in range(3, sheet.max_row + 1) if sheet.cell(row, basis).value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import re
@@ -278,17 +279,15 @@ def test_an_interpreted_deadline_is_called_one_in_every_format(tmp_path: Path, r
         if duty and "theo diễn giải, hạn" in sentence:
             assert result["due_interpreted"] is True, sentence
     assert {r["due_interpreted"] for r in results if r["due"] is None} <= {False}
-    text = render(tmp_path, record, "text")
-    marker = msg("report.due_interpreted", "vi")
-    interpreted = [r for r in dated if r["due_interpreted"] and is_enforceable(Modality(r["modality"]))]
-    assert interpreted
-    stated = [r for r in dated if not r["due_interpreted"] and is_enforceable(Modality(r["modality"]))]
-    for result in interpreted:
-        assert f"Hạn {format_date(dt.date.fromisoformat(result['due']))} ({marker}" in text
-    for result in stated:
-        assert f"Hạn {format_date(dt.date.fromisoformat(result['due']))}\n" in text or (
-            f"Hạn {format_date(dt.date.fromisoformat(result['due']))} ·" in text
-        )
+    # each duty's own rows in the HTML (its detail, and its to-do or "Cần chú ý" rows), found by its sentence
+    page = render(tmp_path, record, "html").split("<tr>")
+    note = f'<span class="due-note">({msg("report.due_interpreted", "vi")}'
+    duties = [r for r in dated if is_enforceable(Modality(r["modality"]))]
+    assert any(r["due_interpreted"] for r in duties)
+    for result in duties:
+        rows = [row for row in page if f"<td>{html.escape(result['explanation']['vi'])}</td>" in row]
+        assert rows, result["explanation"]["vi"]
+        assert all((note in row) is result["due_interpreted"] for row in rows), result["explanation"]["vi"]
     rows = list(csv.DictReader(io.StringIO(render(tmp_path, record, "csv"))))
     assert [row["due_interpreted"] for row in rows] == [
         "true" if r["due_interpreted"] else "false" for r in results

@@ -493,7 +493,10 @@ EN: dict[str, str] = {
     "activity.no_date": "an activity needs a 'date', or both 'start' and 'end'",
     "activity.ends_before_start": "the activity ends ({end}) before it starts ({start})",
     "event.resolved_before": "the event is resolved ({resolved}) before it happened ({date})",
-    "event.extended_before": "the event's period is extended to a day ({until}) before it happened ({date})",
+    "event.extended_before": "the last day of the extended resolution period ({until}) is before the event "
+    "({date})",
+    "event.not_extensible": "only a complaint (complaint_received) or a denunciation (denunciation_received) may "
+    "have a longer resolution period; this event is a {type}",
     "type.one_of": "expected {expected}",
     "type.exactly": "expected {expected}",
     "type.number_at_least": "expected a number greater than or equal to {minimum}",
@@ -974,7 +977,10 @@ VI: dict[str, str] = {
     "activity.no_date": "hoạt động phải có 'date', hoặc có đủ 'start' và 'end'",
     "activity.ends_before_start": "hoạt động kết thúc ({end}) trước ngày bắt đầu ({start})",
     "event.resolved_before": "sự việc được giải quyết ({resolved}) trước ngày phát sinh ({date})",
-    "event.extended_before": "thời hạn giải quyết được kéo dài đến một ngày ({until}) trước ngày phát sinh sự việc ({date})",
+    "event.extended_before": "ngày cuối của thời hạn giải quyết được kéo dài ({until}) trước ngày tiếp nhận sự "
+    "việc ({date})",
+    "event.not_extensible": "chỉ khiếu nại (complaint_received) và tố cáo (denunciation_received) mới được kéo "
+    "dài, gia hạn thời hạn giải quyết; sự việc này thuộc loại {type}",
     "type.one_of": "cần một trong các giá trị {expected}",
     "type.exactly": "cần giá trị {expected}",
     "type.number_at_least": "cần một số lớn hơn hoặc bằng {minimum}",

@@ -25,7 +25,13 @@ from dancoso_rules.evaluation.applicability import credited_span, instance_in_ti
 from dancoso_rules.evaluation.construct import evidence_ref
 from dancoso_rules.evaluation.frame import Dated, DatedAt, Frame, Qualitative, QualitativeAt, Slot, Triggered
 from dancoso_rules.evaluation.index import COVERS, ON, POSITION, Done, RecordIndex
-from dancoso_rules.evaluation.instances import Instance, TriggeredDates, triggered_dates, triggered_instance
+from dancoso_rules.evaluation.instances import (
+    Instance,
+    TriggeredDates,
+    extended,
+    triggered_dates,
+    triggered_instance,
+)
 from dancoso_rules.evaluation.matching import (
     Proof,
     first_counting,
@@ -45,6 +51,7 @@ from dancoso_rules.evaluation.outcomes import (
 from dancoso_rules.evaluation.prepared import Prepared
 from dancoso_rules.evaluation.result import DutyResult, EvidenceRef, ReasonCode
 from dancoso_rules.evaluation.status import Status, dated_status
+from dancoso_rules.record.extensions import LONGEST_EXTENSION
 from dancoso_rules.record.view import AttestationLike, RecordLike
 
 #: A result whose status is decided and whose text is written on demand: the status, the function
@@ -386,13 +393,13 @@ class _Laying:
         trigger = evidence_ref("event", event.id, f"/events/{instance.event}", event.date)
         label = self.rules.event_labels.get(event.type)
         phrase = explain.trigger_phrase(event.id, event.date, label)
-        extension = event.extension
-        assert instance.due is not None
-        if extension is not None and instance.due != step.plan.event_dates(event.date)[0]:
+        longer = extended(step.plan, event.date, event)
+        if longer is not None and event.extension is not None:
             # due on the last day of the longer period the record gives: the record's date, not an
-            # interpretation, unless it lay beyond the longest the interpretations allow
-            opening = step.duty.sentence.extended(phrase, instance.due, extension.until, extension.basis)
-            return opening, placement(instance, instance.due != extension.until, trigger)
+            # interpretation, unless it lay beyond the law's ceiling, counted from the interpreted deadline
+            words = LONGEST_EXTENSION[event.type]
+            opening = step.duty.sentence.extended(phrase, longer, event.extension.basis, words)
+            return opening, placement(instance, longer.ceiling is not None, trigger)
         opening = step.duty.sentence.dated(phrase, instance.due, step.plan.due_interpreted)
         return opening, placement(instance, step.plan.due_interpreted, trigger)
 

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 
 from dancoso_rules.evaluation.construct import labels
-from dancoso_rules.evaluation.instances import Span
+from dancoso_rules.evaluation.instances import Extended, Span
 from dancoso_rules.evaluation.matching import Proof
 from dancoso_rules.evaluation.status import Decision, Status
 from dancoso_rules.model import Labels, Modality, Obligation
@@ -223,21 +223,27 @@ class Sentence:
             vi, en = f"{vi} chậm nhất ngày {vi_date(due)}", f"{en}, due {en_date(due)}"
         return vi, en
 
-    def extended(self, when: tuple[str, str], due: dt.date, until: dt.date, basis: str) -> tuple[str, str]:
+    def extended(
+        self, when: tuple[str, str], longer: Extended, basis: str, law: tuple[int, str, str]
+    ) -> tuple[str, str]:
         """The opening of a triggered instance whose record gives a longer period the law allows (an event's
-        ``extension``): due on its last day, or, when the record's day lies beyond the longest period the
-        interpretations allow, on that period's last day (``due`` before ``until``), which is then said."""
+        ``extension``, ``longer``): due on its last day, with its basis; or, when the record's day lies
+        beyond the law's ceiling (``law``: its days, its word for it, its article), due on the ceiling,
+        which is then said with the law that sets it."""
         vi, en = self.dated(when, None)
-        if due == until:
+        days, word, article = law
+        if longer.ceiling is None:
+            last = longer.stated or longer.due
             return (
-                f"{vi} (hạn được kéo dài đến ngày {vi_date(due)}: {basis})",
-                f"{en}, due {en_date(due)} as extended ({basis})",
+                f"{vi} (thời hạn giải quyết được {word} đến ngày {vi_date(last)}; căn cứ: {basis})",
+                f"{en}, due {en_date(last)} as extended ({basis})",
             )
         return (
-            f"{vi} (hồ sơ ghi thời hạn được kéo dài đến ngày {vi_date(until)}: {basis}; theo diễn giải, thời hạn "
-            f"kéo dài tối đa đến ngày {vi_date(due)})",
-            f"{en}, extended in the record to {en_date(until)} ({basis}), due {en_date(due)}, the longest "
-            "extension allowed (an interpretation)",
+            f"{vi} (hồ sơ ghi thời hạn giải quyết được {word} đến ngày {vi_date(longer.until)}; căn cứ: "
+            f"{basis}; thời hạn {word} không quá {days} ngày sau thời hạn thông thường theo diễn giải "
+            f"({article}), hạn là ngày {vi_date(longer.ceiling)})",
+            f"{en}, extended in the record to {en_date(longer.until)} ({basis}), due {en_date(longer.ceiling)}: "
+            f"no more than {days} days after the ordinary deadline, an interpretation ({article})",
         )
 
     def before_in_force(

@@ -46,6 +46,7 @@ from dancoso_rules.errors import RuleError
 from dancoso_rules.evaluation.interpretations import At, InterpretationTable
 from dancoso_rules.evaluation.workdays import WorkingCalendar, working_calendar
 from dancoso_rules.model import Duration, Frequency, Obligation, add_months, shift
+from dancoso_rules.record.extensions import LONGEST_EXTENSION
 from dancoso_rules.record.view import EventLike
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -347,24 +348,53 @@ TriggeredDates = tuple[dt.date, dt.date, dt.date, int, dt.date | None]
 def triggered_dates(plan: Plan, events: Sequence[tuple[int, EventLike]]) -> list[TriggeredDates]:
     """One instance per triggering event (given as ``(index in the record, event)``), by date, id and index.
 
-    An event whose record gives a longer period the law allows for it (its ``extension``) is due on the
-    period's last day (:func:`extended_due`)."""
+    An event whose record gives it a longer period the law allows is due on that period's last day
+    (:func:`extended`)."""
     found: list[TriggeredDates] = []
     by_index = dict(events)
     for day, _, index in sorted([(event.date, event.id, index) for index, event in events]):
         due, close, stated = plan.event_dates(day)
-        extension = by_index[index].extension
-        if extension is not None and extended_due(due, close, extension.until) != due:
-            due, stated = extended_due(due, close, extension.until), None
+        longer = extended(plan, day, by_index[index])
+        if longer is not None:
+            due, stated = longer.due, longer.stated
         found.append((day, due, close, index, stated))
     return found
 
 
-def extended_due(due: dt.date, close: dt.date, until: dt.date) -> dt.date:
-    """The due date of a triggered instance whose record extends its period to ``until``: that day, never
-    earlier than the ordinary deadline (an extension never shortens it) nor later than the close of the
-    late window, the longest period the laws allow (the ``complaint-extension-window`` interpretation)."""
-    return min(max(due, until), close)
+class Extended(NamedTuple):
+    """The deadline of a triggered instance whose record gives a longer period (an event's ``extension``)."""
+
+    #: The due date as counted, and as stated when it was moved off a day off (else ``None``).
+    due: dt.date
+    stated: dt.date | None
+    #: The last day of the longer period, as the record gives it.
+    until: dt.date
+    #: The last day the law allows, when ``until`` lies beyond it (the due date is then that day), else ``None``.
+    ceiling: dt.date | None
+
+
+def extended(plan: Plan, day: dt.date, event: EventLike) -> Extended | None:
+    """The deadline of the instance of ``event`` (on ``day``) when its record gives it a longer period that
+    the law allows (:data:`~dancoso_rules.record.extensions.LONGEST_EXTENSION`), else ``None``.
+
+    The longer period ends on the record's ``until``, never earlier than the ordinary deadline (an
+    extension never shortens it), never later than the law's ceiling for the kind of case, counted from
+    the ordinary deadline as stated, nor than the close of the late window. A day off at its end moves it
+    to the next working day, as it moves the ordinary deadline (``deadline-on-day-off``)."""
+    extension, longest = event.extension, LONGEST_EXTENSION.get(event.type)
+    if extension is None or longest is None:
+        return None
+    due, close, stated = plan.event_dates(day)
+    ceiling = min(close, (stated or due) + dt.timedelta(days=longest[0]))
+    last = min(extension.until, ceiling)
+    if last <= due:
+        return None
+    counted, moved = last, None
+    if plan.roll_forward:
+        calendar = working_calendar()
+        if not calendar.is_working_day(last):
+            counted, moved = min(calendar.next_working_day(last), close), last
+    return Extended(counted, moved, extension.until, ceiling if extension.until > ceiling else None)
 
 
 def triggered_instance(dates: TriggeredDates) -> Instance:

@@ -46,6 +46,7 @@ from msgspec.structs import replace
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.schedule import PERIOD_LABEL
 from dancoso_rules.record import model
+from dancoso_rules.record.extensions import LONGEST_EXTENSION
 from dancoso_rules.record.model import MAX_DATE, MIN_DATE, covers_in_bounds, period_too_long
 from dancoso_rules.record.view import ActivityDays
 from dancoso_rules.record.words import KnownWords, known_words
@@ -466,7 +467,7 @@ def _events(items: tuple[Event, ...], words: KnownWords, found: _Found) -> bool:
                 keys += 1
         extended = e.extension
         if extended is not None:
-            if extended.until < e.date:
+            if extended.until < e.date or e.type not in LONGEST_EXTENSION:
                 return False
             days.append(extended.until)
             texts.append(extended.basis)

@@ -18,6 +18,7 @@ from dancoso_rules.days import MIN_DATE as MIN_DATE
 from dancoso_rules.i18n import tr
 from dancoso_rules.model.common import Frozen, Slug, Text
 from dancoso_rules.model.schedule import PERIOD_LABEL, labelled_period, shift
+from dancoso_rules.record.extensions import LONGEST_EXTENSION
 from dancoso_rules.record.view import ActivityDays
 
 RECORD_SCHEMA_ID = "urn:dancoso-rules:schema:activity-record:1"
@@ -268,8 +269,9 @@ class Extension(RecordModel):
     """A longer period than the ordinary one that the law allows for this case, as the body decided it."""
 
     until: IsoDate = Field(
-        description="The last day of the longer period: a complex complaint's 45 days (Luật Khiếu nại, Điều "
-        "28), a denunciation's extension (Luật Tố cáo, Điều 30), counted by the body."
+        description="The last day of the longer period, counted by the body: a complex complaint's 45 days "
+        "from acceptance (Luật Khiếu nại 2011, Điều 28), a denunciation's extended period (Luật Tố cáo 2018, "
+        "Điều 30)."
     )
     basis: Text = Field(
         description="Why and by what, e.g. 'Vụ việc phức tạp, Thông báo thụ lý số 12/TB-SNV' or "
@@ -290,17 +292,20 @@ class Event(RecordModel):
     )
     extension: Extension | None = Field(
         default=None,
-        description="A longer period the law allows for this case (a complex complaint, an extended "
-        "denunciation), as decided: the evaluation then holds the resolution to it, never beyond the "
-        "longest the interpretations allow.",
+        description="A longer period the law allows for this case, as decided: only for a complaint "
+        "(complaint_received, at most 30 days more) or a denunciation (denunciation_received, at most 60 "
+        "days more). The evaluation then holds the resolution to it, never beyond that ceiling.",
     )
 
     @model_validator(mode="after")
     def _resolved_after(self) -> Event:
         if self.resolution is not None and self.resolution.date < self.date:
             raise ValueError(tr("event.resolved_before", resolved=self.resolution.date, date=self.date))
-        if self.extension is not None and self.extension.until < self.date:
-            raise ValueError(tr("event.extended_before", until=self.extension.until, date=self.date))
+        if self.extension is not None:
+            if self.type not in LONGEST_EXTENSION:
+                raise ValueError(tr("event.not_extensible", type=self.type))
+            if self.extension.until < self.date:
+                raise ValueError(tr("event.extended_before", until=self.extension.until, date=self.date))
         return self
 
 

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from dancoso_rules.report.calendar import REMINDER_DAYS, CalendarEntry
-from dancoso_rules.report.messages import format_date, msg, status_label
+from dancoso_rules.report.messages import due_notes, format_date, msg, status_label
 from dancoso_rules.text import visible
 
 PRODID = "-//dancoso-rules//Lich nhac viec dan chu o co so//VI"
@@ -83,8 +83,8 @@ def _description(entry: CalendarEntry, lang: str, words: dict[str, str]) -> str:
         citation[:1].upper() + citation[1:],  # the description's first line: "Điểm a khoản 5 Điều 2 ..."
         f"{words['instance']}: {entry.instance.get(lang)}",
         f"{words['status']}: {status_label(entry.status, lang)}",
-        f"{words['due']}: {format_date(entry.due, lang)}"
-        + (f" ({msg('report.due_interpreted', lang)})" if entry.due_interpreted else ""),
+        # the stated due date and whether it is an interpretation; the counted one has its own line below
+        f"{words['due']}: {format_date(entry.due, lang)}{due_notes(entry.due, None, entry.due_interpreted, lang)}",
     ]
     if entry.counted_due != entry.due or entry.counted_basis:
         basis = f" ({entry.counted_basis})" if entry.counted_basis else ""

@@ -61,16 +61,23 @@ def due_text(result: DutyResult, lang: str) -> str:
     the sentence says it), and the day it was counted to when it was moved off a day off."""
     if result.due is None:
         return "—"
-    return format_date(result.due, lang) + due_notes(result, lang)
+    return format_date(result.due, lang) + result_due_notes(result, lang)
 
 
-def due_notes(result: DutyResult, lang: str) -> str:
+def result_due_notes(result: DutyResult, lang: str) -> str:
     """What :func:`due_text` says after the date (:func:`~dancoso_rules.report.messages.due_notes`). A
     request's or an encouragement's date is a reference date, never a deadline, and is not called interpreted."""
     if result.due is None:
         return ""
     interpreted = result.due_interpreted and is_enforceable(result.modality)
     return messages.due_notes(result.due, result.counted_due, interpreted, lang)
+
+
+def worst_status(counts: StatusCounts, soft: StatusCounts) -> str | None:
+    """The worst status among the duties that apply (never a request's or an encouragement's): what the
+    dashboard's heat map and the workbook's assessment show of a khoản or an organisation."""
+    hard = counts - soft
+    return next((s for s in STATUS_ORDER if s != "not_applicable" and hard.get(s)), None)
 
 
 def instance_name(result: DutyResult, lang: str) -> str | None:

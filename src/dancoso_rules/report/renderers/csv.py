@@ -4,7 +4,9 @@ Columns are labelled in the report's language; values that a program would filte
 obligation id, ISO dates) are kept as codes beside their words. ``todo_rank`` is a result's place in
 "Việc cần làm" (1 first; empty when it is not a to-do): sorting on it gives the reports' order.
 ``due_interpreted`` (``true`` or ``false``) says whether the due date rests on an interpretation
-rather than on the instrument's words, as the other formats say "theo diễn giải" beside it.
+rather than on the instrument's words, as the other formats say "theo diễn giải" beside a duty's
+date; a request's or an encouragement's date, a reference date and never a deadline, carries the
+flag here but no such words there.
 """
 
 from __future__ import annotations

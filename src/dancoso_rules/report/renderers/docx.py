@@ -40,7 +40,7 @@ from dancoso_rules.i18n import tr
 from dancoso_rules.record.model import MAX_DATE, MIN_DATE
 from dancoso_rules.report.messages import format_date, msg, period_label
 from dancoso_rules.report.model import ComplianceReport, InstrumentSection, ObligationEntry, is_enforceable
-from dancoso_rules.report.renderers.common import due_notes, modality_label, status_text, status_word
+from dancoso_rules.report.renderers.common import modality_label, result_due_notes, status_text, status_word
 from dancoso_rules.text import xml_visible
 
 if TYPE_CHECKING:
@@ -405,7 +405,9 @@ class _Builder:
             return instance
         # A request or an encouragement has no deadline: its date is the day it is looked at.
         word = "hạn" if is_enforceable(result.modality) else "mốc đối chiếu"
-        due = f"{word} {format_date(result.due)}{due_notes(result, 'vi')}"  # interpreted, and as counted
+        due = (
+            f"{word} {format_date(result.due)}{result_due_notes(result, 'vi')}"  # interpreted, and as counted
+        )
         return f"{instance}; {due}" if instance else _capitalise(due)
 
     def _evidence(self, result: DutyResult) -> str:

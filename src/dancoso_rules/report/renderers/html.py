@@ -33,13 +33,13 @@ from dancoso_rules.report.renderers.common import (
     count_cells,
     count_titles,
     due_heading,
-    due_notes,
     due_text,
     evidence_text,
     explanation,
     instance_label,
     modality_label,
     modality_note,
+    result_due_notes,
     schedule_label,
     status_key,
     status_text,
@@ -48,6 +48,7 @@ from dancoso_rules.report.renderers.common import (
     todo_title,
     verdict,
     wanted_text,
+    worst_status,
 )
 from dancoso_rules.text import visible_lines
 
@@ -304,7 +305,7 @@ def _due_cell(result: DutyResult, lang: str) -> str:
     """A result's due date (:func:`due_text`), kept on one line, and what is said of it below in smaller type."""
     if result.due is None:
         return _e(due_text(result, lang))
-    notes = due_notes(result, lang).strip()
+    notes = result_due_notes(result, lang).strip()
     date = f'<span class="due">{_e(format_date(result.due, lang))}</span>'
     return f'{date}<span class="due-note">{_e(notes)}</span>' if notes else date
 
@@ -765,8 +766,7 @@ class HtmlRenderer:
         for rank, row in enumerate(overview.rows(), start=1):
             cells = ["<td></td>"] * len(clauses)
             for c in row.clauses:
-                duties = c.totals - c.soft
-                worst = next((s for s in STATUS_ORDER if s != "not_applicable" and duties.get(s)), None)
+                worst = worst_status(c.totals, c.soft)
                 if worst is None:
                     # No duty of the khoản binds it: only its requests or encouragements do (what makes the khoản
                     # the row's), never a finding; said so, not shown as a grey "does not apply".

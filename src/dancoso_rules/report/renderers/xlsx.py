@@ -21,7 +21,13 @@ from dancoso_rules.report.messages import STATUS_ORDER, citation, msg, status_la
 from dancoso_rules.report.model import ClauseTotals, ComplianceReport, Counted, StatusCounts
 from dancoso_rules.report.overview import Overview, OverviewBuilder, OverviewRow
 from dancoso_rules.report.renderers import RenderOptions
-from dancoso_rules.report.renderers.common import count_cells, count_titles, counts_apart, soft_worst_word
+from dancoso_rules.report.renderers.common import (
+    count_cells,
+    count_titles,
+    counts_apart,
+    soft_worst_word,
+    worst_status,
+)
 from dancoso_rules.text import xml_visible
 
 if TYPE_CHECKING:
@@ -39,12 +45,6 @@ COLOURS: dict[str, str] = {
 #: The status columns, worst first (the order of every table of the reports).
 STATUSES = STATUS_ORDER
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\']")
-
-
-def worst_status(counts: StatusCounts, soft: StatusCounts) -> str | None:
-    """The worst status among the duties that apply (never a request's or an encouragement's)."""
-    hard = counts - soft
-    return next((s for s in STATUS_ORDER if s != "not_applicable" and hard.get(s)), None)
 
 
 def clause_words(clause: Counted, lang: str) -> str:
