@@ -34,7 +34,7 @@ from dancoso_rules.i18n import tr
 from dancoso_rules.load.packs import bundled_rulebook
 from dancoso_rules.load.suggest import did_you_mean, one_of
 from dancoso_rules.model import Rulebook, RulePack
-from dancoso_rules.record.model import MAX_DATE, MIN_DATE
+from dancoso_rules.record.bounds import MAX_DATE, MIN_DATE
 from dancoso_rules.record.view import OrganisationLike, RecordLike
 
 if TYPE_CHECKING:

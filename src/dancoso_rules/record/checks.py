@@ -14,20 +14,22 @@ that is not even well-formed is left to the schema's message, so that one defect
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dancoso_rules.errors import Location, Problem
 from dancoso_rules.i18n import tr
 from dancoso_rules.load.suggest import did_you_mean, one_of
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import SLUG_RE
-from dancoso_rules.record.model import Activity, ActivityRecord, Period
 from dancoso_rules.record.words import known_words
 
+if TYPE_CHECKING:  # the models (pydantic) are loaded only for a record the fast path did not read
+    from pydantic import BaseModel
+
+    from dancoso_rules.record.model import ActivityRecord, Period
+
 Locate = Callable[[str], Location]
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 def check_record(
@@ -348,6 +350,8 @@ def _outside_period(data: dict[str, Any], record: ActivityRecord | None, locate:
         period: Period | None = record.period
         dated = [(f"/activities/{i}", a) for i, a in enumerate(record.activities)]
     else:  # only the parts that validate on their own can be compared (the others are reported already)
+        from dancoso_rules.record.model import Activity, Period
+
         period = _valid(Period, data.get("period"))
         dated = [(p, a) for p, raw in _items(data, "activities") if (a := _valid(Activity, raw)) is not None]
     if period is None:
@@ -365,6 +369,8 @@ def _outside_period(data: dict[str, Any], record: ActivityRecord | None, locate:
 
 
 def _valid(model: type[M], value: Any) -> M | None:
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(value)
     except ValidationError:

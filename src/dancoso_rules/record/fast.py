@@ -38,18 +38,20 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import msgspec
 from msgspec.structs import replace
 
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.schedule import PERIOD_LABEL
-from dancoso_rules.record import model
+from dancoso_rules.record.bounds import MAX_DATE, MIN_DATE, covers_in_bounds, period_too_long
 from dancoso_rules.record.extensions import LONGEST_EXTENSION
-from dancoso_rules.record.model import MAX_DATE, MIN_DATE, covers_in_bounds, period_too_long
 from dancoso_rules.record.view import ActivityDays
 from dancoso_rules.record.words import KnownWords, known_words
+
+if TYPE_CHECKING:  # the models are loaded only for a record that is not clean
+    from dancoso_rules.record import model
 
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*")
 
@@ -569,6 +571,8 @@ def _as_model(struct: msgspec.Struct, written: set[str] | None = None) -> Any:
             value = tuple(_as_model(item) for item in value)
         if value != default or name in (written or ()):
             values[name] = value
+    from dancoso_rules.record import model  # a clean record read as the model: only when asked for
+
     return getattr(model, type(struct).__name__).model_construct(**values)
 
 

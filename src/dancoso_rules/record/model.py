@@ -13,11 +13,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
-from dancoso_rules.days import MAX_DATE as MAX_DATE
-from dancoso_rules.days import MIN_DATE as MIN_DATE
 from dancoso_rules.i18n import tr
 from dancoso_rules.model.common import Frozen, Slug, Text
-from dancoso_rules.model.schedule import PERIOD_LABEL, labelled_period, shift
+from dancoso_rules.model.schedule import PERIOD_LABEL, labelled_period
+from dancoso_rules.record.bounds import MAX_DATE as MAX_DATE
+from dancoso_rules.record.bounds import MAX_PERIOD_MONTHS as MAX_PERIOD_MONTHS
+from dancoso_rules.record.bounds import MIN_DATE as MIN_DATE
+from dancoso_rules.record.bounds import covers_in_bounds as covers_in_bounds
+from dancoso_rules.record.bounds import period_too_long as period_too_long
 from dancoso_rules.record.extensions import LONGEST_EXTENSION
 from dancoso_rules.record.view import ActivityDays
 
@@ -30,16 +33,6 @@ ITEM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
 URL_PATTERN = r"^https?://\S+$"
 #: A file's sha256, in either case.
 SHA256_PATTERN = r"^[0-9a-fA-F]{64}$"
-#: The longest period a record may cover, in months: ten years (its last day before the tenth
-#: anniversary of its first). Evaluation lays out every period of every duty over it.
-MAX_PERIOD_MONTHS = 120
-
-
-def period_too_long(start: dt.date, end: dt.date) -> bool:
-    """Whether a period from ``start`` to ``end`` is longer than :data:`MAX_PERIOD_MONTHS`."""
-    return end >= shift(start, MAX_PERIOD_MONTHS, 0)
-
-
 #: Dates already read, by their exact text: the records of a year repeat the same few hundred days,
 #: and a record has two dates an activity. Only valid dates are kept, and only so many.
 _READ: dict[str, dt.date] = {}
@@ -78,12 +71,6 @@ def _why_not_a_date(value: str) -> str:
 
 #: A calendar date written ``YYYY-MM-DD`` in the JSON.
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-
-
-def covers_in_bounds(label: str) -> bool:
-    """Whether the period ``label`` names lies within the days a record may name (:data:`MIN_DATE`...)."""
-    first, last = labelled_period(label)
-    return first >= MIN_DATE and last <= MAX_DATE
 
 
 def _period_label(value: str) -> str:

@@ -6,11 +6,15 @@ its CSV sheets); the reporters (:mod:`.reporters`) and the commands read it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import msgspec
 from msgspec.structs import replace
 
 from dancoso_rules.errors import Problem
-from dancoso_rules.record.model import ActivityRecord
+
+if TYPE_CHECKING:  # the models (pydantic) are loaded only when a record is not clean
+    from dancoso_rules.record.model import ActivityRecord
 
 #: Problem codes that are notes, warnings even with ``--strict``.
 NOTES = frozenset({"bom"})

@@ -12,10 +12,9 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Union
 
 from msgspec.structs import replace
-from pydantic import ValidationError
 
 from dancoso_rules.errors import Location, Problem, RecordError, capped
 from dancoso_rules.i18n import os_reason, tr
@@ -32,8 +31,10 @@ from dancoso_rules.record.jsonload import (
     parse_json,
     too_large_message,
 )
-from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.record.result import RecordResult as RecordResult  # also importable from here, as before
+
+if TYPE_CHECKING:  # the models (pydantic) are loaded when a record is not clean
+    from dancoso_rules.record.model import ActivityRecord
 
 #: The name a record read from standard input is reported under.
 STDIN_NAME = "<stdin>"
@@ -181,6 +182,10 @@ def validate_document(document: JsonDocument, rulebook: Rulebook) -> RecordResul
     # A clean record (most are) is read on the fast path, which gives what validation would.
     record = validated_clean(document.text.encode("utf-8"), rulebook)
     if record is None:
+        from pydantic import ValidationError
+
+        from dancoso_rules.record.model import ActivityRecord
+
         try:
             # JSON mode and strict: "12" is not a number and 12 is not a string, as in the published schema.
             record = ActivityRecord.model_validate_json(document.text, strict=True)
@@ -208,7 +213,7 @@ def _in_file_order(problems: tuple[Problem, ...] | list[Problem]) -> tuple[Probl
 
 #: What :func:`load_record` (and ``dancoso_rules.evaluate``) read a record from: a path (a JSON file or
 #: a ``.xlsx`` workbook), the JSON's bytes, the record as a JSON-like mapping, or a validated record.
-RecordInput = str | os.PathLike[str] | bytes | Mapping[str, Any] | ActivityRecord
+RecordInput = Union[str, os.PathLike[str], bytes, Mapping[str, Any], "ActivityRecord"]
 #: The name a record given as bytes or as a mapping is reported under.
 BYTES_NAME = "<bytes>"
 MAPPING_NAME = "<dict>"
@@ -223,6 +228,8 @@ def load_record(source: RecordInput, rulebook: Rulebook | None = None) -> Activi
     ``ActivityRecord``, returned as it is. The messages are those of ``dancoso validate``.
     ``rulebook`` defaults to the bundled one.
     """
+    from dancoso_rules.record.model import ActivityRecord
+
     if isinstance(source, ActivityRecord):
         return source
     if isinstance(source, Mapping):

@@ -28,13 +28,13 @@ from dancoso_rules.paths import display_path, uri_reference
 from dancoso_rules.record.fast import decode_clean
 from dancoso_rules.record.inputs import find_record_files, is_jsonl
 from dancoso_rules.record.jsonload import MAX_BYTES, JsonDocument, decode_text, parse_json
-from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.record.validate import STDIN_NAME, RecordResult, validate_document, validate_record
 from dancoso_rules.record.view import RecordLike
 from dancoso_rules.report.build import build_report
 from dancoso_rules.report.model import ComplianceReport
 
 if TYPE_CHECKING:
+    from dancoso_rules.record.model import ActivityRecord
     from dancoso_rules.report.tally import Tally
 
 

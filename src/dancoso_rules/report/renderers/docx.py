@@ -37,7 +37,7 @@ import msgspec
 from dancoso_rules.errors import Location, Problem, UsageError
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.i18n import tr
-from dancoso_rules.record.model import MAX_DATE, MIN_DATE
+from dancoso_rules.record.bounds import MAX_DATE, MIN_DATE
 from dancoso_rules.report.messages import format_date, msg, period_label
 from dancoso_rules.report.model import ComplianceReport, InstrumentSection, ObligationEntry, is_enforceable
 from dancoso_rules.report.renderers.common import modality_label, result_due_notes, status_text, status_word
