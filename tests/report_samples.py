@@ -21,7 +21,7 @@ from dancoso_rules.evaluation.result import (
 from dancoso_rules.evaluation.status import Status
 from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import Labels
-from dancoso_rules.record.model import Organisation, Period
+from dancoso_rules.record.fast import Organisation, Period
 
 HOSTILE = '<script>alert("x")</script> & “Sở” <b>'
 _CYCLE = (

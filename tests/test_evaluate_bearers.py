@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from dancoso_rules.evaluation import DutyResult, Report, Status, evaluate, rulebook_for
 from dancoso_rules.model import Rulebook
@@ -305,7 +306,7 @@ def test_no_organisation_ever_fails_a_party_or_front_item(
 
 def _successor(value: str, rulebook: Rulebook) -> dict[str, Any]:
     found = rulebook.interpretation_by_id["merged-agency-successor"]
-    return {found.id: found.model_copy(update={"value": value})}
+    return {found.id: replace(found, value=value)}
 
 
 @pytest.mark.parametrize("territory", ["tra-vinh", "long-an"])
@@ -367,7 +368,7 @@ def test_the_unnamed_bearer_of_the_online_voting_study_is_an_interpretation(rule
     )
     assert assigned.status is Status.UPCOMING
     flag = rulebook.interpretation_by_id["online-voting-study-bearer"]
-    off = {**successor, flag.id: flag.model_copy(update={"value": "no"})}
+    off = {**successor, flag.id: replace(flag, value="no")}
     [lifted] = of(evaluate(shown, packs=rulebook, as_of=dt.date(2025, 5, 1), interpretations=off), uid)
     assert (lifted.status, lifted.reason and lifted.reason.code) == (Status.NOT_APPLICABLE, "not_bearer")
     assert "online-voting-study-bearer" in lifted.explanation.en

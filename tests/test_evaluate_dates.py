@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from msgspec.structs import replace
 
 from dancoso_rules.evaluation import Report, Status, evaluate
 from dancoso_rules.record.model import ActivityRecord
@@ -163,11 +164,7 @@ def test_month_ends_stay_month_ends() -> None:
 
 
 def test_an_override_lands_a_deadline_on_29_february() -> None:
-    override = (
-        fixture_rulebook()
-        .interpretation_by_id["staff-conference-deadline"]
-        .model_copy(update={"value": "P2M"})
-    )
+    override = replace(fixture_rulebook().interpretation_by_id["staff-conference-deadline"], value="P2M")
     leap = evaluate(
         leap_record(), packs=fixture_rulebook(), as_of=day("2028-01-01"), interpretations=[override]
     )

@@ -17,6 +17,7 @@ import json
 import re
 from typing import Any
 
+import msgspec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -288,7 +289,7 @@ def test_shifting_a_record_by_whole_years_shifts_its_instances_and_nothing_else(
     shifted = run(moved, as_of.replace(year=as_of.year + years))
 
     def results_json(report: Report) -> str:
-        kept = [r.model_dump(mode="json") for r in report.results if r.obligation != REGULATION]
+        kept = [msgspec.to_builtins(r) for r in report.results if r.obligation != REGULATION]
         return json.dumps(kept, ensure_ascii=False, sort_keys=True)
 
     assert _shift_text(results_json(original), years) == results_json(shifted)

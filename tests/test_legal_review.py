@@ -12,6 +12,7 @@ import datetime as dt
 from functools import cache
 
 import pytest
+from msgspec.structs import replace
 
 from conftest import EXAMPLES
 from dancoso_rules import evaluate, load_record
@@ -240,7 +241,7 @@ def test_row_16_a_window_the_end_cut_short_says_so_one_that_ran_out_says_that(ru
     01/7/2025, as a yearly plan's twelve months were."""
     ended = "từ ngày 01/7/2025 không còn chủ thể thực hiện nên không thể thực hiện chậm"
     default = rulebook.interpretation_by_id["regular-frequency"]
-    quarterly = default.model_copy(update={"value": "quarterly"})
+    quarterly = replace(default, value="quarterly")
     record = load_record(EXAMPLES / SO_NOI_VU_TV)
     checked = evaluate(record, as_of=AS_OF, interpretations=[quarterly]).results
     quarters = {
@@ -371,7 +372,7 @@ def test_row_17_the_cadence_printed_is_the_one_applied_after_overrides_and_for_t
     rulebook: Rulebook,
 ) -> None:
     unstated = next(i for i in rulebook.interpretations if i.id == "unstated-frequency")
-    quarterly = unstated.model_copy(update={"value": "quarterly"})
+    quarterly = replace(unstated, value="quarterly")
     labels = _cadences(COMPANY, [quarterly])
     assert labels["art_2__cl_1__pt_a.send-staff-to-training"] == "Hằng quý (diễn giải)"
     # A commune receives citizens weekly (Luật Tiếp công dân), a value dated for its level.
@@ -610,7 +611,7 @@ def test_third_reading_the_least_part_of_a_period_in_force_is_an_interpretation_
         if "partial-period-minimum" in r.interpretations
     }
     by_id = {i.id: i for i in rulebook.interpretations}
-    every_period = by_id["partial-period-minimum"].model_copy(update={"value": "P0D"})
+    every_period = replace(by_id["partial-period-minimum"], value="P0D")
     results = evaluate(_hospital_2024(), as_of=AS_OF, interpretations=[every_period]).results
     assert not [r for r in results if "partial-period-minimum" in r.interpretations]
     failed = {Status.MISSED, Status.OVERDUE}

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 from openpyxl import load_workbook
 
 from conftest import EXAMPLES
@@ -51,15 +52,14 @@ _EVALUATE = evaluate  # the real one
 
 
 def _result(template: DutyResult, status: Status) -> DutyResult:
-    return template.model_copy(
-        update={
-            "status": status,
-            "days_overdue": 15 if status is Status.OVERDUE else None,
-            "days_late": 3 if status is Status.LATE else None,
-            "days_left": None,
-            "evidence": (),
-            "reason": None,
-        }
+    return replace(
+        template,
+        status=status,
+        days_overdue=15 if status is Status.OVERDUE else None,
+        days_late=3 if status is Status.LATE else None,
+        days_left=None,
+        evidence=(),
+        reason=None,
     )
 
 
@@ -73,7 +73,7 @@ def _only(chosen: dict[str, Status]) -> Callable[..., Report]:
             if result.obligation in chosen and result.obligation not in kept:
                 kept[result.obligation] = _result(result, chosen[result.obligation])
         assert set(kept) == set(chosen)
-        return report.model_copy(update={"results": tuple(kept.values())})
+        return replace(report, results=tuple(kept.values()))
 
     return chosen_only
 
@@ -366,11 +366,8 @@ def test_the_overview_puts_missed_duties_before_missed_requests(rulebook: Rulebo
         for result in full.results:
             if result.obligation in chosen and result.obligation not in kept:
                 kept[result.obligation] = _result(result, chosen[result.obligation])
-        narrowed = full.model_copy(
-            update={
-                "results": tuple(kept.values()),
-                "organisation": full.organisation.model_copy(update={"id": organisation}),
-            }
+        narrowed = replace(
+            full, results=tuple(kept.values()), organisation=replace(full.organisation, id=organisation)
         )
         return build_report(narrowed, rulebook, record_file=f"{organisation}.json")
 
@@ -423,7 +420,7 @@ def test_a_request_or_an_encouragement_is_never_said_overdue_missed_or_late(
     modalities = (Modality.DUTY, Modality.ENCOURAGEMENT, Modality.REQUEST)
     for lang, words in zip(("vi", "en"), _WORDS[status], strict=True):
         for modality, expected in zip(modalities, words, strict=True):
-            result = _result(template, status).model_copy(update={"modality": modality})
+            result = replace(_result(template, status), modality=modality)
             assert status_text(result, lang) == expected
             duty = modality is Modality.DUTY
             assert status_days(result) == (result.days_overdue or result.days_late if duty else None)
@@ -434,12 +431,10 @@ def test_a_request_or_an_encouragement_is_never_said_overdue_missed_or_late(
                 else ("Due" if duty else "Reference date")
             )
             assert due_heading([result], lang) == label
-    soft = _result(template, Status.UPCOMING).model_copy(
-        update={"modality": Modality.ENCOURAGEMENT, "days_left": 16}
-    )
+    soft = replace(_result(template, Status.UPCOMING), modality=Modality.ENCOURAGEMENT, days_left=16)
     assert status_text(soft, "vi") == "Chưa đến mốc đối chiếu (còn 16 ngày)"
     assert status_days(soft) == 16
-    duty = soft.model_copy(update={"modality": Modality.DUTY})
+    duty = replace(soft, modality=Modality.DUTY)
     assert due_heading([soft, duty], "vi") == "Hạn"  # a column that holds a duty's date keeps its heading
 
 

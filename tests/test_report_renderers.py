@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from msgspec.structs import replace
 
 from conftest import EXAMPLES, FIXTURES, REPO, SCHEMAS
 from dancoso_rules.model import Rulebook
@@ -21,6 +22,7 @@ from dancoso_rules.report.build import build_report
 from dancoso_rules.report.messages import STATUS_ORDER, citation, keys, msg, period_label
 from dancoso_rules.report.model import ComplianceReport
 from dancoso_rules.report.renderers import RENDERER_BY_NAME, RenderOptions, get_renderer
+from dancoso_rules.report.renderers.json import json_data
 from dancoso_rules.report.schema import overview_schema, render_schema, report_schema
 from report_samples import HOSTILE, sample_report
 
@@ -293,9 +295,7 @@ def test_json_overview_keeps_no_row_after_writing_it() -> None:
 def test_html_dashboard_escapes_names_and_links_each_report(sample: ComplianceReport) -> None:
     from dancoso_rules.report.overview import OverviewBuilder
 
-    hostile = sample.model_copy(
-        update={"organisation": sample.organisation.model_copy(update={"name": HOSTILE})}
-    )
+    hostile = replace(sample, organisation=replace(sample.organisation, name=HOSTILE))
     builder = OverviewBuilder(sample.as_of)
     builder.add(hostile, "<b>x</b>.json", report_file='a "b"<c>.html')
     builder.add(sample, "y.json")  # an overview printed, not written to a folder: no report to link
@@ -361,10 +361,8 @@ def test_json_overview_rows_are_each_rows_own_json(rulebook: Rulebook) -> None:
     for number, path in enumerate(RECORDS):
         built = check_source(RecordSource(path, path.name), rulebook, as_of=dt.date(2026, 1, 15)).report
         assert built is not None
-        named = built.organisation.model_copy(
-            update={"name": f"{built.organisation.name} \u202e\x85 {number}"}
-        )
-        builder.add(built.model_copy(update={"organisation": named}), f"\u2066{path.name}", number or None)
+        named = replace(built.organisation, name=f"{built.organisation.name} \u202e\x85 {number}")
+        builder.add(replace(built, organisation=named), f"\u2066{path.name}", number or None)
         builder.add(built, f'"{path.name}\\', report_file=f'{path.stem} "\\\x01\u2028.json')
     overview = builder.build()
     text = "".join(get_renderer("json").render_overview(overview, RenderOptions()))
@@ -374,9 +372,7 @@ def test_json_overview_rows_are_each_rows_own_json(rulebook: Rulebook) -> None:
     assert len({id(cell) for row in rows for cell in row.clauses}) < sum(len(row.clauses) for row in rows)
     assert len({id(row.clauses) for row in rows}) <= len(RECORDS)  # a record's two rows share theirs
     for row, line in zip(rows, lines, strict=True):
-        assert line == json_visible(
-            json.dumps(row.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
-        )
+        assert line == json_visible(json.dumps(json_data(row), ensure_ascii=False, sort_keys=True))
     assert "\u202e" not in text
     assert "\\u202e" in text
-    assert json.loads(text)["rows"] == [row.model_dump(mode="json") for row in rows]
+    assert json.loads(text)["rows"] == [json.loads(json.dumps(json_data(row))) for row in rows]

@@ -12,11 +12,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from conftest import EXAMPLES
 from dancoso_rules.cli.main import main
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.evaluation.status import Status
+from dancoso_rules.model.derive import validate
 from dancoso_rules.model.obligation import Modality
 from dancoso_rules.report.messages import format_date, msg
 from dancoso_rules.report.model import TODO_HORIZON_DAYS, is_enforceable, is_failing, todo_order
@@ -155,23 +157,21 @@ def test_a_to_do_says_what_would_show_it_done(tmp_path: Path) -> None:
 
 def test_requests_and_encouragements_are_never_to_dos(tmp_path: Path) -> None:
     day = dt.date(2026, 1, 15)
-    base = DutyResult.model_validate(json.loads(render(tmp_path, MY_YEN, "json"))["results"][0])
-    overdue = base.model_copy(
-        update={"status": Status.OVERDUE, "days_overdue": 40, "due": day - dt.timedelta(40)}
-    )
-    soon = base.model_copy(update={"status": Status.UPCOMING, "days_left": 3, "due": day + dt.timedelta(3)})
+    base = validate(DutyResult, json.loads(render(tmp_path, MY_YEN, "json"))["results"][0])
+    overdue = replace(base, status=Status.OVERDUE, days_overdue=40, due=day - dt.timedelta(40))
+    soon = replace(base, status=Status.UPCOMING, days_left=3, due=day + dt.timedelta(3))
     results: list[DutyResult] = []
     for modality in Modality:
         results += [
-            overdue.model_copy(update={"modality": modality}),
-            soon.model_copy(update={"modality": modality}),
+            replace(overdue, modality=modality),
+            replace(soon, modality=modality),
         ]
     order = todo_order(results, day)
     assert order
     assert all(is_enforceable(results[i].modality) for i in order)
     assert {results[i].modality for i in order} == {Modality.DUTY, Modality.STUDY}
-    far = soon.model_copy(update={"due": day + dt.timedelta(TODO_HORIZON_DAYS + 1)})
-    missed = overdue.model_copy(update={"status": Status.MISSED, "days_overdue": None})
+    far = replace(soon, due=day + dt.timedelta(TODO_HORIZON_DAYS + 1))
+    missed = replace(overdue, status=Status.MISSED, days_overdue=None)
     assert todo_order([far, missed], day) == []
 
 
@@ -235,7 +235,7 @@ def test_the_csv_carries_the_same_ordering_key(tmp_path: Path) -> None:
 
 def test_sarif_holds_the_failing_results_once_cited_with_the_tool_version(tmp_path: Path) -> None:
     report = json.loads(render(tmp_path, MY_YEN, "json"))
-    failing = [r for r in report["results"] if DutyResult.model_validate(r) and _failing(r)]
+    failing = [r for r in report["results"] if validate(DutyResult, r) and _failing(r)]
     run = json.loads(render(tmp_path, MY_YEN, "sarif"))["runs"][0]
     assert run["tool"]["driver"]["version"] == version("dancoso-rules")
     assert len(run["results"]) == len(failing) > 0
@@ -260,7 +260,7 @@ def test_sarif_follows_fail_on(tmp_path: Path) -> None:
 
 
 def _failing(result: dict[str, object]) -> bool:
-    return is_failing(DutyResult.model_validate(result))
+    return is_failing(validate(DutyResult, result))
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda p: f"{p.parent.name}-{p.stem}")

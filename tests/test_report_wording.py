@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from conftest import EXAMPLES, REPO
 from dancoso_rules.cli.main import main
@@ -378,7 +379,7 @@ def test_the_verb_is_the_force_the_instrument_can_have(
     requests of the Front; whatever the rule file's modality says."""
     pack = rulebook.pack_by_id["tra-vinh-2024"]
     provision = next(p for p in pack.provisions if p.obligations)
-    obligation = provision.obligations[0].model_copy(update={"bearers": bearers, "modality": modality})
+    obligation = replace(provision.obligations[0], bearers=bearers, modality=modality)
     sentence = Sentence(provision.citation, provision.id, obligation)
     assert sentence.vi.startswith(f"{provision.citation[:1].upper()}{provision.citation[1:]} {verb} ")
     assert sentence.soft == (modality is Modality.ENCOURAGEMENT)

@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from dancoso_rules.evaluation import evaluate
 from dancoso_rules.load.coverage import pack_coverage
@@ -187,5 +188,5 @@ def test_a_continuing_effort_read_as_qualitative_must_say_why(rulebook: Rulebook
     placed = next(p for p in rulebook.obligations() if p.uid.endswith("inspection-board-consolidation"))
     assert placed.obligation.schedule.kind == "qualitative"
     assert time_word_problem(placed.obligation) is None
-    without = placed.obligation.model_copy(update={"note": None})
+    without = replace(placed.obligation, note=None)
     assert "a note must say why" in (time_word_problem(without) or "")

@@ -17,6 +17,7 @@ import json
 import re
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from conftest import EXAMPLES
@@ -25,6 +26,7 @@ from dancoso_rules.evaluation import Status, evaluate, workdays
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.evaluation.workdays import working_calendar
 from dancoso_rules.model import Duration, Interpretation, Rulebook, parse_duration
+from dancoso_rules.model.derive import validate
 from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.report.messages import format_date, value_label
 from dancoso_rules.report.render import render
@@ -70,7 +72,7 @@ def _overrides(rulebook: Rulebook, values: dict[str, str]) -> dict[str, Interpre
     values = {"merged-agency-successor": "yes", **values}
     by_id = {i.id: i for i in rulebook.interpretations}
     return {
-        k: Interpretation.model_validate({**by_id[k].model_dump(), "value": v}) for k, v in values.items()
+        k: validate(Interpretation, {**msgspec.to_builtins(by_id[k]), "value": v}) for k, v in values.items()
     }
 
 

@@ -367,7 +367,7 @@ EN: dict[str, str] = {
     "interpretation.none": "no interpretation {id!r}{hint}",
     "interpretation.key_differs": "the key {key!r} differs from the interpretation's id {id!r}",
     "interpretation.not_one": (
-        "expected an Interpretation (e.g. one of rulebook.interpretations with model_copy(update=...)), "
+        "expected an Interpretation (e.g. one of rulebook.interpretations with msgspec.structs.replace(...)), "
         "not a {got}; an override file is read with load_overrides()"
     ),
     "interpretation.twice": "interpretation {id!r} is overridden twice",
@@ -848,7 +848,7 @@ VI: dict[str, str] = {
     "interpretation.key_differs": "khóa {key!r} khác với mã của nội dung diễn giải {id!r}",
     "interpretation.not_one": (
         "cần một Interpretation (ví dụ một phần tử của rulebook.interpretations, sửa bằng "
-        "model_copy(update=...)), không phải {got}; tệp diễn giải thay thế được đọc bằng load_overrides()"
+        "msgspec.structs.replace(...)), không phải {got}; tệp diễn giải thay thế được đọc bằng load_overrides()"
     ),
     "interpretation.twice": "nội dung diễn giải {id!r} bị thay thế hai lần",
     "interpretation.unknown": "nội dung diễn giải {id!r} không có trong bộ quy tắc (nội dung thay thế phải ghi mã "

@@ -193,7 +193,7 @@ _ROLE = re.compile(r":[a-z]+:`~?([^`]+)`")
 
 
 def plain(docstring: str) -> str:
-    """A pydantic description (a docstring) as Markdown: reST roles and double backticks made plain."""
+    """A schema's description (a docstring) as Markdown: reST roles and double backticks made plain."""
     text = _ROLE.sub(lambda m: f"`{m.group(1)}`", docstring)
     return text.replace("``", "`")
 
@@ -338,7 +338,7 @@ def public_names() -> list[tuple[str, str]]:
 
 #: The names a reader starts from, documented first (the rest follow in ``__all__`` order).
 API_FIRST = ("evaluate", "render", "load_record", "Report", "DutyResult", "Status")
-#: The result models whose fields (pydantic, without docstrings of their own) are listed too.
+#: The result structs whose fields (without docstrings of their own) are listed too.
 API_FIELDS = frozenset({"Report", "DutyResult"})
 
 

@@ -261,11 +261,28 @@ def _relied(rulebook: Any, placed: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*plan.interpretations, *obligation.interpretation_ids(), *successors)))
 
 
+def _data(value: Any, *, keep_none: bool = False) -> Any:
+    """A model as JSON data, fields in their order (dates ISO, enums their values); fields that are
+    ``None`` left out unless ``keep_none``."""
+    import msgspec
+
+    data = msgspec.json.decode(msgspec.json.encode(value))
+    return data if keep_none else _without_none(data)
+
+
+def _without_none(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {key: _without_none(item) for key, item in data.items() if item is not None}
+    if isinstance(data, list):
+        return [_without_none(item) for item in data]
+    return data
+
+
 def _find(rulebook: Any, wanted: str) -> Any:
     if wanted in rulebook.pack_by_id:
         pack = rulebook.pack_by_id[wanted]
         return {
-            "instrument": pack.instrument.model_dump(mode="json"),
+            "instrument": _data(pack.instrument, keep_none=True),
             "provisions": [p.id for p in pack.provisions],
         }
     if wanted in rulebook.obligation_by_uid:
@@ -274,13 +291,13 @@ def _find(rulebook: Any, wanted: str) -> Any:
             "id": placed.uid,
             "citation": placed.provision.citation,
             "provision_text": placed.provision.words,
-            **placed.obligation.model_dump(mode="json", exclude_none=True),
+            **_data(placed.obligation),
             "interpretations": list(_relied(rulebook, placed)),
         }
     if wanted in rulebook.interpretation_by_id:
-        return rulebook.interpretation_by_id[wanted].model_dump(mode="json", exclude_none=True)
+        return _data(rulebook.interpretation_by_id[wanted])
     if wanted in rulebook.vocabulary.activity_by_id:
-        return rulebook.vocabulary.activity_by_id[wanted].model_dump(mode="json", exclude_none=True)
+        return _data(rulebook.vocabulary.activity_by_id[wanted])
     pack_id, _, provision_id = wanted.rpartition(".")
     for pack in rulebook.packs:
         if pack_id in ("", pack.id) and provision_id in pack.provision_by_id:
@@ -288,6 +305,6 @@ def _find(rulebook: Any, wanted: str) -> Any:
             return {
                 "pack": pack.id,
                 "content_hash": provision.content_hash,
-                **provision.model_dump(mode="json", exclude_none=True),
+                **_data(provision),
             }
     return None

@@ -13,18 +13,16 @@ import datetime as dt
 from collections.abc import Iterator
 
 import msgspec
+from msgspec.structs import replace
 
 from dancoso_rules.evaluation.apply import Laid, materialise, status_of
-from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.evaluation.frame import Fixed, Frame
 from dancoso_rules.evaluation.interpretations import InterpretationTable
 from dancoso_rules.evaluation.prepared import Prepared
 from dancoso_rules.evaluation.result import Report, UsedInterpretation, UsedPack
 from dancoso_rules.evaluation.status import Status
-from dancoso_rules.record.model import Organisation, Period
+from dancoso_rules.record.fast import Organisation, Period
 from dancoso_rules.record.view import RecordLike
-
-_report = Trusted(Report)
 
 
 class Assessment(msgspec.Struct, frozen=True):
@@ -54,7 +52,7 @@ class Assessment(msgspec.Struct, frozen=True):
                 relied.update(result.interpretations)
         rules, table = self.rules, self.table
         used = [rules.used_interpretation(table, i) for i in sorted(relied | table.overridden)]
-        return _report(
+        return Report(
             organisation=_organisation(self.record),
             period=_period(self.record),
             as_of=self.as_of,
@@ -75,7 +73,7 @@ class Assessment(msgspec.Struct, frozen=True):
                 and (dated.since is None or dated.since <= period.end)
                 and (dated.until is None or period.start <= dated.until)
             )
-            yield item.model_copy(update={"applied": applied}) if applied else item
+            yield replace(item, applied=applied) if applied else item
 
 
 def frame_obligations(frame: Frame) -> tuple[tuple[str, list[Status]], ...]:
@@ -91,10 +89,11 @@ def frame_obligations(frame: Frame) -> tuple[tuple[str, list[Status]], ...]:
 
 
 def _organisation(record: RecordLike) -> Organisation:
+    """The record's organisation as the report carries it: the fast path's struct, whichever way it was read."""
     found = record.organisation
     if isinstance(found, Organisation):
         return found
-    return Organisation.model_validate(found, from_attributes=True)
+    return msgspec.convert(found, Organisation, from_attributes=True)
 
 
 def _period(record: RecordLike) -> Period:

@@ -8,12 +8,13 @@ the results of every instance (:mod:`.outcomes`) are made from it.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 import msgspec
 
 from dancoso_rules.evaluation import explain
-from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.model import PlacedObligation
 
@@ -27,7 +28,7 @@ class Duty(msgspec.Struct, frozen=True):
     placed: PlacedObligation
     fields: dict[str, Any]
     sentence: explain.Sentence
-    result: Trusted[DutyResult]
+    result: Callable[..., DutyResult]
 
     @classmethod
     def of(cls, placed: PlacedObligation, binds: bool = True) -> Duty:
@@ -44,4 +45,4 @@ class Duty(msgspec.Struct, frozen=True):
             "schedule": obligation.schedule.kind,
         }
         sentence = explain.Sentence(provision.citation, provision.id, obligation, binds)
-        return cls(placed, fields, sentence, Trusted(DutyResult, fields))
+        return cls(placed, fields, sentence, functools.partial(DutyResult, **fields))

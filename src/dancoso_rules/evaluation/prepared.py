@@ -16,7 +16,6 @@ from collections import OrderedDict
 import msgspec
 
 from dancoso_rules.evaluation.applicability import not_binding
-from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.evaluation.duty import Duty
 from dancoso_rules.evaluation.frame import Frame, FrameKey
 from dancoso_rules.evaluation.instances import Plan, plan_for
@@ -71,7 +70,7 @@ class Prepared(msgspec.Struct, frozen=True):
         found = self._packs.get(pack.id)
         if found is None:
             instrument = pack.instrument
-            found = self._packs[pack.id] = _used_pack(
+            found = self._packs[pack.id] = UsedPack(
                 id=pack.id,
                 version=instrument.version,
                 title=instrument.title,
@@ -96,13 +95,9 @@ class Prepared(msgspec.Struct, frozen=True):
         return _used(table, interpretation_id)
 
 
-_used_pack = Trusted(UsedPack)
-_used_interpretation = Trusted(UsedInterpretation)
-
-
 def _used(table: InterpretationTable, interpretation_id: str) -> UsedInterpretation:
     item = table.get(interpretation_id)
-    return _used_interpretation(
+    return UsedInterpretation(
         id=item.id,
         kind=item.kind,
         value=item.value,

@@ -1,6 +1,7 @@
-"""The evaluation report: one serialisable, frozen model that every renderer reads.
+"""The evaluation report: one serialisable, frozen struct that every renderer reads.
 
-A :class:`Report` says who was evaluated (the record's organisation and period), as of which day,
+A :class:`Report` says who was evaluated (the record's organisation and period, as the structs of
+:mod:`dancoso_rules.record.fast`, whichever way the record was read), as of which day,
 against which packs (with the sha256 of their source texts) and which interpretations (with their
 values, their basis and whether the user overrode them), and then gives one :class:`DutyResult`
 per duty instance, in the instruments' order. The report knows nothing of how it is shown.
@@ -15,13 +16,13 @@ import datetime as dt
 import json
 from typing import Literal
 
-from pydantic import Field
+import msgspec
 
 from dancoso_rules.evaluation.status import Status
 from dancoso_rules.model.common import Frozen, Labels
 from dancoso_rules.model.interpretation import Basis, DatedValue
 from dancoso_rules.model.obligation import Modality
-from dancoso_rules.record.model import Organisation, Period
+from dancoso_rules.record.fast import Organisation, Period
 
 REPORT_VERSION: Literal["1"] = "1"
 
@@ -39,7 +40,7 @@ ReasonCode = Literal[
 EvidenceKind = Literal["activity", "event", "resolution", "attestation"]
 
 
-class PeriodRef(Frozen):
+class PeriodRef(Frozen, frozen=True, kw_only=True):
     """The calendar period an instance is for: ``2025``, ``2025-H1``, ``2025-Q3``, ``2025-03``, or a record's span."""
 
     label: str
@@ -47,14 +48,14 @@ class PeriodRef(Frozen):
     end: dt.date
 
 
-class DateRange(Frozen):
+class DateRange(Frozen, frozen=True, kw_only=True):
     """A span of days, first and last included."""
 
     start: dt.date
     end: dt.date
 
 
-class EvidenceRef(Frozen):
+class EvidenceRef(Frozen, frozen=True, kw_only=True):
     """An item of the record relied on: its kind, its id, its JSON Pointer in the record, and its date."""
 
     kind: EvidenceKind
@@ -63,14 +64,14 @@ class EvidenceRef(Frozen):
     date: dt.date
 
 
-class Reason(Frozen):
+class Reason(Frozen, frozen=True, kw_only=True):
     """Why an obligation or an instance does not apply: a stable code and a sentence in both languages."""
 
     code: ReasonCode
     text: Labels
 
 
-class UsedPack(Frozen):
+class UsedPack(Frozen, frozen=True, kw_only=True):
     """A rule pack the record was evaluated against."""
 
     id: str
@@ -79,7 +80,7 @@ class UsedPack(Frozen):
     source_sha256: str
 
 
-class UsedInterpretation(Frozen):
+class UsedInterpretation(Frozen, frozen=True, kw_only=True):
     """An interpretation the evaluation relied on, with its value and whether the user overrode it."""
 
     id: str
@@ -94,7 +95,7 @@ class UsedInterpretation(Frozen):
     applied: tuple[DatedValue, ...] = ()
 
 
-class DutyResult(Frozen):
+class DutyResult(Frozen, frozen=True, kw_only=True):
     """The status of one instance of one obligation (or of the whole obligation, when it does not bind).
 
     ``period``, ``window``, ``due`` and ``close`` are empty when the obligation does not bind the
@@ -136,7 +137,7 @@ class DutyResult(Frozen):
     todo_rank: int | None = None
 
 
-class Report(Frozen):
+class Report(Frozen, frozen=True, kw_only=True):
     """Every duty of the selected packs, for one record, as of one day."""
 
     report_version: Literal["1"] = REPORT_VERSION
@@ -145,7 +146,7 @@ class Report(Frozen):
     as_of: dt.date
     packs: tuple[UsedPack, ...]
     interpretations: tuple[UsedInterpretation, ...] = ()
-    results: tuple[DutyResult, ...] = Field(default=())
+    results: tuple[DutyResult, ...] = ()
 
     def counts(self) -> dict[str, int]:
         """How many results have each status (every status listed, zeros included)."""
@@ -156,6 +157,6 @@ class Report(Frozen):
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The canonical JSON: keys sorted, ISO dates, UTF-8 text; identical inputs give identical bytes."""
-        data = self.model_dump(mode="json", by_alias=True)
+        data = msgspec.to_builtins(self)
         text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent)
         return text + "\n" if indent is not None else text

@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from pathlib import Path
+from typing import Annotated
 
 import msgspec
-from pydantic import Field
 
 from dancoso_rules.model.common import Frozen, Labels
 from dancoso_rules.paths import bundled_rules_dir
@@ -30,7 +30,7 @@ ROLL_FORWARD = "Bộ luật Dân sự 2015, Điều 148 khoản 5"
 PERIOD_START = "Bộ luật Dân sự 2015, Điều 147"
 
 
-class DaysOffDecision(Frozen):
+class DaysOffDecision(Frozen, frozen=True, kw_only=True):
     """One decided occasion: its days off, its make-up working days, and the letter it comes from."""
 
     occasion: Labels
@@ -40,10 +40,10 @@ class DaysOffDecision(Frozen):
     working_days: tuple[dt.date, ...] = ()
 
 
-class DaysOffFile(Frozen):
+class DaysOffFile(Frozen, frozen=True, kw_only=True):
     """``rules/calendar/vietnam-days-off.yaml``: the years it decides and its decisions."""
 
-    years: tuple[int, ...] = Field(min_length=1)
+    years: Annotated[tuple[int, ...], msgspec.Meta(min_length=1)]
     decisions: tuple[DaysOffDecision, ...] = ()
 
 
@@ -56,11 +56,12 @@ def load_days_off(path: Path | None = None) -> DaysOffFile:
     """Read and check a days-off file (by default the bundled one); raises ``RuleError`` with its location."""
     from dancoso_rules.errors import Location, Problem, RuleError
     from dancoso_rules.load.yamlsafe import load_yaml
+    from dancoso_rules.model.derive import validate  # pydantic, only when the file is read (not cached)
 
     source = path or days_off_file()
     document = load_yaml(source.read_text(encoding="utf-8"), str(source))
     try:
-        return DaysOffFile.model_validate(document.data)
+        return validate(DaysOffFile, document.data)
     except ValueError as exc:
         raise RuleError(Problem(Location(str(source)), f"invalid days-off file: {exc}")) from exc
 

@@ -4,16 +4,17 @@ Loading and checking both packs from YAML takes a noticeable part of ``dancoso c
 the checked rulebook is therefore stored once, as a pickle, in the user's cache folder
 (``$DANCOSO_CACHE_DIR``, else ``$XDG_CACHE_HOME/dancoso-rules``, else ``~/.cache/dancoso-rules``)
 and used while nothing it was made from has changed. Its key is a hash of every rule file's bytes,
-of the library's own model and loader code, and of the Python and pydantic versions.
+of the library's own model and loader code, and of the Python and msgspec versions.
 
 There is one definition of the rulebook: the cache is written from the objects the YAML loader has
-just validated, and read back without validating them again (a pydantic model restores its state
-from a pickle without running its validator, so no validator is even built). The file starts with
-a header holding the SHA-256 of the pickled payload: a cache edited by hand or cut short does not
-match it and is ignored, so that only what the loader checked is ever used.
+just validated, and read back without validating them again (the models are msgspec structs, which a
+pickle rebuilds field by field: pydantic, which validated the rule files, is not even imported). The
+file starts with a header holding the SHA-256 of the pickled payload: a cache edited by hand or cut
+short does not match it and is ignored, so that only what the loader checked is ever used.
 
 A pickle can name any callable, so the cache is read with an unpickler that resolves only this
-library's model classes and ``datetime.date``: a tampered file cannot run code, it only fails to
+library's model classes (structs and enums), ``datetime.date`` and msgspec's function that rebuilds a
+struct from its fields: a tampered file cannot run code, it only fails to
 load, and the rules are then loaded from YAML as if there were no cache. ``DANCOSO_NO_CACHE=1``
 turns the cache off. Failing to read or write the cache is never an error.
 """
@@ -30,11 +31,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import pydantic
+import msgspec
 
 from dancoso_rules.model import Rulebook
 
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 #: The first bytes of a cache file, followed by the payload's SHA-256 (hex) and a newline.
 MAGIC = b"dancoso-rules rulebook cache sha256="
 _CODE = Path(__file__).resolve().parent.parent
@@ -57,7 +58,7 @@ def cache_key(root: Path, packs: Sequence[str] | None) -> str:
     for part in (
         CACHE_FORMAT,
         sys.version,
-        pydantic.VERSION,
+        msgspec.__version__,
         repr(sorted(packs) if packs is not None else None),
     ):
         digest.update(part.encode() + b"\0")
@@ -76,7 +77,7 @@ def cache_key(root: Path, packs: Sequence[str] | None) -> str:
 
 
 class _ModelsOnly(pickle.Unpickler):
-    """Resolves this library's model classes and ``datetime.date``, and nothing else."""
+    """Resolves this library's model classes, ``datetime.date`` and msgspec's ``rebuild``, and nothing else."""
 
     def find_class(self, module: str, name: str) -> Any:
         if module == "builtins" and name == "getattr":
@@ -84,9 +85,13 @@ class _ModelsOnly(pickle.Unpickler):
             return _enum_member
         if module == "datetime" and name == "date":
             return super().find_class(module, name)
+        if module == "msgspec._utils" and name == "rebuild":
+            # How a keyword-only struct is pickled: rebuild(cls, fields), which calls cls(**fields); the
+            # class is itself resolved here, so only this library's models can be made.
+            return super().find_class(module, name)
         if module.startswith("dancoso_rules.model."):
             found = super().find_class(module, name)
-            if isinstance(found, type) and (issubclass(found, pydantic.BaseModel | Enum)):
+            if isinstance(found, type) and (issubclass(found, msgspec.Struct | Enum)):
                 return found
         raise pickle.UnpicklingError(f"the rule cache may not refer to {module}.{name}")
 

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
-from pydantic import BaseModel, ValidationError
 
 from dancoso_rules.errors import Location, Problem, RuleError, capped
 from dancoso_rules.i18n import os_reason, thousands, tr
@@ -30,7 +29,7 @@ from dancoso_rules.text import nfc
 if TYPE_CHECKING:  # what only reading YAML needs is imported when YAML is read: a cached rulebook needs none
     from dancoso_rules.model.files import InterpretationFile
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=msgspec.Struct)
 
 #: The largest rule, source or interpretation file read: 4 MiB, some twenty times the largest
 #: instrument's full text. A bigger file is refused before it is read (parsing a 24 MB override
@@ -99,12 +98,19 @@ def _parse(
     if not isinstance(document.data, dict):
         problems.append(Problem(document.locate(""), tr("rules.top_mapping")))
         return None
+    # Validating a rule file is the work of the pydantic model derived from its struct: a cached rulebook needs none.
+    from pydantic import ValidationError
+
+    from dancoso_rules.model.derive import pydantic_model, to_struct
+
+    derived = pydantic_model(model)
     try:
-        return model.model_validate(document.data)
+        made: M = to_struct(derived.model_validate(document.data))
+        return made
     except ValidationError as exc:
         from dancoso_rules.load.validation import located_problems
 
-        located = located_problems(exc, document.data, document.locate, model)
+        located = located_problems(exc, document.data, document.locate, derived)
         problems.extend(capped(sorted(located, key=_file_order), name))
         return None
 

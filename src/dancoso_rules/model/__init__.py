@@ -1,6 +1,7 @@
 """The typed model of rule packs: instrument → provision → obligation, with schedules and interpretations.
 
-Every model is a frozen pydantic v2 value that rejects unknown fields.
+Every model is a frozen msgspec struct that rejects unknown fields; :mod:`dancoso_rules.model.derive`
+makes the pydantic models that validate rule files and generate the JSON Schema from them.
 """
 
 from dancoso_rules.model.common import Frozen, Labels

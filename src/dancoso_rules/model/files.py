@@ -2,7 +2,8 @@
 
 A rule folder holds ``vocabulary.yaml`` (:class:`Vocabulary`), ``interpretations.yaml``
 (:class:`InterpretationFile`) and, per pack, ``pack.yaml`` (:class:`Instrument`) and ``dieu-N.yaml``
-files (:class:`ProvisionFile`). ``schemas/rule-pack.schema.json`` is generated from these models::
+files (:class:`ProvisionFile`). ``schemas/rule-pack.schema.json`` is generated from the pydantic models
+derived from these structs (:mod:`dancoso_rules.model.derive`)::
 
     python -m dancoso_rules.model.files > schemas/rule-pack.schema.json
 """
@@ -11,8 +12,6 @@ from __future__ import annotations
 
 import json
 from typing import Any
-
-from pydantic.json_schema import models_json_schema
 
 from dancoso_rules.model.common import Frozen
 from dancoso_rules.model.instrument import Instrument
@@ -23,13 +22,13 @@ from dancoso_rules.model.vocabulary import Vocabulary
 RULE_PACK_SCHEMA_ID = "urn:dancoso-rules:schema:rule-pack:1"
 
 
-class InterpretationFile(Frozen):
+class InterpretationFile(Frozen, frozen=True, kw_only=True):
     """The shape of an ``interpretations.yaml`` file (and of a user's override file)."""
 
     interpretations: tuple[Interpretation, ...] = ()
 
 
-class ProvisionFile(Frozen):
+class ProvisionFile(Frozen, frozen=True, kw_only=True):
     """The shape of a ``dieu-N.yaml`` file: provisions in the instrument's order."""
 
     provisions: tuple[Provision, ...]
@@ -40,8 +39,12 @@ FILE_MODELS: tuple[type[Frozen], ...] = (Instrument, ProvisionFile, Interpretati
 
 def rule_pack_schema() -> dict[str, Any]:
     """The JSON Schema (2020-12) of every rule file; each file shape is one of its ``$defs``."""
+    from pydantic.json_schema import models_json_schema
+
+    from dancoso_rules.model.derive import pydantic_model
+
     _, schema = models_json_schema(
-        [(model, "validation") for model in FILE_MODELS], ref_template="#/$defs/{model}"
+        [(pydantic_model(model), "validation") for model in FILE_MODELS], ref_template="#/$defs/{model}"
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+import msgspec
 
 from dancoso_rules.model.common import Frozen, Labels, Slug, Text
 from dancoso_rules.model.vocabulary import Level
 
 InstrumentKind = Literal["nghi_quyet", "quyet_dinh"]
 
-# Constants of the code, built without validation: validating them would build the Labels validator at import.
+# Constants of the code.
 KIND_LABELS: dict[str, Labels] = {
-    "nghi_quyet": Labels.model_construct(vi="Nghị quyết", en="Resolution"),
-    "quyet_dinh": Labels.model_construct(vi="Quyết định", en="Decision"),
+    "nghi_quyet": Labels(vi="Nghị quyết", en="Resolution"),
+    "quyet_dinh": Labels(vi="Quyết định", en="Decision"),
 }
 
 
-class LegalBasis(Frozen):
+class LegalBasis(Frozen, frozen=True, kw_only=True):
     """One "Căn cứ ..." line as a structured reference; ``quote`` is its verbatim words."""
 
     type: Text
@@ -29,7 +29,7 @@ class LegalBasis(Frozen):
     quote: Text
 
 
-class Erratum(Frozen):
+class Erratum(Frozen, frozen=True, kw_only=True):
     """A typographical error kept verbatim in the text, with the reading it should have."""
 
     reads: Text
@@ -37,7 +37,7 @@ class Erratum(Frozen):
     where: Text
 
 
-class RelatedInstrument(Frozen):
+class RelatedInstrument(Frozen, frozen=True, kw_only=True):
     """An instrument this one implements or points to, which the project does not transcribe."""
 
     id: Slug
@@ -48,7 +48,7 @@ class RelatedInstrument(Frozen):
     title: Text
 
 
-class Territory(Frozen):
+class Territory(Frozen, frozen=True, kw_only=True):
     """The territory an instrument governs and what became of it in the 2025 reorganisation."""
 
     province: Slug
@@ -59,16 +59,16 @@ class Territory(Frozen):
     basis: Text | None = None
 
 
-class SourceText(Frozen):
+class SourceText(Frozen, frozen=True, kw_only=True):
     """Where the full text is and how to find the body: the file, its sha256 and the body's end."""
 
     file: Text
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    sha256: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{64}$")]
     body_ends_before: Text
     conclusions_start: Text | None = None
 
 
-class Instrument(Frozen):
+class Instrument(Frozen, frozen=True, kw_only=True):
     """A provincial instrument under Luật Thực hiện dân chủ ở cơ sở (10/2022/QH15)."""
 
     id: Slug
@@ -83,7 +83,7 @@ class Instrument(Frozen):
     effective: dt.date
     in_force_until: dt.date | None = None
     territory: Territory
-    scope_levels: tuple[Level, ...] = Field(min_length=1)
+    scope_levels: Annotated[tuple[Level, ...], msgspec.Meta(min_length=1)]
     scope_note: Labels
     legal_bases: tuple[LegalBasis, ...] = ()
     implements: RelatedInstrument | None = None

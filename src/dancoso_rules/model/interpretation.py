@@ -23,10 +23,8 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import model_validator
-
 from dancoso_rules.i18n import tr
-from dancoso_rules.model.common import Frozen, Labels, Slug, Text
+from dancoso_rules.model.common import Frozen, Labels, Slug, Text, check
 from dancoso_rules.model.schedule import (
     MAX_DURATION_DAYS,
     MAX_DURATION_MONTHS,
@@ -63,8 +61,8 @@ def parse_duration(text: str) -> Duration:
         )
     if working > MAX_WORKING_DAYS:
         raise ValueError(tr("model.duration_working", text=text, limit=MAX_WORKING_DAYS))
-    # Checked above: built without validation (which would build Duration's validator in every check).
-    return Duration.model_construct(months=12 * years + months, days=days, working_days=working)
+    # Checked above: built without validation.
+    return Duration(months=12 * years + months, days=days, working_days=working)
 
 
 def _check_value(kind: InterpretationKind, value: str) -> None:
@@ -78,7 +76,7 @@ def _check_value(kind: InterpretationKind, value: str) -> None:
         raise ValueError(tr("model.frequency_value", allowed=allowed, value=value))
 
 
-class DatedValue(Frozen):
+class DatedValue(Frozen, frozen=True, kw_only=True):
     """A value of an interpretation for some levels and some days, with its own source."""
 
     value: str
@@ -89,11 +87,10 @@ class DatedValue(Frozen):
     verified: bool = True
     note: Labels | None = None
 
-    @model_validator(mode="after")
-    def _ordered(self) -> DatedValue:
+    @check
+    def _ordered(self) -> None:
         if self.since is not None and self.until is not None and self.until < self.since:
             raise ValueError(tr("model.dated_order", until=self.until, since=self.since))
-        return self
 
     def fits(self, level: str | None, day: dt.date) -> bool:
         """Whether this value applies to an organisation of ``level`` on ``day``."""
@@ -102,7 +99,7 @@ class DatedValue(Frozen):
         return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
 
 
-class Interpretation(Frozen):
+class Interpretation(Frozen, frozen=True, kw_only=True):
     """A value the instrument leaves open, with why this value was chosen and on what authority."""
 
     id: Slug
@@ -114,14 +111,13 @@ class Interpretation(Frozen):
     rationale: Labels
     values: tuple[DatedValue, ...] = ()
 
-    @model_validator(mode="after")
-    def _check(self) -> Interpretation:
+    @check
+    def _check(self) -> None:
         _check_value(self.kind, self.value)
         for dated in self.values:
             _check_value(self.kind, dated.value)
         if self.basis == "legal_source" and not self.source:
             raise ValueError(tr("model.legal_source"))
-        return self
 
     def value_for(self, level: str | None, day: dt.date) -> tuple[str, DatedValue | None]:
         """The value for an organisation of ``level`` on ``day``, and the dated value it comes from (if any)."""

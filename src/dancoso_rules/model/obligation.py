@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field
+import msgspec
 
 from dancoso_rules.model.common import Frozen, Labels, Slug, Text
 from dancoso_rules.model.schedule import Schedule
@@ -24,7 +25,7 @@ class Modality(StrEnum):
     REFERENCE = "reference"
 
 
-class Obligation(Frozen):
+class Obligation(Frozen, frozen=True, kw_only=True):
     """One thing one provision asks of its bearers.
 
     ``id`` is local to the provision and stable once published; the full id is
@@ -33,7 +34,7 @@ class Obligation(Frozen):
 
     id: Slug
     modality: Modality
-    bearers: tuple[Slug, ...] = Field(min_length=1)
+    bearers: Annotated[tuple[Slug, ...], msgspec.Meta(min_length=1)]
     activity: Slug
     summary: Labels
     quote: Text

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property
+from typing import Annotated
 
 import msgspec
-from pydantic import Field
 
 from dancoso_rules.model.common import Frozen
 from dancoso_rules.model.instrument import Instrument
@@ -30,12 +30,12 @@ class PlacedObligation(msgspec.Struct, frozen=True):
     obligation: Obligation
 
 
-class RulePack(Frozen):
+class RulePack(Frozen, frozen=True, kw_only=True, dict=True):
     """One instrument: its metadata, its source text, its provisions in source order, its interpretations."""
 
     instrument: Instrument
     source_text: str
-    provisions: tuple[Provision, ...] = Field(min_length=1)
+    provisions: Annotated[tuple[Provision, ...], msgspec.Meta(min_length=1)]
     interpretations: tuple[Interpretation, ...] = ()
 
     @property
@@ -55,7 +55,7 @@ class RulePack(Frozen):
                 )
 
 
-class Rulebook(Frozen):
+class Rulebook(Frozen, frozen=True, kw_only=True, dict=True):
     """Everything the library knows: the shared vocabulary, shared interpretations and the packs."""
 
     vocabulary: Vocabulary

@@ -6,17 +6,17 @@ import re
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+import msgspec
 
 from dancoso_rules.i18n import tr
-from dancoso_rules.model.common import Frozen, Labels, Slug, Text
+from dancoso_rules.model.common import Frozen, Labels, Slug, Text, check
 from dancoso_rules.model.obligation import Obligation
 from dancoso_rules.text import content_hash
 
 _PROVISION_ID = r"^(?:art_\d+(?:__cl_\d+(?:__pt_[a-z]{1,2}(?:__ind_\d+)?)?)?|conclusions)$"
 #: An Akoma Ntoso-style provision id: ``art_2``, ``art_2__cl_3``, ``art_2__cl_3__pt_d``,
 #: ``art_1__cl_5__pt_c__ind_4`` (a dash), or ``conclusions`` (the closing formula). Point "đ" is ``pt_dd``.
-ProvisionId = Annotated[str, Field(pattern=_PROVISION_ID)]
+ProvisionId = Annotated[str, msgspec.Meta(pattern=_PROVISION_ID)]
 PROVISION_ID_RE = re.compile(_PROVISION_ID)
 
 NonOperativeReason = Literal[
@@ -29,21 +29,21 @@ NonOperativeReason = Literal[
 ]
 
 
-class NonOperative(Frozen):
+class NonOperative(Frozen, frozen=True, kw_only=True):
     """Why a provision imposes nothing that a record could show, stated rather than skipped."""
 
     reason: NonOperativeReason
     note: Labels
 
 
-class Reference(Frozen):
+class Reference(Frozen, frozen=True, kw_only=True):
     """A pointer from a provision to a provision of another instrument (e.g. NQ 33/2024/NQ-HĐND)."""
 
     instrument: Slug
     citation: Text
 
 
-class Provision(Frozen):
+class Provision(Frozen, frozen=True, kw_only=True, dict=True):
     """One Điều, khoản, điểm or dash: its verbatim words and what it obliges, or why it obliges nothing."""
 
     id: ProvisionId
@@ -54,13 +54,12 @@ class Provision(Frozen):
     non_operative: NonOperative | None = None
     refers_to: tuple[Reference, ...] = ()
 
-    @model_validator(mode="after")
-    def _check(self) -> Provision:
+    @check
+    def _check(self) -> None:
         if self.heading is None and self.text is None:
             raise ValueError(tr("model.provision_text"))
         if bool(self.obligations) == (self.non_operative is not None):
             raise ValueError(tr("model.provision_one_of"))
-        return self
 
     @property
     def words(self) -> str:

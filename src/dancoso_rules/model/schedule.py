@@ -15,10 +15,10 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+import msgspec
 
 from dancoso_rules.i18n import tr
-from dancoso_rules.model.common import Frozen, Slug
+from dancoso_rules.model.common import FieldArgs, Frozen, Slug, check
 
 
 class Frequency(StrEnum):
@@ -95,7 +95,7 @@ MAX_DURATION_DAYS = 36525
 MAX_WORKING_DAYS = 2500
 
 
-class Duration(Frozen):
+class Duration(Frozen, frozen=True, kw_only=True):
     """A duration: working days (counted first, on the working calendar of state agencies), then
     whole months (month ends kept) and then days.
 
@@ -103,9 +103,9 @@ class Duration(Frozen):
     evaluation, ``dancoso_rules.evaluation.workdays``), so :meth:`after` is for calendar durations.
     """
 
-    months: int = Field(default=0, ge=0, le=MAX_DURATION_MONTHS)
-    days: int = Field(default=0, ge=0, le=MAX_DURATION_DAYS)
-    working_days: int = Field(default=0, ge=0, le=MAX_WORKING_DAYS)
+    months: Annotated[int, msgspec.Meta(ge=0, le=MAX_DURATION_MONTHS)] = 0
+    days: Annotated[int, msgspec.Meta(ge=0, le=MAX_DURATION_DAYS)] = 0
+    working_days: Annotated[int, msgspec.Meta(ge=0, le=MAX_WORKING_DAYS)] = 0
 
     @property
     def is_zero(self) -> bool:
@@ -127,7 +127,7 @@ class Duration(Frozen):
         return "P" + ("".join(parts) or "0D")
 
 
-class Periodic(Frozen):
+class Periodic(Frozen, frozen=True, kw_only=True):
     """A duty for every calendar period of the stated frequency.
 
     ``window: period`` means doing it during the period counts; ``after_period`` means it is done
@@ -143,18 +143,17 @@ class Periodic(Frozen):
     kind: Literal["periodic"]
     #: A frequency, or the id of a frequency interpretation when the text states the cadence loosely
     #: ("định kỳ (hàng quý, tháng)") or not at all: the cadence is then a labelled reading.
-    frequency: Annotated[Frequency | Slug, Field(union_mode="left_to_right")]
+    frequency: Annotated[Frequency | Slug, FieldArgs(union_mode="left_to_right")]
     window: Literal["period", "after_period", "plan"] = "period"
     due: Slug | None = None
     close: Slug | None = None
 
-    @model_validator(mode="after")
-    def _after_period_needs_due(self) -> Periodic:
+    @check
+    def _after_period_needs_due(self) -> None:
         if self.window == "after_period" and self.due is None:
             raise ValueError(tr("model.after_period_due"))
         if self.window == "plan" and self.due is None:
             raise ValueError(tr("model.plan_due"))
-        return self
 
     @property
     def interpreted(self) -> str | None:
@@ -165,7 +164,7 @@ class Periodic(Frozen):
         return tuple(i for i in (self.interpreted, self.due, self.close) if i)
 
 
-class Regular(Frozen):
+class Regular(Frozen, frozen=True, kw_only=True):
     """A duty done "thường xuyên" (regularly): the minimum frequency is an interpretation."""
 
     kind: Literal["regular"]
@@ -176,11 +175,11 @@ class Regular(Frozen):
         return tuple(i for i in (self.frequency, self.close) if i)
 
 
-class Triggered(Frozen):
+class Triggered(Frozen, frozen=True, kw_only=True):
     """A duty opened by an event (a complaint received, a violation found), due within a deadline."""
 
     kind: Literal["triggered"]
-    events: tuple[Slug, ...] = Field(min_length=1)
+    events: Annotated[tuple[Slug, ...], msgspec.Meta(min_length=1)]
     respond_within: Slug
     close: Slug | None = None
 
@@ -188,7 +187,7 @@ class Triggered(Frozen):
         return tuple(i for i in (self.respond_within, self.close) if i)
 
 
-class OneOff(Frozen):
+class OneOff(Frozen, frozen=True, kw_only=True):
     """A duty done once; ``due`` names an interpretation counted from the instrument's effective date."""
 
     kind: Literal["one_off"]
@@ -199,7 +198,7 @@ class OneOff(Frozen):
         return tuple(i for i in (self.due, self.close) if i)
 
 
-class Qualitative(Frozen):
+class Qualitative(Frozen, frozen=True, kw_only=True):
     """A duty of conduct that dates cannot decide: it is shown by evidence or an attestation per record."""
 
     kind: Literal["qualitative"]
@@ -208,4 +207,4 @@ class Qualitative(Frozen):
         return ()
 
 
-Schedule = Annotated[Periodic | Regular | Triggered | OneOff | Qualitative, Field(discriminator="kind")]
+Schedule = Annotated[Periodic | Regular | Triggered | OneOff | Qualitative, FieldArgs(discriminator="kind")]

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+import msgspec
 
 from dancoso_rules.model.common import Frozen, Labels, Slug, Text
 
@@ -18,7 +18,7 @@ BearerCategory = Literal["organisation", "competence", "body", "person", "extern
 Level = Literal["province", "district", "commune", "hamlet"]
 
 
-class ActivityType(Frozen):
+class ActivityType(Frozen, frozen=True, kw_only=True):
     """Something an organisation does and records: a staff conference, a training course, ..."""
 
     id: Slug
@@ -26,7 +26,7 @@ class ActivityType(Frozen):
     description: Labels | None = None
 
 
-class Bearer(Frozen):
+class Bearer(Frozen, frozen=True, kw_only=True):
     """Who can bear an obligation: a kind of organisation, a body inside one, a person, or an outside body.
 
     ``is_a`` makes kinds nest (a state agency is an employer); ``part_of`` says which kinds of
@@ -60,26 +60,26 @@ class Bearer(Frozen):
     force_note: Labels | None = None
 
 
-class EventType(Frozen):
+class EventType(Frozen, frozen=True, kw_only=True):
     """An event that opens a triggered duty: a complaint received, a violation found, ..."""
 
     id: Slug
     label: Labels
 
 
-class EvidenceKind(Frozen):
+class EvidenceKind(Frozen, frozen=True, kw_only=True):
     """A kind of document that shows a duty was done: minutes, a plan, a report, a web page, ..."""
 
     id: Slug
     label: Labels
 
 
-class Vocabulary(Frozen):
+class Vocabulary(Frozen, frozen=True, kw_only=True, dict=True):
     """The shared words: what may appear as an activity type, bearer, event type or evidence kind."""
 
     version: Text
-    activity_types: tuple[ActivityType, ...] = Field(min_length=1)
-    bearers: tuple[Bearer, ...] = Field(min_length=1)
+    activity_types: Annotated[tuple[ActivityType, ...], msgspec.Meta(min_length=1)]
+    bearers: Annotated[tuple[Bearer, ...], msgspec.Meta(min_length=1)]
     event_types: tuple[EventType, ...] = ()
     evidence_kinds: tuple[EvidenceKind, ...] = ()
 

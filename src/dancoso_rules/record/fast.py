@@ -38,7 +38,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 import msgspec
 from msgspec.structs import replace
@@ -82,28 +82,31 @@ Id = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
 Count = Annotated[int, msgspec.Meta(ge=0)]
 
 
-class Period(
-    msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
-):
+class Period(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     """:class:`dancoso_rules.record.model.Period`."""
+
+    #: The model that validates it (the reports' JSON Schema names it, with its descriptions).
+    __validated_by__: ClassVar[str] = "dancoso_rules.record.model:Period"
 
     start: dt.date
     end: dt.date
 
 
-class ParentBody(
-    msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
-):
+class ParentBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     """:class:`dancoso_rules.record.model.ParentBody`."""
+
+    #: The model that validates it (the reports' JSON Schema names it, with its descriptions).
+    __validated_by__: ClassVar[str] = "dancoso_rules.record.model:ParentBody"
 
     id: Slug | None = None
     name: Text
 
 
-class Organisation(
-    msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, omit_defaults=True
-):
+class Organisation(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     """:class:`dancoso_rules.record.model.Organisation`."""
+
+    #: The model that validates it (the reports' JSON Schema names it, with its descriptions).
+    __validated_by__: ClassVar[str] = "dancoso_rules.record.model:Organisation"
 
     id: Slug
     name: Text

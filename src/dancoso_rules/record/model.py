@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
 from dancoso_rules.i18n import tr
-from dancoso_rules.model.common import Frozen, Slug, Text
+from dancoso_rules.model.derive import Derived, Slug, Text
 from dancoso_rules.model.schedule import PERIOD_LABEL, labelled_period
 from dancoso_rules.record.bounds import MAX_DATE as MAX_DATE
 from dancoso_rules.record.bounds import MAX_PERIOD_MONTHS as MAX_PERIOD_MONTHS
@@ -91,7 +91,7 @@ def _sha256(value: str) -> str:
     return value.lower()
 
 
-class RecordModel(Frozen):
+class RecordModel(Derived):
     """Base of the record models: frozen, unknown fields rejected, documented in the schema."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)

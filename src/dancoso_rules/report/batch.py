@@ -186,10 +186,19 @@ def check_source(
     interpretations: Sequence[Interpretation] | None = None,
     locate: bool = False,
 ) -> Checked:
-    """Validate, evaluate and report on one record; ``locate`` looks up where its JSON Pointers are (for SARIF)."""
-    record, document, problems = _validated(source, rulebook, locate)
+    """Validate, evaluate and report on one record; ``locate`` looks up where its JSON Pointers are (for SARIF).
+
+    A record :func:`~dancoso_rules.record.fast.decode_clean` accepts is evaluated as it was decoded (the
+    validator's models are not even loaded); any other goes through the full validator."""
+    raw = _raw(source)
+    record: RecordLike | None = None if raw is None else decode_clean(raw, rulebook)
+    document: JsonDocument | None = None
     if record is None:
-        return Checked(source, None, problems)
+        record, document, problems = _validated(source, rulebook, locate)
+        if record is None:
+            return Checked(source, None, problems)
+    elif raw is not None and (locate or source.data is not None):
+        document = _document(raw, source.name)  # located as the full validator's path locates it
     try:
         report = evaluate(record, packs=rulebook, as_of=as_of, interpretations=interpretations)
     except DancosoError as exc:

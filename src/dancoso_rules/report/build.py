@@ -15,7 +15,7 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 import msgspec
 
 from dancoso_rules.errors import Location
-from dancoso_rules.evaluation.construct import Trusted, labels
+from dancoso_rules.evaluation.construct import labels
 from dancoso_rules.evaluation.result import DutyResult, Report, UsedInterpretation
 from dancoso_rules.model.common import Labels
 from dancoso_rules.model.interpretation import DatedValue
@@ -23,7 +23,7 @@ from dancoso_rules.model.obligation import Obligation
 from dancoso_rules.model.pack import Rulebook, RulePack, obligation_uid
 from dancoso_rules.model.provision import Provision
 from dancoso_rules.model.schedule import Frequency, Schedule
-from dancoso_rules.record.model import Period
+from dancoso_rules.record.fast import Period
 from dancoso_rules.record.view import RecordLike
 from dancoso_rules.report.model import (
     STATUSES,
@@ -47,17 +47,8 @@ Locator = Callable[[str], Location]
 
 _LEVELS: dict[str, ProvisionLevel] = {"art": "article", "cl": "clause", "pt": "point", "ind": "indent"}
 
-# The report is built from a validated rulebook and the evaluator's results: without validating them
-# again, which would build each model's validator in every one-record check (see evaluation.construct).
-_compliance_report = Trusted(ComplianceReport)
-_interpretation_info = Trusted(InterpretationInfo)
-_pack_info_of = Trusted(PackInfo)
-_section = Trusted(ProvisionSection)
-_instrument_section = Trusted(InstrumentSection)
-_entry = Trusted(ObligationEntry)
-_record_source = Trusted(RecordSource)
-_position = Trusted(SourcePosition)
-_status_counts = Trusted(StatusCounts)
+# The report is built from a validated rulebook and the evaluator's results: structs, made without
+# validating them again (see evaluation.construct).
 
 
 def build_report(
@@ -82,7 +73,7 @@ def build_report(
         for pack in report.packs
         if pack.id in rulebook.pack_by_id
     )
-    return _compliance_report(
+    return ComplianceReport(
         organisation=report.organisation,
         period=report.period,
         as_of=report.as_of,
@@ -93,8 +84,8 @@ def build_report(
             if u.id in rulebook.pack_by_id
         ),
         interpretations=tuple(
-            _interpretation_info(
-                **dict(used),
+            InterpretationInfo(
+                **msgspec.structs.asdict(used),
                 title=getattr(rulebook.interpretation_by_id.get(used.id), "title", None),
             )
             for used in report.interpretations
@@ -108,7 +99,7 @@ def build_report(
 
 def _pack_info(pack: RulePack, source_sha256: str) -> PackInfo:
     instrument = pack.instrument
-    return _pack_info_of(
+    return PackInfo(
         id=pack.id,
         version=instrument.version,
         kind=instrument.kind,
@@ -134,7 +125,7 @@ def counts_of(values: Iterable[int]) -> StatusCounts:
     key = tuple(values)
     found = _COUNTS.get(key)
     if found is None:
-        found = _status_counts(**dict(zip(STATUSES, key, strict=True)))
+        found = StatusCounts(**dict(zip(STATUSES, key, strict=True)))
         if len(_COUNTS) < 65_536:
             _COUNTS[key] = found
     return found
@@ -159,7 +150,7 @@ class _Node(msgspec.Struct):
         frozen = [child.freeze() for child in self.children]
         totals = _sum([*self.counts, *(counts for _, counts in frozen)])
         provision = self.provision
-        section = _section(
+        section = ProvisionSection(
             id=provision.id,
             citation=provision.citation,
             level=_level(provision.id),
@@ -201,7 +192,7 @@ def _instrument(rulebook: Rulebook, pack: RulePack, evaluated: _Evaluated) -> In
         above = parent_id(provision.id, by_id)
         (by_id[above].children if above is not None else roots).append(node)
     frozen = [node.freeze() for node in roots]
-    return _instrument_section(
+    return InstrumentSection(
         pack=pack.id,
         provisions=tuple(section for section, _ in frozen),
         totals=counts_of(_sum([counts for _, counts in frozen])),
@@ -232,7 +223,7 @@ def _obligations(
         relied = {i for index in indices for i in results[index].interpretations}
         frequency, interpretation = cadence(obligation.schedule, evaluated.used, evaluated.period, relied)
         entries.append(
-            _entry(
+            ObligationEntry(
                 uid=uid,
                 id=obligation.id,
                 modality=obligation.modality,
@@ -336,15 +327,15 @@ def _source(
         return None
     titles = _titles(results, record) if record is not None else {}
     if locate is None:
-        return _record_source(file=record_file, titles=titles, uri=uri)
+        return RecordSource(file=record_file, titles=titles, uri=uri)
     pointers = {target_pointer(r) for r in results}
     pointers.update(e.pointer for r in results for e in r.evidence)
     positions: dict[str, SourcePosition] = {}
     for pointer in sorted(pointers):
         where = locate(pointer)
         if where.line is not None:
-            positions[pointer] = _position(line=where.line, column=where.column or 1)
-    return _record_source(file=record_file, positions=positions, titles=titles, uri=uri)
+            positions[pointer] = SourcePosition(line=where.line, column=where.column or 1)
+    return RecordSource(file=record_file, positions=positions, titles=titles, uri=uri)
 
 
 def _titles(results: Sequence[DutyResult], record: RecordLike) -> dict[str, str]:

@@ -24,20 +24,17 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import Annotated, Literal, Protocol
 
-from pydantic import Field
+import msgspec
+from msgspec.structs import replace
 
-from dancoso_rules.evaluation.construct import Trusted
 from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation
-from dancoso_rules.model.common import Frozen, Labels
+from dancoso_rules.model.common import FieldArgs, Frozen, Labels
 from dancoso_rules.model.instrument import KIND_LABELS
 from dancoso_rules.model.obligation import Modality
 from dancoso_rules.model.schedule import Frequency
-from dancoso_rules.record.model import Organisation, Period
-
-if TYPE_CHECKING:
-    import msgspec
+from dancoso_rules.record.fast import Organisation, Period
 
 REPORT_SCHEMA_ID = "urn:dancoso-rules:schema:report:1"
 
@@ -106,11 +103,11 @@ def rank_todo(results: Sequence[DutyResult], as_of: dt.date) -> tuple[DutyResult
     """``results`` with :attr:`DutyResult.todo_rank` set (1, 2, ...) on the to-dos of :func:`todo_order`."""
     ranked = list(results)
     for rank, index in enumerate(todo_order(results, as_of), start=1):
-        ranked[index] = results[index].model_copy(update={"todo_rank": rank})
+        ranked[index] = replace(results[index], todo_rank=rank)
     return tuple(ranked)
 
 
-class StatusCounts(Frozen):
+class StatusCounts(Frozen, frozen=True, kw_only=True):
     """How many results have each status."""
 
     met: int = 0
@@ -127,10 +124,10 @@ class StatusCounts(Frozen):
         table = dict.fromkeys(STATUSES, 0)
         for status in statuses:
             table[status] += 1
-        return _new_counts(**table)
+        return StatusCounts(**table)
 
     def __add__(self, other: StatusCounts) -> StatusCounts:
-        return _new_counts(**{s: getattr(self, s) + getattr(other, s) for s in STATUSES})
+        return StatusCounts(**{s: getattr(self, s) + getattr(other, s) for s in STATUSES})
 
     def get(self, status: str) -> int:
         """The count of ``status``."""
@@ -147,7 +144,7 @@ class StatusCounts(Frozen):
         return self.total - self.not_applicable
 
     def __sub__(self, other: StatusCounts) -> StatusCounts:
-        return _new_counts(**{s: getattr(self, s) - getattr(other, s) for s in STATUSES})
+        return StatusCounts(**{s: getattr(self, s) - getattr(other, s) for s in STATUSES})
 
     def among(self, statuses: Iterable[str]) -> int:
         """How many results have one of ``statuses`` (whatever their modality: see :func:`failing_count`)."""
@@ -158,10 +155,8 @@ class StatusCounts(Frozen):
         return (self.missed, self.overdue, self.late, self.unverified, self.upcoming)
 
 
-#: Counts are sums of trusted ints: built without validation (no validator is built at import).
-_new_counts = Trusted(StatusCounts)
-STATUSES: tuple[str, ...] = tuple(StatusCounts.model_fields)
-_NONE = _new_counts()
+STATUSES: tuple[str, ...] = StatusCounts.__struct_fields__
+_NONE = StatusCounts()
 
 
 def failing_count(totals: StatusCounts, soft: StatusCounts, fail_on: Iterable[str]) -> int:
@@ -209,7 +204,7 @@ class Tallied:
         return self.totals - self.soft
 
 
-class PackInfo(Frozen):
+class PackInfo(Frozen, frozen=True, kw_only=True):
     """An instrument the record was evaluated against: what it is, which version, which exact text."""
 
     id: str
@@ -240,13 +235,13 @@ class PackInfo(Frozen):
         return f"{self.cited(lang)} {self.title[:1].lower()}{self.title[1:]}"
 
 
-class InterpretationInfo(UsedInterpretation):
+class InterpretationInfo(UsedInterpretation, frozen=True, kw_only=True):
     """An interpretation relied on, as the evaluation reports it, with its title from the rulebook."""
 
     title: Labels | None = None
 
 
-class ObligationEntry(Frozen, Tallied):
+class ObligationEntry(Frozen, Tallied, frozen=True, kw_only=True):
     """One obligation of a provision, and its results (indices into :attr:`ComplianceReport.results`)."""
 
     uid: str
@@ -268,7 +263,7 @@ class ObligationEntry(Frozen, Tallied):
     #: rule's evidence kinds and the vocabulary); ``None`` when the rule names none.
     evidence_wanted: Labels | None = None
     results: tuple[int, ...] = ()
-    totals: StatusCounts = _new_counts()
+    totals: StatusCounts = StatusCounts()
 
     @property
     def soft(self) -> StatusCounts:
@@ -276,7 +271,7 @@ class ObligationEntry(Frozen, Tallied):
         return _NONE if is_enforceable(self.modality) else self.totals
 
 
-class ProvisionSection(Frozen, Tallied):
+class ProvisionSection(Frozen, Tallied, frozen=True, kw_only=True):
     """A Điều, khoản, điểm or dash: its words, its obligations, the provisions below it, and totals."""
 
     id: str
@@ -288,7 +283,7 @@ class ProvisionSection(Frozen, Tallied):
     non_operative: Labels | None = None
     obligations: tuple[ObligationEntry, ...] = ()
     children: tuple[ProvisionSection, ...] = ()
-    totals: StatusCounts = _new_counts()
+    totals: StatusCounts = StatusCounts()
 
     def walk(self, depth: int = 0) -> Iterator[tuple[ProvisionSection, int]]:
         """This provision and every one below it, in the instrument's order, with their depth."""
@@ -299,7 +294,7 @@ class ProvisionSection(Frozen, Tallied):
     @property
     def own_totals(self) -> StatusCounts:
         """The totals of this provision's own obligations, not those of the provisions below it."""
-        total = _new_counts()
+        total = StatusCounts()
         for obligation in self.obligations:
             total = total + obligation.totals
         return total
@@ -322,7 +317,7 @@ class ProvisionSection(Frozen, Tallied):
         return total
 
 
-class ClauseTotals(Frozen, Tallied):
+class ClauseTotals(Frozen, Tallied, frozen=True, kw_only=True):
     """A row of the per-khoản summary: a khoản (or an article's own duties), its totals, and the part
     of them from requests and encouragements (``soft``: shown, never failing)."""
 
@@ -333,10 +328,7 @@ class ClauseTotals(Frozen, Tallied):
     soft: StatusCounts
 
 
-_clause_totals = Trusted(ClauseTotals)
-
-
-class InstrumentSection(Frozen, Tallied):
+class InstrumentSection(Frozen, Tallied, frozen=True, kw_only=True):
     """One instrument's provisions, in its own order, with its totals."""
 
     pack: str
@@ -363,7 +355,7 @@ class InstrumentSection(Frozen, Tallied):
             own = article.own_totals
             if own.total:
                 rows.append(
-                    _clause_totals(
+                    ClauseTotals(
                         pack=self.pack,
                         provision=article.id,
                         citation=article.citation,
@@ -374,7 +366,7 @@ class InstrumentSection(Frozen, Tallied):
             for child in article.children:
                 if child.totals.total:
                     rows.append(
-                        _clause_totals(
+                        ClauseTotals(
                             pack=self.pack,
                             provision=child.id,
                             citation=child.citation,
@@ -385,27 +377,27 @@ class InstrumentSection(Frozen, Tallied):
         return tuple(rows)
 
 
-class SourcePosition(Frozen):
+class SourcePosition(Frozen, frozen=True, kw_only=True):
     """A 1-based line and column in the record file."""
 
     line: int
     column: int
 
 
-class RecordSource(Frozen):
+class RecordSource(Frozen, frozen=True, kw_only=True):
     """The record file the report is about, where the JSON Pointers the results use are in it, and the
     titles of the items used as evidence (``/activities/3`` → "Hội nghị CBCCVC năm 2025")."""
 
     file: str
-    positions: dict[str, SourcePosition] = Field(default_factory=dict)
-    titles: dict[str, str] = Field(default_factory=dict)
-    uri: str | None = Field(default=None, exclude=True)
+    positions: dict[str, SourcePosition] = msgspec.field(default_factory=dict)
+    titles: dict[str, str] = msgspec.field(default_factory=dict)
+    uri: Annotated[str | None, FieldArgs(exclude=True)] = None
     """The file as a URI reference (:func:`~dancoso_rules.paths.uri_reference`), made from its path when the
     report is built from one, for SARIF: ``file`` is for people, and cannot give back the bytes of a name
     that is not UTF-8. Not written in the JSON report."""
 
 
-class ComplianceReport(Frozen, Tallied):
+class ComplianceReport(Frozen, Tallied, frozen=True, kw_only=True):
     """Every duty of the applied instruments for one record, as of one day, clause by clause."""
 
     report_version: Literal["1"] = "1"
@@ -474,13 +466,13 @@ class ComplianceReport(Frozen, Tallied):
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The canonical JSON: keys sorted, ISO dates, UTF-8 text; identical inputs give identical bytes."""
-        data = self.model_dump(mode="json", by_alias=True, exclude_none=False)
+        data = msgspec.to_builtins(self)
+        if self.record is not None:
+            del data["record"]["uri"]  # for SARIF, not written in the JSON report (see RecordSource.uri)
         if indent == 2:
             # The same bytes as json.dumps(..., ensure_ascii=False, sort_keys=True, indent=2) for a report
             # (strings, integers, booleans and nulls: no floats), in C: a report is ~300 kB of JSON, and
             # the pure-Python indenting encoder took most of the time of writing 10,000 of them.
-            import msgspec
-
             encoded = msgspec.json.format(_sorted_encoder().encode(data), indent=2)
             return encoded.decode("utf-8") + "\n"
         text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent)
@@ -489,9 +481,7 @@ class ComplianceReport(Frozen, Tallied):
 
 @functools.cache
 def _sorted_encoder() -> msgspec.json.Encoder:
-    """A JSON encoder that sorts keys (msgspec is imported on first use)."""
-    import msgspec
-
+    """A JSON encoder that sorts keys."""
     return msgspec.json.Encoder(order="sorted")
 
 

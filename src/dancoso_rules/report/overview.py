@@ -15,13 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
 import msgspec
-from pydantic import Field
 
-from dancoso_rules.evaluation.construct import Trusted
-from dancoso_rules.model.common import Frozen
+from dancoso_rules.model.common import FieldArgs, Frozen
 from dancoso_rules.report.model import (
     DEFAULT_FAIL_ON,
     STATUSES,
@@ -29,7 +27,6 @@ from dancoso_rules.report.model import (
     ComplianceReport,
     StatusCounts,
     Tallied,
-    _clause_totals,
 )
 from dancoso_rules.report.tally import ClauseKey, Tally, counts_of, tally_report
 
@@ -38,7 +35,7 @@ _WIDTH = len(STATUSES)
 _V = TypeVar("_V", bound=tuple[object, ...])
 
 
-class OverviewRow(Frozen, Tallied):
+class OverviewRow(Frozen, Tallied, frozen=True, kw_only=True):
     """One organisation: its record, its totals (and their ``soft`` part, from requests and
     encouragements), and its khoản with duties that bind it, worst first."""
 
@@ -53,26 +50,22 @@ class OverviewRow(Frozen, Tallied):
     clauses: tuple[ClauseTotals, ...]
     report: str | None = None
     """The file name of the organisation's own report, written beside the overview (``None`` when none was)."""
-    uri: str | None = Field(default=None, exclude=True)
+    uri: Annotated[str | None, FieldArgs(exclude=True)] = None
     """The record file as a URI reference (:func:`~dancoso_rules.paths.uri_reference`), for SARIF; not written
     in the JSON overview."""
 
 
-#: Rows are made of trusted values: the tallies' counts and the validated records' names.
-_overview_row = Trusted(OverviewRow)
-
-
-class InvalidRecord(Frozen):
+class InvalidRecord(Frozen, frozen=True, kw_only=True):
     """A record that could not be evaluated, with its located messages."""
 
     file: str
     problems: tuple[str, ...]
-    uri: str | None = Field(default=None, exclude=True)
+    uri: Annotated[str | None, FieldArgs(exclude=True)] = None
     """The record file as a URI reference (:func:`~dancoso_rules.paths.uri_reference`), for SARIF; not written
     in the JSON overview."""
 
 
-class OverviewDocument(Frozen):
+class OverviewDocument(Frozen, frozen=True, kw_only=True):
     """The overview as one document (the JSON renderer streams exactly this shape)."""
 
     overview_version: str = "1"
@@ -279,7 +272,7 @@ class Overview(msgspec.Struct, Tallied, frozen=True):
         share one tuple of them, sorted once.
         """
         for packed, clauses in self.packed_rows():
-            yield _overview_row(
+            yield OverviewRow(
                 organisation=packed.organisation,
                 name=packed.name,
                 file=packed.file,
@@ -319,7 +312,7 @@ class Overview(msgspec.Struct, Tallied, frozen=True):
         index = packed[0]
         pack, provision, citation = self._clause_list[index]
         totals = counts_of(packed[1 : 1 + _WIDTH])
-        cell = _clause_totals(
+        cell = ClauseTotals(
             pack=pack,
             provision=provision,
             citation=citation,

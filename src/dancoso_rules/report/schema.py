@@ -1,4 +1,5 @@
-"""The JSON Schemas of the JSON renderer's output, generated from the report models.
+"""The JSON Schemas of the JSON renderer's output, generated from the pydantic models derived from the
+report's structs (:mod:`dancoso_rules.model.derive`).
 
 ``schemas/report.schema.json`` describes one organisation's report (``--format json``) and
 ``schemas/overview.schema.json`` the overview of many; regenerate both with::
@@ -18,7 +19,10 @@ from dancoso_rules.report.overview import OVERVIEW_SCHEMA_ID, OverviewDocument
 
 
 def _schema(model: type[Frozen], schema_id: str, title: str, description: str) -> dict[str, Any]:
-    schema = model.model_json_schema(mode="serialization", ref_template="#/$defs/{model}")
+    from dancoso_rules.model.derive import pydantic_model
+
+    derived = pydantic_model(model)
+    schema = derived.model_json_schema(mode="serialization", ref_template="#/$defs/{model}")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_id,

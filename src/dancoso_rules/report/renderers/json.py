@@ -7,7 +7,9 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from json.encoder import encode_basestring
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from dancoso_rules.report.build import counts_of
 from dancoso_rules.report.model import ComplianceReport
@@ -33,11 +35,11 @@ class JsonRenderer:
         """The overview as one JSON document, written row by row."""
         head = {
             "as_of": overview.as_of.isoformat(),
-            "invalid": [item.model_dump(mode="json") for item in overview.invalid],
+            "invalid": [json_data(item) for item in overview.invalid],
             "organisations": overview.organisations,
             "overview_version": "1",
-            "soft": overview.soft.model_dump(mode="json"),
-            "totals": overview.totals.model_dump(mode="json"),
+            "soft": json_data(overview.soft),
+            "totals": json_data(overview.totals),
         }
         opening = json_visible(json.dumps(head, ensure_ascii=False, sort_keys=True, indent=2))
         yield opening[:-2] + ',\n  "rows": ['
@@ -46,6 +48,13 @@ class JsonRenderer:
             yield separator + "    " + row
             separator = ",\n"
         yield ("\n  " if separator != "\n" else "") + "]\n}\n"
+
+
+def json_data(value: Frozen) -> Any:
+    """A struct of the overview as the JSON overview writes it: builtins, without ``uri`` (for SARIF only)."""
+    data = msgspec.to_builtins(value)
+    data.pop("uri", None)
+    return data
 
 
 #: The encoder of the values rows share (``json.dumps`` would make one per call).
@@ -63,7 +72,7 @@ def _string(value: str) -> str:
 
 def _rows_json(overview: Overview) -> Iterator[str]:
     """Each row of :meth:`~dancoso_rules.report.overview.Overview.rows`, in its order, as
-    ``json.dumps(row.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)`` gives it (then
+    ``json.dumps(json_data(row), ensure_ascii=False, sort_keys=True)`` gives it (then
     :func:`~dancoso_rules.text.json_visible`), written from the rows' packed values without making
     their models: five times faster, the most of an overview of many organisations
     (``tests/test_report_renderers.py`` holds the two to the same text, field for field).
@@ -84,13 +93,13 @@ def _rows_json(overview: Overview) -> Iterator[str]:
     def encoded(value: Frozen) -> str:
         kept = shared.get(id(value))
         if kept is None:
-            kept = shared[id(value)] = (value, _encoded(value.model_dump(mode="json")))
+            kept = shared[id(value)] = (value, _encoded(json_data(value)))
         return kept[1]
 
     def counted(values: tuple[int, ...]) -> str:
         text = counts.get(values)
         if text is None:
-            text = counts[values] = _encoded(counts_of(values).model_dump(mode="json"))
+            text = counts[values] = _encoded(json_data(counts_of(values)))
         return text
 
     for packed, clauses in overview.packed_rows():

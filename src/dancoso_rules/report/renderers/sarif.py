@@ -33,6 +33,8 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+import msgspec
+
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.report.messages import citation, msg, status_label
 from dancoso_rules.report.model import (
@@ -256,8 +258,8 @@ class SarifRenderer:
                         ],
                         "properties": {
                             "organisation": row.organisation,
-                            **clause.totals.model_dump(),
-                            "soft": clause.soft.model_dump(),
+                            **msgspec.structs.asdict(clause.totals),
+                            "soft": msgspec.structs.asdict(clause.soft),
                         },
                     }
                 )
