@@ -168,3 +168,69 @@ def test_check_of_a_clean_record_builds_no_validator(monkeypatch: pytest.MonkeyP
     )
     assert "yaml" in _imported_after(body, UNUSED_BY_AN_HTML_CHECK)  # the first run fills the caches
     assert _imported_after(body, UNUSED_BY_AN_HTML_CHECK) == []
+
+
+#: What a warm check of a clean record never imports: pydantic itself. The rulebook, the results and
+#: the reports are msgspec structs; the pydantic models that validate rule files and records that are
+#: not clean, and that make the JSON Schemas, are loaded (and derived from the structs) only then.
+PYDANTIC = ("pydantic", "pydantic_core", "dancoso_rules.record.model", "dancoso_rules.model.derive")
+
+
+def _check_body(record: Path, fmt: str, output: Path) -> str:
+    argv = [
+        str(record),
+        "--as-of",
+        "2026-01-15",
+        "--format",
+        fmt,
+        "--fail-on",
+        "none",
+        "--output",
+        str(output),
+    ]
+    return (
+        "from dancoso_rules.cli.main import main\n"
+        "try:\n"
+        f"    main(['check', *{argv!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"assert __import__('pathlib').Path({str(output)!r}).stat().st_size > 0\n"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["html", "text", "json"])
+def test_a_warm_check_never_imports_pydantic(
+    fmt: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Issue 16's start-up target needs it: importing pydantic alone costs more than 0.4× check-jsonschema."""
+    monkeypatch.setenv("DANCOSO_CACHE_DIR", str(tmp_path / "cache"))
+    body = _check_body(EXAMPLES / "tra-vinh" / "so-noi-vu.json", fmt, tmp_path / f"report.{fmt}")
+    assert "pydantic" in _imported_after(body, PYDANTIC)  # the first run validates the rule files
+    assert _imported_after(body, PYDANTIC) == []
+
+
+def test_an_invalid_record_still_gets_the_messages_pydantic_makes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("DANCOSO_CACHE_DIR", str(tmp_path / "cache"))
+    data = json.loads((EXAMPLES / "tra-vinh" / "so-noi-vu.json").read_text(encoding="utf-8"))
+    data["period"]["start"] = 20250101
+    data["organisation"]["nme"] = "x"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    good = _check_body(EXAMPLES / "tra-vinh" / "so-noi-vu.json", "text", tmp_path / "report.txt")
+    assert _imported_after(good, PYDANTIC) != []  # fills the caches
+    body = (
+        "import contextlib, io\n"
+        "from dancoso_rules.cli.main import main\n"
+        "errors = io.StringIO()\n"
+        "with contextlib.redirect_stderr(errors):\n"
+        "    try:\n"
+        f"        main(['--lang', 'en', 'check', {str(bad)!r}, '--as-of', '2026-01-15', '--format', 'text'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "text = errors.getvalue()\n"
+        "assert \"/organisation/nme: unknown field 'nme'; did you mean 'name'?\" in text, text\n"
+        "assert '/period/start: expected a date written YYYY-MM-DD, as a string (got 20250101)' in text, text\n"
+    )
+    assert _imported_after(body, PYDANTIC) == sorted(PYDANTIC)  # the record's models, for its messages
