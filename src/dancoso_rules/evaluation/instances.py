@@ -351,10 +351,10 @@ def triggered_dates(plan: Plan, events: Sequence[tuple[int, EventLike]]) -> list
     An event whose record gives it a longer period the law allows is due on that period's last day
     (:func:`extended`)."""
     found: list[TriggeredDates] = []
-    by_index = dict(events)
-    for day, _, index in sorted([(event.date, event.id, index) for index, event in events]):
+    for index, event in sorted(events, key=lambda pair: (pair[1].date, pair[1].id, pair[0])):
+        day = event.date
         due, close, stated = plan.event_dates(day)
-        longer = extended(plan, day, by_index[index])
+        longer = extended(plan, day, event)
         if longer is not None:
             due, stated = longer.due, longer.stated
         found.append((day, due, close, index, stated))

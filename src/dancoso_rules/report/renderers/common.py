@@ -73,11 +73,15 @@ def result_due_notes(result: DutyResult, lang: str) -> str:
     return messages.due_notes(result.due, result.counted_due, interpreted, lang)
 
 
+def worst_applying(counts: StatusCounts) -> str | None:
+    """The worst status among the results of ``counts`` that apply (``None`` when none does)."""
+    return next((s for s in STATUS_ORDER if s != "not_applicable" and counts.get(s)), None)
+
+
 def worst_status(counts: StatusCounts, soft: StatusCounts) -> str | None:
     """The worst status among the duties that apply (never a request's or an encouragement's): what the
     dashboard's heat map and the workbook's assessment show of a khoản or an organisation."""
-    hard = counts - soft
-    return next((s for s in STATUS_ORDER if s != "not_applicable" and hard.get(s)), None)
+    return worst_applying(counts - soft)
 
 
 def instance_name(result: DutyResult, lang: str) -> str | None:
@@ -132,12 +136,12 @@ def soft_worst_word(soft: StatusCounts, lang: str) -> str | None:
     """The worst status of the requests' and encouragements' results that apply, in their words
     ("Chưa thực hiện (khuyến khích, đề nghị)"), for a line that has nothing else to say; ``None`` when
     none applies."""
+    status = worst_applying(soft)
+    if status is None:
+        return None
     force = msg("report.soft_count", lang).lower()
-    for status in STATUS_ORDER:
-        if status != "not_applicable" and soft.get(status):
-            key = _SOFT_WORDS.get(status)
-            return msg(key, lang, force=force) if key else f"{status_label(status, lang)} ({force})"
-    return None
+    key = _SOFT_WORDS.get(status)
+    return msg(key, lang, force=force) if key else f"{status_label(status, lang)} ({force})"
 
 
 def status_key(result: DutyResult) -> str:

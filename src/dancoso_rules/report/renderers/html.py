@@ -48,6 +48,7 @@ from dancoso_rules.report.renderers.common import (
     todo_title,
     verdict,
     wanted_text,
+    worst_applying,
     worst_status,
 )
 from dancoso_rules.text import visible_lines
@@ -770,7 +771,7 @@ class HtmlRenderer:
                 if worst is None:
                     # No duty of the khoản binds it: only its requests or encouragements do (what makes the khoản
                     # the row's), never a finding; said so, not shown as a grey "does not apply".
-                    if any(c.soft.get(s) for s in STATUS_ORDER if s != "not_applicable"):
+                    if worst_applying(c.soft) is not None:
                         cells[index[(c.pack, c.provision)]] = f'<td class="s-soft">{SOFT_SYMBOL}</td>'
                     continue
                 failing = c.failing(options.fail_on)
