@@ -105,12 +105,17 @@ def test_rules_show_lists_every_interpretation_an_obligation_relies_on(
 ) -> None:
     assert main(["rules", "show", "tra-vinh-2024.art_2__cl_3__pt_d.staff-conference"]) == 0
     shown = json.loads(capsys.readouterr().out)
-    assert shown["interpretations"] == ["staff-conference-deadline", "late-window-yearly"]
+    assert shown["interpretations"] == [
+        "staff-conference-deadline",
+        "late-window-yearly",
+        "deadline-on-day-off",
+    ]
     # A duty of the provincial People's Committee relies on the merger reading too.
     assert main(["rules", "show", "tra-vinh-2024.art_2__cl_5__pt_c.inspection-plan"]) == 0
     assert json.loads(capsys.readouterr().out)["interpretations"] == [
         "yearly-plan-deadline",
         "late-window-yearly",
+        "deadline-on-day-off",
         "merged-agency-successor",
     ]
     assert main(["rules", "show", "long-an-2025.art_1__cl_5__pt_d__ind_5.online-voting-study"]) == 0

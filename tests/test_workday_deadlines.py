@@ -202,10 +202,13 @@ def test_the_roll_forward_is_an_interpretation_a_user_can_turn_off(rulebook: Rul
     assert (found.due, found.counted_due, found.status) == (D(2025, 3, 15), None, Status.LATE)
 
 
-def test_a_calendar_override_of_the_complaint_deadline_moves_nothing(rulebook: Rulebook) -> None:
+def test_a_deadline_in_calendar_days_that_ends_on_a_saturday_moves_too(rulebook: Rulebook) -> None:
+    # Bộ luật Dân sự 2015 Điều 148 khoản 5 speaks of any period: 23/01/2025 + 44 days = Saturday 08/03/2025
     found = _result(rulebook, D(2025, 1, 23), None, overrides={"complaint-resolution-deadline": "P44D"})
-    assert (found.due, found.counted_due) == (D(2025, 3, 8), None)
-    assert "deadline-on-day-off" not in found.interpretations
+    assert (found.due, found.counted_due) == (D(2025, 3, 8), D(2025, 3, 10))
+    assert "deadline-on-day-off" in found.interpretations
+    on_a_friday = _result(rulebook, D(2025, 1, 23), None, overrides={"complaint-resolution-deadline": "P43D"})
+    assert (on_a_friday.due, on_a_friday.counted_due) == (D(2025, 3, 7), None)
 
 
 def test_an_override_in_working_days_is_counted_on_the_calendar(rulebook: Rulebook) -> None:
@@ -276,7 +279,8 @@ def test_the_csv_report_has_a_counted_due_column(rulebook: Rulebook) -> None:
     header = rows[0]
     due, counted = header.index("Due"), header.index("Due on the working calendar")
     dated = {(row[due], row[counted]) for row in rows[1:] if row[counted]}
-    assert dated == {("2025-03-15", "2025-03-17")}
+    # the complaint's, and the yearly plans due on Friday 31/01/2025 (Tết) and Saturday 31/01/2026
+    assert dated == {("2025-03-15", "2025-03-17"), ("2025-01-31", "2025-02-03"), ("2026-01-31", "2026-02-02")}
 
 
 def _walk_results(node: object) -> list[dict[str, object]]:

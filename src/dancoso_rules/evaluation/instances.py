@@ -8,7 +8,9 @@ date*, and a *close date* (the last day on which doing it still counts, as late)
   first day; with ``window: after_period`` it opens the day after the period ends (the staff
   conference for 2025 is held in 2026). The due date is the ``due`` interpretation's duration
   after the period's last day (none: the last day itself); months are added first, keeping month
-  ends (31/12 + 2 months = 28/02, or 29/02 in a leap year), then days. An instance belongs to a
+  ends (31/12 + 2 months = 28/02, or 29/02 in a leap year), then days. A due date so counted that
+  falls on a day off moves to the next working day (see below); the last day of the period does not:
+  a duty done within the month is due within it. An instance belongs to a
   record when its period **or its window** overlaps the record's period: a 2025 record holds the
   2024 conference (its window is in 2025) as well as the 2025 one (its period is 2025).
   With ``window: plan`` (a yearly plan) the due date is the ``due`` duration after the day before
@@ -18,13 +20,16 @@ date*, and a *close date* (the last day on which doing it still counts, as late)
   before the evaluation date; the window opens on the event's date and the duty is due
   ``respond_within`` after it. A duration led by working days (``P10WD30D``) counts them first on
   the working calendar of state agencies (:mod:`dancoso_rules.evaluation.workdays`: from the day
-  after the event, Bộ luật Dân sự 2015 Điều 147), then its calendar part; a deadline so counted
-  that falls on a day off moves to the next working day when the ``deadline-on-day-off``
-  interpretation says so (Điều 148 khoản 5). The instance keeps the stated deadline beside it.
+  after the event, Bộ luật Dân sự 2015 Điều 147), then its calendar part.
 - **One-off** duties: one instance, due the ``due`` interpretation's duration after the
   instrument's effective date, with the window opening on that date; it belongs to a record whose
   period overlaps the window.
 - **Qualitative** duties: one instance spanning the record's period; it has no due date.
+
+A deadline counted as a duration (a periodic ``due``, a triggered ``respond_within``, a one-off's
+``due``) that falls on a day off moves to the next working day when the ``deadline-on-day-off``
+interpretation says so (Bộ luật Dân sự 2015, Điều 148 khoản 5): the yearly plan due 31/01/2025, a
+Tết day off, is due Monday 03/02/2025. The instance keeps the stated deadline beside it.
 
 The close date is the due date plus the schedule's ``close`` interpretation, or the shared default
 for its kind (``late-window-yearly``, ``-half-yearly``, ``-quarterly``, ``-monthly``, ``-triggered``,
@@ -63,7 +68,7 @@ DEFAULT_CLOSE: dict[str, str] = {
 }
 
 
-#: The interpretation (a flag) that moves a deadline counted in working days off a day off.
+#: The interpretation (a flag) that moves a deadline counted as a length of time off a day off.
 ROLL_FORWARD_ID = "deadline-on-day-off"
 
 
@@ -105,7 +110,8 @@ class Plan:
     interpretations: tuple[str, ...] = ()
     #: A plan for its period: due ``due`` after the day before the period begins (``window: plan``).
     plan: bool = False
-    #: Whether a deadline counted in working days that falls on a day off moves to the next working day.
+    #: Whether a deadline counted as a duration (``due``) that falls on a day off moves to the next working
+    #: day (Bộ luật Dân sự 2015, Điều 148 khoản 5; never the end of a period a duty is done within).
     roll_forward: bool = False
     #: Whether its due dates rest on an interpretation (a deadline or a cadence the instrument does not
     #: state), which the explanations then say: "(theo diễn giải, hạn là ngày …)", never "chậm nhất ngày …".
@@ -117,6 +123,10 @@ class Plan:
     _event_dates: dict[WorkingCalendar | None, dict[dt.date, tuple[dt.date, dt.date, dt.date | None]]] = (
         field(default_factory=dict, compare=False, hash=False, repr=False)
     )
+
+    def calendar(self) -> WorkingCalendar | None:
+        """The working calendar its dates are counted on, or ``None`` when they depend on none."""
+        return working_calendar() if self.counts_working_days else None
 
     @property
     def counts_working_days(self) -> bool:
@@ -135,7 +145,7 @@ class Plan:
         """The due and close dates of the instance of an event on ``day`` (a triggered plan's), and the
         deadline as stated when the due date counted was moved off a day off (else ``None``)."""
         # The calendar (the holidays, the decided days off) is built only for a plan that counts on it.
-        calendar = working_calendar() if self.counts_working_days else None
+        calendar = self.calendar()
         kept = self._event_dates.get(calendar)
         if kept is None:
             self._event_dates.clear()  # only the dates of the calendar in use are kept
@@ -143,11 +153,16 @@ class Plan:
         found = kept.get(day)
         if found is None:
             assert self.close is not None
-            due, stated = self.due_after(day), None
-            if self.roll_forward and calendar is not None and not calendar.is_working_day(due):
-                stated, due = due, calendar.next_working_day(due)
+            due, stated = self.counted(self.due_after(day), calendar)
             found = kept[day] = (due, self.close.after(due), stated)
         return found
+
+    def counted(self, due: dt.date, calendar: WorkingCalendar | None) -> tuple[dt.date, dt.date | None]:
+        """A deadline as counted, and as stated when it was moved off a day off (else ``None``): moved to the
+        next working day when the plan rolls forward (``calendar``: the working calendar, given when it does)."""
+        if self.roll_forward and calendar is not None and not calendar.is_working_day(due):
+            return calendar.next_working_day(due), due
+        return due, None
 
     def period_due(self, period: Span) -> dt.date:
         """The due date of the instance of ``period``."""
@@ -204,6 +219,13 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: A
             ids.append(close_id)
         return Shift.of(table.duration(close_id, at))
 
+    def rolls() -> bool:
+        """Whether a deadline counted as a duration that ends on a day off moves to the next working day."""
+        if ROLL_FORWARD_ID not in table.by_id:
+            return False
+        ids.append(ROLL_FORWARD_ID)
+        return table.flag(ROLL_FORWARD_ID)
+
     if schedule.kind == "periodic":
         if schedule.window == "after_period" and schedule.due is None:
             raise RuleError(f"{uid}: a schedule with window 'after_period' must name a 'due' interpretation")
@@ -211,6 +233,9 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: A
         interpreted = schedule.interpreted
         frequency = Frequency(schedule.frequency) if interpreted is None else table.frequency(interpreted, at)
         closing = close(frequency.value, schedule.close)
+        # A deadline a duration after the period is a time limit, which a day off moves; the period's own end
+        # (done within the month, the week) is not.
+        roll = due is not None and rolls()
         return Plan(
             "periodic",
             frequency,
@@ -219,6 +244,7 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: A
             closing,
             tuple(ids),
             plan=schedule.window == "plan",
+            roll_forward=roll,
             due_interpreted=due is not None or interpreted is not None,
         )
     if schedule.kind == "regular":
@@ -235,10 +261,7 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: A
     if schedule.kind == "triggered":
         due = Shift.of(table.duration(schedule.respond_within, at))
         closing = close("triggered", schedule.close)
-        roll = False
-        if due.working_days and ROLL_FORWARD_ID in table.by_id:
-            roll = table.by_id[ROLL_FORWARD_ID].flag
-            ids.append(ROLL_FORWARD_ID)
+        roll = rolls()
         return Plan(
             "triggered",
             due=due,
@@ -249,11 +272,14 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: A
         )
     if schedule.kind == "one_off":
         due = Shift.of(table.duration(schedule.due, at))
+        closing = close("one_off", schedule.close)
+        roll = rolls()
         return Plan(
             "one_off",
             due=due,
-            close=close("one_off", schedule.close),
+            close=closing,
             interpretations=tuple(ids),
+            roll_forward=roll,
             due_interpreted=True,
         )
     return Plan("qualitative", interpretations=tuple(ids))
@@ -290,22 +316,28 @@ def record_span(start: dt.date, end: dt.date) -> Span:
     return Span(f"{start.isoformat()}/{end.isoformat()}", start, end)
 
 
-@lru_cache(maxsize=4096)
 def periodic_instances(plan: Plan, span: Span) -> tuple[Instance, ...]:
-    """Instances of a periodic or regular plan whose period or window overlaps ``span``, oldest first."""
+    """Instances of a periodic or regular plan whose period or window overlaps ``span``, oldest first; a due
+    date a duration after its period that falls on a day off moved as :meth:`Plan.counted` moves it."""
+    return _periodic_instances(plan, span, plan.calendar())
+
+
+@lru_cache(maxsize=4096)
+def _periodic_instances(plan: Plan, span: Span, calendar: WorkingCalendar | None) -> tuple[Instance, ...]:
+    """:func:`periodic_instances`, kept by the working calendar too (a new one counts them again)."""
     assert plan.frequency is not None
     assert plan.close is not None
     frequency, closing = plan.frequency, plan.close
     period = calendar_period(span.start, frequency)
     while not plan.plan:  # step back while an earlier period's window still reaches into the span
         earlier = calendar_period(period.start - _ONE_DAY, frequency)
-        if plan.period_due(earlier) < span.start:
+        if plan.counted(plan.period_due(earlier), calendar)[0] < span.start:
             break
         period = earlier
     found: list[Instance] = []
     while period.start <= span.end:
-        due = plan.period_due(period)
-        found.append(Instance(plan.period_window(period), due, due, closing.after(due), period))
+        due, stated = plan.counted(plan.period_due(period), calendar)
+        found.append(Instance(plan.period_window(period), due, due, closing.after(due), period, None, stated))
         period = calendar_period(period.end + _ONE_DAY, frequency)
     return tuple(found)
 
@@ -406,10 +438,10 @@ def triggered_instance(dates: TriggeredDates) -> Instance:
 def one_off_instances(plan: Plan, effective: dt.date, span: Span) -> list[Instance]:
     """The single instance of a one-off duty, if its window overlaps ``span``."""
     assert plan.close is not None
-    due = plan.due_after(effective)
+    due, stated = plan.counted(plan.due_after(effective), plan.calendar())
     if due < span.start or effective > span.end:
         return []
-    return [Instance(effective, due, due, plan.close.after(due))]
+    return [Instance(effective, due, due, plan.close.after(due), stated=stated)]
 
 
 def qualitative_instances(span: Span) -> list[Instance]:

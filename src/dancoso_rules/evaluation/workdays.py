@@ -6,8 +6,10 @@ weekend day decided as a make-up working day (hoán đổi ngày làm việc). T
 ``rules/calendar/vietnam-days-off.yaml``, each with the letter it comes from.
 
 Counting follows Bộ luật Dân sự 2015: a period starts the day after the event (Điều 147), and a
-deadline that falls on a day off moves to the end of the next working day (Điều 148 khoản 5). Moving
-a deadline stated in calendar days is an interpretation, labelled :data:`ROLL_FORWARD`.
+deadline that falls on a day off moves to the end of the next working day (Điều 148 khoản 5). The
+evaluation moves a deadline counted as a length of time (working days, days or months) under the
+interpretation ``deadline-on-day-off``, citing :data:`ROLL_FORWARD`; the end of a period a duty is
+done within does not move.
 
 ``holidays`` is imported only when a calendar is first built, so that importing this module is cheap.
 """

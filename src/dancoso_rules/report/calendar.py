@@ -4,8 +4,7 @@
 :class:`CalendarEntry` values, one per instance that is ``overdue`` or ``upcoming`` (due by
 ``until``), with what a person needs to plan it: the duty in words, its citation, the stated due
 date and the one the evaluation judged it by (the result's ``counted_due``: moved off a day off, Bộ
-luật Dân sự 2015 Điều 148 khoản 5, when the duty is counted in working days or the interpretation
-``deadline-on-day-off`` says so), and the evidence that would show it done. A complaint or a
+luật Dân sự 2015 Điều 148 khoản 5, as the interpretation ``deadline-on-day-off`` says), and the evidence that would show it done. A complaint or a
 denunciation in the record that is still open also gives the statutory first step counted in working
 days (accepting a complaint, logging a denunciation) while its deadline is still ahead: the record
 cannot show the step taken. Every entry has a ``uid`` made of the organisation, the obligation and

@@ -36,7 +36,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "status": "Status",
         "instance": "Instance",
         "due": "Due",
-        "counted": "Due counted in working days",
+        "counted": "Due on the working calendar",
         "remind": "Reminder: due in {n} days",
     },
 }
