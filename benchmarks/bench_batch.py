@@ -17,10 +17,13 @@ two rounds each, and the ratio printed beside the target of issue 16 (5x, 3x and
 is run at a tenth of ``--records`` and at ``--records``: the child's peak resident memory should
 stay about the same (nothing is kept of a record but its overview row).
 
-Last measured (3/12/2026, two runs at 10,000 records on the shared 2-core machine, load average 1.4-3.6),
-after the models became msgspec structs: examples 1.33-2.46 s (4.4-8.4x the parse), 100 activities
-2.87-5.81 s (2.5-4.4x), with reports 50.9-64.9 s (150-209x); peak RSS 44, 70-71 and 77 MiB. The code
-just before, run between them: 1.86-1.94 s, 3.87-5.34 s and 71-100 s; 52-54, 87 and 82-90 MiB.
+After the ``with reports`` batch, the same reports, already rendered, are written again into another
+folder as the command writes them (``write_output``: a temporary file, fsync, rename), in a child that
+read them first: the ``writing alone`` line, the floor of that batch's time on this machine.
+
+Last measured (4/12/2026, three runs at 10,000 records on the 2-core machine at a quiet hour): examples
+0.86-0.96 s (4.3-4.7x the parse), 100 activities 2.14-2.25 s (2.5-2.6x), with reports 34.4-36.2 s
+(165-183x), writing those reports alone 17.2-17.6 s (88x); peak RSS 44, 70 and 87-92 MiB.
 """
 
 from __future__ import annotations
@@ -49,6 +52,20 @@ _TIMED = (
     "print(done.returncode, elapsed, peak)\n"
 )
 _PARSE = "import orjson, sys\nfor line in open(sys.argv[1], 'rb'):\n    orjson.loads(line)\n"
+#: A child that reads every report of a folder, then prints how long writing them again into another
+#: folder takes, as the command writes them (``write_output``: a temporary file, fsync, rename).
+_WRITE = (
+    "import pathlib, sys, time\n"
+    "from dancoso_rules.cli.output import write_output\n"
+    "source, target = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])\n"
+    "names = [p.name for p in sorted(source.glob('*.json')) if p.name != 'overview.json' and p.name[0] != '.']\n"
+    "reports = [(name, (source / name).read_bytes()) for name in names]\n"
+    "target.mkdir()\n"
+    "start = time.perf_counter()\n"
+    "for name, data in reports:\n"
+    "    write_output(data, target / name)\n"
+    "print(time.perf_counter() - start, len(reports), sum(len(d) for _, d in reports))\n"
+)
 
 
 def write_examples(path: Path, count: int) -> None:
@@ -98,6 +115,17 @@ def measure(records: Path, output: Path | None, jobs: int | None) -> tuple[float
     return best_check, best_parse, peak, code
 
 
+def write_floor(reports: Path) -> tuple[float, int, int]:
+    """Seconds to write the reports of ``reports`` again, already rendered, as the command writes them (in
+    a child, after reading them); how many there are and their bytes."""
+    target = reports.with_name(reports.name + "-again")
+    done = subprocess.run(
+        [sys.executable, "-c", _WRITE, str(reports), str(target)], capture_output=True, text=True, check=True
+    )
+    seconds, count, size = done.stdout.split()
+    return float(seconds), int(count), int(size)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -128,6 +156,13 @@ def main() -> None:
                     f"{label:<16} {count:>8,} {check:>8.2f} {parse:>8.2f} {check / parse:>5.1f}x "
                     f"{target:>5.0f}x {peak:>6.1f} MiB  (exit {code})"
                 )
+                if output is not None:
+                    seconds, written, size = write_floor(output)
+                    print(
+                        f"{'  writing alone':<16} {written:>8,} {seconds:>8.2f} {parse:>8.2f} "
+                        f"{seconds / parse:>5.1f}x {target:>5.0f}x  ({size / 2**30:.2f} GiB of reports, "
+                        "already rendered, written as the command writes them)"
+                    )
     print(
         f"(Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}; "
         "times include each process's start; peak RSS includes the interpreter)"
