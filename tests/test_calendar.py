@@ -131,9 +131,9 @@ def test_a_deadline_the_evaluation_moved_off_a_day_off_shows_both_dates(rulebook
     assert all(e.due_interpreted for e in moved)
 
 
-def test_a_deadline_in_calendar_days_on_a_day_off_is_not_moved(rulebook: Rulebook) -> None:
-    # 31/08/2025 is a Sunday before the 2/9 holidays; the weekly citizen reception due then is counted in
-    # calendar days, which the evaluation does not move: neither does the calendar.
+def test_the_last_day_of_a_period_on_a_day_off_is_not_moved(rulebook: Rulebook) -> None:
+    # 31/08/2025 is a Sunday before the 2/9 holidays; the weekly citizen reception is done within its week,
+    # whose last day the evaluation does not move: neither does the calendar.
     sunday = dt.date(2025, 8, 31)
     assert not working_calendar().is_working_day(sunday)
     entries = [e for e in _entries(rulebook, as_of=dt.date(2025, 8, 15)) if e.due == sunday]

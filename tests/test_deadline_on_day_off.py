@@ -22,7 +22,7 @@ from dancoso_rules.evaluation.instances import Span, one_off_instances, plan_for
 from dancoso_rules.evaluation.interpretations import InterpretationTable
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.evaluation.workdays import working_calendar
-from dancoso_rules.model import Interpretation, Rulebook
+from dancoso_rules.model import Interpretation, Modality, Rulebook
 from dancoso_rules.model.derive import validate
 from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.report.build import build_report
@@ -59,7 +59,8 @@ def _results(
         _record(plan_issued),
         packs=rulebook,
         as_of=D(2026, 1, 15),
-        interpretations=_overrides(rulebook, overrides or {}),
+        # none given: the rulebook's own, whose frames are kept between records (and must follow the calendar)
+        interpretations=_overrides(rulebook, overrides) if overrides else None,
     )
     return [r for r in report.results if r.obligation == uid]
 
@@ -81,7 +82,14 @@ def test_a_yearly_plan_due_on_the_last_day_of_tet_2025_is_due_the_first_working_
     assert "deadline-on-day-off" in found.interpretations
     assert found.due_interpreted
     # the sentence gives the deadline it was judged by, and says it rests on an interpretation
-    assert "theo diễn giải, hạn là ngày 03/02/2025" in found.explanation.vi
+    assert (
+        "(theo diễn giải, hạn là ngày 31/01/2025, trùng ngày nghỉ nên lùi đến ngày 03/02/2025)"
+        in found.explanation.vi
+    )
+    assert (
+        "due 31 January 2025 (an interpretation), a day off, so moved to 3 February 2025"
+        in found.explanation.en
+    )
     assert "đã thực hiện đúng hạn" in found.explanation.vi
 
 
@@ -160,3 +168,40 @@ def test_a_new_working_calendar_counts_a_periodic_deadline_again(
         monkeypatch.undo()
         working_calendar.cache_clear()
     assert counted() == D(2025, 2, 3)
+
+
+def test_a_move_off_a_day_off_never_makes_a_duty_bind_that_fell_due_before_the_law(
+    rulebook: Rulebook,
+) -> None:
+    """Whether the instrument was in force when an instance fell due is judged by its deadline as stated: had
+    the resolution taken effect on Saturday 01/02/2025, the 2025 plan due Friday 31/01/2025 would not bind,
+    though the deadline moves to Monday 03/02/2025 (the review found it "missed" in a window of two days off)."""
+    packs = tuple(
+        msgspec.structs.replace(
+            pack, instrument=msgspec.structs.replace(pack.instrument, effective=D(2025, 2, 1))
+        )
+        if pack.id == "tra-vinh-2024"
+        else pack
+        for pack in rulebook.packs
+    )
+    later = msgspec.structs.replace(rulebook, packs=packs)
+    report = evaluate(_record(D(2025, 1, 10)), packs=later, as_of=D(2026, 1, 15))
+    [plan] = [r for r in report.results if r.obligation == PLAN and r.period and r.period.label == "2025"]
+    assert plan.status is Status.NOT_APPLICABLE
+    assert plan.reason is not None
+    assert plan.reason.code == "not_in_force"
+    assert "vì hạn ngày 31/01/2025 trước ngày văn bản có hiệu lực (01/02/2025)" in plan.explanation.vi
+
+
+def test_a_reference_date_and_a_period_end_are_never_moved(rulebook: Rulebook) -> None:
+    [placed] = [p for p in rulebook.obligations() if p.uid == PLAN]
+    table = InterpretationTable(rulebook.interpretation_by_id)
+    assert plan_for(placed.obligation, table, PLAN).roll_forward
+    # the same schedule, only requested: its date is a reference date ("mốc đối chiếu"), not a time limit
+    requested = msgspec.structs.replace(placed.obligation, modality=Modality.REQUEST)
+    plan = plan_for(requested, table, PLAN)
+    assert not plan.roll_forward
+    assert "deadline-on-day-off" not in plan.interpretations
+    # a deadline of no time after the period is the period's own end
+    values = {**rulebook.interpretation_by_id, **_overrides(rulebook, {"yearly-plan-deadline": "P0D"})}
+    assert not plan_for(placed.obligation, InterpretationTable(values), PLAN).roll_forward

@@ -429,8 +429,8 @@ def test_row_17_a_cadence_that_changes_within_the_period_is_not_given_one_value(
 _PLAN = "art_1__cl_5__pt_dd__ind_3.inspection-plan"
 _PLAN_NOT_IN_FORCE_VI = (
     "Gạch đầu dòng thứ ba điểm đ khoản 5 Điều 1 yêu cầu Ủy ban nhân dân các cấp xây dựng kế hoạch kiểm tra việc "
-    "thực hiện dân chủ ở cơ sở năm 2025 (theo diễn giải, hạn là ngày 03/02/2025): không áp dụng, vì hạn ngày "
-    "03/02/2025 trước ngày văn bản có hiệu lực (01/4/2025)."
+    "thực hiện dân chủ ở cơ sở năm 2025 (theo diễn giải, hạn là ngày 31/01/2025, trùng ngày nghỉ nên lùi đến ngày "
+    "03/02/2025): không áp dụng, vì hạn ngày 31/01/2025 trước ngày văn bản có hiệu lực (01/4/2025)."
 )
 
 
@@ -446,7 +446,7 @@ def test_row_18_a_plan_due_before_the_decision_took_effect_counts_when_made_whil
     assert plan.window.start == dt.date(2025, 4, 1)
     assert plan.explanation.vi == (
         "Gạch đầu dòng thứ ba điểm đ khoản 5 Điều 1 yêu cầu Ủy ban nhân dân các cấp xây dựng kế hoạch kiểm tra việc "
-        "thực hiện dân chủ ở cơ sở năm 2025 (theo diễn giải, hạn của kỳ này là ngày 03/02/2025, trước khi văn bản có "
+        "thực hiện dân chủ ở cơ sở năm 2025 (theo diễn giải, hạn của kỳ này là ngày 31/01/2025, trước khi văn bản có "
         "hiệu lực từ ngày 01/4/2025, nên không xét thời hạn); hồ sơ có hoạt động ke-hoach-kiem-tra-2025 ngày "
         "15/4/2025: đã thực hiện."
     )
@@ -455,7 +455,7 @@ def test_row_18_a_plan_due_before_the_decision_took_effect_counts_when_made_whil
     assert plan.explanation.en == (
         "Article 1, clause 5, point đ, indent 3 requires: Each year, People's Committees at every level draw up a "
         "plan for inspecting grassroots democracy (2025), with no deadline assessed, as this period's due date "
-        "(3 February 2025, an interpretation) came before the instrument took effect on 1 April 2025; the record "
+        "(31 January 2025, an interpretation) came before the instrument took effect on 1 April 2025; the record "
         "shows activity ke-hoach-kiem-tra-2025 of 15 April 2025: met."
     )
     # Nothing made, or made only before the decision existed (not evidence of complying with it): as today.

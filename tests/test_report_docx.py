@@ -175,7 +175,7 @@ def test_half_year_and_the_data_windows_of_decree_09(rulebook: Rulebook) -> None
 
 def test_every_due_date_is_the_one_the_evaluation_judged(rulebook: Rulebook) -> None:
     """Each row's due date, and its counted one when shown, are a result's ``due`` and ``counted_due``:
-    a deadline in calendar days that falls on a day off (the weekly reception on a Sunday) is not moved."""
+    the last day of a period a duty is done within (the weekly reception's Sunday) is not moved."""
     days = working_calendar()
     moved = unmoved_on_a_day_off = 0
     for path in sorted(EXAMPLES.rglob("*.json")):

@@ -277,7 +277,7 @@ def test_the_csv_report_has_a_counted_due_column(rulebook: Rulebook) -> None:
     text = str(render(report, "csv", lang="en", rulebook=rulebook, record=record)).lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(text)))
     header = rows[0]
-    due, counted = header.index("Due"), header.index("Due on the working calendar")
+    due, counted = header.index("Due"), header.index("Due moved to the next working day")
     dated = {(row[due], row[counted]) for row in rows[1:] if row[counted]}
     # the complaint's, and the yearly plans due on Friday 31/01/2025 (Tết) and Saturday 31/01/2026
     assert dated == {("2025-03-15", "2025-03-17"), ("2025-01-31", "2025-02-03"), ("2026-01-31", "2026-02-02")}

@@ -355,7 +355,9 @@ class _Laying:
         # Each instance's proof is chosen in turn: an activity serves one instance at most.
         for dates in triggered_dates(plan, events):
             start, due, close, position, stated = dates
-            why = instance_in_time(start, due, instrument, addressee_until)
+            why = instance_in_time(
+                start, stated or due, instrument, addressee_until
+            )  # as stated: see framing
             # The window opens on the event's day, or on the effective date if that is later.
             opens = start if start >= effective else effective
             # One that does not bind may still be shown done by what was done while it bound (due after its
@@ -400,7 +402,7 @@ class _Laying:
             words = LONGEST_EXTENSION[event.type]
             opening = step.duty.sentence.extended(phrase, longer, event.extension.basis, words)
             return opening, placement(instance, longer.ceiling is not None, trigger)
-        opening = step.duty.sentence.dated(phrase, instance.due, step.plan.due_interpreted)
+        opening = step.duty.sentence.dated(phrase, instance.due, step.plan.due_interpreted, instance.stated)
         return opening, placement(instance, step.plan.due_interpreted, trigger)
 
     def _triggered_not_applicable(

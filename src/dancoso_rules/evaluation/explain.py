@@ -201,23 +201,38 @@ class Sentence:
         )
 
     def dated(
-        self, when: tuple[str, str] | None, due: dt.date | None, interpreted: bool = False
+        self,
+        when: tuple[str, str] | None,
+        due: dt.date | None,
+        interpreted: bool = False,
+        stated: dt.date | None = None,
     ) -> tuple[str, str]:
         """The opening with the instance's period or trigger and its due date; ``interpreted``: the date
         rests on an interpretation (see :attr:`~dancoso_rules.evaluation.instances.Plan.due_interpreted`),
-        so that it is never put in the instrument's mouth ("yêu cầu ... chậm nhất ngày ...")."""
+        so that it is never put in the instrument's mouth ("yêu cầu ... chậm nhất ngày ..."); ``stated``: the
+        deadline as stated, when ``due`` is where it moved to off a day off (both are then said)."""
         vi, en = self.vi, self.en
         if when is not None:
             # the period is named once: "định kỳ 6 tháng ... 6 tháng đầu năm 2025" says it twice
             summary = _TRAILING_TIME.sub("", self._summary)
             summary = _LEADING_TIME.sub("", summary) or summary
             vi, en = f"{self._head} {summary} {when[0]}", f"{en} ({when[1]})"
+        moved_vi = moved_en = ""
+        if due is not None and stated is not None and stated != due:
+            moved_vi = f", trùng ngày nghỉ nên lùi đến ngày {vi_date(due)}"
+            moved_en = f", a day off, so moved to {en_date(due)}"
+            due = stated
         if due is not None and self.soft:
             vi, en = f"{vi} (mốc đối chiếu ngày {vi_date(due)})", f"{en}, reference date {en_date(due)}"
         elif due is not None and interpreted:
             vi, en = (
-                f"{vi} (theo diễn giải, hạn là ngày {vi_date(due)})",
-                f"{en}, due {en_date(due)} (an interpretation)",
+                f"{vi} (theo diễn giải, hạn là ngày {vi_date(due)}{moved_vi})",
+                f"{en}, due {en_date(due)} (an interpretation){moved_en}",
+            )
+        elif due is not None and moved_vi:
+            vi, en = (
+                f"{vi} chậm nhất ngày {vi_date(due)} ({moved_vi[2:]})",
+                f"{en}, due {en_date(due)}{moved_en}",
             )
         elif due is not None:
             vi, en = f"{vi} chậm nhất ngày {vi_date(due)}", f"{en}, due {en_date(due)}"

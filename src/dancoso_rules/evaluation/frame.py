@@ -26,6 +26,7 @@ from dancoso_rules.evaluation.instances import Instance, Plan
 from dancoso_rules.evaluation.matching import Windows, counts_from
 from dancoso_rules.evaluation.result import DutyResult
 from dancoso_rules.evaluation.status import Status
+from dancoso_rules.evaluation.workdays import WorkingCalendar
 from dancoso_rules.model import RulePack
 from dancoso_rules.record.view import OrganisationLike, PeriodLike
 
@@ -195,10 +196,20 @@ class Frame(msgspec.Struct, frozen=True):
     #: The activity types any step can use: those of ``by_activity``, and those a triggered duty's
     #: serving activities have. A record's activities of other types change nothing.
     uses: frozenset[str] = frozenset()
+    #: The working calendar its dates were counted on (``None`` if none was): a frame kept from before the
+    #: calendar was made again (``working_calendar.cache_clear()``) is built again.
+    calendar: WorkingCalendar | None = None
 
     @classmethod
-    def of(cls, key: FrameKey, identity: Identity, steps: tuple[Step, ...]) -> Frame:
-        """The frame of ``steps``, with its default results and lookups."""
+    def of(
+        cls,
+        key: FrameKey,
+        identity: Identity,
+        steps: tuple[Step, ...],
+        calendar: WorkingCalendar | None = None,
+    ) -> Frame:
+        """The frame of ``steps``, with its default results and lookups (``calendar``: the one its dates were
+        counted on)."""
         segments = tuple(_segment(step) for step in steps)
         counts: dict[Status, int] = {}
         for segment in segments:
@@ -241,6 +252,7 @@ class Frame(msgspec.Struct, frozen=True):
             served,
             {k: tuple(v) for k, v in triggered.items()},
             frozenset(by_activity.keys() | serving),
+            calendar,
         )
 
 

@@ -35,6 +35,7 @@ from dancoso_rules.evaluation.instances import (
     Plan,
     Shift,
     Span,
+    as_stated,
     dated_instances,
     one_off_instances,
     periodic_instances,
@@ -54,6 +55,7 @@ from dancoso_rules.evaluation.outcomes import (
 )
 from dancoso_rules.evaluation.prepared import Prepared
 from dancoso_rules.evaluation.result import DutyResult, Reason, ReasonCode
+from dancoso_rules.evaluation.workdays import working_calendar
 
 
 def frame_for(rules: Prepared, table: InterpretationTable, key: FrameKey) -> Frame:
@@ -61,7 +63,7 @@ def frame_for(rules: Prepared, table: InterpretationTable, key: FrameKey) -> Fra
     if table is not rules.default_table:
         return build_frame(rules, table, key)
     found = rules.kept_frame(key)
-    if found is None:
+    if found is None or (found.calendar is not None and found.calendar is not working_calendar()):
         found = build_frame(rules, table, key)
         rules.keep_frame(key, found)
     return found
@@ -73,13 +75,20 @@ def build_frame(rules: Prepared, table: InterpretationTable, key: FrameKey) -> F
     lifted = frozenset(i.id for i in table.by_id.values() if i.kind == "flag" and i.value == "yes")
     identity = Identity.of_parts(key.kind, key.functions, key.bodies, vocabulary, lifted)
     builder = _Builder(rules, table, key, identity, record_span(key.start, key.end))
-    steps = [
-        builder.step(duty, key.level in pack.instrument.scope_levels)
+    duties = [
+        (duty, key.level in pack.instrument.scope_levels)
         for pack in rules.rulebook.packs
         if pack.id in key.packs
         for duty in rules.duties[pack.id]
     ]
-    return Frame.of(key, identity, tuple(steps))
+    steps = [builder.step(duty, in_scope) for duty, in_scope in duties]
+    # Periodic and one-off due dates moved off a day off were counted on the working calendar: the frame is kept
+    # with it (a triggered duty's dates are counted for each record's events, and kept by their plan).
+    counted = any(
+        plan.roll_forward and plan.kind != "triggered"
+        for plan in (rules.plan(duty, table) for duty, _ in duties)
+    )
+    return Frame.of(key, identity, tuple(steps), working_calendar() if counted else None)
 
 
 def _before_the_law(instance: Instance, effective: dt.date, span: Span) -> bool:
@@ -183,7 +192,8 @@ class _Builder(msgspec.Struct, frozen=True):
         slots: list[Slot | DutyResult] = []
         for instance in expanded:
             assert instance.due is not None
-            why_not = instance_in_time(instance.start, instance.due, instrument, bound.addressee_until)
+            # judged by the deadline as stated: a move off a day off never makes a duty bind that did not
+            why_not = instance_in_time(instance.start, as_stated(instance), instrument, bound.addressee_until)
             if why_not is not None:
                 not_applicable = self._not_applicable(duty, plan, bound, instance, why_not)
                 assert instance.close is not None
@@ -200,7 +210,7 @@ class _Builder(msgspec.Struct, frozen=True):
             live = closed_by(clipped, bound.addressee_until)
             # The bearer's end, when it cut the late window short: the sentence then says so.
             ended = bound.addressee_until if live.close != clipped.close else None
-            opening = duty.sentence.dated(when(live), live.due, plan.due_interpreted)
+            opening = duty.sentence.dated(when(live), live.due, plan.due_interpreted, live.stated)
             if least is not None and _too_little_in_force(instance, instrument.effective, least):
                 # Too little of the period was left to ask for it: what was done in time still counts (met),
                 # nothing done is no finding, and nothing is accepted late.
@@ -251,7 +261,7 @@ class _Builder(msgspec.Struct, frozen=True):
             vocabulary,
             identity.successors,
         )
-        opening = duty.sentence.dated(when(instance), instance.due, plan.due_interpreted)
+        opening = duty.sentence.dated(when(instance), instance.due, plan.due_interpreted, instance.stated)
         relied = self.identity.successors if why == "no_addressee" else ()
         return instance_not_applicable(
             duty, plan, opening, placement(instance, plan.due_interpreted), text, relied
@@ -276,15 +286,15 @@ class _Builder(msgspec.Struct, frozen=True):
         """
         first, last = span
         counted = Instance(first, last, last, last, instance.period)
-        assert instance.due is not None
-        if instance.due < duty.placed.pack.instrument.effective:
+        stated = as_stated(instance)
+        if stated < duty.placed.pack.instrument.effective:
             shown = Instance(first, last, None, last, instance.period)
             opening = duty.sentence.before_in_force(
-                when(instance), instance.due, duty.placed.pack.instrument.effective, plan.due_interpreted
+                when(instance), stated, duty.placed.pack.instrument.effective, plan.due_interpreted
             )
         else:
             shown = closed_by(instance.clipped(first), bound.addressee_until)
-            opening = duty.sentence.dated(when(shown), shown.due, plan.due_interpreted)
+            opening = duty.sentence.dated(when(shown), shown.due, plan.due_interpreted, shown.stated)
         return Slot(counted, opening, placement(shown, plan.due_interpreted), not_applicable)
 
     def _partly_in_force(

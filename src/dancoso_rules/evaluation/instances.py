@@ -50,7 +50,7 @@ import msgspec
 from dancoso_rules.errors import RuleError
 from dancoso_rules.evaluation.interpretations import At, InterpretationTable
 from dancoso_rules.evaluation.workdays import WorkingCalendar, working_calendar
-from dancoso_rules.model import Duration, Frequency, Obligation, add_months, shift
+from dancoso_rules.model import Duration, Frequency, Modality, Obligation, add_months, shift
 from dancoso_rules.record.extensions import LONGEST_EXTENSION
 from dancoso_rules.record.view import EventLike
 
@@ -70,6 +70,8 @@ DEFAULT_CLOSE: dict[str, str] = {
 
 #: The interpretation (a flag) that moves a deadline counted as a length of time off a day off.
 ROLL_FORWARD_ID = "deadline-on-day-off"
+#: The forces whose dates are reference dates, never moved off a day off.
+_SOFT = frozenset({Modality.REQUEST, Modality.ENCOURAGEMENT})
 
 
 class Shift(NamedTuple):
@@ -92,6 +94,10 @@ class Shift(NamedTuple):
         if self.working_days:
             day = working_calendar().add_working_days(day, self.working_days)
         return shift(day, self.months, self.days)
+
+
+#: A duration of nothing: a periodic duty due on its period's last day.
+_NO_TIME = Shift(0, 0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +213,14 @@ class Instance(NamedTuple):
         return self if start <= self.start else self._replace(start=start)
 
 
+def as_stated(instance: Instance) -> dt.date:
+    """A dated instance's deadline as stated, before any move off a day off: what decides whether the
+    instrument or the bearer was there when it fell due."""
+    due = instance.due if instance.stated is None else instance.stated
+    assert due is not None, "a dated instance has a due date"
+    return due
+
+
 def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: At = None) -> Plan:
     """Resolve an obligation's schedule against the interpretations in force for this evaluation
     (their values for an organisation's level on a day, if ``at`` is given)."""
@@ -220,8 +234,9 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: A
         return Shift.of(table.duration(close_id, at))
 
     def rolls() -> bool:
-        """Whether a deadline counted as a duration that ends on a day off moves to the next working day."""
-        if ROLL_FORWARD_ID not in table.by_id:
+        """Whether a deadline counted as a duration that ends on a day off moves to the next working day: never
+        a request's or an encouragement's date, a reference date rather than a time limit."""
+        if ROLL_FORWARD_ID not in table.by_id or obligation.modality in _SOFT:
             return False
         ids.append(ROLL_FORWARD_ID)
         return table.flag(ROLL_FORWARD_ID)
@@ -234,8 +249,8 @@ def plan_for(obligation: Obligation, table: InterpretationTable, uid: str, at: A
         frequency = Frequency(schedule.frequency) if interpreted is None else table.frequency(interpreted, at)
         closing = close(frequency.value, schedule.close)
         # A deadline a duration after the period is a time limit, which a day off moves; the period's own end
-        # (done within the month, the week) is not.
-        roll = due is not None and rolls()
+        # (done within the month, the week; or a duration of nothing) is not.
+        roll = due is not None and due != _NO_TIME and rolls()
         return Plan(
             "periodic",
             frequency,

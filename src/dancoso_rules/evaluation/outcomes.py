@@ -82,7 +82,7 @@ def instance_reason(
     """
     instrument = duty.placed.pack.instrument
     if why == "not_in_force":
-        text = explain.reason_not_in_force(instrument.effective, instance.due)
+        text = explain.reason_not_in_force(instrument.effective, instance.stated or instance.due)
     elif why == "no_longer_in_force":
         assert instrument.in_force_until is not None
         text = explain.reason_no_longer_in_force(instrument.in_force_until)

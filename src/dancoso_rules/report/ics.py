@@ -28,7 +28,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "status": "Trạng thái",
         "instance": "Kỳ",
         "due": "Hạn",
-        "counted": "Hạn tính theo ngày làm việc",
+        "counted": "Hạn lùi đến ngày làm việc tiếp theo",
         "remind": "Nhắc việc: còn {n} ngày đến hạn",
     },
     "en": {
@@ -36,7 +36,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "status": "Status",
         "instance": "Instance",
         "due": "Due",
-        "counted": "Due on the working calendar",
+        "counted": "Due moved to the next working day",
         "remind": "Reminder: due in {n} days",
     },
 }

@@ -202,7 +202,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "col.window": ("Thời gian thực hiện", "Window"),
     "col.due": ("Hạn", "Due"),
     "col.reference_date": ("Mốc đối chiếu", "Reference date"),
-    "col.counted_due": ("Hạn tính theo ngày làm việc", "Due on the working calendar"),
+    "col.counted_due": ("Hạn lùi đến ngày làm việc tiếp theo", "Due moved to the next working day"),
     "report.counted_due": ("lùi đến ngày làm việc tiếp theo", "moved to the next working day"),
     "report.due_interpreted": ("theo diễn giải", "an interpretation"),
     "col.close": ("Hạn chấp nhận thực hiện chậm", "Closes"),
