@@ -301,3 +301,33 @@ def test_a_working_day_duration_reads_in_words() -> None:
     assert value_label("P10WD30D") == "10 ngày làm việc, tiếp theo là 30 ngày"
     assert value_label("P10WD30D", "en") == "10 working days, then 30 days"
     assert value_label("P7WD", "en") == "7 working days"
+
+
+# --- a case resolved after the late window --------------------------------------------------------------
+
+
+def test_a_case_resolved_after_the_late_window_is_missed_and_the_sentence_says_it_was_resolved(
+    rulebook: Rulebook,
+) -> None:
+    """The record shows the complaint resolved, though too late to count: the sentence says so rather than
+    "hồ sơ không có hoạt động nào đáp ứng", which would be untrue of the record."""
+    # due Monday 17/3/2025 (counted); the late window of a complaint (complaint-extension-window, 60 days)
+    # closes on Friday 16/5/2025
+    found = _result(rulebook, D(2025, 1, 23), D(2025, 6, 20))
+    assert (found.status, found.close, found.evidence) == (Status.MISSED, D(2025, 5, 16), ())
+    assert found.explanation.vi.endswith(
+        "hồ sơ có kết quả giải quyết sự việc kn-1 ngày 20/6/2025, sau thời hạn chấp nhận thực hiện chậm "
+        "(16/5/2025): không thực hiện."
+    )
+    english = found.explanation.en
+    assert (
+        "the resolution of event kn-1 of 20 June 2025, after the late window closed on 16 May 2025" in english
+    )
+    within = _result(rulebook, D(2025, 1, 23), D(2025, 5, 16))
+    assert (within.status, within.days_late) == (Status.LATE, 60)
+    # a resolution after the evaluation date has not happened yet: the record shows nothing
+    unresolved = _result(rulebook, D(2025, 1, 23), D(2025, 6, 20), as_of=D(2025, 6, 1))
+    assert unresolved.status is Status.MISSED
+    assert "hồ sơ không có hoạt động nào đáp ứng và đã hết thời hạn chấp nhận thực hiện chậm" in (
+        unresolved.explanation.vi
+    )

@@ -383,7 +383,13 @@ class _Laying:
                 continue
             status = dated_status(due, close, None if proof is None else proof.on, as_of)
             came.append(status)
-            entries.append((status, self._triggered_result, (step, dates, proof)))
+            # A resolution after the late window closed does not show the duty done, but the sentence says it is
+            # there: "the record shows nothing" would be untrue of a case the record shows resolved.
+            too_late = None
+            resolved = event.resolution
+            if proof is None and resolved is not None and close < resolved.date <= as_of:
+                too_late = Proof("resolution", event.id, f"/events/{position}/resolution", resolved.date)
+            entries.append((status, self._triggered_result, (step, dates, proof, too_late)))
         self.came_at.extend([at] * len(entries))
         return tuple(entries)
 
@@ -424,11 +430,24 @@ class _Laying:
         return instance_not_applicable(step.duty, step.plan, opening, where, text, relied)
 
     def _triggered_result(
-        self, refs: dict[str, EvidenceRef], step: Triggered, dates: TriggeredDates, proof: Proof | None
+        self,
+        refs: dict[str, EvidenceRef],
+        step: Triggered,
+        dates: TriggeredDates,
+        proof: Proof | None,
+        too_late: Proof | None = None,
     ) -> DutyResult:
         instance = triggered_instance(dates).clipped(step.duty.placed.pack.instrument.effective)
         opening, where = self._triggered_opening(step, instance)
         evidence = None if proof is None else _ref(refs, proof)
         return dated_result(
-            step.duty, step.plan, instance, opening, where, proof, evidence, self.frame.key.as_of
+            step.duty,
+            step.plan,
+            instance,
+            opening,
+            where,
+            proof,
+            evidence,
+            self.frame.key.as_of,
+            too_late=too_late,
         )

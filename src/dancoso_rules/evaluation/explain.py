@@ -312,11 +312,13 @@ def outcome(
     close: dt.date | None,
     ended: dt.date | None = None,
     timed: bool = True,
+    too_late: Proof | None = None,
 ) -> tuple[str, str]:
     """What the record shows, and the status in words (of a duty: see :func:`outcome_not_binding`);
     ``ended``: the day from which the bearer no longer exists, given when that cut the late window short;
     ``timed``: whether the instance has a due date to be met on time (one that fell due before the
-    instrument took effect has none: done, it is "đã thực hiện", never "đúng hạn")."""
+    instrument took effect has none: done, it is "đã thực hiện", never "đúng hạn"); ``too_late``: what the
+    record shows done after the late window closed (a case resolved then), said rather than denied."""
     status = decision.status
     if proof is not None:
         vi, en = _shown(proof)
@@ -343,6 +345,14 @@ def outcome(
             f"the record shows no qualifying activity: {_days(days)} overdue",
         )
     assert close is not None
+    if too_late is not None:
+        vi, en = _shown(too_late)
+        return (
+            f"hồ sơ có {vi} ngày {vi_date(too_late.on)}, sau thời hạn chấp nhận thực hiện chậm "
+            f"({vi_date(close)}): không thực hiện",
+            f"the record shows {en} of {en_date(too_late.on)}, after the late window closed on "
+            f"{en_date(close)}: missed",
+        )
     if ended is not None:  # the late window was cut by the body's end, not closed by its length
         return (
             f"hồ sơ không có hoạt động nào đáp ứng; từ ngày {vi_date(ended)} không còn chủ thể thực hiện nên "

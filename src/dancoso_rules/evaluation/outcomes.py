@@ -128,8 +128,10 @@ def dated_result(
     as_of: dt.date,
     decision: Decision | None = None,
     ended: dt.date | None = None,
+    too_late: Proof | None = None,
 ) -> DutyResult:
-    """The result of one dated instance: done on time, late, or not (``evidence``: the proof's reference).
+    """The result of one dated instance: done on time, late, or not (``evidence``: the proof's reference;
+    ``too_late``: what the record shows done after the late window closed, which does not count but is said).
 
     ``decision`` is its status when already decided (else it is decided here); ``ended``: the day from which
     its bearer no longer exists, when that cut its late window short (see
@@ -152,7 +154,8 @@ def dated_result(
         evidence=() if evidence is None else (evidence,),
         interpretations=plan.interpretations,
         explanation=explain.join(
-            opening, _outcome(duty, decision, proof, instance.close, ended, where["due"] is not None)
+            opening,
+            _outcome(duty, decision, proof, instance.close, ended, where["due"] is not None, too_late),
         ),
     )
 
@@ -164,11 +167,12 @@ def _outcome(
     close: dt.date | None,
     ended: dt.date | None = None,
     timed: bool = True,
+    too_late: Proof | None = None,
 ) -> tuple[str, str]:
     """What the record shows, in words; a request or an encouragement never reads as overdue."""
     not_binding = explain.NOT_BINDING.get(duty.placed.obligation.modality.value)
     if not_binding is None:
-        return explain.outcome(decision, proof, close, ended, timed)
+        return explain.outcome(decision, proof, close, ended, timed, too_late)
     return explain.outcome_not_binding(decision, proof, close, not_binding)
 
 
