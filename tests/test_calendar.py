@@ -153,7 +153,9 @@ def test_every_entry_shows_the_deadline_the_evaluation_judged(rulebook: Rulebook
         judged = sorted(
             (r.obligation, r.due, r.counted_due or r.due)
             for r in evaluated.results
-            if r.status.value in CALENDAR_STATUSES and r.due is not None and is_enforceable(r.modality)
+            if (r.status.value in CALENDAR_STATUSES or r.unresolved)  # a case still to resolve is overdue
+            and r.due is not None
+            and is_enforceable(r.modality)
         )
         entries = calendar_entries(build_report(evaluated, rulebook, record=record), rulebook)
         assert sorted((e.obligation, e.due, e.counted_due) for e in entries if e.obligation) == judged

@@ -367,14 +367,15 @@ class _Laying:
                 entries.append((Status.NOT_APPLICABLE, self._triggered_not_applicable, (step, dates, why)))
                 continue
             as_stated = dates
-            if addressee_until is not None and close >= addressee_until:
+            ceased = addressee_until is not None and close >= addressee_until
+            if ceased:
                 # A body that ceased can no longer answer late (see framing.closed_by).
+                assert addressee_until is not None
                 close = addressee_until - dt.timedelta(days=1)
                 dates = (start, due, close, position, stated)
             event = events_of_record[position]
-            proof = triggered_proof(
-                event, position, opens, close, serving.get((activity, event.id), ()), as_of, used
-            )
+            answers = serving.get((activity, event.id), ())
+            proof = triggered_proof(event, position, opens, close, answers, as_of, used)
             if why is not None and proof is None:
                 came.append(Status.NOT_APPLICABLE)
                 entries.append(
@@ -389,7 +390,14 @@ class _Laying:
             resolved = event.resolution
             if proof is None and resolved is not None and close < resolved.date <= as_of:
                 too_late = Proof("resolution", event.id, f"/events/{position}/resolution", resolved.date)
-            entries.append((status, self._triggered_result, (step, dates, proof, too_late)))
+            # Nothing shows the case answered at all, and the body is still there to answer it: still to do.
+            unresolved = (
+                status is Status.MISSED
+                and not ceased
+                and (resolved is None or resolved.date > as_of)
+                and not answers  # the index holds only what was done by the evaluation date
+            )
+            entries.append((status, self._triggered_result, (step, dates, proof, too_late, unresolved)))
         self.came_at.extend([at] * len(entries))
         return tuple(entries)
 
@@ -436,6 +444,7 @@ class _Laying:
         dates: TriggeredDates,
         proof: Proof | None,
         too_late: Proof | None = None,
+        unresolved: bool = False,
     ) -> DutyResult:
         instance = triggered_instance(dates).clipped(step.duty.placed.pack.instrument.effective)
         opening, where = self._triggered_opening(step, instance)
@@ -450,4 +459,5 @@ class _Laying:
             evidence,
             self.frame.key.as_of,
             too_late=too_late,
+            unresolved=unresolved,
         )

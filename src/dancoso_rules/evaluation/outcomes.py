@@ -129,9 +129,11 @@ def dated_result(
     decision: Decision | None = None,
     ended: dt.date | None = None,
     too_late: Proof | None = None,
+    unresolved: bool = False,
 ) -> DutyResult:
     """The result of one dated instance: done on time, late, or not (``evidence``: the proof's reference;
-    ``too_late``: what the record shows done after the late window closed, which does not count but is said).
+    ``too_late``: what the record shows done after the late window closed, which does not count but is said;
+    ``unresolved``: a triggered case still to be resolved, see :attr:`DutyResult.unresolved`).
 
     ``decision`` is its status when already decided (else it is decided here); ``ended``: the day from which
     its bearer no longer exists, when that cut its late window short (see
@@ -151,6 +153,7 @@ def dated_result(
         days_left=decision.days_left,
         days_overdue=decision.days_overdue,
         days_late=decision.days_late,
+        unresolved=unresolved,
         evidence=() if evidence is None else (evidence,),
         interpretations=plan.interpretations,
         explanation=explain.join(

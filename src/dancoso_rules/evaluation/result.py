@@ -131,6 +131,10 @@ class DutyResult(Frozen, frozen=True, kw_only=True):
     interpretations: tuple[str, ...] = ()
     reason: Reason | None = None
     explanation: Labels
+    #: Whether this is a triggered case (a complaint, a denunciation, ...) past its late window that the record
+    #: does not show resolved by the evaluation date, by a body that still exists: ``missed``, yet still to be
+    #: resolved, so a to-do ("Không thực hiện, chưa giải quyết"). ``False`` for every other result.
+    unresolved: bool = False
     #: The place of this instance in the report's "Việc cần làm" (1 first), or ``None`` when it is not
     #: a to-do; the evaluator leaves it ``None`` and the clause-by-clause report sets it
     #: (:func:`dancoso_rules.report.model.todo_order`), so that every format sorts the same way.

@@ -104,8 +104,10 @@ def calendar_entries(
     record: ActivityRecord | None = None,
     workdays: WorkingCalendar | None = None,
 ) -> tuple[CalendarEntry, ...]:
-    """Every overdue instance of a duty, and every upcoming one due by ``until`` (all when ``None``), by due
-    date; never a request's or an encouragement's, which has no deadline (as it is never a to-do).
+    """Every overdue instance of a duty (a case still unresolved past its late window among them: see
+    :attr:`~dancoso_rules.evaluation.result.DutyResult.unresolved`), and every upcoming one due by ``until``
+    (all when ``None``), by due date; never a request's or an encouragement's, which has no deadline (as it is
+    never a to-do).
 
     With ``record``, open complaints and denunciations also give their statutory first step in
     working days (:data:`STATUTORY_STEPS`).
@@ -113,7 +115,7 @@ def calendar_entries(
     entries: list[CalendarEntry] = []
     organisation = report.organisation.id
     for result in report.results:
-        if result.status.value not in CALENDAR_STATUSES or result.due is None:
+        if (result.status.value not in CALENDAR_STATUSES and not result.unresolved) or result.due is None:
             continue
         if not is_enforceable(result.modality):  # a request or an encouragement has no deadline to keep
             continue
@@ -146,7 +148,8 @@ def _duty_entry(
             vi=f"{citation(result.provision, result.citation, 'vi')} {pack.cited('vi')}",
             en=f"{citation(result.provision, result.citation, 'en')}, {pack.cited('en')}",
         ),
-        status=result.status.value,
+        # a case still unresolved past its late window is overdue to the person who must resolve it
+        status="overdue" if result.unresolved else result.status.value,
         instance=Labels(vi=_instance(result, "vi"), en=_instance(result, "en")),
         due=result.due,
         counted_due=counted_due,

@@ -39,6 +39,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "status.late": ("Thực hiện chậm", "Late"),
     "status.overdue": ("Quá hạn", "Overdue"),
     "status.missed": ("Không thực hiện", "Missed"),
+    # missed, of a case (a complaint, a denunciation) that the record does not show resolved: still to resolve
+    "status.missed_unresolved": ("Không thực hiện, chưa giải quyết", "Missed, still unresolved"),
     "status.upcoming": ("Chưa đến hạn", "Upcoming"),
     "status.not_applicable": ("Không áp dụng", "Not applicable"),
     "status.unverified": ("Chưa xác minh", "Unverified"),

@@ -79,7 +79,9 @@ def todo_order(results: Sequence[DutyResult], as_of: dt.date, horizon: int = TOD
     of ``as_of``, earliest due date first; ties keep the instruments' order. Only duties and duties
     to study are to-dos (:data:`ENFORCEABLE`): a request or an encouragement is never listed as
     something overdue, and an obligation that does not bind is not a to-do at all. A missed duty
-    (its window closed) can no longer be done: it is counted and listed as failing, not as a to-do.
+    (its window closed) can no longer be done: it is counted and listed as failing, not as a to-do;
+    except a case still unresolved (:attr:`DutyResult.unresolved`: a complaint no decision answers
+    yet), which must still be resolved and is listed with the overdue duties, by its days past due.
     """
     end = as_of + dt.timedelta(days=horizon)
     overdue: list[tuple[int, int]] = []
@@ -90,6 +92,8 @@ def todo_order(results: Sequence[DutyResult], as_of: dt.date, horizon: int = TOD
         status = result.status.value
         if status == "overdue":
             overdue.append((-(result.days_overdue or 0), index))
+        elif result.unresolved and result.due is not None:
+            overdue.append((-(as_of - (result.counted_due or result.due)).days, index))
         elif status == "upcoming" and result.due is not None:
             due = result.counted_due or result.due  # the day it must be done by, as counted
             if due <= end:
@@ -431,8 +435,8 @@ class ComplianceReport(Frozen, Tallied, frozen=True, kw_only=True):
             yield self.results[index]
 
     def todo(self) -> list[DutyResult]:
-        """The to-dos ("Việc cần làm"), in order: overdue duties by days overdue, then duties due
-        within :data:`TODO_HORIZON_DAYS` days by due date (see :func:`todo_order`)."""
+        """The to-dos ("Việc cần làm"), in order: overdue duties (and unresolved cases) by days past due, then
+        duties due within :data:`TODO_HORIZON_DAYS` days by due date (see :func:`todo_order`)."""
         found = [r for r in self.results if r.todo_rank is not None]
         found.sort(key=lambda r: r.todo_rank or 0)
         return found

@@ -169,6 +169,8 @@ def status_word(result: DutyResult, lang: str) -> str:
     encouragement's "Chưa thực hiện (khuyến khích)", "Đã thực hiện (đề nghị)" (see :data:`_SOFT_WORDS`)."""
     key = _soft_word(result)
     if key is None:
+        if result.unresolved:  # missed, and still to be resolved: the case is open
+            return msg("status.missed_unresolved", lang)
         if result.status.value == "met" and result.due is None:
             # a qualitative duty (no deadline in the text), or one that fell due before the instrument took
             # effect and was done while it was in force: done, with no deadline to have been on time for
@@ -324,10 +326,11 @@ def applied_texts(item: UsedInterpretation, lang: str) -> list[str]:
 
 
 def todo_groups(report: ComplianceReport) -> tuple[list[DutyResult], list[DutyResult]]:
-    """The two parts of "Việc cần làm", each in order: the overdue duties, then those coming due."""
+    """The two parts of "Việc cần làm", each in order: the overdue duties (and the cases still unresolved past
+    their late window), then those coming due."""
     items = report.todo()
-    overdue = [r for r in items if r.status.value == "overdue"]
-    return overdue, [r for r in items if r.status.value != "overdue"]
+    overdue = [r for r in items if r.status.value == "overdue" or r.unresolved]
+    return overdue, [r for r in items if r.status.value != "overdue" and not r.unresolved]
 
 
 def todo_citation(report: ComplianceReport, result: DutyResult, lang: str) -> str:

@@ -135,11 +135,13 @@ footer{margin-top:20px;border-top:1px solid var(--line);padding-top:6px;color:va
     # "Việc cần làm": the list that opens the report
     + "section.todo{border:2px solid var(--accent);border-radius:6px;padding:2px 12px 8px;margin:12px 0}"
     "section.todo h2{border:0;margin-top:10px}section.todo h3{margin:10px 0 4px}"
-    "table.todo{table-layout:fixed}table.todo th:first-child{width:2.5em}table.todo th:nth-child(2){width:24%}"
-    "table.todo th:nth-child(3){width:13%}table.todo th:nth-child(4){width:10%}table.todo th:nth-child(5){width:13%}"
+    "table.todo{table-layout:fixed}table.todo th:first-child{width:2.5em}table.todo th:nth-child(2){width:21%}"
+    "table.todo th:nth-child(3){width:13%}table.todo th:nth-child(4){width:13%}table.todo th:nth-child(5){width:13%}"
     "table.todo th:nth-child(6){width:13%}"
     # a due date on one line, what is said of it (an interpretation, the day it was counted to) below, smaller
     ".due{white-space:nowrap}.due-note{display:block;color:var(--muted);font-size:12px}"
+    # an event's date kept whole beside its id in a narrow column ("kn-2025-09 (08/9/2025)")
+    ".when{white-space:nowrap}"
     "table.todo td .badge{white-space:normal;line-height:1.35}"
 )
 
@@ -300,6 +302,13 @@ def _e(text: object) -> str:
 def _force(result: DutyResult, lang: str) -> str:
     force = modality_note(result.modality, lang)
     return f'<br><span class="meta">{_e(force)}</span>' if force else ""
+
+
+def _instance_cell(result: DutyResult, lang: str) -> str:
+    """A result's instance for a table cell (see :func:`instance_label`), an event's date kept on one line."""
+    if result.trigger is not None:
+        return f'{_e(result.trigger.id)} <span class="when">({_e(format_date(result.trigger.date, lang))})</span>'
+    return _e(instance_label(result, lang))
 
 
 def _due_cell(result: DutyResult, lang: str) -> str:
@@ -525,7 +534,7 @@ class HtmlRenderer:
                 continue
             body = "".join(
                 f'<tr><td class="n">{r.todo_rank}</td><td><b>{_e(todo_title(entries, r, lang))}</b></td>'
-                f"<td>{_e(todo_citation(report, r, lang))}</td><td>{_e(instance_label(r, lang))}</td>"
+                f"<td>{_e(todo_citation(report, r, lang))}</td><td>{_instance_cell(r, lang)}</td>"
                 f"<td>{_due_cell(r, lang)}</td>"
                 f"<td>{_badge(status_key(r), status_text(r, lang))}</td><td>{_e(wanted_text(entries, r, lang))}</td></tr>"
                 for r in group
@@ -589,7 +598,7 @@ class HtmlRenderer:
         head = "".join(f"<th>{_e(due if c == 'col.due' else msg(c, lang))}</th>" for c in cols)
         body = "".join(
             f"<tr><td>{_badge(status_key(r), status_text(r, lang))}</td>"
-            f"<td>{_e(citation(r.provision, r.citation, lang, heading=True))}{_force(r, lang)}</td><td>{_e(instance_label(r, lang))}</td>"
+            f"<td>{_e(citation(r.provision, r.citation, lang, heading=True))}{_force(r, lang)}</td><td>{_instance_cell(r, lang)}</td>"
             f"<td>{_due_cell(r, lang)}</td><td>{_e(explanation(r, lang))}</td></tr>"
             for r in needing
         )
@@ -628,7 +637,7 @@ class HtmlRenderer:
         due = due_heading(results, lang)
         head = "".join(f"<th>{_e(due if c == 'col.due' else msg(c, lang))}</th>" for c in cols)
         body = "".join(
-            f"<tr><td>{_e(instance_label(r, lang))}</td><td>{_due_cell(r, lang)}</td>"
+            f"<tr><td>{_instance_cell(r, lang)}</td><td>{_due_cell(r, lang)}</td>"
             f"<td>{_badge(status_key(r), status_text(r, lang))}</td><td>{_e(evidence_text(r, lang, titles))}</td>"
             f"<td>{_e(explanation(r, lang))}</td></tr>"
             for r in results
