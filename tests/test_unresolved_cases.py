@@ -2,7 +2,7 @@
 
 A complaint past its late window is "Không thực hiện" (missed): the window in which resolving it counts as
 late has closed. But nothing closes the case itself: the complaint must still be resolved, and is the first
-thing an official should do. Such a result is ``unresolved``: said "Không thực hiện, chưa giải quyết",
+thing an official should do. Such a result is ``unresolved``: said "Không thực hiện (chưa giải quyết, quá hạn N ngày)",
 listed with the overdue duties by its days past due, and overdue in the calendar. A case the record shows
 resolved, however late, or answered by an activity, or whose body has ceased, is not.
 """
@@ -75,12 +75,14 @@ def test_every_human_format_says_it_is_unresolved(rulebook: Rulebook) -> None:
     todo = text[
         text.index("VIỆC CẦN LÀM") : text.index("Nhiệm vụ đến hạn") if "Nhiệm vụ đến hạn" in text else None
     ]
-    assert "kn-2025-09 (08/9/2025): Không thực hiện, chưa giải quyết" in todo
+    assert "kn-2025-09 (08/9/2025): Không thực hiện (chưa giải quyết, quá hạn 85 ngày)" in " ".join(
+        todo.split()
+    )
     english = render(report, "markdown", lang="en", rulebook=rulebook)
-    assert "Missed, still unresolved" in english
+    assert "Missed (still unresolved, 85 days overdue)" in english
     data = json.loads(render(report, "json", rulebook=rulebook))
     [case] = [r for r in data["results"] if (r.get("trigger") or {}).get("id") == "kn-2025-09"]
-    assert (case["status"], case["unresolved"]) == ("missed", True)
+    assert (case["status"], case["unresolved"], case["days_overdue"]) == ("missed", True, 85)
     assert sum(r["unresolved"] for r in data["results"]) == 1
 
 
@@ -106,3 +108,63 @@ def test_a_case_of_a_body_that_ceased_is_not_its_to_do(rulebook: Rulebook) -> No
     assert found.status is Status.MISSED
     assert found.close == D(2025, 6, 30)
     assert not found.unresolved
+
+
+def test_a_case_answered_by_an_activity_after_the_window_is_said_answered(rulebook: Rulebook) -> None:
+    data = _data()
+    data["activities"].append(
+        {
+            "id": "gq-1",
+            "type": "complaint_handling",
+            "date": "2026-01-05",
+            "title": "Quyết định giải quyết khiếu nại",
+            "serves": ["kn-2025-09"],
+            "evidence": [{"kind": "decision", "number": "1/QĐ-UBND", "date": "2026-01-05"}],
+        }
+    )
+    found = _case(data, "kn-2025-09", rulebook=rulebook)
+    assert (found.status, found.unresolved) == (Status.MISSED, False)
+    assert (
+        "hồ sơ có hoạt động gq-1 ngày 05/01/2026, sau thời hạn chấp nhận thực hiện chậm"
+        in found.explanation.vi
+    )
+
+
+def test_an_activity_that_counts_for_another_case_or_came_before_this_one_leaves_it_unresolved(
+    rulebook: Rulebook,
+) -> None:
+    """One decision serving two complaints shows only the first done (an activity serves one instance): the
+    second stays a to-do, and an activity dated before a complaint cannot answer it."""
+    data = _data()
+    data["events"] = [
+        {"id": "kn-a", "type": "complaint_received", "date": "2025-09-01", "title": "Đơn A"},
+        {"id": "kn-b", "type": "complaint_received", "date": "2025-09-08", "title": "Đơn B"},
+    ]
+    data["activities"].append(
+        {
+            "id": "gq-ab",
+            "type": "complaint_handling",
+            "date": "2025-09-05",
+            "title": "Quyết định giải quyết",
+            "serves": ["kn-a", "kn-b"],
+            "evidence": [{"kind": "decision", "number": "9/QĐ-UBND", "date": "2025-09-05"}],
+        }
+    )
+    assert _case(data, "kn-a", rulebook=rulebook).status is Status.MET
+    second = _case(data, "kn-b", rulebook=rulebook)
+    assert (second.status, second.unresolved) == (Status.MISSED, True)
+
+
+def test_a_case_of_a_body_that_ceased_after_its_window_closed_is_not_its_to_do(rulebook: Rulebook) -> None:
+    # received 10/3/2025: the late window closes before the department ceased on 01/7/2025, but it has ceased
+    data = _data(DEPARTMENT)
+    data["events"] = [
+        {"id": "kn-x", "type": "complaint_received", "date": "2025-03-10", "title": "Đơn khiếu nại"}
+    ]
+    found = _case(data, "kn-x", rulebook=rulebook)
+    assert found.status is Status.MISSED
+    assert found.close is not None
+    assert found.close < D(2025, 6, 30)
+    assert not found.unresolved
+    # while the department still existed, the same case was its to-do
+    assert _case(data, "kn-x", as_of=D(2025, 6, 29), rulebook=rulebook).unresolved

@@ -34,8 +34,10 @@ from dancoso_rules.evaluation.instances import (
 )
 from dancoso_rules.evaluation.matching import (
     Proof,
+    answered,
     first_counting,
     first_counting_named,
+    late_answer,
     proof_of,
     qualitative_proofs,
     qualitative_shown,
@@ -50,7 +52,7 @@ from dancoso_rules.evaluation.outcomes import (
 )
 from dancoso_rules.evaluation.prepared import Prepared
 from dancoso_rules.evaluation.result import DutyResult, EvidenceRef, ReasonCode
-from dancoso_rules.evaluation.status import Status, dated_status
+from dancoso_rules.evaluation.status import Decision, Status, dated_status
 from dancoso_rules.record.extensions import LONGEST_EXTENSION
 from dancoso_rules.record.view import AttestationLike, RecordLike
 
@@ -384,19 +386,15 @@ class _Laying:
                 continue
             status = dated_status(due, close, None if proof is None else proof.on, as_of)
             came.append(status)
-            # A resolution after the late window closed does not show the duty done, but the sentence says it is
-            # there: "the record shows nothing" would be untrue of a case the record shows resolved.
-            too_late = None
-            resolved = event.resolution
-            if proof is None and resolved is not None and close < resolved.date <= as_of:
-                too_late = Proof("resolution", event.id, f"/events/{position}/resolution", resolved.date)
-            # Nothing shows the case answered at all, and the body is still there to answer it: still to do.
-            unresolved = (
-                status is Status.MISSED
-                and not ceased
-                and (resolved is None or resolved.date > as_of)
-                and not answers  # the index holds only what was done by the evaluation date
-            )
+            too_late: Proof | None = None
+            unresolved = False
+            if status is Status.MISSED:
+                # What was done after the late window closed does not show the duty done, but the sentence says
+                # it is there: "the record shows nothing" would be untrue of a case the record shows resolved.
+                too_late = late_answer(event, position, close, answers, as_of, used)
+                # Nothing answers the case at all, and the body is still there to answer it: still to do.
+                gone = ceased or (addressee_until is not None and addressee_until <= as_of)
+                unresolved = not gone and not answered(event, answers, as_of, used)
             entries.append((status, self._triggered_result, (step, dates, proof, too_late, unresolved)))
         self.came_at.extend([at] * len(entries))
         return tuple(entries)
@@ -449,6 +447,12 @@ class _Laying:
         instance = triggered_instance(dates).clipped(step.duty.placed.pack.instrument.effective)
         opening, where = self._triggered_opening(step, instance)
         evidence = None if proof is None else _ref(refs, proof)
+        as_of = self.frame.key.as_of
+        # a case still unresolved counts its days past due, as an overdue duty does (it stays missed)
+        decision = None
+        if unresolved:
+            assert instance.due is not None
+            decision = Decision(Status.MISSED, days_overdue=(as_of - instance.due).days)
         return dated_result(
             step.duty,
             step.plan,
@@ -457,7 +461,8 @@ class _Laying:
             where,
             proof,
             evidence,
-            self.frame.key.as_of,
+            as_of,
+            decision,
             too_late=too_late,
             unresolved=unresolved,
         )

@@ -330,6 +330,32 @@ def triggered_proof(
     return Proof("resolution", event.id, f"/events/{position}/resolution", resolved)
 
 
+def late_answer(
+    event: EventLike, position: int, close: dt.date, serving: Sequence[Done], as_of: dt.date, used: set[int]
+) -> Proof | None:
+    """What the record shows done for a triggered instance after its late window closed (on ``close``): the
+    earlier of the event's resolution and the first serving activity not used by another instance, dated
+    after ``close`` and by ``as_of``. It does not show the instance done (:func:`triggered_proof` has found
+    nothing in the window), but a sentence must not say the record shows nothing."""
+    found: Proof | None = None
+    resolution = event.resolution
+    if resolution is not None and close < resolution.date <= as_of:
+        found = Proof("resolution", event.id, f"/events/{position}/resolution", resolution.date)
+    for done in serving:
+        if done[POSITION] not in used and close < done[ON] and (found is None or done[ON] < found.on):
+            return proof_of(done)
+    return found
+
+
+def answered(event: EventLike, serving: Sequence[Done], as_of: dt.date, used: set[int]) -> bool:
+    """Whether anything in the record answers a triggered case by ``as_of``, at whatever date on or after the
+    event, counted or not: its resolution, or a serving activity not used by another instance."""
+    resolution = event.resolution
+    if resolution is not None and resolution.date <= as_of:
+        return True
+    return any(done[POSITION] not in used and done[ON] >= event.date for done in serving)
+
+
 def qualitative_shown(
     start: dt.date,
     end: dt.date,

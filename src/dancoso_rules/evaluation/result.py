@@ -100,7 +100,8 @@ class DutyResult(Frozen, frozen=True, kw_only=True):
 
     ``period``, ``window``, ``due`` and ``close`` are empty when the obligation does not bind the
     organisation at all, and for qualitative duties ``due`` and ``close`` are empty. ``days_left`` is
-    set for ``upcoming``, ``days_overdue`` for ``overdue``, ``days_late`` for ``late``.
+    set for ``upcoming``, ``days_overdue`` for ``overdue`` (and for a ``missed`` case still ``unresolved``:
+    its days past due), ``days_late`` for ``late``.
     """
 
     obligation: str
@@ -133,7 +134,8 @@ class DutyResult(Frozen, frozen=True, kw_only=True):
     explanation: Labels
     #: Whether this is a triggered case (a complaint, a denunciation, ...) past its late window that the record
     #: does not show resolved by the evaluation date, by a body that still exists: ``missed``, yet still to be
-    #: resolved, so a to-do ("Không thực hiện, chưa giải quyết"). ``False`` for every other result.
+    #: resolved, so a to-do ("Không thực hiện (chưa giải quyết, quá hạn 85 ngày)"), with its days past due in
+    #: ``days_overdue``. ``False`` for every other result.
     unresolved: bool = False
     #: The place of this instance in the report's "Việc cần làm" (1 first), or ``None`` when it is not
     #: a to-do; the evaluator leaves it ``None`` and the clause-by-clause report sets it

@@ -40,7 +40,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "status.overdue": ("Quá hạn", "Overdue"),
     "status.missed": ("Không thực hiện", "Missed"),
     # missed, of a case (a complaint, a denunciation) that the record does not show resolved: still to resolve
-    "status.missed_unresolved": ("Không thực hiện, chưa giải quyết", "Missed, still unresolved"),
+    "status.missed_unresolved": ("Không thực hiện (chưa giải quyết)", "Missed (still unresolved)"),
+    "status.missed_unresolved_days": (
+        "Không thực hiện (chưa giải quyết, quá hạn {n} ngày)",
+        "Missed (still unresolved, {n} days overdue)",
+    ),
     "status.upcoming": ("Chưa đến hạn", "Upcoming"),
     "status.not_applicable": ("Không áp dụng", "Not applicable"),
     "status.unverified": ("Chưa xác minh", "Unverified"),

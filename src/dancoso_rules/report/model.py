@@ -90,10 +90,8 @@ def todo_order(results: Sequence[DutyResult], as_of: dt.date, horizon: int = TOD
         if not is_enforceable(result.modality):
             continue
         status = result.status.value
-        if status == "overdue":
+        if status == "overdue" or result.unresolved:  # a missed case still to resolve: by its days past due
             overdue.append((-(result.days_overdue or 0), index))
-        elif result.unresolved and result.due is not None:
-            overdue.append((-(as_of - (result.counted_due or result.due)).days, index))
         elif status == "upcoming" and result.due is not None:
             due = result.counted_due or result.due  # the day it must be done by, as counted
             if due <= end:

@@ -182,6 +182,8 @@ def status_word(result: DutyResult, lang: str) -> str:
 def status_text(result: DutyResult, lang: str) -> str:
     """The status in words with its days: "Quá hạn (15 ngày)", "Upcoming (30 days left)"; a request or an
     encouragement done or not done has no days overdue or late (see :func:`status_word`)."""
+    if result.unresolved and result.days_overdue is not None:  # the days said inside its own brackets
+        return msg("status.missed_unresolved_days", lang, n=result.days_overdue)
     days = days_text(result, lang) if _shows_days(result) else ""
     label = status_word(result, lang)
     return f"{label} ({days})" if days else label
