@@ -357,9 +357,8 @@ class _Laying:
         # Each instance's proof is chosen in turn: an activity serves one instance at most.
         for dates in triggered_dates(plan, events):
             start, due, close, position, stated = dates
-            why = instance_in_time(
-                start, stated or due, instrument, addressee_until
-            )  # as stated: see framing
+            # judged by the deadline as stated: a move off a day off never makes a duty bind that did not
+            why = instance_in_time(start, stated or due, instrument, addressee_until)
             # The window opens on the event's day, or on the effective date if that is later.
             opens = start if start >= effective else effective
             # One that does not bind may still be shown done by what was done while it bound (due after its
