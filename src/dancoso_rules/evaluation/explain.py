@@ -217,22 +217,25 @@ class Sentence:
             summary = _TRAILING_TIME.sub("", self._summary)
             summary = _LEADING_TIME.sub("", summary) or summary
             vi, en = f"{self._head} {summary} {when[0]}", f"{en} ({when[1]})"
-        moved_vi = moved_en = ""
+        moved: tuple[str, str] | None = None
         if due is not None and stated is not None and stated != due:
-            moved_vi = f", trùng ngày nghỉ nên lùi đến ngày {vi_date(due)}"
-            moved_en = f", a day off, so moved to {en_date(due)}"
+            moved = (
+                f"trùng ngày nghỉ nên lùi đến ngày {vi_date(due)}",
+                f"a day off, so moved to {en_date(due)}",
+            )
             due = stated
         if due is not None and self.soft:
             vi, en = f"{vi} (mốc đối chiếu ngày {vi_date(due)})", f"{en}, reference date {en_date(due)}"
         elif due is not None and interpreted:
+            moved_vi, moved_en = (f", {moved[0]}", f", {moved[1]}") if moved else ("", "")
             vi, en = (
                 f"{vi} (theo diễn giải, hạn là ngày {vi_date(due)}{moved_vi})",
                 f"{en}, due {en_date(due)} (an interpretation){moved_en}",
             )
-        elif due is not None and moved_vi:
+        elif due is not None and moved is not None:
             vi, en = (
-                f"{vi} chậm nhất ngày {vi_date(due)} ({moved_vi[2:]})",
-                f"{en}, due {en_date(due)}{moved_en}",
+                f"{vi} chậm nhất ngày {vi_date(due)} ({moved[0]})",
+                f"{en}, due {en_date(due)}, {moved[1]}",
             )
         elif due is not None:
             vi, en = f"{vi} chậm nhất ngày {vi_date(due)}", f"{en}, due {en_date(due)}"

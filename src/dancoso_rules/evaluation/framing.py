@@ -55,7 +55,7 @@ from dancoso_rules.evaluation.outcomes import (
 )
 from dancoso_rules.evaluation.prepared import Prepared
 from dancoso_rules.evaluation.result import DutyResult, Reason, ReasonCode
-from dancoso_rules.evaluation.workdays import working_calendar
+from dancoso_rules.evaluation.workdays import WorkingCalendar, working_calendar
 
 
 def frame_for(rules: Prepared, table: InterpretationTable, key: FrameKey) -> Frame:
@@ -64,31 +64,35 @@ def frame_for(rules: Prepared, table: InterpretationTable, key: FrameKey) -> Fra
         return build_frame(rules, table, key)
     found = rules.kept_frame(key)
     if found is None or (found.calendar is not None and found.calendar is not working_calendar()):
-        found = build_frame(rules, table, key)
+        # Periodic and one-off due dates moved off a day off were counted on the working calendar: a kept frame
+        # is kept with it (a triggered duty's dates are counted for each record's events, and kept by their plan).
+        counted = any(
+            plan.roll_forward and plan.kind != "triggered"
+            for pack in rules.rulebook.packs
+            if pack.id in key.packs
+            for plan in (rules.plan(duty, table) for duty in rules.duties[pack.id])
+        )
+        found = build_frame(rules, table, key, working_calendar() if counted else None)
         rules.keep_frame(key, found)
     return found
 
 
-def build_frame(rules: Prepared, table: InterpretationTable, key: FrameKey) -> Frame:
-    """Build the frame of ``key`` from the rules alone."""
+def build_frame(
+    rules: Prepared, table: InterpretationTable, key: FrameKey, calendar: WorkingCalendar | None = None
+) -> Frame:
+    """Build the frame of ``key`` from the rules alone (``calendar``: the one its dates were counted on, for a
+    frame that is kept)."""
     vocabulary = rules.rulebook.vocabulary
     lifted = frozenset(i.id for i in table.by_id.values() if i.kind == "flag" and i.value == "yes")
     identity = Identity.of_parts(key.kind, key.functions, key.bodies, vocabulary, lifted)
     builder = _Builder(rules, table, key, identity, record_span(key.start, key.end))
-    duties = [
-        (duty, key.level in pack.instrument.scope_levels)
+    steps = [
+        builder.step(duty, key.level in pack.instrument.scope_levels)
         for pack in rules.rulebook.packs
         if pack.id in key.packs
         for duty in rules.duties[pack.id]
     ]
-    steps = [builder.step(duty, in_scope) for duty, in_scope in duties]
-    # Periodic and one-off due dates moved off a day off were counted on the working calendar: the frame is kept
-    # with it (a triggered duty's dates are counted for each record's events, and kept by their plan).
-    counted = any(
-        plan.roll_forward and plan.kind != "triggered"
-        for plan in (rules.plan(duty, table) for duty, _ in duties)
-    )
-    return Frame.of(key, identity, tuple(steps), working_calendar() if counted else None)
+    return Frame.of(key, identity, tuple(steps), calendar)
 
 
 def _before_the_law(instance: Instance, effective: dt.date, span: Span) -> bool:

@@ -82,6 +82,7 @@ def instance_reason(
     """
     instrument = duty.placed.pack.instrument
     if why == "not_in_force":
+        # as stated (a qualitative instance has no due date at all)
         text = explain.reason_not_in_force(instrument.effective, instance.stated or instance.due)
     elif why == "no_longer_in_force":
         assert instrument.in_force_until is not None

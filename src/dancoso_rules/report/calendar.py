@@ -29,7 +29,7 @@ from dancoso_rules.model import Rulebook
 from dancoso_rules.model.common import Labels
 from dancoso_rules.record.model import ActivityRecord
 from dancoso_rules.report.messages import citation, due_notes, format_date, msg, period_label, status_label
-from dancoso_rules.report.model import ComplianceReport, is_enforceable
+from dancoso_rules.report.model import ComplianceReport, is_enforceable, overdue_now
 from dancoso_rules.text import visible, visible_lines
 
 #: The statuses a calendar shows: what is still to be done.
@@ -115,7 +115,8 @@ def calendar_entries(
     entries: list[CalendarEntry] = []
     organisation = report.organisation.id
     for result in report.results:
-        if (result.status.value not in CALENDAR_STATUSES and not result.unresolved) or result.due is None:
+        overdue = overdue_now(result)
+        if (not overdue and result.status.value not in CALENDAR_STATUSES) or result.due is None:
             continue
         if not is_enforceable(result.modality):  # a request or an encouragement has no deadline to keep
             continue
@@ -149,7 +150,7 @@ def _duty_entry(
             en=f"{citation(result.provision, result.citation, 'en')}, {pack.cited('en')}",
         ),
         # a case still unresolved past its late window is overdue to the person who must resolve it
-        status="overdue" if result.unresolved else result.status.value,
+        status="overdue" if overdue_now(result) else result.status.value,
         instance=Labels(vi=_instance(result, "vi"), en=_instance(result, "en")),
         due=result.due,
         counted_due=counted_due,

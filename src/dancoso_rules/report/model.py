@@ -30,6 +30,7 @@ import msgspec
 from msgspec.structs import replace
 
 from dancoso_rules.evaluation.result import DutyResult, UsedInterpretation
+from dancoso_rules.evaluation.status import Status
 from dancoso_rules.model.common import FieldArgs, Frozen, Labels
 from dancoso_rules.model.instrument import KIND_LABELS
 from dancoso_rules.model.obligation import Modality
@@ -72,6 +73,13 @@ def is_failing(result: DutyResult, fail_on: Iterable[str] = DEFAULT_FAIL_ON) -> 
     return result.status.value in fail_on and is_enforceable(result.modality)
 
 
+def overdue_now(result: DutyResult) -> bool:
+    """Whether a result is past its due date and still to be done: an overdue duty, or a missed case still
+    unresolved (:attr:`DutyResult.unresolved`, a complaint no decision answers yet). The to-do list, its
+    overdue part and the calendar take these as overdue."""
+    return result.status is Status.OVERDUE or result.unresolved
+
+
 def todo_order(results: Sequence[DutyResult], as_of: dt.date, horizon: int = TODO_HORIZON_DAYS) -> list[int]:
     """The indices of the results that are to-dos ("Việc cần làm"), in the order a person acts on them.
 
@@ -89,10 +97,9 @@ def todo_order(results: Sequence[DutyResult], as_of: dt.date, horizon: int = TOD
     for index, result in enumerate(results):
         if not is_enforceable(result.modality):
             continue
-        status = result.status.value
-        if status == "overdue" or result.unresolved:  # a missed case still to resolve: by its days past due
+        if overdue_now(result):  # a missed case still to resolve: by its days past due, as an overdue duty
             overdue.append((-(result.days_overdue or 0), index))
-        elif status == "upcoming" and result.due is not None:
+        elif result.status is Status.UPCOMING and result.due is not None:
             due = result.counted_due or result.due  # the day it must be done by, as counted
             if due <= end:
                 upcoming.append((due, index))

@@ -22,6 +22,7 @@ from dancoso_rules.report.model import (
     ObligationEntry,
     StatusCounts,
     is_enforceable,
+    overdue_now,
 )
 
 #: Status colours (background, text) chosen for contrast; the status is always written too.
@@ -87,10 +88,20 @@ def worst_status(counts: StatusCounts, soft: StatusCounts) -> str | None:
 def instance_name(result: DutyResult, lang: str) -> str | None:
     """Which instance a result is for: its period, or the event that triggered it; ``None`` for the
     obligation as a whole (e.g. one that does not apply), which a sentence then names no instance for."""
+    parts = instance_parts(result, lang)
+    if parts is None:
+        return None
+    name, day = parts
+    return name if day is None else f"{name} ({day})"
+
+
+def instance_parts(result: DutyResult, lang: str) -> tuple[str, str | None] | None:
+    """:func:`instance_name` in its parts: the period, or the event's id and its date (for a format that
+    keeps the date whole); ``None`` for the obligation as a whole."""
     if result.trigger is not None:
-        return f"{result.trigger.id} ({format_date(result.trigger.date, lang)})"
+        return result.trigger.id, format_date(result.trigger.date, lang)
     if result.period is not None:
-        return period_label(result.period.label, lang)
+        return period_label(result.period.label, lang), None
     return None
 
 
@@ -331,8 +342,7 @@ def todo_groups(report: ComplianceReport) -> tuple[list[DutyResult], list[DutyRe
     """The two parts of "Việc cần làm", each in order: the overdue duties (and the cases still unresolved past
     their late window), then those coming due."""
     items = report.todo()
-    overdue = [r for r in items if r.status.value == "overdue" or r.unresolved]
-    return overdue, [r for r in items if r.status.value != "overdue" and not r.unresolved]
+    return [r for r in items if overdue_now(r)], [r for r in items if not overdue_now(r)]
 
 
 def todo_citation(report: ComplianceReport, result: DutyResult, lang: str) -> str:

@@ -37,6 +37,7 @@ from dancoso_rules.report.renderers.common import (
     evidence_text,
     explanation,
     instance_label,
+    instance_parts,
     modality_label,
     modality_note,
     result_due_notes,
@@ -306,9 +307,11 @@ def _force(result: DutyResult, lang: str) -> str:
 
 def _instance_cell(result: DutyResult, lang: str) -> str:
     """A result's instance for a table cell (see :func:`instance_label`), an event's date kept on one line."""
-    if result.trigger is not None:
-        return f'{_e(result.trigger.id)} <span class="when">({_e(format_date(result.trigger.date, lang))})</span>'
-    return _e(instance_label(result, lang))
+    parts = instance_parts(result, lang)
+    if parts is None or parts[1] is None:
+        return _e(instance_label(result, lang))
+    name, day = parts
+    return f'{_e(name)} <span class="when">({_e(day)})</span>'
 
 
 def _due_cell(result: DutyResult, lang: str) -> str:
